@@ -1,0 +1,276 @@
+"""Reading catalogues from TOML or JSON documents."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Mapping
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from neglect_protocol._model._catalogue import (
+    AgeBand,
+    Area,
+    Catalogue,
+    Instrument,
+    Item,
+    Phase,
+    SubArea,
+)
+from neglect_protocol._model._grade import Grade
+from neglect_protocol.errors import CatalogueError, NeglectProtocolError
+
+CATALOGUE_SCHEMA_VERSION = 1
+"""The version of the catalogue document format this library reads and writes."""
+
+_TOP_KEYS = frozenset({"schema_version", "name", "version", "instrument", "areas", "items"})
+_AREA_KEYS = frozenset({"code", "name", "former_name", "phase", "sub_areas"})
+_SUB_AREA_KEYS = frozenset({"code", "name"})
+_ITEM_KEYS = frozenset({"code", "label", "descriptors", "age_bands"})
+_BAND_KEYS = frozenset({"from_months", "until_months"})
+
+
+def _table(
+    value: object, path: str, allowed: frozenset[str], required: tuple[str, ...]
+) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        raise CatalogueError(path, f"expected a table, got a {type(value).__name__}")
+    unknown = sorted(str(key) for key in value if key not in allowed)
+    if unknown:
+        raise CatalogueError(
+            path, f"expected only the keys {', '.join(sorted(allowed))}, got unknown {unknown!r}"
+        )
+    for key in required:
+        if key not in value:
+            raise CatalogueError(path, f"expected a {key!r} key, got none")
+    return dict(value)
+
+
+def _text(value: object, path: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise CatalogueError(path, f"expected non-empty text, got {value!r}")
+    return value
+
+
+def _list(value: object, path: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise CatalogueError(path, f"expected a list, got a {type(value).__name__}")
+    return value
+
+
+def _months(value: object, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise CatalogueError(path, f"expected a whole number of months, 0 or more, got {value!r}")
+    return value
+
+
+def _build(path: str, make: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call a model constructor, re-rooting its error at ``path``."""
+    try:
+        return make(*args, **kwargs)
+    except CatalogueError as error:
+        raise CatalogueError(path, error.problem) from None
+
+
+def catalogue_from_document(document: Mapping[str, Any]) -> Catalogue:
+    """Build a catalogue from a parsed TOML or JSON document.
+
+    A document either lays out a whole structure (``areas``, each with its
+    ``sub_areas``) or names a built-in ``instrument`` and adds ``items`` under its
+    standard sub-areas. An item's parent is read from its code: ``A1c`` sits
+    under ``A1``.
+
+    Args:
+        document: The parsed document.
+
+    Returns:
+        The validated catalogue.
+
+    Raises:
+        CatalogueError: With a ``$``-rooted path, for an unknown key, a missing or
+            mistyped value, a duplicate code, an item under an unknown sub-area,
+            grade descriptors outside 1 to 5, or empty or overlapping age bands.
+
+    >>> catalogue = catalogue_from_document({
+    ...     "schema_version": 1, "name": "Invented", "version": "1", "instrument": "GCP2",
+    ...     "items": [{"code": "A1a", "label": "Invented: regular mealtimes"}],
+    ... })
+    >>> catalogue.item("A1a").parent
+    'A1'
+    """
+    top = _table(document, "$", _TOP_KEYS, ("schema_version", "name", "version", "instrument"))
+    schema_version = top["schema_version"]
+    if schema_version != CATALOGUE_SCHEMA_VERSION or isinstance(schema_version, bool):
+        raise CatalogueError(
+            "$.schema_version",
+            f"expected catalogue schema version {CATALOGUE_SCHEMA_VERSION}, got {schema_version!r}",
+        )
+    name = _text(top["name"], "$.name")
+    version = _text(top["version"], "$.version")
+    try:
+        instrument = Instrument(top["instrument"])
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in Instrument)
+        raise CatalogueError(
+            "$.instrument", f"expected one of {choices}, got {top['instrument']!r}"
+        ) from None
+
+    if "areas" in top:
+        areas, sub_areas = _structure(top["areas"])
+    else:
+        from neglect_protocol._boundary._builtin import builtin_catalogue
+
+        base = builtin_catalogue(instrument)
+        areas, sub_areas = base.areas, base.sub_areas
+    items = tuple(
+        _item(raw, f"$.items[{index}]")
+        for index, raw in enumerate(_list(top.get("items", []), "$.items"))
+    )
+    parents = {area.code for area in areas} | {sub_area.code for sub_area in sub_areas}
+    for index, item in enumerate(items):
+        if item.parent not in parents:
+            raise CatalogueError(
+                f"$.items[{index}].code",
+                f"expected an item code under a sub-area of {name!r}, got {item.code!r}",
+            )
+    try:
+        return Catalogue(name, version, instrument, areas, sub_areas, items)
+    except CatalogueError as error:
+        raise CatalogueError(f"$.{error.path}", error.problem) from None
+    except NeglectProtocolError as error:
+        path = getattr(error, "path", "")
+        raise CatalogueError(f"$.{path}", str(error).removeprefix(f"{path}: ")) from None
+
+
+def _structure(raw_areas: object) -> tuple[tuple[Area, ...], tuple[SubArea, ...]]:
+    areas: list[Area] = []
+    sub_areas: list[SubArea] = []
+    for index, raw in enumerate(_list(raw_areas, "$.areas")):
+        path = f"$.areas[{index}]"
+        table = _table(raw, path, _AREA_KEYS, ("code", "name"))
+        phase = None
+        if "phase" in table:
+            try:
+                phase = Phase(table["phase"])
+            except ValueError:
+                raise CatalogueError(
+                    f"{path}.phase", f"expected 'antenatal' or 'postnatal', got {table['phase']!r}"
+                ) from None
+        former = table.get("former_name")
+        area = _build(
+            f"{path}.code",
+            Area,
+            _text(table["code"], f"{path}.code"),
+            _text(table["name"], f"{path}.name"),
+            None if former is None else _text(former, f"{path}.former_name"),
+            phase,
+        )
+        areas.append(area)
+        for sub_index, sub_raw in enumerate(_list(table.get("sub_areas", []), f"{path}.sub_areas")):
+            sub_path = f"{path}.sub_areas[{sub_index}]"
+            sub_table = _table(sub_raw, sub_path, _SUB_AREA_KEYS, ("code", "name"))
+            sub_areas.append(
+                _build(
+                    f"{sub_path}.code",
+                    SubArea,
+                    _text(sub_table["code"], f"{sub_path}.code"),
+                    _text(sub_table["name"], f"{sub_path}.name"),
+                    area.code,
+                )
+            )
+    return tuple(areas), tuple(sub_areas)
+
+
+def _item(raw: object, path: str) -> Item:
+    table = _table(raw, path, _ITEM_KEYS, ("code", "label"))
+    code = _text(table["code"], f"{path}.code")
+    parent = code.rstrip("abcdefghijklmnopqrstuvwxyz")
+    if parent == code or not parent:
+        raise CatalogueError(
+            f"{path}.code", f"expected a sub-area code followed by lower-case letters, got {code!r}"
+        )
+    descriptors: dict[Grade, str] = {}
+    raw_descriptors = table.get("descriptors", {})
+    if not isinstance(raw_descriptors, Mapping):
+        raise CatalogueError(
+            f"{path}.descriptors", f"expected a table, got a {type(raw_descriptors).__name__}"
+        )
+    for key, text in raw_descriptors.items():
+        if key not in {"1", "2", "3", "4", "5"}:
+            raise CatalogueError(
+                f"{path}.descriptors", f"expected grades 1 to 5 as keys, got {key!r}"
+            )
+        if not isinstance(text, str):
+            raise CatalogueError(
+                f"{path}.descriptors.{key}", f"expected text, got a {type(text).__name__}"
+            )
+        descriptors[Grade(int(key))] = text
+    bands: list[AgeBand] = []
+    for index, raw_band in enumerate(_list(table.get("age_bands", []), f"{path}.age_bands")):
+        band_path = f"{path}.age_bands[{index}]"
+        band = _table(raw_band, band_path, _BAND_KEYS, ("from_months",))
+        until = band.get("until_months")
+        bands.append(
+            _build(
+                band_path,
+                AgeBand,
+                _months(band["from_months"], f"{band_path}.from_months"),
+                None if until is None else _months(until, f"{band_path}.until_months"),
+            )
+        )
+    item: Item = _build(
+        path,
+        Item,
+        code,
+        _text(table["label"], f"{path}.label"),
+        parent,
+        descriptors,
+        tuple(bands),
+    )
+    return item
+
+
+def load_catalogue(source: str | os.PathLike[str] | Traversable) -> Catalogue:
+    """Read a catalogue from a TOML (``.toml``) or JSON (``.json``) file.
+
+    A licensed partnership keeps its item list and wording in such a file; the
+    library reads it and validates it against the standard structure.
+
+    Args:
+        source: A path, or a resource from :func:`importlib.resources.files`.
+
+    Returns:
+        The validated catalogue.
+
+    Raises:
+        CatalogueError: If the file is not TOML or JSON, cannot be parsed, or
+            breaks a rule of :func:`catalogue_from_document`.
+        OSError: If the file cannot be read.
+
+    >>> from pathlib import Path
+    >>> catalogue = load_catalogue(Path("examples/invented_catalogue.toml"))
+    >>> catalogue.item("A1a").label
+    'Invented: a regular mealtime routine'
+    """
+    path = source if isinstance(source, Traversable) else Path(source)
+    suffix = path.name.rsplit(".", 1)[-1].lower() if "." in path.name else ""
+    text = path.read_text(encoding="utf-8")
+    if suffix == "toml":
+        try:
+            document: Any = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise CatalogueError(
+                "$", f"expected a TOML document, got a parse error: {error}"
+            ) from None
+    elif suffix == "json":
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise CatalogueError(
+                "$", f"expected a JSON document, got a parse error at line {error.lineno}"
+            ) from None
+    else:
+        raise CatalogueError("$", f"expected a file ending .toml or .json, got {path.name!r}")
+    return catalogue_from_document(document)

@@ -1,0 +1,119 @@
+"""Roll-up rules: how grades beneath a sub-area or area suggest a grade for it.
+
+GCP2 publishes no rule for turning item grades into sub-area or area grades: the
+practitioner's judgement is authoritative. These rules only *suggest* a grade,
+and each is a plain callable from a non-empty sequence of grades to a grade, so a
+partnership can pass its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TypeAlias
+
+from neglect_protocol._model._grade import Grade
+from neglect_protocol.errors import EmptyGradesError
+
+RollUpRule: TypeAlias = Callable[[Sequence[Grade]], Grade]
+"""A roll-up rule: a callable from a non-empty sequence of grades to one grade."""
+
+
+def worst(grades: Sequence[Grade]) -> Grade:
+    """Suggest the worst (highest) grade: one poor item is enough to show.
+
+    Args:
+        grades: The grades beneath, in any order.
+
+    Returns:
+        The worst of them.
+
+    Raises:
+        EmptyGradesError: If ``grades`` is empty.
+
+    >>> worst([Grade(1), Grade(4), Grade(2)])
+    <Grade.POOR: 4>
+    """
+    if not grades:
+        raise EmptyGradesError("worst")
+    return max(grades)
+
+
+def median(grades: Sequence[Grade]) -> Grade:
+    """Suggest the middle grade; with an even count, the worse of the two middle grades.
+
+    Taking the worse middle grade keeps the rule cautious: a tie between adequate
+    and borderline care suggests borderline.
+
+    Args:
+        grades: The grades beneath, in any order.
+
+    Returns:
+        The median grade.
+
+    Raises:
+        EmptyGradesError: If ``grades`` is empty.
+
+    >>> median([Grade(1), Grade(2), Grade(3), Grade(5)])
+    <Grade.BORDERLINE: 3>
+    """
+    if not grades:
+        raise EmptyGradesError("median")
+    ordered = sorted(grades)
+    return ordered[len(ordered) // 2]
+
+
+def mode(grades: Sequence[Grade]) -> Grade:
+    """Suggest the most frequent grade; a tie goes to the worse grade.
+
+    Args:
+        grades: The grades beneath, in any order.
+
+    Returns:
+        The most frequent grade, the worst of those tied.
+
+    Raises:
+        EmptyGradesError: If ``grades`` is empty.
+
+    >>> mode([Grade(2), Grade(2), Grade(4), Grade(4), Grade(1)])
+    <Grade.POOR: 4>
+    """
+    if not grades:
+        raise EmptyGradesError("mode")
+    counts = Counter(grades)
+    # Sorting on (count, grade) puts the worse grade last among equal counts.
+    return max(counts, key=lambda grade: (counts[grade], grade))
+
+
+def mean(grades: Sequence[Grade]) -> Grade:
+    """Suggest the arithmetic mean, rounded half up (2.5 becomes 3).
+
+    The mean is computed exactly in integers, so no floating-point error can tip
+    a half either way, and halves go to the worse grade (Python's ``round`` would
+    send 2.5 to 2).
+
+    Args:
+        grades: The grades beneath, in any order.
+
+    Returns:
+        The mean grade, rounded half up.
+
+    Raises:
+        EmptyGradesError: If ``grades`` is empty.
+
+    >>> mean([Grade(2), Grade(3)])
+    <Grade.BORDERLINE: 3>
+    >>> mean([Grade(1), Grade(1), Grade(2)])
+    <Grade.BEST: 1>
+    """
+    if not grades:
+        raise EmptyGradesError("mean")
+    count = len(grades)
+    # floor(total / count + 1/2) == (2 * total + count) // (2 * count)
+    return Grade((2 * sum(grades) + count) // (2 * count))
+
+
+def rule_name(rule: RollUpRule) -> str:
+    """The name a profile records for ``rule``: its ``__name__``, else its ``repr``."""
+    name = getattr(rule, "__name__", None)
+    return name if isinstance(name, str) else repr(rule)

@@ -1,0 +1,174 @@
+"""Profiles: the grades of one assessment, laid out by area and sub-area."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+
+import attrs
+
+from neglect_protocol._model._assessment import ChildRef, ObservationWindow, TargetedItem
+from neglect_protocol._model._catalogue import Instrument
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._grade import GRADES, Grade
+from neglect_protocol.errors import UnknownCodeError
+
+
+class GradeSource(enum.Enum):
+    """Where the grade used for an area or sub-area came from."""
+
+    ENTERED = "entered"
+    """Recorded by the practitioner, and authoritative."""
+    SUGGESTED = "suggested"
+    """Computed by a roll-up rule from the grades beneath."""
+
+
+@attrs.frozen
+class ProfileEntry:
+    """The grade of one area or sub-area in a profile.
+
+    Attributes:
+        code: The area or sub-area code.
+        name: Its name in the catalogue.
+        is_area: Whether this is an area (or GCP2A section) rather than a sub-area.
+        area: The code of the area the entry belongs to (its own code for an area).
+        grade: The grade used: the entered one if any, else the suggestion
+            (``None`` when nothing was graded).
+        source: Whether ``grade`` was entered or suggested (``None`` if ungraded).
+        suggested: What the roll-up rule suggests from the grades beneath, even
+            when an entered grade takes precedence.
+        worst_beneath: The worst grade recorded anywhere beneath this entry.
+        discrepancy: Whether the entered grade is two or more grades better than
+            ``worst_beneath``: worth a second look, never an automatic change.
+    """
+
+    code: str
+    name: str
+    is_area: bool
+    area: str
+    grade: Grade | None
+    source: GradeSource | None
+    suggested: Grade | None
+    worst_beneath: Grade | None
+    discrepancy: bool
+
+    @property
+    def is_graded(self) -> bool:
+        """Whether the entry has a grade, entered or suggested."""
+        return self.grade is not None
+
+
+@attrs.frozen(repr=False)
+class Profile:
+    """The four-area profile of one assessment, as :func:`~neglect_protocol.profile.score` makes it.
+
+    There is deliberately no single total: good care in one area must not hide
+    poor care in another. The headline figures are the area grades, the worst
+    area grade and the count of graded units at each grade.
+
+    Attributes:
+        child: The child assessed.
+        window: The observation window.
+        instrument: GCP2 or GCP2A.
+        catalogue: The name of the catalogue used.
+        catalogue_version: Its version.
+        rule: The name of the roll-up rule that made the suggestions.
+        areas: One entry per area (or GCP2A section), in catalogue order.
+        sub_areas: One entry per sub-area, in catalogue order.
+        units: The entries a profile counts: every sub-area, and every area without
+            sub-areas (GCP2A's sections).
+        targets: The assessment's targeted items.
+        assessment_reference: The host system's reference for the assessment.
+    """
+
+    child: ChildRef
+    window: ObservationWindow
+    instrument: Instrument
+    catalogue: str
+    catalogue_version: str
+    rule: str
+    areas: tuple[ProfileEntry, ...]
+    sub_areas: tuple[ProfileEntry, ...]
+    units: tuple[ProfileEntry, ...] = attrs.field(repr=False)
+    targets: tuple[TargetedItem, ...] = attrs.field(default=(), repr=False)
+    assessment_reference: str | None = None
+
+    def __repr__(self) -> str:
+        areas = ", ".join(
+            f"{area.code}={'-' if area.grade is None else area.grade.value}" for area in self.areas
+        )
+        return (
+            f"<Profile {self.instrument.value} child={self.child.reference!r} "
+            f"window={self.window.start.isoformat()}..{self.window.end.isoformat()} "
+            f"areas: {areas} rule={self.rule!r}>"
+        )
+
+    @cached_property
+    def _by_code(self) -> Mapping[str, ProfileEntry]:
+        return FrozenMap({entry.code: entry for entry in (*self.areas, *self.sub_areas)})
+
+    def __getitem__(self, code: str) -> ProfileEntry:
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise UnknownCodeError(code, catalogue=self.catalogue) from None
+
+    def __iter__(self) -> Iterator[ProfileEntry]:
+        """Iterate areas and sub-areas, each area followed by its sub-areas."""
+        for area in self.areas:
+            yield area
+            yield from (sub_area for sub_area in self.sub_areas if sub_area.area == area.code)
+
+    @cached_property
+    def area_grades(self) -> Mapping[str, Grade | None]:
+        """The grade of each area by code: the four-area profile."""
+        return FrozenMap({area.code: area.grade for area in self.areas})
+
+    @cached_property
+    def worst_area_grade(self) -> Grade | None:
+        """The worst grade of any area (``None`` if no area is graded)."""
+        graded = [area.grade for area in self.areas if area.grade is not None]
+        return max(graded) if graded else None
+
+    @cached_property
+    def grade_counts(self) -> Mapping[Grade, int]:
+        """How many units (sub-areas, or GCP2A sections) sit at each grade, 1 to 5."""
+        counts = dict.fromkeys(GRADES, 0)
+        for unit in self.units:
+            if unit.grade is not None:
+                counts[unit.grade] += 1
+        return FrozenMap(counts)
+
+    def _at(self, *grades: Grade) -> tuple[ProfileEntry, ...]:
+        return tuple(entry for entry in self if entry.grade in grades)
+
+    @cached_property
+    def strengths(self) -> tuple[ProfileEntry, ...]:
+        """Areas and sub-areas graded 1 or 2, in profile order."""
+        return self._at(Grade.BEST, Grade.ADEQUATE)
+
+    @cached_property
+    def borderline(self) -> tuple[ProfileEntry, ...]:
+        """Areas and sub-areas graded 3, in profile order."""
+        return self._at(Grade.BORDERLINE)
+
+    @cached_property
+    def concerns(self) -> tuple[ProfileEntry, ...]:
+        """Areas and sub-areas graded 4 or 5, in profile order."""
+        return self._at(Grade.POOR, Grade.WORST)
+
+    @cached_property
+    def ungraded(self) -> tuple[str, ...]:
+        """Codes of the units with no grade, entered or suggested."""
+        return tuple(unit.code for unit in self.units if unit.grade is None)
+
+    @cached_property
+    def discrepancies(self) -> tuple[ProfileEntry, ...]:
+        """Entries whose entered grade is two or more grades better than the worst beneath."""
+        return tuple(entry for entry in self if entry.discrepancy)
+
+    @property
+    def uses_suggestions(self) -> bool:
+        """Whether any grade used was suggested by the rule rather than entered."""
+        return any(entry.source is GradeSource.SUGGESTED for entry in self)
