@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any
 from functools import cached_property
+from typing import Any
 
 import attrs
 from attrs import validators as v

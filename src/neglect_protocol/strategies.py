@@ -1,0 +1,236 @@
+"""Hypothesis strategies for the library's value types (extra ``hypothesis``).
+
+A downstream project can test its integration with values the library would
+accept, without writing generators of its own:
+
+>>> from hypothesis import given
+>>> from neglect_protocol import score
+>>> from neglect_protocol.strategies import assessments
+>>> @given(assessments())
+... def test_every_assessment_scores(assessment):
+...     assert score(assessment).instrument is assessment.instrument
+>>> test_every_assessment_scores()
+
+Importing this module imports Hypothesis; ``import neglect_protocol`` does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+
+from neglect_protocol._api import publish
+from neglect_protocol._logic._rules import RollUpRule, worst
+from neglect_protocol._logic._score import score
+from neglect_protocol._model._assessment import (
+    Assessment,
+    Carer,
+    ChildRef,
+    ObservationWindow,
+    Practitioner,
+    Rating,
+    TargetedItem,
+)
+from neglect_protocol._model._catalogue import Catalogue, Instrument, Item, Phase
+from neglect_protocol._model._grade import GRADES, Grade
+from neglect_protocol._model._profile import Profile
+from neglect_protocol.catalogue import GCP2
+
+__all__ = [
+    "assessments",
+    "child_refs",
+    "grades",
+    "histories",
+    "observation_windows",
+    "profiles",
+    "references",
+]
+
+_EARLIEST = dt.date(2000, 1, 1)
+_LATEST = dt.date(2040, 12, 31)
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def grades() -> st.SearchStrategy[Grade]:
+    """Any grade, 1 to 5 (shrinking towards 1, the best)."""
+    return st.sampled_from(GRADES)
+
+
+def references(prefix: str = "C") -> st.SearchStrategy[str]:
+    """Pseudonymous references such as ``C-0042``."""
+    return st.integers(min_value=0, max_value=999_999).map(lambda n: f"{prefix}-{n:06d}")
+
+
+def observation_windows(
+    *, min_start: dt.date = _EARLIEST, max_start: dt.date = dt.date(2039, 12, 31)
+) -> st.SearchStrategy[ObservationWindow]:
+    """Observation windows of 1 to 42 days starting between the given dates."""
+    return st.builds(
+        lambda start, length: ObservationWindow(start, start + dt.timedelta(days=length)),
+        st.dates(min_value=min_start, max_value=max_start),
+        st.integers(min_value=0, max_value=41),
+    )
+
+
+def child_refs(
+    *, on: dt.date, min_age_months: int = 0, max_age_months: int = 215
+) -> st.SearchStrategy[ChildRef]:
+    """Born children aged between the given completed months on the day ``on``."""
+    latest_birth = _months_before(on, min_age_months)
+    earliest_birth = _months_before(on, max_age_months + 1) + dt.timedelta(days=1)
+    return st.builds(
+        ChildRef,
+        references("C"),
+        date_of_birth=st.dates(min_value=earliest_birth, max_value=latest_birth),
+    )
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    # Clamp the day to the last day of the target month.
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")  # pragma: no cover
+
+
+def _ratable_codes(catalogue: Catalogue, age_months: int | None, unborn: bool) -> list[str]:
+    codes: list[str] = []
+    for node in catalogue.walk():
+        if catalogue.instrument.is_antenatal:
+            phase = catalogue.area_of(node.code).phase
+            if (phase is Phase.ANTENATAL) != unborn:
+                continue
+        if (
+            isinstance(node, Item)
+            and node.age_bands
+            and (age_months is None or not node.applies_to_age(age_months))
+        ):
+            continue
+        codes.append(node.code)
+    return codes
+
+
+@st.composite
+def assessments(
+    draw: st.DrawFn,
+    catalogue: Catalogue = GCP2,
+    *,
+    child: ChildRef | None = None,
+    window: ObservationWindow | None = None,
+    min_ratings: int = 0,
+) -> Assessment:
+    """Valid assessments for ``catalogue``: codes it has, items that suit the child's age.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        catalogue: The catalogue to rate against (GCP2 by default; pass a loaded one
+            for item-level ratings, or GCP2A for antenatal assessments).
+        child: A fixed child; drawn if omitted (unborn for GCP2A, born for GCP2).
+        window: A fixed observation window; drawn if omitted.
+        min_ratings: The fewest ratings to draw.
+    """
+    if window is None:
+        window = draw(observation_windows())
+    unborn = catalogue.instrument is Instrument.GCP2A and child is None and draw(st.booleans())
+    if child is None:
+        if unborn:
+            child = ChildRef(
+                draw(references("C")),
+                expected_delivery_date=window.end
+                + dt.timedelta(days=draw(st.integers(min_value=1, max_value=200))),
+            )
+        else:
+            child = draw(
+                child_refs(
+                    on=window.start,
+                    max_age_months=11 if catalogue.instrument is Instrument.GCP2A else 215,
+                )
+            )
+    unborn = child.is_unborn_on(window.start)
+    codes = _ratable_codes(catalogue, child.age_in_months_on(window.start), unborn)
+    chosen = draw(
+        st.lists(st.sampled_from(codes), min_size=min(min_ratings, len(codes)), unique=True)
+    )
+    ratings = tuple(Rating(code, draw(grades())) for code in chosen)
+    targets: list[TargetedItem] = []
+    for code in draw(st.lists(st.sampled_from(codes), max_size=2, unique=True)):
+        current = draw(grades())
+        target = draw(st.sampled_from([grade for grade in GRADES if grade <= current]))
+        targets.append(
+            TargetedItem(
+                code,
+                current,
+                target,
+                review_by=window.end + dt.timedelta(days=draw(st.integers(1, 180))),
+                grade_at_review=draw(st.none() | grades()),
+            )
+        )
+    return Assessment(
+        child=child,
+        window=window,
+        ratings=ratings,
+        instrument=catalogue.instrument,
+        carers=(Carer(draw(references("P")), role="carer"),),
+        practitioners=(Practitioner(draw(references("W")), agency="health"),),
+        targets=tuple(targets),
+        reference=draw(st.none() | references("A")),
+    )
+
+
+def profiles(
+    catalogue: Catalogue = GCP2,
+    *,
+    rules: Sequence[RollUpRule] = (worst,),
+) -> st.SearchStrategy[Profile]:
+    """Profiles of valid assessments, scored with one of ``rules``."""
+    return st.builds(
+        lambda assessment, rule: score(assessment, catalogue=catalogue, rule=rule),
+        assessments(catalogue),
+        st.sampled_from(list(rules)),
+    )
+
+
+@st.composite
+def histories(
+    draw: st.DrawFn,
+    catalogue: Catalogue = GCP2,
+    *,
+    min_size: int = 1,
+    max_size: int = 4,
+) -> tuple[Assessment, ...]:
+    """Assessments of one child, ordered by window, windows never overlapping.
+
+    The first is the baseline; the rest are reviews 4 to 26 weeks apart.
+    """
+    count = draw(st.integers(min_value=min_size, max_value=max_size))
+    first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
+    child = draw(child_refs(on=first.start, max_age_months=180))
+    result: list[Assessment] = []
+    window = first
+    for _ in range(count):
+        result.append(draw(assessments(catalogue, child=child, window=window)))
+        gap = dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=26)))
+        start = window.end + gap
+        window = ObservationWindow(start, start + (window.end - window.start))
+    return tuple(result)
+
+
+publish(
+    __name__,
+    assessments,
+    child_refs,
+    grades,
+    histories,
+    observation_windows,
+    profiles,
+    references,
+)

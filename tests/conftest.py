@@ -1,0 +1,40 @@
+"""Shared test set-up: Hypothesis profiles and small fixtures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from neglect_protocol import Catalogue, load_catalogue
+
+# "dev" keeps the edit-test loop quick; "ci" explores much more. `make test` picks
+# "ci" when the CI variable is set, and HYPOTHESIS_PROFILE overrides either.
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def invented_catalogue() -> Catalogue:
+    """The invented example catalogue shipped in examples/."""
+    return load_catalogue(EXAMPLES / "invented_catalogue.toml")
+
+
+@pytest.fixture
+def school_age_child_window() -> tuple[dt.date, dt.date]:
+    """A three-week observation window in spring 2024."""
+    return dt.date(2024, 3, 4), dt.date(2024, 3, 22)
