@@ -20,18 +20,23 @@ grade: expected an integer from 1 to 5, got 7
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 __all__ = [
     "AgeBandError",
     "AssessmentError",
     "CatalogueError",
+    "DocumentError",
+    "DocumentProblem",
     "DuplicateCodeError",
     "EmptyGradesError",
     "InstrumentError",
     "InvalidGradeError",
     "NeglectProtocolError",
     "ObservationWindowError",
+    "SchemaVersionError",
     "UnknownCodeError",
+    "UnsupportedTypeError",
 ]
 
 
@@ -190,3 +195,72 @@ class InstrumentError(AssessmentError):
     def __init__(self, field: str, instrument: str, problem: str) -> None:
         self.instrument = instrument
         super().__init__(field, problem)
+
+
+class DocumentProblem(NamedTuple):
+    """One problem found in a document, as :class:`DocumentError` lists them.
+
+    Attributes:
+        path: Where the problem is, as a ``$``-rooted path (``$.ratings[0].grade``).
+        message: What was expected and what was received; never the text of a
+            free-text field.
+        category: ``"syntax"`` (not JSON at all), ``"version"`` (the document's
+            ``kind`` or ``schema_version``), ``"shape"`` (a missing or unknown key,
+            or a value of the wrong JSON type), ``"range"`` (a value of the right
+            type outside what is allowed, such as a grade of 7) or ``"rule"`` (a rule
+            across fields, such as a window that ends before it starts).
+    """
+
+    path: str
+    message: str
+    category: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class DocumentError(NeglectProtocolError, ValueError):
+    """A document could not be read: every problem found is listed, one per line.
+
+    The message is the problems as ``path: message`` lines. Values of free-text
+    fields (evidence, comments) are never repeated: a problem names only their type.
+
+    Attributes:
+        problems: Every problem found, in document order.
+        kind: The kind of document being read (``"assessment"``), if known.
+    """
+
+    def __init__(self, problems: Sequence[DocumentProblem], *, kind: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.kind = kind
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class SchemaVersionError(DocumentError):
+    """A document's ``schema_version`` is missing, newer than this release, or unknown.
+
+    Attributes:
+        version: The version the document gave (``None`` if it gave none).
+        supported: The versions this release reads, oldest first.
+    """
+
+    def __init__(
+        self, problem: DocumentProblem, *, kind: str, version: object, supported: Sequence[int]
+    ) -> None:
+        self.version = version
+        self.supported = tuple(supported)
+        super().__init__([problem], kind=kind)
+
+
+class UnsupportedTypeError(NeglectProtocolError, TypeError):
+    """A value or type was passed for serialisation that the library does not serialise.
+
+    Attributes:
+        type_name: The name of the type.
+    """
+
+    def __init__(self, type_name: str) -> None:
+        self.type_name = type_name
+        super().__init__(
+            f"expected one of neglect_protocol's public value types, got type {type_name!r}"
+        )

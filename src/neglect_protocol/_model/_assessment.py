@@ -45,11 +45,17 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None
 
 
 def _grade(value: object) -> Grade:
+    # A value that is already a grade (as every value read from a document is) needs
+    # no checking; this keeps reading documents fast.
+    if type(value) is Grade:
+        return value
     return to_grade(value)
 
 
 def _optional_grade(value: object) -> Grade | None:
-    return None if value is None else to_grade(value, field="grade_at_review")
+    if value is None or type(value) is Grade:
+        return value
+    return to_grade(value, field="grade_at_review")
 
 
 def completed_months(born: dt.date, on: dt.date) -> int:

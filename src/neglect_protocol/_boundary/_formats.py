@@ -1,0 +1,413 @@
+"""The document types of the foundation: assessments, catalogues and profiles.
+
+Each is registered with :func:`~neglect_protocol._boundary._documents.register_document`;
+the parts they are made of with ``register_parts``. Layouts that differ from the
+Python classes are spelled out here as private attrs "shape" classes, which the
+converter reads and the schema generator describes.
+
+Schema versions:
+
+- assessment 1 (reads 0, the pre-release draft whose ``ratings`` was an object
+  keyed by code; see :func:`_ratings_from_object`);
+- catalogue 1 (the catalogue file format of
+  :func:`~neglect_protocol.catalogue.load_catalogue`, plus an optional ``kind``);
+- profile 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from neglect_protocol._boundary._builtin import builtin_catalogue
+from neglect_protocol._boundary._documents import (
+    register_document,
+    register_migration,
+    register_parts,
+)
+from neglect_protocol._boundary._wire import (
+    AREA_CODE,
+    MONTHS,
+    NONBLANK,
+    OPTIONAL_MONTHS,
+    OPTIONAL_NONBLANK,
+    RANGE,
+    RULE,
+    SHAPE,
+    Invalid,
+    describe,
+    field_rules,
+    key_segment,
+)
+from neglect_protocol._model._assessment import (
+    Assessment,
+    Carer,
+    ChildRef,
+    ObservationWindow,
+    Practitioner,
+    Rating,
+    TargetedItem,
+)
+from neglect_protocol._model._catalogue import (
+    AgeBand,
+    Area,
+    Catalogue,
+    Instrument,
+    Item,
+    Phase,
+    SubArea,
+)
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._profile import GradeSource, Profile, ProfileEntry
+from neglect_protocol.errors import NeglectProtocolError
+
+ASSESSMENT_SCHEMA_VERSION = 1
+PROFILE_SCHEMA_VERSION = 1
+CATALOGUE_SCHEMA_VERSION = 1
+
+register_parts(
+    Grade,
+    Instrument,
+    Phase,
+    GradeSource,
+    AgeBand,
+    Area,
+    SubArea,
+    Item,
+    ChildRef,
+    Carer,
+    Practitioner,
+    ObservationWindow,
+    Rating,
+    TargetedItem,
+    ProfileEntry,
+)
+field_rules(ChildRef, reference=NONBLANK)
+field_rules(Carer, reference=NONBLANK)
+field_rules(Practitioner, reference=NONBLANK)
+field_rules(Assessment, reference=OPTIONAL_NONBLANK)
+field_rules(AgeBand, from_months=MONTHS, until_months=OPTIONAL_MONTHS)
+field_rules(Area, code=AREA_CODE, name=NONBLANK)
+field_rules(SubArea, name=NONBLANK)
+field_rules(Item, label=NONBLANK)
+
+
+# --- Assessments ---
+
+register_document("assessment", Assessment, version=ASSESSMENT_SCHEMA_VERSION)
+
+
+@register_migration("assessment", 0)
+def _ratings_from_object(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 → 1: ``ratings`` becomes a list of ratings that each carry their ``code``.
+
+    Version 0 was the pre-release draft (never in a release): ``ratings`` was an
+    object keyed by code, ``{"A1": {"grade": 3}}``. Version 1 lists them instead,
+    because a JSON reader keeps only one of two values under a repeated key, so a
+    rating recorded twice could vanish without a word, and because a list keeps the
+    order in which the practitioner recorded them on every reader.
+    """
+    ratings = document.get("ratings")
+    if not isinstance(ratings, dict):
+        return document
+    listed: list[Any] = []
+    for code, rating in ratings.items():
+        if isinstance(rating, dict) and "code" in rating:
+            raise Invalid(
+                [
+                    (
+                        f".ratings{key_segment(code)}.code",
+                        "unknown key in a version 0 rating (its code is the key above it)",
+                        SHAPE,
+                    )
+                ]
+            )
+        listed.append({"code": code, **rating} if isinstance(rating, dict) else rating)
+    return {**document, "ratings": listed}
+
+
+# --- Catalogues: the catalogue file format ---
+
+
+@attrs.frozen
+class CatalogueSubArea:
+    """A sub-area, written under its area: its area is where it sits."""
+
+    code: str
+    name: str
+
+
+@attrs.frozen
+class CatalogueArea:
+    """An area with its sub-areas nested in it."""
+
+    code: str
+    name: str
+    former_name: str | None = None
+    phase: Phase | None = None
+    sub_areas: tuple[CatalogueSubArea, ...] = ()
+
+
+@attrs.frozen
+class CatalogueItem:
+    """An item: its parent is its code without the trailing lower-case letters."""
+
+    code: str
+    label: str
+    descriptors: Mapping[Grade, str] = FrozenMap()
+    age_bands: tuple[AgeBand, ...] = ()
+
+
+@attrs.frozen
+class CatalogueDocument:
+    """A catalogue; without ``areas`` it takes the built-in structure of its instrument."""
+
+    name: str
+    version: str
+    instrument: Instrument
+    areas: tuple[CatalogueArea, ...] | None = None
+    items: tuple[CatalogueItem, ...] = ()
+
+
+field_rules(CatalogueDocument, name=NONBLANK)
+field_rules(CatalogueArea, code=AREA_CODE, name=NONBLANK)
+field_rules(CatalogueSubArea, name=NONBLANK)
+field_rules(CatalogueItem, label=NONBLANK)
+
+
+def _catalogue_to_shape(catalogue: Catalogue) -> CatalogueDocument:
+    areas = tuple(
+        CatalogueArea(
+            area.code,
+            area.name,
+            area.former_name,
+            area.phase,
+            tuple(
+                CatalogueSubArea(node.code, node.name)
+                for node in catalogue.children(area.code)
+                if isinstance(node, SubArea)
+            ),
+        )
+        for area in catalogue.areas
+    )
+    items = tuple(
+        CatalogueItem(item.code, item.label, item.descriptors, item.age_bands)
+        for item in catalogue.items
+    )
+    return CatalogueDocument(catalogue.name, catalogue.version, catalogue.instrument, areas, items)
+
+
+_SECTION = re.compile(r"(areas|sub_areas|items)\[([0-9]+)\](.*)\Z")
+
+
+def _catalogue_from_shape(document: CatalogueDocument) -> Catalogue:
+    problems: list[tuple[str, str, str]] = []
+    where: dict[str, list[str]] = {"areas": [], "sub_areas": [], "items": []}
+    if document.areas is None:
+        base = builtin_catalogue(document.instrument)
+        areas, sub_areas = base.areas, base.sub_areas
+        where["areas"] = where["sub_areas"] = ["$.instrument"] * len(base.sub_areas + base.areas)
+    else:
+        areas = tuple(
+            Area(area.code, area.name, area.former_name, area.phase) for area in document.areas
+        )
+        built: list[SubArea] = []
+        for index, area in enumerate(document.areas):
+            where["areas"].append(f"$.areas[{index}]")
+            for sub_index, sub_area in enumerate(area.sub_areas):
+                path = f"$.areas[{index}].sub_areas[{sub_index}]"
+                try:
+                    built.append(SubArea(sub_area.code, sub_area.name, area.code))
+                    where["sub_areas"].append(path)
+                except NeglectProtocolError as error:
+                    problems.append((f"{path}.code", _problem(error), RULE))
+        sub_areas = tuple(built)
+    items: list[Item] = []
+    for index, item in enumerate(document.items):
+        path = f"$.items[{index}]"
+        parent = item.code.rstrip("abcdefghijklmnopqrstuvwxyz")
+        if parent == item.code or not parent:
+            problems.append(
+                (
+                    f"{path}.code",
+                    "expected the code of a sub-area followed by lower-case letters, got "
+                    f"{describe(item.code)}",
+                    RANGE,
+                )
+            )
+            continue
+        try:
+            items.append(Item(item.code, item.label, parent, item.descriptors, item.age_bands))
+            where["items"].append(path)
+        except NeglectProtocolError as error:
+            problems.append((f"{path}.age_bands", _problem(error), RULE))
+    if problems:
+        raise Invalid([(path[1:], message, category) for path, message, category in problems])
+    try:
+        return Catalogue(
+            document.name, document.version, document.instrument, areas, sub_areas, tuple(items)
+        )
+    except NeglectProtocolError as error:
+        raise Invalid([(_catalogue_path(error, where)[1:], _problem(error), RULE)]) from None
+
+
+def _problem(error: NeglectProtocolError) -> str:
+    """The message of a model error without the path it starts with."""
+    message = str(error)
+    for attribute in ("path", "field"):
+        prefix = getattr(error, attribute, None)
+        if prefix and message.startswith(f"{prefix}: "):
+            return message[len(prefix) + 2 :]
+    return message
+
+
+def _catalogue_path(error: NeglectProtocolError, where: dict[str, list[str]]) -> str:
+    """Where in the document a catalogue error's flat path (``sub_areas[4].code``) points."""
+    match = _SECTION.match(getattr(error, "path", "") or "")
+    if match is None:
+        return "$.areas"
+    section, index, rest = match.group(1), int(match.group(2)), match.group(3)
+    base = where[section][index]
+    if section == "items":
+        # An item's parent is read from its code, so a bad parent is a bad code.
+        return f"{base}.code"
+    return base + rest
+
+
+register_document(
+    "catalogue",
+    Catalogue,
+    version=CATALOGUE_SCHEMA_VERSION,
+    shape=CatalogueDocument,
+    to_shape=_catalogue_to_shape,
+    from_shape=_catalogue_from_shape,
+    omit_if_default=(CatalogueArea,),
+)
+
+
+# --- Profiles: everything but what they derive ---
+
+
+@attrs.frozen
+class ProfileDocument:
+    """A profile without its ``units``, which are rebuilt from its areas and sub-areas."""
+
+    child: ChildRef
+    window: ObservationWindow
+    instrument: Instrument
+    catalogue: str
+    catalogue_version: str
+    rule: str
+    areas: tuple[ProfileEntry, ...]
+    sub_areas: tuple[ProfileEntry, ...]
+    targets: tuple[TargetedItem, ...] = ()
+    assessment_reference: str | None = None
+
+
+def _profile_to_shape(profile: Profile) -> ProfileDocument:
+    return ProfileDocument(
+        profile.child,
+        profile.window,
+        profile.instrument,
+        profile.catalogue,
+        profile.catalogue_version,
+        profile.rule,
+        profile.areas,
+        profile.sub_areas,
+        profile.targets,
+        profile.assessment_reference,
+    )
+
+
+def _entry_problems(entry: ProfileEntry, path: str) -> list[tuple[str, str, str]]:
+    """Rules every entry made by :func:`~neglect_protocol.profile.score` keeps."""
+    problems = []
+    if (entry.grade is None) != (entry.source is None):
+        problems.append((f"{path}.source", "expected a source exactly when there is a grade", RULE))
+    if entry.source is GradeSource.SUGGESTED and entry.grade != entry.suggested:
+        problems.append(
+            (f"{path}.grade", "expected a suggested grade to equal the suggestion", RULE)
+        )
+    flagged = (
+        entry.source is GradeSource.ENTERED
+        and entry.grade is not None
+        and entry.worst_beneath is not None
+        and entry.worst_beneath - entry.grade >= 2
+    )
+    if entry.discrepancy != flagged:
+        problems.append(
+            (
+                f"{path}.discrepancy",
+                f"expected {'true' if flagged else 'false'}: a discrepancy is an entered grade "
+                "two or more grades better than the worst beneath it",
+                RULE,
+            )
+        )
+    return problems
+
+
+def _profile_from_shape(document: ProfileDocument) -> Profile:
+    problems: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    area_codes = {entry.code for entry in document.areas}
+    for section, entries in (("areas", document.areas), ("sub_areas", document.sub_areas)):
+        for index, entry in enumerate(entries):
+            path = f".{section}[{index}]"
+            if entry.code in seen:
+                problems.append(
+                    (
+                        f"{path}.code",
+                        f"expected each code once, got {describe(entry.code)} again",
+                        RULE,
+                    )
+                )
+            seen.add(entry.code)
+            is_area = section == "areas"
+            if entry.is_area != is_area:
+                problems.append(
+                    (f"{path}.is_area", f"expected {str(is_area).lower()} in {section}", RULE)
+                )
+            if is_area and entry.area != entry.code:
+                problems.append((f"{path}.area", "expected an area's own code", RULE))
+            if not is_area and entry.area not in area_codes:
+                problems.append(
+                    (
+                        f"{path}.area",
+                        f"expected the code of an area in areas, got {describe(entry.area)}",
+                        RULE,
+                    )
+                )
+            problems.extend(_entry_problems(entry, path))
+    if problems:
+        raise Invalid(problems)
+    units: list[ProfileEntry] = []
+    for area in document.areas:
+        subs = [entry for entry in document.sub_areas if entry.area == area.code]
+        units.extend(subs or [area])
+    return Profile(
+        child=document.child,
+        window=document.window,
+        instrument=document.instrument,
+        catalogue=document.catalogue,
+        catalogue_version=document.catalogue_version,
+        rule=document.rule,
+        areas=document.areas,
+        sub_areas=document.sub_areas,
+        units=tuple(units),
+        targets=document.targets,
+        assessment_reference=document.assessment_reference,
+    )
+
+
+register_document(
+    "profile",
+    Profile,
+    version=PROFILE_SCHEMA_VERSION,
+    shape=ProfileDocument,
+    to_shape=_profile_to_shape,
+    from_shape=_profile_from_shape,
+)

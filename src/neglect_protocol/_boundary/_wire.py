@@ -1,0 +1,519 @@
+"""The wire format: one cattrs converter, and the JSON Schema fragments that match it.
+
+Every rule about how a value looks in JSON is written once here, as a
+:class:`Scalar` (a structure hook, an unstructure hook and a schema fragment
+together) or a :class:`FieldRule` (a constraint on one field of one class), so the
+converter and :mod:`neglect_protocol._boundary._schema` cannot drift apart.
+
+Structure hooks raise :class:`Invalid` with messages that describe a bad value
+by its JSON type, or quote it only when it is short and from a closed vocabulary
+(a grade, a date, a code): a value from a free-text field is never quoted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import math
+import re
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.preconf.json import JsonConverter, make_converter
+
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._grade import Grade
+from neglect_protocol.errors import DocumentProblem, NeglectProtocolError
+
+SHAPE = "shape"
+RANGE = "range"
+RULE = "rule"
+
+_QUOTE_LIMIT = 40
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+class Invalid(ValueError):
+    """Raised by a hook: one or more problems, each at a path relative to the hook's value."""
+
+    def __init__(self, problems: list[tuple[str, str, str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{path or '.'} {message}" for path, message, _ in problems))
+
+    @classmethod
+    def one(cls, message: str, category: str) -> Invalid:
+        """A single problem at the hook's own value."""
+        return cls([("", message, category)])
+
+
+def json_type(value: object) -> str:
+    """Name the JSON type of ``value``, with its article (``"a string"``, ``"null"``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a Python {type(value).__name__}"
+
+
+def describe(value: object) -> str:
+    """Show a value from a closed vocabulary in a message: short scalars are quoted as JSON.
+
+    Long strings, huge numbers and containers are named by their type and size, so
+    a message stays one short line whatever the sender wrote.
+    """
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, int):
+        if value.bit_length() <= 64:
+            return str(value)
+        return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else "a number that is not finite"
+    if isinstance(value, str):
+        if len(value) <= _QUOTE_LIMIT:
+            return json.dumps(value)
+        return f"a string of {len(value)} characters"
+    return json_type(value)
+
+
+def key_segment(key: object) -> str:
+    """The path segment for an object key: ``.name`` or, for other keys, ``["..."]``."""
+    if isinstance(key, str) and key.isidentifier() and key.isascii():
+        return f".{key}"
+    if isinstance(key, str) and len(key) > _QUOTE_LIMIT:
+        return f'[{json.dumps(key[:_QUOTE_LIMIT])[:-1]}..."]'
+    return f"[{json.dumps(key) if isinstance(key, str) else describe(key)}]"
+
+
+# --- Scalars: a structure hook, an unstructure hook and a schema fragment together ---
+
+
+@attrs.frozen
+class Scalar:
+    """How one Python type looks on the wire."""
+
+    structure: Callable[[Any, Any], Any]
+    unstructure: Callable[[Any], Any]
+    schema: Mapping[str, Any]
+
+
+def _string(value: Any, _: Any = None) -> str:
+    if type(value) is not str:
+        raise Invalid.one(f"expected a string, got {json_type(value)}", SHAPE)
+    return value
+
+
+def _integer(value: Any, _: Any = None) -> int:
+    if type(value) is not int:
+        raise Invalid.one(f"expected an integer, got {describe(value)}", SHAPE)
+    return value
+
+
+def _boolean(value: Any, _: Any = None) -> bool:
+    if type(value) is not bool:
+        raise Invalid.one(f"expected true or false, got {describe(value)}", SHAPE)
+    return value
+
+
+def _grade(value: Any, _: Any = None) -> Grade:
+    # Grade members are cached by value, so a dictionary look-up is the fast path.
+    if type(value) is int and 1 <= value <= 5:
+        return _GRADES[value]
+    category = RANGE if type(value) is int else SHAPE
+    raise Invalid.one(f"expected an integer from 1 to 5, got {describe(value)}", category)
+
+
+_GRADES = {grade.value: grade for grade in Grade}
+
+
+def _date(value: Any, _: Any = None) -> dt.date:
+    if type(value) is not str:
+        raise Invalid.one(
+            f"expected an ISO 8601 date string (YYYY-MM-DD), got {json_type(value)}", SHAPE
+        )
+    if _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Invalid.one(f"expected an ISO 8601 date (YYYY-MM-DD), got {describe(value)}", RANGE)
+
+
+_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+SCALARS: dict[Any, Scalar] = {
+    str: Scalar(_string, lambda value: value, {"type": "string"}),
+    int: Scalar(_integer, lambda value: value, {"type": "integer"}),
+    bool: Scalar(_boolean, lambda value: value, {"type": "boolean"}),
+    Grade: Scalar(
+        _grade, lambda value: value.value, {"type": "integer", "minimum": 1, "maximum": 5}
+    ),
+    dt.date: Scalar(
+        _date,
+        lambda value: value.isoformat(),
+        {"type": "string", "format": "date", "pattern": _DATE_PATTERN},
+    ),
+}
+"""The scalar types of the wire format; enumerations are handled by :func:`enum_scalar`."""
+
+
+def enum_scalar(kind: type[enum.Enum]) -> Scalar:
+    """The wire form of an enumeration: its values (codes), refused if unknown."""
+    members = {member.value: member for member in kind}
+    choices = ", ".join(json.dumps(value) for value in members)
+
+    def structure(value: Any, _: Any = None) -> enum.Enum:
+        if type(value) is str or type(value) is int:
+            member = members.get(value)
+            if member is not None:
+                return member
+            raise Invalid.one(f"expected one of {choices}, got {describe(value)}", RANGE)
+        raise Invalid.one(f"expected one of {choices}, got {describe(value)}", SHAPE)
+
+    return Scalar(structure, lambda member: member.value, {"enum": list(members)})
+
+
+def scalar_for(kind: Any) -> Scalar | None:
+    """The scalar for ``kind``, if it is a scalar or an enumeration."""
+    if kind in SCALARS:
+        return SCALARS[kind]
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        scalar = enum_scalar(kind)
+        SCALARS[kind] = scalar
+        return scalar
+    return None
+
+
+# --- Field rules: constraints on one field of one class, beyond its type ---
+
+
+@attrs.frozen
+class FieldRule:
+    """A check on one field, with the schema keywords that say the same thing."""
+
+    check: Callable[[Any, Any], Any]
+    schema: Mapping[str, Any]
+
+
+def _nonblank(value: Any, _: Any = None) -> str:
+    text = _string(value)
+    if not text.strip():
+        raise Invalid.one(f"expected text that is not blank, got {describe(text)}", RANGE)
+    return text
+
+
+def _optional(check: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def optional(value: Any, _: Any = None) -> Any:
+        return None if value is None else check(value)
+
+    return optional
+
+
+_AREA_CODE = re.compile(r"[A-Z][A-Z0-9]*\Z")
+
+
+def _area_code(value: Any, _: Any = None) -> str:
+    text = _string(value)
+    if not _AREA_CODE.match(text):
+        raise Invalid.one(
+            f"expected capital letters and digits starting with a letter, got {describe(text)}",
+            RANGE,
+        )
+    return text
+
+
+def _months(value: Any, _: Any = None) -> int:
+    number = _integer(value)
+    if number < 0:
+        raise Invalid.one(f"expected a whole number of months, 0 or more, got {number}", RANGE)
+    return number
+
+
+NONBLANK = FieldRule(_nonblank, {"pattern": "\\S"})
+"""Text with at least one character that is not white space."""
+OPTIONAL_NONBLANK = FieldRule(_optional(_nonblank), {"pattern": "\\S"})
+"""Like :data:`NONBLANK`, or null."""
+AREA_CODE = FieldRule(_area_code, {"pattern": "^[A-Z][A-Z0-9]*$"})
+"""An area code: capital letters and digits, starting with a letter."""
+MONTHS = FieldRule(_months, {"minimum": 0})
+"""A whole number of months, 0 or more."""
+OPTIONAL_MONTHS = FieldRule(_optional(_months), {"minimum": 0})
+"""Like :data:`MONTHS`, or null."""
+
+FIELD_RULES: dict[tuple[type, str], FieldRule] = {}
+"""Constraints by (class, field name), applied by the converter and written into schemas."""
+
+
+def field_rules(cls: type, **rules: FieldRule) -> None:
+    """Register constraints on fields of ``cls`` (before the converter first meets it)."""
+    for name, rule in rules.items():
+        FIELD_RULES[cls, name] = rule
+
+
+# --- Mappings: objects keyed by text, a grade, or an enumeration's values ---
+
+
+def mapping_key(kind: Any) -> tuple[Callable[[str], Any], Callable[[Any], str], list[str] | None]:
+    """How keys of type ``kind`` are read and written, and the allowed keys (if closed)."""
+    if kind is str:
+        return (lambda key: key), (lambda key: key), None
+    if kind is Grade:
+        return (
+            (lambda key: _GRADES[int(key)]),
+            (lambda key: str(key.value)),
+            ["1", "2", "3", "4", "5"],
+        )
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        values = {str(member.value): member for member in kind}
+        return values.__getitem__, (lambda key: str(key.value)), list(values)
+    raise TypeError(f"no wire form for mapping keys of type {kind!r}")  # pragma: no cover - a
+    # new mapping key type fails here the first time a developer registers it, not at run time.
+
+
+def is_mapping(kind: Any) -> bool:
+    """Whether ``kind`` is ``Mapping[K, V]`` (the type of a :class:`FrozenMap` field)."""
+    return typing.get_origin(kind) in (Mapping, dict)
+
+
+def _mapping_hooks(
+    converter: JsonConverter, kind: Any
+) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
+    key_type, value_type = typing.get_args(kind)
+    read_key, write_key, allowed = mapping_key(key_type)
+    allowed_keys = frozenset(allowed) if allowed is not None else None
+    choices = ", ".join(json.dumps(key) for key in allowed or ())
+
+    def structure(value: Any, _: Any) -> FrozenMap[Any, Any]:
+        if not isinstance(value, dict):
+            raise Invalid.one(f"expected an object, got {json_type(value)}", SHAPE)
+        result: dict[Any, Any] = {}
+        problems: list[tuple[str, str, str]] = []
+        for key, item in value.items():
+            segment = key_segment(key)
+            if allowed_keys is not None and key not in allowed_keys:
+                problems.append(
+                    (segment, f"expected a key from {choices}, got {describe(key)}", RANGE)
+                )
+                continue
+            if not isinstance(key, str):  # only from_dict can pass keys that are not strings
+                problems.append((segment, f"expected a string key, got {json_type(key)}", SHAPE))
+                continue
+            try:
+                result[read_key(key)] = converter.structure(item, value_type)
+            except Exception as error:  # noqa: BLE001 - every problem is collected, then raised
+                problems.extend(
+                    (segment + problem.path[1:], problem.message, problem.category)
+                    for problem in problems_of(error, "$")
+                )
+        if problems:
+            raise Invalid(problems)
+        return FrozenMap(result)
+
+    def unstructure(value: Mapping[Any, Any]) -> dict[str, Any]:
+        return {
+            write_key(key): converter.unstructure(item, value_type) for key, item in value.items()
+        }
+
+    return structure, unstructure
+
+
+# --- Lists: JSON arrays read into tuples ---
+
+
+def is_tuple(kind: Any) -> bool:
+    """Whether ``kind`` is ``tuple[X, ...]`` (the type of every collection field)."""
+    return typing.get_origin(kind) is tuple
+
+
+def _tuple_hook(converter: JsonConverter, kind: Any) -> Callable[[Any, Any], Any]:
+    element = typing.get_args(kind)[0]
+    read = converter.get_structure_hook(element)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        # Only a JSON array is a list: cattrs would also iterate a string or an object.
+        if type(value) is not list:
+            raise Invalid.one(f"expected a list, got {json_type(value)}", SHAPE)
+        try:
+            return tuple([read(item, element) for item in value])
+        except Exception:  # noqa: BLE001 - read again, one by one, to report every problem
+            problems: list[tuple[str, str, str]] = []
+            for index, item in enumerate(value):
+                try:
+                    read(item, element)
+                except Exception as error:  # noqa: BLE001 - problems_of re-raises the unexpected
+                    problems.extend(
+                        (f"[{index}]{problem.path[1:]}", problem.message, problem.category)
+                        for problem in problems_of(error, "$")
+                    )
+            raise Invalid(problems) from None
+
+    return structure
+
+
+# --- The converter ---
+
+
+def make_wire_converter(omit_if_default: frozenset[type] = frozenset()) -> JsonConverter:
+    """Build the library's converter, on ``cattrs.preconf.json``.
+
+    Args:
+        omit_if_default: Classes whose fields are left out of a document when they
+            hold their default (the catalogue file format omits empty options).
+
+    Returns:
+        A converter that refuses unknown keys and collects every problem.
+    """
+    converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def scalar_structure(kind: Any) -> Callable[[Any, Any], Any]:
+        scalar = scalar_for(kind)
+        assert scalar is not None
+        return scalar.structure
+
+    def scalar_unstructure(kind: Any) -> Callable[[Any], Any]:
+        scalar = scalar_for(kind)
+        assert scalar is not None
+        return scalar.unstructure
+
+    # Scalars are registered directly, because direct hooks take precedence over the
+    # preconfigured ones (for dates, say); enumerations through a factory.
+    for kind, scalar in SCALARS.items():
+        converter.register_structure_hook(kind, scalar.structure)
+        converter.register_structure_hook(kind | None, _optional(scalar.structure))
+        converter.register_unstructure_hook(kind, scalar.unstructure)
+    is_enum = lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum)  # noqa: E731
+    converter.register_structure_hook_factory(is_enum, scalar_structure)
+    converter.register_unstructure_hook_factory(is_enum, scalar_unstructure)
+    converter.register_structure_hook_factory(
+        is_mapping, lambda kind: _mapping_hooks(converter, kind)[0]
+    )
+    converter.register_unstructure_hook_factory(
+        is_mapping, lambda kind: _mapping_hooks(converter, kind)[1]
+    )
+
+    def attrs_structure(cls: type) -> Callable[[Any, Any], Any]:
+        overrides = {
+            field.name: override(struct_hook=FIELD_RULES[cls, field.name].check)
+            for field in attrs.fields(cls)
+            if (cls, field.name) in FIELD_RULES
+        }
+        # Valid documents are the common case, so each class is first read by a function
+        # that stops at the first problem; only if it fails is the document read again by
+        # the converter's detailed function, which collects every problem.
+        fast = make_dict_structure_fn(
+            cls,
+            converter,
+            _cattrs_detailed_validation=False,
+            **overrides,  # type: ignore[arg-type]
+        )
+        detailed = make_dict_structure_fn(cls, converter, **overrides)  # type: ignore[arg-type]
+
+        def structure(value: Any, kind: Any) -> Any:
+            if type(value) is not dict:
+                raise Invalid.one(f"expected an object, got {json_type(value)}", SHAPE)
+            try:
+                return fast(value, kind)
+            except Exception:  # noqa: BLE001 - read again to report every problem
+                return detailed(value, kind)
+
+        return structure
+
+    def attrs_unstructure(cls: type) -> Callable[[Any], Any]:
+        return make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=cls in omit_if_default
+        )
+
+    converter.register_structure_hook_factory(is_tuple, lambda kind: _tuple_hook(converter, kind))
+    converter.register_structure_hook_factory(attrs.has, attrs_structure)
+    converter.register_unstructure_hook_factory(attrs.has, attrs_unstructure)
+    return converter
+
+
+# --- From cattrs' exception groups to path-named problems ---
+
+
+def problems_of(error: BaseException, path: str, cls: type | None = None) -> list[DocumentProblem]:
+    """Flatten an error raised while structuring into path-named problems.
+
+    Args:
+        error: What the converter raised: a cattrs exception group, an
+            :class:`Invalid` from a hook, or a library error from a constructor.
+        path: Where the value being structured sits in the document.
+        cls: The class being constructed, when ``error`` came from its constructor.
+
+    Returns:
+        The problems, in document order.
+
+    Raises:
+        BaseException: ``error`` itself, if it is none of those (a bug, not bad data).
+    """
+    if isinstance(error, IterableValidationError):
+        indexed, plain = error.group_exceptions()
+        problems = [
+            problem
+            for sub, note in indexed
+            for problem in problems_of(sub, f"{path}[{note.index}]")
+        ]
+        return problems + [problem for sub in plain for problem in problems_of(sub, path)]
+    if isinstance(error, ClassValidationError):
+        named, plain = error.group_exceptions()
+        problems = []
+        for sub, note in named:
+            if isinstance(sub, KeyError):
+                problems.append(
+                    DocumentProblem(f"{path}.{note.name}", "required key missing", SHAPE)
+                )
+            else:
+                problems.extend(problems_of(sub, f"{path}.{note.name}"))
+        return problems + [problem for sub in plain for problem in problems_of(sub, path, error.cl)]
+    if isinstance(error, ForbiddenExtraKeysError):
+        expected = ", ".join(field.alias for field in attrs.fields(error.cl) if field.init)
+        return [
+            DocumentProblem(
+                path + key_segment(key), f"unknown key; expected only {expected}", SHAPE
+            )
+            for key in sorted(error.extra_fields, key=str)
+        ]
+    if isinstance(error, Invalid):
+        return [
+            DocumentProblem(path + relative, message, category)
+            for relative, message, category in error.problems
+        ]
+    if isinstance(error, NeglectProtocolError) and cls is not None:
+        return [_model_problem(error, path, cls)]
+    raise error
+
+
+_FIRST_SEGMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _model_problem(error: NeglectProtocolError, path: str, cls: type) -> DocumentProblem:
+    """Place an error from a model constructor: under the field it names, if it names one."""
+    relative = getattr(error, "field", None) or getattr(error, "path", None) or ""
+    message = str(error)
+    if relative and message.startswith(f"{relative}: "):
+        message = message[len(relative) + 2 :]
+    first = _FIRST_SEGMENT.match(relative)
+    names = {field.name for field in attrs.fields(cls)}
+    if first is not None and first.group() in names:
+        return DocumentProblem(f"{path}.{relative}", message, RULE)
+    return DocumentProblem(path, message, RULE)
