@@ -30,7 +30,26 @@ from neglect_protocol import (
 )
 from neglect_protocol.serialize import from_json, to_json
 
-_CODES = "A1a A1b A2a A2b A3a A4a A4b A5a B1a B1b B2a B2b C1a C2a D1a D2a D3a D4a".split()
+_CODES = [
+    "A1a",
+    "A1b",
+    "A2a",
+    "A2b",
+    "A3a",
+    "A4a",
+    "A4b",
+    "A5a",
+    "B1a",
+    "B1b",
+    "B2a",
+    "B2b",
+    "C1a",
+    "C2a",
+    "D1a",
+    "D2a",
+    "D3a",
+    "D4a",
+]
 _EVIDENCE = (
     "Invented: seen on two of four visits, discussed with the carer afterwards.",
     "Invented: consistent across announced and unannounced visits.",

@@ -234,3 +234,222 @@ publish(
     profiles,
     references,
 )
+
+
+# --- Catalogues, free text and type registration (interop, issue 5) ---
+#
+# Kept in a section of its own so that other additions to this module merge cleanly.
+
+from typing import Any  # noqa: E402
+
+from neglect_protocol._model._catalogue import AgeBand, Area, SubArea  # noqa: E402
+from neglect_protocol._model._profile import ProfileEntry  # noqa: E402
+
+__all__ += [
+    "age_bands",
+    "any_child_refs",
+    "assessments_with_evidence",
+    "catalogues",
+    "free_text",
+    "register_type_strategies",
+]
+
+_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+_MAX_MONTHS = 216
+
+
+def free_text(*, max_size: int = 200) -> st.SearchStrategy[str]:
+    """Free text as a practitioner or carer might write it, in any script (may be empty)."""
+    return st.text(max_size=max_size)
+
+
+def _names() -> st.SearchStrategy[str]:
+    return st.text(min_size=1, max_size=30).filter(lambda name: bool(name.strip()))
+
+
+@st.composite
+def age_bands(draw: st.DrawFn, *, max_size: int = 3) -> tuple[AgeBand, ...]:
+    """The age bands of one item: up to ``max_size`` bands that do not overlap, youngest first.
+
+    The last band may be open-ended; an empty tuple means every age.
+    """
+    count = draw(st.integers(min_value=0, max_value=max_size))
+    edges = sorted(
+        draw(
+            st.lists(
+                st.integers(min_value=0, max_value=_MAX_MONTHS),
+                min_size=2 * count,
+                max_size=2 * count,
+                unique=True,
+            )
+        )
+    )
+    bands = [AgeBand(edges[2 * n], edges[2 * n + 1]) for n in range(count)]
+    if bands and draw(st.booleans()):
+        bands[-1] = AgeBand(bands[-1].from_months, None)
+    return tuple(bands)
+
+
+@st.composite
+def catalogues(
+    draw: st.DrawFn,
+    instrument: Instrument | None = None,
+    *,
+    max_areas: int = 4,
+    max_sub_areas: int = 3,
+    max_items: int = 3,
+) -> Catalogue:
+    """Valid catalogues with areas, sub-areas and items with descriptors and age bands.
+
+    GCP2A catalogues have sections (areas without sub-areas), each antenatal or
+    postnatal; GCP2 catalogues mix areas with and without sub-areas. Items sit
+    under every kind of parent, up to ``max_items`` each.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        instrument: The instrument; drawn if omitted.
+        max_areas: The most areas.
+        max_sub_areas: The most sub-areas in one area (GCP2 only).
+        max_items: The most items under one parent.
+    """
+    if instrument is None:
+        instrument = draw(st.sampled_from(list(Instrument)))
+    letters = draw(st.lists(st.sampled_from(_LETTERS), min_size=1, max_size=max_areas, unique=True))
+    areas: list[Area] = []
+    sub_areas: list[SubArea] = []
+    parents: list[str] = []
+    for letter in letters:
+        phase = draw(st.sampled_from(list(Phase))) if instrument.is_antenatal else None
+        areas.append(Area(letter, draw(_names()), draw(st.none() | _names()), phase))
+        count = 0 if instrument.is_antenatal else draw(st.integers(0, max_sub_areas))
+        for number in range(1, count + 1):
+            sub_areas.append(SubArea(f"{letter}{number}", draw(_names()), letter))
+            parents.append(f"{letter}{number}")
+        if count == 0:
+            parents.append(letter)
+    items: list[Item] = []
+    for parent in parents:
+        for suffix in "abcdefgh"[: draw(st.integers(0, max_items))]:
+            descriptors = draw(st.dictionaries(grades(), _names(), max_size=5))
+            items.append(
+                Item(f"{parent}{suffix}", draw(_names()), parent, descriptors, draw(age_bands()))
+            )
+    return Catalogue(
+        draw(_names()),
+        draw(st.text(max_size=12)),
+        instrument,
+        tuple(areas),
+        tuple(sub_areas),
+        tuple(items),
+    )
+
+
+@st.composite
+def any_child_refs(draw: st.DrawFn) -> ChildRef:
+    """Children born, unborn, or born with their expected delivery date still recorded."""
+    born = draw(st.none() | st.dates(min_value=_EARLIEST, max_value=_LATEST))
+    expected = draw(st.none() | st.dates(min_value=_EARLIEST, max_value=_LATEST))
+    if born is None and expected is None:
+        expected = draw(st.dates(min_value=_EARLIEST, max_value=_LATEST))
+    return ChildRef(draw(references("C")), date_of_birth=born, expected_delivery_date=expected)
+
+
+@st.composite
+def assessments_with_evidence(draw: st.DrawFn, catalogue: Catalogue = GCP2) -> Assessment:
+    """Like :func:`assessments`, with free-text evidence, carers' comments, roles and agencies.
+
+    Use it to check that free text survives a round trip, and never leaks into a
+    ``repr`` or an error message.
+    """
+    assessment = draw(assessments(catalogue))
+    ratings = tuple(
+        Rating(
+            rating.code,
+            rating.grade,
+            evidence=draw(free_text()),
+            carer_comment=draw(st.none() | free_text()),
+        )
+        for rating in assessment.ratings
+    )
+    carers = tuple(
+        Carer(draw(references("P")), role=draw(st.none() | _names()))
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    practitioners = tuple(
+        Practitioner(draw(references("W")), agency=draw(st.none() | _names()))
+        for _ in range(draw(st.integers(0, 2)))
+    )
+    return Assessment(
+        child=assessment.child,
+        window=assessment.window,
+        ratings=ratings,
+        instrument=assessment.instrument,
+        carers=carers,
+        practitioners=practitioners,
+        targets=assessment.targets,
+        reference=assessment.reference,
+    )
+
+
+def _profile_entries() -> st.SearchStrategy[ProfileEntry]:
+    return profiles().flatmap(lambda profile: st.sampled_from((*profile.areas, *profile.sub_areas)))
+
+
+def register_type_strategies() -> None:
+    """Register a strategy for each public value type with :func:`hypothesis.strategies.from_type`.
+
+    Installed as the ``hypothesis`` entry point of this distribution, so it runs when
+    Hypothesis is imported: ``st.from_type(Assessment)`` (and ``@given`` with type
+    annotations) then draws valid values without further set-up.
+
+    >>> from hypothesis import strategies as st
+    >>> from neglect_protocol import Assessment
+    >>> register_type_strategies()
+    >>> isinstance(st.from_type(Assessment).example(), Assessment)
+    True
+    """
+    strategies: dict[type, st.SearchStrategy[Any]] = {
+        Grade: grades(),
+        AgeBand: age_bands(max_size=1).filter(bool).map(lambda bands: bands[0]),
+        Area: catalogues().flatmap(lambda catalogue: st.sampled_from(catalogue.areas)),
+        SubArea: catalogues(Instrument.GCP2)
+        .filter(lambda catalogue: bool(catalogue.sub_areas))
+        .flatmap(lambda catalogue: st.sampled_from(catalogue.sub_areas)),
+        Item: catalogues()
+        .filter(lambda catalogue: bool(catalogue.items))
+        .flatmap(lambda catalogue: st.sampled_from(catalogue.items)),
+        Catalogue: catalogues(),
+        ChildRef: any_child_refs(),
+        Carer: st.builds(Carer, references("P"), role=st.none() | _names()),
+        Practitioner: st.builds(Practitioner, references("W"), agency=st.none() | _names()),
+        ObservationWindow: observation_windows(),
+        Rating: st.builds(
+            Rating,
+            st.text(max_size=8),
+            grades(),
+            evidence=free_text(),
+            carer_comment=st.none() | free_text(),
+        ),
+        TargetedItem: assessments(min_ratings=1)
+        .filter(lambda assessment: bool(assessment.targets))
+        .map(lambda assessment: assessment.targets[0]),
+        Assessment: st.one_of(
+            assessments_with_evidence(),
+            catalogues().flatmap(assessments_with_evidence),
+        ),
+        Profile: st.one_of(profiles(), catalogues().flatmap(profiles)),
+        ProfileEntry: _profile_entries(),
+    }
+    for kind, strategy in strategies.items():
+        st.register_type_strategy(kind, strategy)
+
+
+publish(
+    __name__,
+    age_bands,
+    any_child_refs,
+    assessments_with_evidence,
+    catalogues,
+    free_text,
+    register_type_strategies,
+)

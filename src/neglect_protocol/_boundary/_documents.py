@@ -18,7 +18,7 @@ from cattrs.preconf.json import JsonConverter
 
 from neglect_protocol._boundary._wire import (
     SHAPE,
-    Invalid,
+    WireError,
     describe,
     json_type,
     key_segment,
@@ -61,7 +61,7 @@ class DocumentType:
 @attrs.frozen
 class _Registration:
     kind: str
-    type: type
+    cls: type
     version: int
     shape: type
     to_shape: Callable[[Any], Any]
@@ -98,7 +98,7 @@ def register_document(
         shape: An attrs class laying out the document, if it differs from ``cls``
             (a profile leaves out what it derives; a catalogue nests sub-areas).
         to_shape: Turns a value into its shape.
-        from_shape: Turns a shape back into a value; it raises :class:`Invalid`
+        from_shape: Turns a shape back into a value; it raises :class:`WireError`
             for rules across fields that the shape cannot express.
         omit_if_default: Shape classes whose default-valued fields are left out.
     """
@@ -121,7 +121,7 @@ def register_migration(kind: str, from_version: int) -> Callable[[Migration], Mi
 
     The function receives the document without ``kind`` and ``schema_version``, as
     parsed (so anything may be malformed), and returns the next version's layout; it
-    may raise :class:`Invalid` for what it cannot translate.
+    may raise :class:`WireError` for what it cannot translate.
     """
 
     def register(migration: Migration) -> Migration:
@@ -147,7 +147,7 @@ def _oldest(registration: _Registration) -> int:
 def document_types() -> tuple[DocumentType, ...]:
     """Every registered document type, in registration order."""
     return tuple(
-        DocumentType(entry.kind, entry.type, entry.version, _oldest(entry))
+        DocumentType(entry.kind, entry.cls, entry.version, _oldest(entry))
         for entry in _BY_KIND.values()
     )
 
@@ -165,7 +165,7 @@ def document_type(kind_or_type: str | type) -> DocumentType:
         name = kind_or_type if isinstance(kind_or_type, str) else kind_or_type.__name__
         raise UnsupportedTypeError(name)
     return DocumentType(
-        registration.kind, registration.type, registration.version, _oldest(registration)
+        registration.kind, registration.cls, registration.version, _oldest(registration)
     )
 
 
@@ -233,15 +233,15 @@ def from_dict(cls: type[T], data: Any) -> T:
             raise UnsupportedTypeError(getattr(cls, "__name__", repr(cls)))
         try:
             result: T = _converter().structure(data, cls)
-        except Exception as error:  # noqa: BLE001 - problems_of re-raises anything unexpected
+        except Exception as error:  # problems_of re-raises anything unexpected
             raise DocumentError(problems_of(error, "$")) from None
         return result
     body, migrated_from = _open(registration, data)
     kind = registration.kind
     try:
-        shape = _converter().structure(body, registration.shape)
+        shape: Any = _converter().structure(body, registration.shape)
         value: T = registration.from_shape(shape)
-    except Exception as error:  # noqa: BLE001 - problems_of re-raises anything unexpected
+    except Exception as error:  # problems_of re-raises anything unexpected
         problems = problems_of(error, "$", registration.shape)
         if migrated_from is not None:
             problems = [
@@ -307,7 +307,7 @@ def _open(registration: _Registration, data: Any) -> tuple[dict[str, Any], int |
     try:
         for step in supported[supported.index(version) : -1]:
             body = registration.migrations[step](body)
-    except Invalid as error:
+    except WireError as error:
         raise DocumentError(problems_of(error, "$"), kind=kind) from None
     return body, version
 
@@ -324,11 +324,11 @@ def _version_error(
     )
 
 
-class _DuplicateKey(ValueError):
+class _DuplicateKeyError(ValueError):
     pass
 
 
-class _Constant(ValueError):
+class _ConstantError(ValueError):
     def __init__(self, name: str) -> None:
         self.name = name
         super().__init__(name)
@@ -337,12 +337,12 @@ class _Constant(ValueError):
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _DuplicateKey
+        raise _DuplicateKeyError
     return result
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _Constant(name)
+    raise _ConstantError(name)
 
 
 class _Marked(dict[str, Any]):
@@ -355,13 +355,18 @@ def _marking(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = _Marked(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()
-        result.repeated = tuple(key for key, _ in pairs if key in seen or seen.add(key))
+        repeated: list[str] = []
+        for key, _ in pairs:
+            if key in seen:
+                repeated.append(key)
+            seen.add(key)
+        result.repeated = tuple(repeated)
     return result
 
 
 def _repeated_keys(text: str | bytes) -> list[DocumentProblem]:
     """Find where keys were repeated, by parsing again with objects that remember."""
-    problems = []
+    problems: list[DocumentProblem] = []
     stack: list[tuple[str, Any]] = [("$", json.loads(text, object_pairs_hook=_marking))]
     while stack:
         path, value = stack.pop()
@@ -389,16 +394,22 @@ def parse_json(text: str | bytes) -> Any:
     """
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
-    except _DuplicateKey:
+    except _DuplicateKeyError:
         raise DocumentError(_repeated_keys(text)) from None
     except json.JSONDecodeError as error:
-        message = f"expected JSON, got a syntax error at line {error.lineno} column {error.colno} ({error.msg})"
-    except _Constant as error:
+        message = (
+            f"expected JSON, got a syntax error at line {error.lineno} column {error.colno} "
+            f"({error.msg})"
+        )
+    except _ConstantError as error:
         message = f"expected standard JSON, got the non-standard constant {error.name}"
     except UnicodeDecodeError:
         message = "expected JSON text in UTF-8, UTF-16 or UTF-32, got bytes that do not decode"
     except RecursionError:
-        message = "expected JSON nested to a reasonable depth, got arrays or objects nested too deeply to read"
+        message = (
+            "expected JSON nested to a reasonable depth, got arrays or objects nested too "
+            "deeply to read"
+        )
     except ValueError:
         # Python refuses integers of thousands of digits rather than spend time converting them.
         message = "expected JSON numbers of a readable size, got a number with too many digits"
@@ -422,9 +433,7 @@ def read_document(data: Any, kinds: Mapping[str, type] | None = None) -> Any:
     Raises:
         DocumentError: If ``kind`` is missing or unknown, or the document is invalid.
     """
-    registry = (
-        kinds if kinds is not None else {kind: entry.type for kind, entry in _BY_KIND.items()}
-    )
+    registry = kinds if kinds is not None else {kind: entry.cls for kind, entry in _BY_KIND.items()}
     kind = data.get("kind") if type(data) is dict else None
     if type(kind) is not str or kind not in registry:
         choices = ", ".join(json.dumps(name) for name in registry)

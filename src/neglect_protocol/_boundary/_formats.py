@@ -37,7 +37,7 @@ from neglect_protocol._boundary._wire import (
     RANGE,
     RULE,
     SHAPE,
-    Invalid,
+    WireError,
     describe,
     field_rules,
     key_segment,
@@ -117,7 +117,7 @@ def _ratings_from_object(document: dict[str, Any]) -> dict[str, Any]:
     listed: list[Any] = []
     for code, rating in ratings.items():
         if isinstance(rating, dict) and "code" in rating:
-            raise Invalid(
+            raise WireError(
                 [
                     (
                         f".ratings{key_segment(code)}.code",
@@ -246,13 +246,13 @@ def _catalogue_from_shape(document: CatalogueDocument) -> Catalogue:
         except NeglectProtocolError as error:
             problems.append((f"{path}.age_bands", _problem(error), RULE))
     if problems:
-        raise Invalid([(path[1:], message, category) for path, message, category in problems])
+        raise WireError([(path[1:], message, category) for path, message, category in problems])
     try:
         return Catalogue(
             document.name, document.version, document.instrument, areas, sub_areas, tuple(items)
         )
     except NeglectProtocolError as error:
-        raise Invalid([(_catalogue_path(error, where)[1:], _problem(error), RULE)]) from None
+        raise WireError([(_catalogue_path(error, where)[1:], _problem(error), RULE)]) from None
 
 
 def _problem(error: NeglectProtocolError) -> str:
@@ -383,7 +383,7 @@ def _profile_from_shape(document: ProfileDocument) -> Profile:
                 )
             problems.extend(_entry_problems(entry, path))
     if problems:
-        raise Invalid(problems)
+        raise WireError(problems)
     units: list[ProfileEntry] = []
     for area in document.areas:
         subs = [entry for entry in document.sub_areas if entry.area == area.code]

@@ -5,7 +5,7 @@ Every rule about how a value looks in JSON is written once here, as a
 together) or a :class:`FieldRule` (a constraint on one field of one class), so the
 converter and :mod:`neglect_protocol._boundary._schema` cannot drift apart.
 
-Structure hooks raise :class:`Invalid` with messages that describe a bad value
+Structure hooks raise :class:`WireError` with messages that describe a bad value
 by its JSON type, or quote it only when it is short and from a closed vocabulary
 (a grade, a date, a code): a value from a free-text field is never quoted.
 """
@@ -42,7 +42,7 @@ _QUOTE_LIMIT = 40
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
-class Invalid(ValueError):
+class WireError(ValueError):
     """Raised by a hook: one or more problems, each at a path relative to the hook's value."""
 
     def __init__(self, problems: list[tuple[str, str, str]]) -> None:
@@ -50,7 +50,7 @@ class Invalid(ValueError):
         super().__init__("; ".join(f"{path or '.'} {message}" for path, message, _ in problems))
 
     @classmethod
-    def one(cls, message: str, category: str) -> Invalid:
+    def one(cls, message: str, category: str) -> WireError:
         """A single problem at the hook's own value."""
         return cls([("", message, category)])
 
@@ -118,19 +118,19 @@ class Scalar:
 
 def _string(value: Any, _: Any = None) -> str:
     if type(value) is not str:
-        raise Invalid.one(f"expected a string, got {json_type(value)}", SHAPE)
+        raise WireError.one(f"expected a string, got {json_type(value)}", SHAPE)
     return value
 
 
 def _integer(value: Any, _: Any = None) -> int:
     if type(value) is not int:
-        raise Invalid.one(f"expected an integer, got {describe(value)}", SHAPE)
+        raise WireError.one(f"expected an integer, got {describe(value)}", SHAPE)
     return value
 
 
 def _boolean(value: Any, _: Any = None) -> bool:
     if type(value) is not bool:
-        raise Invalid.one(f"expected true or false, got {describe(value)}", SHAPE)
+        raise WireError.one(f"expected true or false, got {describe(value)}", SHAPE)
     return value
 
 
@@ -139,7 +139,7 @@ def _grade(value: Any, _: Any = None) -> Grade:
     if type(value) is int and 1 <= value <= 5:
         return _GRADES[value]
     category = RANGE if type(value) is int else SHAPE
-    raise Invalid.one(f"expected an integer from 1 to 5, got {describe(value)}", category)
+    raise WireError.one(f"expected an integer from 1 to 5, got {describe(value)}", category)
 
 
 _GRADES = {grade.value: grade for grade in Grade}
@@ -147,7 +147,7 @@ _GRADES = {grade.value: grade for grade in Grade}
 
 def _date(value: Any, _: Any = None) -> dt.date:
     if type(value) is not str:
-        raise Invalid.one(
+        raise WireError.one(
             f"expected an ISO 8601 date string (YYYY-MM-DD), got {json_type(value)}", SHAPE
         )
     if _DATE.match(value):
@@ -155,7 +155,7 @@ def _date(value: Any, _: Any = None) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise Invalid.one(f"expected an ISO 8601 date (YYYY-MM-DD), got {describe(value)}", RANGE)
+    raise WireError.one(f"expected an ISO 8601 date (YYYY-MM-DD), got {describe(value)}", RANGE)
 
 
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -186,8 +186,8 @@ def enum_scalar(kind: type[enum.Enum]) -> Scalar:
             member = members.get(value)
             if member is not None:
                 return member
-            raise Invalid.one(f"expected one of {choices}, got {describe(value)}", RANGE)
-        raise Invalid.one(f"expected one of {choices}, got {describe(value)}", SHAPE)
+            raise WireError.one(f"expected one of {choices}, got {describe(value)}", RANGE)
+        raise WireError.one(f"expected one of {choices}, got {describe(value)}", SHAPE)
 
     return Scalar(structure, lambda member: member.value, {"enum": list(members)})
 
@@ -217,13 +217,13 @@ class FieldRule:
 def _nonblank(value: Any, _: Any = None) -> str:
     text = _string(value)
     if not text.strip():
-        raise Invalid.one(f"expected text that is not blank, got {describe(text)}", RANGE)
+        raise WireError.one(f"expected text that is not blank, got {describe(text)}", RANGE)
     return text
 
 
 def _optional(check: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def optional(value: Any, _: Any = None) -> Any:
-        return None if value is None else check(value)
+        return None if value is None else check(value, _)
 
     return optional
 
@@ -234,7 +234,7 @@ _AREA_CODE = re.compile(r"[A-Z][A-Z0-9]*\Z")
 def _area_code(value: Any, _: Any = None) -> str:
     text = _string(value)
     if not _AREA_CODE.match(text):
-        raise Invalid.one(
+        raise WireError.one(
             f"expected capital letters and digits starting with a letter, got {describe(text)}",
             RANGE,
         )
@@ -244,7 +244,7 @@ def _area_code(value: Any, _: Any = None) -> str:
 def _months(value: Any, _: Any = None) -> int:
     number = _integer(value)
     if number < 0:
-        raise Invalid.one(f"expected a whole number of months, 0 or more, got {number}", RANGE)
+        raise WireError.one(f"expected a whole number of months, 0 or more, got {number}", RANGE)
     return number
 
 
@@ -304,7 +304,7 @@ def _mapping_hooks(
 
     def structure(value: Any, _: Any) -> FrozenMap[Any, Any]:
         if not isinstance(value, dict):
-            raise Invalid.one(f"expected an object, got {json_type(value)}", SHAPE)
+            raise WireError.one(f"expected an object, got {json_type(value)}", SHAPE)
         result: dict[Any, Any] = {}
         problems: list[tuple[str, str, str]] = []
         for key, item in value.items():
@@ -319,13 +319,13 @@ def _mapping_hooks(
                 continue
             try:
                 result[read_key(key)] = converter.structure(item, value_type)
-            except Exception as error:  # noqa: BLE001 - every problem is collected, then raised
+            except Exception as error:  # every problem is collected, then raised
                 problems.extend(
                     (segment + problem.path[1:], problem.message, problem.category)
                     for problem in problems_of(error, "$")
                 )
         if problems:
-            raise Invalid(problems)
+            raise WireError(problems)
         return FrozenMap(result)
 
     def unstructure(value: Mapping[Any, Any]) -> dict[str, Any]:
@@ -351,20 +351,20 @@ def _tuple_hook(converter: JsonConverter, kind: Any) -> Callable[[Any, Any], Any
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         # Only a JSON array is a list: cattrs would also iterate a string or an object.
         if type(value) is not list:
-            raise Invalid.one(f"expected a list, got {json_type(value)}", SHAPE)
+            raise WireError.one(f"expected a list, got {json_type(value)}", SHAPE)
         try:
             return tuple([read(item, element) for item in value])
-        except Exception:  # noqa: BLE001 - read again, one by one, to report every problem
+        except Exception:  # read again, one by one, to report every problem
             problems: list[tuple[str, str, str]] = []
             for index, item in enumerate(value):
                 try:
                     read(item, element)
-                except Exception as error:  # noqa: BLE001 - problems_of re-raises the unexpected
+                except Exception as error:  # problems_of re-raises the unexpected
                     problems.extend(
                         (f"[{index}]{problem.path[1:]}", problem.message, problem.category)
                         for problem in problems_of(error, "$")
                     )
-            raise Invalid(problems) from None
+            raise WireError(problems) from None
 
     return structure
 
@@ -419,20 +419,24 @@ def make_wire_converter(omit_if_default: frozenset[type] = frozenset()) -> JsonC
         # Valid documents are the common case, so each class is first read by a function
         # that stops at the first problem; only if it fails is the document read again by
         # the converter's detailed function, which collects every problem.
-        fast = make_dict_structure_fn(
+        fast: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls,
             converter,
             _cattrs_detailed_validation=False,
             **overrides,  # type: ignore[arg-type]
         )
-        detailed = make_dict_structure_fn(cls, converter, **overrides)  # type: ignore[arg-type]
+        detailed: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls,
+            converter,
+            **overrides,  # type: ignore[arg-type]
+        )
 
         def structure(value: Any, kind: Any) -> Any:
             if type(value) is not dict:
-                raise Invalid.one(f"expected an object, got {json_type(value)}", SHAPE)
+                raise WireError.one(f"expected an object, got {json_type(value)}", SHAPE)
             try:
                 return fast(value, kind)
-            except Exception:  # noqa: BLE001 - read again to report every problem
+            except Exception:  # read again to report every problem
                 return detailed(value, kind)
 
         return structure
@@ -456,7 +460,7 @@ def problems_of(error: BaseException, path: str, cls: type | None = None) -> lis
 
     Args:
         error: What the converter raised: a cattrs exception group, an
-            :class:`Invalid` from a hook, or a library error from a constructor.
+            :class:`WireError` from a hook, or a library error from a constructor.
         path: Where the value being structured sits in the document.
         cls: The class being constructed, when ``error`` came from its constructor.
 
@@ -493,7 +497,7 @@ def problems_of(error: BaseException, path: str, cls: type | None = None) -> lis
             )
             for key in sorted(error.extra_fields, key=str)
         ]
-    if isinstance(error, Invalid):
+    if isinstance(error, WireError):
         return [
             DocumentProblem(path + relative, message, category)
             for relative, message, category in error.problems
