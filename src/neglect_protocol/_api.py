@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 import attrs
@@ -19,4 +20,6 @@ def publish(module: str, *objects: Any) -> None:
             # them now, while that is still the defining module, so that cattrs and
             # Hypothesis can read the field types of the published class.
             attrs.resolve_types(obj)
+        elif isinstance(obj, type) and issubclass(obj, tuple) and hasattr(obj, "_fields"):
+            obj.__annotations__ = typing.get_type_hints(obj)  # The same, for a named tuple.
         obj.__module__ = module

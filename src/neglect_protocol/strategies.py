@@ -285,7 +285,8 @@ def age_bands(draw: st.DrawFn, *, max_size: int = 3) -> tuple[AgeBand, ...]:
         )
     )
     bands = [AgeBand(edges[2 * n], edges[2 * n + 1]) for n in range(count)]
-    if bands and draw(st.booleans()):
+    open_ended: bool = draw(st.booleans())
+    if bands and open_ended:
         bands[-1] = AgeBand(bands[-1].from_months, None)
     return tuple(bands)
 
@@ -301,8 +302,8 @@ def catalogues(
 ) -> Catalogue:
     """Valid catalogues with areas, sub-areas and items with descriptors and age bands.
 
-    GCP2A catalogues have sections (areas without sub-areas), each antenatal or
-    postnatal; GCP2 catalogues mix areas with and without sub-areas. Items sit
+    GCP2A catalogues have two or more sections (areas without sub-areas), the first
+    antenatal, the last postnatal and any between either; GCP2 catalogues mix areas with and without sub-areas. Items sit
     under every kind of parent, up to ``max_items`` each.
 
     Args:
@@ -314,14 +315,32 @@ def catalogues(
     """
     if instrument is None:
         instrument = draw(st.sampled_from(list(Instrument)))
-    letters = draw(st.lists(st.sampled_from(_LETTERS), min_size=1, max_size=max_areas, unique=True))
+    antenatal = instrument.is_antenatal
+    letters = draw(
+        st.lists(
+            st.sampled_from(_LETTERS),
+            min_size=2 if antenatal else 1,
+            max_size=max(max_areas, 2),
+            unique=True,
+        )
+    )
     areas: list[Area] = []
     sub_areas: list[SubArea] = []
     parents: list[str] = []
-    for letter in letters:
-        phase = draw(st.sampled_from(list(Phase))) if instrument.is_antenatal else None
+    for position, letter in enumerate(letters):
+        # GCP2A has sections before and after the birth: the first is antenatal and
+        # the last postnatal, so that a child of either kind has something to rate.
+        phase = None
+        if antenatal:
+            phase = (
+                Phase.ANTENATAL
+                if position == 0
+                else Phase.POSTNATAL
+                if position == len(letters) - 1
+                else draw(st.sampled_from(list(Phase)))
+            )
         areas.append(Area(letter, draw(_names()), draw(st.none() | _names()), phase))
-        count = 0 if instrument.is_antenatal else draw(st.integers(0, max_sub_areas))
+        count = 0 if antenatal else draw(st.integers(0, max_sub_areas))
         for number in range(1, count + 1):
             sub_areas.append(SubArea(f"{letter}{number}", draw(_names()), letter))
             parents.append(f"{letter}{number}")

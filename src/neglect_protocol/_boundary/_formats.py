@@ -294,7 +294,7 @@ register_document(
 
 @attrs.frozen
 class ProfileDocument:
-    """A profile without its ``units``, which are rebuilt from its areas and sub-areas."""
+    """A profile by its entries; what a profile derives from them (units, counts) is left out."""
 
     child: ChildRef
     window: ObservationWindow
@@ -384,11 +384,7 @@ def _profile_from_shape(document: ProfileDocument) -> Profile:
             problems.extend(_entry_problems(entry, path))
     if problems:
         raise WireError(problems)
-    units: list[ProfileEntry] = []
-    for area in document.areas:
-        subs = [entry for entry in document.sub_areas if entry.area == area.code]
-        units.extend(subs or [area])
-    return Profile(
+    return Profile.from_entries(
         child=document.child,
         window=document.window,
         instrument=document.instrument,
@@ -397,7 +393,6 @@ def _profile_from_shape(document: ProfileDocument) -> Profile:
         rule=document.rule,
         areas=document.areas,
         sub_areas=document.sub_areas,
-        units=tuple(units),
         targets=document.targets,
         assessment_reference=document.assessment_reference,
     )

@@ -13,10 +13,15 @@ import types
 import typing
 from typing import Any
 
-import attrs
-
 from neglect_protocol._boundary._documents import _BY_TYPE, serialisable_types
-from neglect_protocol._boundary._wire import FIELD_RULES, is_mapping, mapping_key, scalar_for
+from neglect_protocol._boundary._wire import (
+    FIELD_RULES,
+    is_mapping,
+    is_record,
+    mapping_key,
+    record_fields,
+    scalar_for,
+)
 from neglect_protocol.errors import UnsupportedTypeError
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -59,7 +64,7 @@ def json_schema(cls: type) -> dict[str, Any]:
 
 
 def _inline(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
-    if attrs.has(cls):
+    if is_record(cls):
         return _object(cls, definitions)
     return _type(cls, definitions)
 
@@ -67,16 +72,14 @@ def _inline(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
 def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        schema = _type(field.type, definitions)
-        rule = FIELD_RULES.get((cls, field.name))
+    for name, kind, needed in record_fields(cls):
+        schema = _type(kind, definitions)
+        rule = FIELD_RULES.get((cls, name))
         if rule is not None:
             schema = {**schema, **rule.schema}
-        properties[field.alias] = schema
-        if field.default is attrs.NOTHING:
-            required.append(field.alias)
+        properties[name] = schema
+        if needed:
+            required.append(name)
     return {
         "type": "object",
         "properties": properties,
@@ -107,7 +110,7 @@ def _type(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         if allowed is not None:
             schema["propertyNames"] = {"enum": allowed}
         return schema
-    if attrs.has(kind):
+    if is_record(kind):
         name = kind.__name__
         if name not in definitions:
             definitions[name] = {}  # A placeholder, in case a class refers to itself.

@@ -22,6 +22,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
+from cattrs.cols import (
+    is_namedtuple,
+    namedtuple_dict_structure_factory,
+    namedtuple_dict_unstructure_factory,
+)
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -102,6 +107,26 @@ def key_segment(key: object) -> str:
     if isinstance(key, str) and len(key) > _QUOTE_LIMIT:
         return f'[{json.dumps(key[:_QUOTE_LIMIT])[:-1]}..."]'
     return f"[{json.dumps(key) if isinstance(key, str) else describe(key)}]"
+
+
+# --- Records: attrs classes and named tuples, both written as JSON objects ---
+
+
+def is_record(kind: Any) -> bool:
+    """Whether ``kind`` is written as a JSON object of named fields."""
+    return attrs.has(kind) or is_namedtuple(kind)
+
+
+def record_fields(cls: type) -> list[tuple[str, Any, bool]]:
+    """The fields of a record as (key, type, required), in order."""
+    if attrs.has(cls):
+        return [
+            (field.alias, field.type, field.default is attrs.NOTHING)
+            for field in attrs.fields(cls)
+            if field.init
+        ]
+    defaults = cls._field_defaults  # type: ignore[attr-defined]
+    return [(name, kind, name not in defaults) for name, kind in typing.get_type_hints(cls).items()]
 
 
 # --- Scalars: a structure hook, an unstructure hook and a schema fragment together ---
@@ -410,46 +435,48 @@ def make_wire_converter(omit_if_default: frozenset[type] = frozenset()) -> JsonC
         is_mapping, lambda kind: _mapping_hooks(converter, kind)[1]
     )
 
-    def attrs_structure(cls: type) -> Callable[[Any, Any], Any]:
+    def record_structure(cls: type) -> Callable[[Any, Any], Any]:
         overrides = {
-            field.name: override(struct_hook=FIELD_RULES[cls, field.name].check)
-            for field in attrs.fields(cls)
-            if (cls, field.name) in FIELD_RULES
+            name: override(struct_hook=FIELD_RULES[cls, name].check)
+            for name, _, _ in record_fields(cls)
+            if (cls, name) in FIELD_RULES
         }
-        # Valid documents are the common case, so each class is first read by a function
-        # that stops at the first problem; only if it fails is the document read again by
-        # the converter's detailed function, which collects every problem.
-        fast: Callable[[Any, Any], Any] = make_dict_structure_fn(
-            cls,
-            converter,
-            _cattrs_detailed_validation=False,
-            **overrides,  # type: ignore[arg-type]
-        )
-        detailed: Callable[[Any, Any], Any] = make_dict_structure_fn(
-            cls,
-            converter,
-            **overrides,  # type: ignore[arg-type]
-        )
+        # Valid documents are the common case, so each record is first read by a function
+        # that stops at the first problem; only if it fails is it read again by the
+        # converter's detailed function, which collects every problem.
+        fast = _record_structure_fn(cls, converter, False, overrides)
+        detailed = _record_structure_fn(cls, converter, True, overrides)
 
         def structure(value: Any, kind: Any) -> Any:
             if type(value) is not dict:
                 raise WireError.one(f"expected an object, got {json_type(value)}", SHAPE)
             try:
                 return fast(value, kind)
-            except Exception:  # read again to report every problem
+            except Exception:
                 return detailed(value, kind)
 
         return structure
 
-    def attrs_unstructure(cls: type) -> Callable[[Any], Any]:
-        return make_dict_unstructure_fn(
-            cls, converter, _cattrs_omit_if_default=cls in omit_if_default
-        )
+    def record_unstructure(cls: type) -> Callable[[Any], Any]:
+        omit = cls in omit_if_default
+        if attrs.has(cls):
+            return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit)
+        return namedtuple_dict_unstructure_factory(cls, converter, omit)
 
     converter.register_structure_hook_factory(is_tuple, lambda kind: _tuple_hook(converter, kind))
-    converter.register_structure_hook_factory(attrs.has, attrs_structure)
-    converter.register_unstructure_hook_factory(attrs.has, attrs_unstructure)
+    converter.register_structure_hook_factory(is_record, record_structure)
+    converter.register_unstructure_hook_factory(is_record, record_unstructure)
     return converter
+
+
+def _record_structure_fn(
+    cls: type, converter: JsonConverter, detailed: bool, overrides: dict[str, Any]
+) -> Callable[[Any, Any], Any]:
+    if attrs.has(cls):
+        return make_dict_structure_fn(
+            cls, converter, _cattrs_detailed_validation=detailed, **overrides
+        )
+    return namedtuple_dict_structure_factory(cls, converter, detailed, True, True, **overrides)
 
 
 # --- From cattrs' exception groups to path-named problems ---
@@ -490,7 +517,7 @@ def problems_of(error: BaseException, path: str, cls: type | None = None) -> lis
                 problems.extend(problems_of(sub, f"{path}.{note.name}"))
         return problems + [problem for sub in plain for problem in problems_of(sub, path, error.cl)]
     if isinstance(error, ForbiddenExtraKeysError):
-        expected = ", ".join(field.alias for field in attrs.fields(error.cl) if field.init)
+        expected = ", ".join(name for name, _, _ in record_fields(error.cl))
         return [
             DocumentProblem(
                 path + key_segment(key), f"unknown key; expected only {expected}", SHAPE
@@ -517,7 +544,7 @@ def _model_problem(error: NeglectProtocolError, path: str, cls: type) -> Documen
     if relative and message.startswith(f"{relative}: "):
         message = message[len(relative) + 2 :]
     first = _FIRST_SEGMENT.match(relative)
-    names = {field.name for field in attrs.fields(cls)}
+    names = {name for name, _, _ in record_fields(cls)}
     if first is not None and first.group() in names:
         return DocumentProblem(f"{path}.{relative}", message, RULE)
     return DocumentProblem(path, message, RULE)
