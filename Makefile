@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python examples/quickstart.py
+	$(BIN)/neglect-protocol score examples/invented_assessment.json --catalogue examples/invented_catalogue.toml
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -34,6 +35,7 @@ test: lint typecheck unit docs
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
+	$(BIN)/python benchmarks/bench_serialize.py
 
 clean:
 	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov

@@ -31,6 +31,7 @@ __all__ = [
     "DuplicateCodeError",
     "EmptyGradesError",
     "InstrumentError",
+    "InvalidArgumentError",
     "InvalidGradeError",
     "NeglectProtocolError",
     "ObservationWindowError",
@@ -264,3 +265,17 @@ class UnsupportedTypeError(NeglectProtocolError, TypeError):
         super().__init__(
             f"expected one of neglect_protocol's public value types, got type {type_name!r}"
         )
+
+
+class InvalidArgumentError(NeglectProtocolError, ValueError):
+    """An argument to a function is outside what it accepts (a table layout, a plot's series).
+
+    Attributes:
+        argument: The name of the argument.
+        problem: What was expected and what was received.
+    """
+
+    def __init__(self, argument: str, problem: str) -> None:
+        self.argument = argument
+        self.problem = problem
+        super().__init__(f"{argument}: {problem}")

@@ -303,8 +303,9 @@ def catalogues(
     """Valid catalogues with areas, sub-areas and items with descriptors and age bands.
 
     GCP2A catalogues have two or more sections (areas without sub-areas), the first
-    antenatal, the last postnatal and any between either; GCP2 catalogues mix areas with and without sub-areas. Items sit
-    under every kind of parent, up to ``max_items`` each.
+    antenatal, the last postnatal and any between either; GCP2 catalogues mix areas
+    with and without sub-areas. Items sit under every kind of parent, up to
+    ``max_items`` each.
 
     Args:
         draw: Supplied by Hypothesis.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
@@ -427,18 +427,17 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     return from_dict(cls, parse_json(text))
 
 
-def read_document(data: Any, kinds: Mapping[str, type] | None = None) -> Any:
+def read_document(data: Any) -> Any:
     """Read a document of any registered kind, chosen by its ``kind`` key.
 
     Raises:
         DocumentError: If ``kind`` is missing or unknown, or the document is invalid.
     """
-    registry = kinds if kinds is not None else {kind: entry.cls for kind, entry in _BY_KIND.items()}
     kind = data.get("kind") if type(data) is dict else None
-    if type(kind) is not str or kind not in registry:
-        choices = ", ".join(json.dumps(name) for name in registry)
+    if type(kind) is not str or kind not in _BY_KIND:
+        choices = ", ".join(json.dumps(name) for name in _BY_KIND)
         found = "no kind" if kind is None else describe(kind)
         raise DocumentError(
             [DocumentProblem("$.kind", f"expected one of {choices}, got {found}", VERSION)]
         )
-    return from_dict(registry[kind], data)
+    return from_dict(_BY_KIND[kind].cls, data)

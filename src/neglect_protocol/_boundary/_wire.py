@@ -122,7 +122,7 @@ def record_fields(cls: type) -> list[tuple[str, Any, bool]]:
     if attrs.has(cls):
         return [
             (field.alias, field.type, field.default is attrs.NOTHING)
-            for field in attrs.fields(cls)
+            for field in attrs.fields(attrs.resolve_types(cls))
             if field.init
         ]
     defaults = cls._field_defaults  # type: ignore[attr-defined]

@@ -275,6 +275,12 @@ class Assessment:
                 raise DuplicateCodeError(f"ratings[{index}].code", rating.code, what="rated code")
             seen.add(rating.code)
 
+    def _repr_html_(self) -> str:
+        """The assessment's grades as an HTML table, for notebooks (no evidence or comments)."""
+        from neglect_protocol._boundary._html import assessment_html
+
+        return assessment_html(self)
+
     @cached_property
     def grades(self) -> Mapping[str, Grade]:
         """The grade recorded for each rated code, in the order rated."""

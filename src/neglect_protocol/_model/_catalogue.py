@@ -376,6 +376,18 @@ class Catalogue:
     def __iter__(self) -> Iterator[Area]:
         return iter(self.areas)
 
+    def __repr__(self) -> str:
+        return (
+            f"<Catalogue {self.name!r} version {self.version!r} ({self.instrument.value}): "
+            f"{len(self.areas)} areas, {len(self.sub_areas)} sub-areas, {len(self.items)} items>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The catalogue's areas and sub-areas as an HTML table, for notebooks."""
+        from neglect_protocol._boundary._html import catalogue_html
+
+        return catalogue_html(self)
+
     def __contains__(self, code: object) -> bool:
         return code in self._nodes
 

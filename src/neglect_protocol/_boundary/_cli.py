@@ -1,0 +1,203 @@
+"""The ``neglect-protocol`` command line: score, validate and describe documents."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
+from neglect_protocol._boundary._documents import (
+    SYNTAX,
+    document_types,
+    from_dict,
+    parse_json,
+    read_document,
+    to_dict,
+)
+from neglect_protocol._boundary._schema import json_schema
+from neglect_protocol._boundary._text import format_profile
+from neglect_protocol._logic._rules import mean, median, mode, worst
+from neglect_protocol._logic._score import score
+from neglect_protocol._logic._validate import validate
+from neglect_protocol._model._assessment import Assessment
+from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError
+
+T = TypeVar("T")
+
+_RULES = {rule.__name__: rule for rule in (worst, median, mode, mean)}
+_KINDS = {entry.kind: entry.type for entry in document_types()}
+
+
+class _Failed(Exception):  # noqa: N818 - a signal to stop, not an error to report
+    """Raised once a command has reported its problems, to exit with status 1."""
+
+
+def _version() -> str:
+    from neglect_protocol import __version__
+
+    return f"neglect-protocol {__version__}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="neglect-protocol",
+        description="Score, validate and describe neglect_protocol documents (JSON; "
+        "catalogues may also be TOML). Use - to read a document from standard input.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    scoring = commands.add_parser("score", help="score an assessment and print its profile")
+    scoring.add_argument("file", metavar="FILE", help="an assessment document, or -")
+    scoring.add_argument(
+        "--catalogue", metavar="FILE", help="a catalogue of items (default: the built-in one)"
+    )
+    scoring.add_argument(
+        "--rule", choices=sorted(_RULES), default="worst", help="the roll-up rule for suggestions"
+    )
+    scoring.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    checking = commands.add_parser("validate", help="check documents; exit 1 if any is invalid")
+    checking.add_argument("files", metavar="FILE", nargs="+", help="documents, or -")
+    checking.add_argument(
+        "--catalogue",
+        metavar="FILE",
+        help="check assessments against this catalogue (default: the built-in one)",
+    )
+
+    describing = commands.add_parser("schema", help="print the JSON Schema of a document kind")
+    describing.add_argument("kind", metavar="KIND", choices=sorted(_KINDS), help=", ".join(_KINDS))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: the process's arguments).
+
+    Problems with the input are printed to standard error, one line each, as
+    ``FILE: $.path: message``; the return value is then 1. Usage mistakes return 2.
+
+    Args:
+        argv: The arguments after the program name.
+
+    Returns:
+        The exit status: 0 when everything was valid.
+    """
+    try:
+        arguments = _parser().parse_args(argv)
+    except SystemExit as exit_:  # --help, --version and usage errors end here
+        return int(exit_.code or 0)
+    try:
+        if arguments.command == "score":
+            _score(arguments)
+        elif arguments.command == "validate":
+            _validate(arguments)
+        else:
+            print(json.dumps(json_schema(_KINDS[arguments.kind]), indent=2))
+    except _Failed:
+        return 1
+    return 0
+
+
+def _report(name: str, problems: Sequence[DocumentProblem | str]) -> None:
+    for problem in problems:
+        print(f"{name}: {problem}", file=sys.stderr)
+
+
+def _read(name: str) -> Any:
+    """Read and parse one file (``-`` for standard input), reporting any failure."""
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_bytes()
+    except OSError as error:
+        _report(name, [f"$: cannot read the file ({error.strerror or error})"])
+        raise _Failed from None
+    try:
+        if name.endswith(".toml"):
+            return _parse_toml(text)
+        return parse_json(text)
+    except DocumentError as error:
+        _report(name, error.problems)
+        raise _Failed from None
+
+
+def _parse_toml(text: str | bytes) -> Any:
+    try:
+        return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        message = f"expected TOML in UTF-8, got {type(error).__name__.removesuffix('Error')}"
+        problem = DocumentProblem("$", f"{message} ({error})", SYNTAX)
+        raise DocumentError([problem]) from None
+
+
+def _load(name: str, cls: type[T]) -> T:
+    data = _read(name)
+    try:
+        return from_dict(cls, data)
+    except DocumentError as error:
+        _report(name, error.problems)
+        raise _Failed from None
+
+
+def _located(error: NeglectProtocolError) -> str:
+    """An error from checking or scoring, with its field as a ``$`` path when it has one."""
+    field = getattr(error, "field", "")
+    return f"$.{error}" if field else f"$: {error}"
+
+
+def _score(arguments: argparse.Namespace) -> None:
+    assessment = _load(arguments.file, Assessment)
+    catalogue = _load(arguments.catalogue, Catalogue) if arguments.catalogue else None
+    try:
+        profile = score(assessment, catalogue=catalogue, rule=_RULES[arguments.rule])
+    except NeglectProtocolError as error:
+        _report(arguments.file, [_located(error)])
+        raise _Failed from None
+    # DECISION GOES HERE (issue 5, part 4): once neglect_protocol's escalation module
+    # lands, decide on `profile` with the partnership's threshold policy (a new
+    # `--policy FILE` option), print the decision after the table, and add it beside
+    # the profile in the JSON output as `"decision": to_dict(decision)`. Until then
+    # no decision is printed: a made-up one would be worse than none.
+    if arguments.json:
+        print(json.dumps({"profile": to_dict(profile)}, indent=2))
+    else:
+        print(format_profile(profile))
+
+
+def _validate(arguments: argparse.Namespace) -> None:
+    catalogue = _load(arguments.catalogue, Catalogue) if arguments.catalogue else None
+    failed = False
+    for name in arguments.files:
+        try:
+            data = _read(name)
+            try:
+                document = read_document(data)
+            except DocumentError as error:
+                _report(name, error.problems)
+                raise _Failed from None
+            if isinstance(document, Assessment):
+                _check(name, document, catalogue)
+        except _Failed:
+            failed = True
+            continue
+        kind = data["kind"]
+        print(f"{name}: valid {kind} (schema version {data['schema_version']})")
+    if failed:
+        raise _Failed
+
+
+def _check(name: str, assessment: Assessment, catalogue: Catalogue | None) -> None:
+    """Check an assessment against its catalogue: codes, ages, and the instrument."""
+    if catalogue is None:
+        from neglect_protocol._boundary._builtin import builtin_catalogue
+
+        catalogue = builtin_catalogue(assessment.instrument)
+    try:
+        validate(assessment, catalogue)
+    except NeglectProtocolError as error:
+        _report(name, [_located(error)])
+        raise _Failed from None

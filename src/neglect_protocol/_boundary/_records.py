@@ -1,0 +1,132 @@
+"""Plain dict rows of profiles, for pandas, polars or any table library."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from neglect_protocol._model._profile import Profile
+from neglect_protocol.errors import InvalidArgumentError
+
+PROFILE_KEYS = (
+    "child",
+    "assessment_reference",
+    "instrument",
+    "catalogue",
+    "catalogue_version",
+    "rule",
+    "window_start",
+    "window_end",
+)
+"""The columns that say which profile a row belongs to, first in every row."""
+
+ENTRY_KEYS = (
+    "code",
+    "name",
+    "level",
+    "area",
+    "grade",
+    "source",
+    "suggested",
+    "worst_beneath",
+    "discrepancy",
+)
+"""The columns of one area or sub-area, in a long row."""
+
+
+def _about(profile: Profile) -> dict[str, Any]:
+    return {
+        "child": profile.child.reference,
+        "assessment_reference": profile.assessment_reference,
+        "instrument": profile.instrument.value,
+        "catalogue": profile.catalogue,
+        "catalogue_version": profile.catalogue_version,
+        "rule": profile.rule,
+        "window_start": profile.window.start,
+        "window_end": profile.window.end,
+    }
+
+
+def profile_records(profile: Profile) -> list[dict[str, Any]]:
+    """One row per area and sub-area of ``profile``: a long ("tidy") table.
+
+    Values are plain: text, integers (grades 1 to 5), booleans, dates and ``None``
+    for what is ungraded. No free text is included: a profile holds none.
+
+    Args:
+        profile: The profile.
+
+    Returns:
+        The rows, each area followed by its sub-areas; every row has the keys
+        :data:`PROFILE_KEYS` then :data:`ENTRY_KEYS`.
+    """
+    about = _about(profile)
+    return [
+        {
+            **about,
+            "code": entry.code,
+            "name": entry.name,
+            "level": "area" if entry.is_area else "sub-area",
+            "area": entry.area,
+            "grade": None if entry.grade is None else entry.grade.value,
+            "source": None if entry.source is None else entry.source.value,
+            "suggested": None if entry.suggested is None else entry.suggested.value,
+            "worst_beneath": None if entry.worst_beneath is None else entry.worst_beneath.value,
+            "discrepancy": entry.discrepancy,
+        }
+        for entry in profile
+    ]
+
+
+def profiles_to_records(
+    profiles: Iterable[Profile], *, layout: Literal["long", "wide"] = "long"
+) -> list[dict[str, Any]]:
+    """Rows for a cohort of profiles, for ``pandas.DataFrame(rows)`` or ``polars.DataFrame(rows)``.
+
+    Args:
+        profiles: The profiles, in the order the rows should follow.
+        layout: ``"long"``: one row per area or sub-area of each profile (see
+            :func:`profile_records`). ``"wide"``: one row per profile, with
+            :data:`PROFILE_KEYS`, then ``worst_area_grade``, ``units_at_1`` to
+            ``units_at_5`` (how many sub-areas, or GCP2A sections, sit at each
+            grade), ``ungraded_units`` and ``discrepancies``, then one column per
+            code holding the grade used. Every wide row has the same keys, in the
+            order codes first appear, with ``None`` where a profile lacks a code.
+
+    Returns:
+        The rows.
+
+    Raises:
+        InvalidArgumentError: If ``layout`` is neither ``"long"`` nor ``"wide"``.
+
+    >>> import datetime as dt
+    >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
+    >>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))
+    >>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
+    >>> profile = score(Assessment(child, window, (Rating("A1", 3),)))
+    >>> row = profiles_to_records([profile], layout="wide")[0]
+    >>> row["A"], row["A1"], row["B"], row["units_at_3"]
+    (3, 3, None, 1)
+    """
+    if layout == "long":
+        return [row for profile in profiles for row in profile_records(profile)]
+    if layout != "wide":
+        raise InvalidArgumentError("layout", f"expected 'long' or 'wide', got {layout!r}")
+    cohort = list(profiles)
+    codes = list(dict.fromkeys(entry.code for profile in cohort for entry in profile))
+    rows = []
+    for profile in cohort:
+        worst = profile.worst_area_grade
+        row = {
+            **_about(profile),
+            "worst_area_grade": None if worst is None else worst.value,
+            **{f"units_at_{grade.value}": count for grade, count in profile.grade_counts.items()},
+            "ungraded_units": len(profile.ungraded),
+            "discrepancies": len(profile.discrepancies),
+        }
+        grades = {entry.code: entry.grade for entry in profile}
+        for code in codes:
+            grade = grades.get(code)
+            row[code] = None if grade is None else grade.value
+        rows.append(row)
+    return rows

@@ -1,0 +1,34 @@
+"""Plain dict rows of profiles, for DataFrames (pandas, polars) and spreadsheets.
+
+>>> import datetime as dt
+>>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
+>>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))
+>>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
+>>> rows = profiles_to_records([score(Assessment(child, window, (Rating("A1", 3),)))])
+>>> len(rows), rows[0]["code"], rows[0]["grade"], rows[0]["window_start"]
+(17, 'A', 3, datetime.date(2024, 2, 5))
+"""
+
+from neglect_protocol._api import publish
+from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
+from neglect_protocol._boundary._records import (
+    ENTRY_KEYS,
+    PROFILE_KEYS,
+    profile_records,
+    profiles_to_records,
+)
+
+__all__ = [
+    "ENTRY_KEYS",
+    "GRADE_COLOURS",
+    "PROFILE_KEYS",
+    "UNGRADED_COLOUR",
+    "profile_records",
+    "profiles_to_records",
+]
+
+publish(__name__, profile_records, profiles_to_records)
+
+
+def __dir__() -> list[str]:
+    return __all__
