@@ -25,7 +25,8 @@ from neglect_protocol.errors import CatalogueError, NeglectProtocolError
 CATALOGUE_SCHEMA_VERSION = 1
 """The version of the catalogue document format this library reads and writes."""
 
-_TOP_KEYS = frozenset({"schema_version", "name", "version", "instrument", "areas", "items"})
+# "kind" is optional: neglect_protocol.serialize writes it ("catalogue") in every document.
+_TOP_KEYS = frozenset({"kind", "schema_version", "name", "version", "instrument", "areas", "items"})
 _AREA_KEYS = frozenset({"code", "name", "former_name", "phase", "sub_areas"})
 _SUB_AREA_KEYS = frozenset({"code", "name"})
 _ITEM_KEYS = frozenset({"code", "label", "descriptors", "age_bands"})
@@ -101,6 +102,8 @@ def catalogue_from_document(document: Mapping[str, Any]) -> Catalogue:
     'A1'
     """
     top = _table(document, "$", _TOP_KEYS, ("schema_version", "name", "version", "instrument"))
+    if top.get("kind", "catalogue") != "catalogue":
+        raise CatalogueError("$.kind", f"expected 'catalogue', got {top['kind']!r}")
     schema_version = top["schema_version"]
     if schema_version != CATALOGUE_SCHEMA_VERSION or isinstance(schema_version, bool):
         raise CatalogueError(

@@ -102,10 +102,10 @@ def describe(value: object) -> str:
 
 def key_segment(key: object) -> str:
     """The path segment for an object key: ``.name`` or, for other keys, ``["..."]``."""
-    if isinstance(key, str) and key.isidentifier() and key.isascii():
-        return f".{key}"
     if isinstance(key, str) and len(key) > _QUOTE_LIMIT:
         return f'[{json.dumps(key[:_QUOTE_LIMIT])[:-1]}..."]'
+    if isinstance(key, str) and key.isidentifier() and key.isascii():
+        return f".{key}"
     return f"[{json.dumps(key) if isinstance(key, str) else describe(key)}]"
 
 

@@ -1,0 +1,540 @@
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import importlib
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from neglect_protocol import (
+    GCP2,
+    Assessment,
+    Catalogue,
+    ChildRef,
+    Grade,
+    Instrument,
+    Item,
+    ObservationWindow,
+    Profile,
+    ProfileEntry,
+    Rating,
+    load_catalogue,
+    score,
+)
+from neglect_protocol.errors import (
+    CatalogueError,
+    DocumentError,
+    DocumentProblem,
+    NeglectProtocolError,
+    SchemaVersionError,
+    UnsupportedTypeError,
+)
+from neglect_protocol.serialize import (
+    document_type,
+    document_types,
+    from_dict,
+    from_json,
+    json_schema,
+    to_dict,
+    to_json,
+)
+from neglect_protocol.strategies import assessments_with_evidence, register_type_strategies
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+SECRET = "Invented: a sentence about the child that must never be echoed"
+
+PUBLIC_MODULES = ["grades", "catalogue", "assessment", "profile"]
+# Built from a catalogue for scoring, never exchanged: an index, not a value.
+NOT_VALUES = {"RatingTarget"}
+
+
+def public_value_types() -> list[type]:
+    """Every public class that holds a value: attrs classes, enumerations and named tuples."""
+    found: dict[str, type] = {}
+    for name in PUBLIC_MODULES:
+        module = importlib.import_module(f"neglect_protocol.{name}")
+        for attr in module.__all__:
+            obj = getattr(module, attr)
+            is_value = inspect.isclass(obj) and (
+                attrs.has(obj) or issubclass(obj, (enum.Enum, tuple))
+            )
+            if is_value and attr not in NOT_VALUES:
+                found[attr] = obj
+    return [found[name] for name in sorted(found)]
+
+
+def minimal() -> Assessment:
+    return Assessment(
+        ChildRef("C-0001", date_of_birth=dt.date(2019, 4, 2)),
+        ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23)),
+        (Rating("A1", 3, evidence=SECRET, carer_comment=SECRET), Rating("A4", 4)),
+    )
+
+
+def document() -> dict[str, Any]:
+    data: dict[str, Any] = to_dict(minimal())
+    return data
+
+
+def problems(cls: type, data: Any) -> list[str]:
+    with pytest.raises(DocumentError) as caught:
+        from_dict(cls, data)
+    assert SECRET not in str(caught.value)
+    return [str(problem) for problem in caught.value.problems]
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("cls", public_value_types(), ids=lambda cls: cls.__name__)
+    @given(data=st.data())
+    def test_every_public_type_round_trips(self, cls: type, data: st.DataObject) -> None:
+        """Rule: from_dict(T, to_dict(x)) == x and from_json(T, to_json(x)) == x for every public value type."""
+        register_type_strategies()
+        value = data.draw(st.from_type(cls))
+        assert value == from_dict(cls, to_dict(value))
+        assert value == from_json(cls, to_json(value))
+
+    def test_every_public_type_is_serialisable(self) -> None:
+        """Every public value type of the foundation is registered (a new one must be too)."""
+        from neglect_protocol._boundary._documents import serialisable_types
+
+        assert set(public_value_types()) <= serialisable_types()
+
+    @given(assessments_with_evidence())
+    def test_free_text_survives_json(self, assessment: Assessment) -> None:
+        """Rule: evidence and comments, in any script, come back exactly from JSON text."""
+        assert assessment.ratings == from_json(Assessment, to_json(assessment)).ratings
+
+    def test_plain_json_values(self) -> None:
+        """Dates are ISO 8601, grades integers, enumerations their codes; output is ASCII."""
+        data = to_dict(minimal())
+        assert {"reference": "C-0001", "date_of_birth": "2019-04-02", "expected_delivery_date": None} == data["child"]
+        assert 3 == data["ratings"][0]["grade"]
+        assert int is type(data["ratings"][0]["grade"])
+        assert "GCP2" == data["instrument"]
+        assert 4 == to_dict(Grade.POOR)
+        assert "GCP2A" == to_dict(Instrument.GCP2A)
+        assert to_json(Rating("A1", 2, evidence="Invented: café")).isascii()
+
+    def test_documents_carry_kind_and_version_first(self) -> None:
+        """Every document starts with its kind and schema version; parts carry neither."""
+        assert ["kind", "schema_version", "child"] == list(to_dict(minimal()))[:3]
+        assert "kind" not in to_dict(Rating("A1", 2))
+
+    def test_kind_may_be_left_out(self) -> None:
+        """A document without ``kind`` still reads (the type is given by the caller)."""
+        data = document()
+        del data["kind"]
+        assert minimal() == from_dict(Assessment, data)
+
+    def test_profile_document_leaves_out_what_it_derives(self) -> None:
+        """A profile is written by its entries; units and counts are rebuilt on reading."""
+        profile = score(minimal())
+        data = to_dict(profile)
+        assert {"units", "grade_counts", "entries"}.isdisjoint(data)
+        again = from_dict(Profile, data)
+        assert profile.units == again.units
+        assert profile.grade_counts == again.grade_counts
+
+    def test_indent(self) -> None:
+        """to_json(indent=2) writes one key per line."""
+        assert '{\n  "code": "A1",' == to_json(Rating("A1", 2), indent=2)[:17]
+
+
+class TestErrors:
+    def test_every_problem_is_listed_with_its_path(self) -> None:
+        """One DocumentError lists every problem, each as `path: message`, in document order."""
+        data = document()
+        data["child"] = {"reference": " "}
+        data["window"] = {"start": "2024-02-30", "end": 3}
+        data["ratings"] = [{"code": 5, "grade": 7, "evidence": 4, "note": SECRET}, "A1"]
+        data["colour"] = "blue"
+        assert [
+            '$.child.reference: expected text that is not blank, got " "',
+            '$.window.start: expected an ISO 8601 date (YYYY-MM-DD), got "2024-02-30"',
+            "$.window.end: expected an ISO 8601 date string (YYYY-MM-DD), got an integer",
+            "$.ratings[0].code: expected a string, got an integer",
+            "$.ratings[0].grade: expected an integer from 1 to 5, got 7",
+            "$.ratings[0].evidence: expected a string, got an integer",
+            "$.ratings[0].note: unknown key; expected only code, grade, evidence, carer_comment",
+            "$.ratings[1]: expected an object, got a string",
+            "$.colour: unknown key; expected only child, window, ratings, instrument, carers, "
+            "practitioners, targets, reference",
+        ] == problems(Assessment, data)
+
+    def test_error_type_and_categories(self) -> None:
+        """The error is a NeglectProtocolError and a ValueError; each problem has a category."""
+        data = document()
+        data["ratings"][0]["grade"] = "3"
+        data["ratings"][1]["grade"] = 9
+        with pytest.raises(DocumentError) as caught:
+            from_dict(Assessment, data)
+        assert isinstance(caught.value, NeglectProtocolError)
+        assert isinstance(caught.value, ValueError)
+        assert "assessment" == caught.value.kind
+        assert ["shape", "range"] == [problem.category for problem in caught.value.problems]
+        assert '$.ratings[0].grade: expected an integer from 1 to 5, got "3"' == str(caught.value.problems[0])
+
+    @pytest.mark.parametrize(
+        ("grade", "shown"),
+        [(True, "true"), (3.0, "3.0"), (None, "null"), ([3], "a list"), (10**80, "an integer of about 81 digits"), ("x" * 41, "a string of 41 characters"), (float("inf"), "a number that is not finite")],
+    )
+    def test_bad_grades_are_described_briefly(self, grade: object, shown: str) -> None:
+        """A bad grade is quoted when short, and named by its type or size otherwise."""
+        data = document()
+        data["ratings"][0]["grade"] = grade
+        assert [f"$.ratings[0].grade: expected an integer from 1 to 5, got {shown}"] == problems(Assessment, data)
+
+    def test_missing_keys(self) -> None:
+        """A required key that is missing is named; optional keys may be left out."""
+        data = document()
+        del data["window"]
+        del data["ratings"][0]["grade"]
+        del data["carers"]
+        assert ["$.window: required key missing", "$.ratings[0].grade: required key missing"] == problems(Assessment, data)
+
+    def test_rules_across_fields(self) -> None:
+        """Model rules (window order, a child needs a date, unique codes) come back with paths."""
+        data = document()
+        data["child"] = {"reference": "C-1"}
+        data["window"] = {"start": "2024-02-05", "end": "2024-02-01"}
+        assert [
+            "$.child: expected a date_of_birth or, for an unborn child, an expected_delivery_date; got neither",
+            "$.window: expected an end on or after the start datetime.date(2024, 2, 5), got end datetime.date(2024, 2, 1)",
+        ] == problems(Assessment, data)
+        data = document()
+        data["ratings"][1]["code"] = "A1"
+        assert ["$.ratings[1].code: expected each rated code once, got 'A1' again"] == problems(Assessment, data)
+        target = {"code": "A1", "current_grade": 2, "target_grade": 4, "review_by": "2024-06-01"}
+        data = document()
+        data["targets"] = [target]
+        assert ["$.targets[0].target_grade: expected a target no worse than the current grade 2, got 4"] == problems(Assessment, data)
+
+    def test_containers_must_be_json_arrays_and_objects(self) -> None:
+        """An object where a list belongs (or a string) is refused, not iterated."""
+        data = document()
+        data["carers"] = {}
+        data["ratings"] = "A1"
+        assert ["$.ratings: expected a list, got a string", "$.carers: expected a list, got an object"] == problems(Assessment, data)
+        assert ["$: expected a JSON object, got a list"] == problems(Assessment, [1])
+        assert ["$: expected an object, got null"] == problems(Rating, None)
+
+    def test_parts_are_read_without_envelope(self) -> None:
+        """A part reads from its own object, with paths from `$`."""
+        assert Rating("A1", 2) == from_dict(Rating, {"code": "A1", "grade": 2})
+        assert Grade.POOR == from_dict(Grade, 4)
+        assert ["$: expected an integer from 1 to 5, got 0"] == problems(Grade, 0)
+        assert ['$: expected one of "GCP2", "GCP2A", got "GCP3"'] == problems(Instrument, "GCP3")
+        assert ['$: expected one of "GCP2", "GCP2A", got 2'] == problems(Instrument, 2)
+        assert ['$: expected one of "GCP2", "GCP2A", got null'] == problems(Instrument, None)
+
+    def test_non_string_keys_from_python(self) -> None:
+        """from_dict given a Python dict with keys that are not strings names them."""
+        item = {"code": "A1a", "label": "Invented", "parent": "A1", "descriptors": {1: "x"}}
+        assert ['$.descriptors[1]: expected a key from "1", "2", "3", "4", "5", got 1'] == problems(Item, item)
+        item["descriptors"] = {"1": 5, "7": "x"}
+        assert [
+            '$.descriptors["1"]: expected a string, got an integer',
+            '$.descriptors["7"]: expected a key from "1", "2", "3", "4", "5", got "7"',
+        ] == problems(Item, item)
+        item["descriptors"] = ["x"]
+        assert ["$.descriptors: expected an object, got a list"] == problems(Item, item)
+
+    def test_long_keys_are_cut_short(self) -> None:
+        """An unknown key is named in the path, cut short when long."""
+        data = document()
+        data["k" * 100] = 1
+        assert problems(Assessment, data)[0].startswith('$["' + "k" * 40 + '..."]: unknown key')
+        data = document()
+        data["two words"] = 1
+        assert problems(Assessment, data)[0].startswith('$["two words"]: unknown key')
+
+    def test_boolean_and_integer_fields_are_strict(self) -> None:
+        """Booleans and integers are not coerced from each other or from text."""
+        entry = to_dict(score(minimal()).areas[0])
+        entry["is_area"] = 1
+        entry["discrepancy"] = "false"
+        assert [
+            "$.is_area: expected true or false, got 1",
+            '$.discrepancy: expected true or false, got "false"',
+        ] == problems(ProfileEntry, entry)
+        band = {"from_months": True, "until_months": -1}
+        from neglect_protocol import AgeBand
+
+        assert [
+            "$.from_months: expected an integer, got true",
+            "$.until_months: expected a whole number of months, 0 or more, got -1",
+        ] == problems(AgeBand, band)
+
+    def test_unsupported_types(self) -> None:
+        """Types the library does not serialise raise UnsupportedTypeError (a TypeError)."""
+        with pytest.raises(UnsupportedTypeError, match="got type 'int'"):
+            to_dict(5)
+        with pytest.raises(UnsupportedTypeError, match="got type 'dict'"):
+            from_dict(dict, {})
+        with pytest.raises(UnsupportedTypeError, match="got type 'float'"):
+            from_dict(float, 1.0)
+        with pytest.raises(UnsupportedTypeError, match="got type 'decision'"):
+            document_type("decision")
+        with pytest.raises(UnsupportedTypeError, match="got type 'str'"):
+            json_schema(str)
+        with pytest.raises(TypeError):
+            document_type(int)
+
+    def test_problem_reads_as_a_line(self) -> None:
+        """A DocumentProblem prints as `path: message`."""
+        assert "$.a: bad" == str(DocumentProblem("$.a", "bad", "shape"))
+
+
+class TestVersions:
+    def test_registry(self) -> None:
+        """Assessment, catalogue and profile are documents at version 1; assessments read 0."""
+        assert [("assessment", Assessment, 1, 0), ("catalogue", Catalogue, 1, 1), ("profile", Profile, 1, 1)] == [
+            (entry.kind, entry.type, entry.schema_version, entry.oldest_version)
+            for entry in document_types()
+        ]
+        assert "profile" == document_type(Profile).kind
+
+    @pytest.mark.parametrize(
+        ("version", "message"),
+        [
+            (2, "expected schema version 1 or older, got 2: the document was written by a newer release of neglect-protocol"),
+            (-1, "expected schema version from 0 to 1, got -1"),
+            ("1", 'expected an integer schema version, got "1"'),
+            (True, "expected an integer schema version, got true"),
+            (1.0, "expected an integer schema version, got 1.0"),
+        ],
+    )
+    def test_unreadable_versions_are_refused(self, version: object, message: str) -> None:
+        """A newer, unknown or non-integer version raises SchemaVersionError, before anything else."""
+        data = document()
+        data["schema_version"] = version
+        data["ratings"] = "not even checked"
+        with pytest.raises(SchemaVersionError) as caught:
+            from_dict(Assessment, data)
+        assert f"$.schema_version: {message}" == str(caught.value)
+        assert version == caught.value.version
+        assert (0, 1) == caught.value.supported
+
+    def test_missing_version(self) -> None:
+        """A document without schema_version is refused, saying which version is expected."""
+        data = document()
+        del data["schema_version"]
+        with pytest.raises(SchemaVersionError, match=r"^\$\.schema_version: required key missing; expected 1$"):
+            from_dict(Assessment, data)
+
+    def test_a_version_with_no_migration(self) -> None:
+        """Profiles have only version 1, so version 0 is refused."""
+        data = to_dict(score(minimal()))
+        data["schema_version"] = 0
+        with pytest.raises(SchemaVersionError, match="expected schema version 1, got 0"):
+            from_dict(Profile, data)
+
+    @pytest.mark.parametrize("kind", ["profile", 3, None])
+    def test_wrong_kind(self, kind: object) -> None:
+        """A document of another kind is refused by its kind."""
+        data = document()
+        data["kind"] = kind
+        assert [f"$.kind: expected \"assessment\", got {json.dumps(kind)}"] == problems(Assessment, data)
+
+    def test_version_0_assessment_is_migrated(self) -> None:
+        """Version 0 (ratings keyed by code) reads as the same assessment as version 1."""
+        data = document()
+        data["schema_version"] = 0
+        data["ratings"] = {rating.pop("code"): rating for rating in data["ratings"]}
+        assert minimal() == from_dict(Assessment, data)
+
+    def test_migrated_problems_say_so(self) -> None:
+        """A problem found after migration names the version-1 path and says it was migrated."""
+        data = document()
+        data["schema_version"] = 0
+        data["ratings"] = {"A1": {"grade": 9}, "A2": 3}
+        assert [
+            "$.ratings[0].grade: expected an integer from 1 to 5, got 9 (in the document as migrated from schema version 0 to 1)",
+            "$.ratings[1]: expected an object, got an integer (in the document as migrated from schema version 0 to 1)",
+        ] == problems(Assessment, data)
+
+    def test_version_0_rating_with_its_own_code(self) -> None:
+        """A version 0 rating that repeats its code inside is refused: the key is its code."""
+        data = document()
+        data["schema_version"] = 0
+        data["ratings"] = {"A1": {"code": "A1", "grade": 2}}
+        assert ["$.ratings.A1.code: unknown key in a version 0 rating (its code is the key above it)"] == problems(Assessment, data)
+
+    def test_version_0_without_ratings_object(self) -> None:
+        """A version 0 document whose ratings is not an object is left for the converter to judge."""
+        data = document()
+        data["schema_version"] = 0
+        data["ratings"] = 5
+        assert ["$.ratings: expected a list, got an integer (in the document as migrated from schema version 0 to 1)"] == problems(Assessment, data)
+
+
+class TestJsonText:
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ('{"a": 1,', "$: expected JSON, got a syntax error at line 1 column 9 (Expecting property name enclosed in double quotes)"),
+            ("[NaN]", "$: expected standard JSON, got the non-standard constant NaN"),
+            ('{"a": -Infinity}', "$: expected standard JSON, got the non-standard constant -Infinity"),
+            ("1" * 5000, "$: expected JSON numbers of a readable size, got a number with too many digits"),
+            ("[" * 100_000 + "]" * 100_000, "$: expected JSON nested to a reasonable depth, got arrays or objects nested too deeply to read"),
+            (b"\xff\xfe\x00", "$: expected JSON text in UTF-8, UTF-16 or UTF-32, got bytes that do not decode"),
+        ],
+    )
+    def test_text_that_is_not_strict_json(self, text: str | bytes, message: str) -> None:
+        """Text that is not strict JSON gives one syntax problem at `$`."""
+        with pytest.raises(DocumentError) as caught:
+            from_json(Assessment, text)
+        assert [message] == [str(problem) for problem in caught.value.problems]
+        assert "syntax" == caught.value.problems[0].category
+
+    def test_repeated_keys_are_refused_where_they_are(self) -> None:
+        """A key given twice in one object is refused at its path: a reader would lose one value."""
+        text = to_json(minimal()).replace('"grade": 4', '"grade": 4, "grade": 5')
+        text = text.replace('"kind": "assessment"', '"kind": "assessment", "kind": "assessment"')
+        with pytest.raises(DocumentError) as caught:
+            from_json(Assessment, text)
+        assert ["$.kind", "$.ratings[1].grade"] == [problem.path for problem in caught.value.problems]
+        assert caught.value.problems[0].message.startswith("expected each key once in an object")
+
+    def test_bytes_in_utf8(self) -> None:
+        """JSON bytes in UTF-8 read like text."""
+        assert minimal() == from_json(Assessment, to_json(minimal()).encode("utf-8"))
+
+
+class TestCatalogueDocuments:
+    def test_same_format_as_catalogue_files(self, tmp_path: Path, invented_catalogue: Catalogue) -> None:
+        """A catalogue written by to_json loads with load_catalogue, and a file reads with from_dict."""
+        path = tmp_path / "catalogue.json"
+        path.write_text(to_json(invented_catalogue), encoding="utf-8")
+        assert invented_catalogue == load_catalogue(path)
+        import tomllib
+
+        data = tomllib.loads((EXAMPLES / "invented_catalogue.toml").read_text(encoding="utf-8"))
+        assert invented_catalogue == from_dict(Catalogue, data)
+
+    def test_catalogue_files_check_kind(self, tmp_path: Path) -> None:
+        """load_catalogue refuses a document of another kind."""
+        path = tmp_path / "catalogue.json"
+        path.write_text(json.dumps({**to_dict(GCP2), "kind": "profile"}), encoding="utf-8")
+        with pytest.raises(CatalogueError, match=r"^\$\.kind: expected 'catalogue', got 'profile'$"):
+            load_catalogue(path)
+
+    def test_structure_problems(self) -> None:
+        """Area codes, names, sub-area codes, item codes and age bands are checked with paths."""
+        data = to_dict(GCP2)
+        data["areas"][0]["code"] = "a"
+        data["areas"][1]["name"] = " "
+        data["areas"][2]["sub_areas"][0]["code"] = "X1"
+        data["items"] = [
+            {"code": "A1", "label": "Invented"},
+            {"code": "B1a", "label": "Invented", "age_bands": [{"from_months": 5, "until_months": 60}, {"from_months": 0, "until_months": 12}]},
+            {"code": "B1b", "label": "Invented", "age_bands": [{"from_months": 9, "until_months": 3}]},
+        ]
+        assert [
+            '$.areas[0].code: expected capital letters and digits starting with a letter, got "a"',
+            '$.areas[1].name: expected text that is not blank, got " "',
+            "$.items[2].age_bands[0]: expected until_months above from_months 9, got 3 (the band is empty)",
+        ] == problems(Catalogue, data)
+        data["areas"][0]["code"] = "A"
+        data["areas"][1]["name"] = "Care of safety"
+        data["items"][2]["age_bands"][0]["until_months"] = 30
+        assert [
+            "$.areas[2].sub_areas[0].code: expected the area code 'C' followed by a number, got 'X1'",
+            '$.items[0].code: expected the code of a sub-area followed by lower-case letters, got "A1"',
+            "$.items[1].age_bands: expected age bands that do not overlap, got 5 to 59 months and 0 to 11 months",
+        ] == problems(Catalogue, data)
+
+    @pytest.mark.parametrize(
+        ("change", "expected"),
+        [
+            (lambda data: data["areas"][1]["sub_areas"].append({"code": "B1", "name": "Again"}), "$.areas[1].sub_areas[2].code: expected each code once, got 'B1' again"),
+            (lambda data: data["items"].append({"code": "Z1a", "label": "Invented"}), "$.items[1].code: expected the code of a sub-area (or of an area without sub-areas), got 'Z1'"),
+            (lambda data: data["items"].append({"code": "A1a", "label": "Again"}), "$.items[1].code: expected each code once, got 'A1a' again"),
+            (lambda data: data.update(areas=[]), "$.areas: expected at least one area, got none"),
+        ],
+    )
+    def test_catalogue_rules(self, change: Any, expected: str) -> None:
+        """Rules of the whole catalogue point at the document's own nesting."""
+        data = to_dict(GCP2)
+        data["items"] = [{"code": "A1a", "label": "Invented"}]
+        change(data)
+        assert [expected] == problems(Catalogue, data)
+
+    def test_items_on_the_built_in_structure(self) -> None:
+        """Without areas, a document adds items to its instrument's built-in structure."""
+        data = {"schema_version": 1, "name": "Ours", "version": "1", "instrument": "GCP2A", "items": [{"code": "S1a", "label": "Invented"}, {"code": "S1b", "label": "Invented"}]}
+        catalogue = from_dict(Catalogue, data)
+        assert ("S1a", "S1b") == tuple(item.code for item in catalogue.items)
+        data["items"].append({"code": "S1a", "label": "Again"})
+        assert ["$.items[2].code: expected each code once, got 'S1a' again"] == problems(Catalogue, data)
+
+
+class TestProfileDocuments:
+    def profile_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = to_dict(score(minimal()))
+        return data
+
+    def test_entry_rules(self) -> None:
+        """Entries must agree with themselves as score() makes them."""
+        data = self.profile_data()
+        area = data["areas"][0]  # A: suggested 4
+        area["grade"] = 2
+        area["discrepancy"] = True
+        sub_area = data["sub_areas"][0]  # A1: entered 3
+        sub_area["source"] = None
+        data["sub_areas"][1]["grade"] = None  # A2: ungraded already; a source of null is fine
+        assert [
+            "$.areas[0].grade: expected a suggested grade to equal the suggestion",
+            "$.areas[0].discrepancy: expected false: a discrepancy is an entered grade two or more grades better than the worst beneath it",
+            "$.sub_areas[0].source: expected a source exactly when there is a grade",
+        ] == problems(Profile, data)
+
+    def test_layout_rules(self) -> None:
+        """Codes are unique, areas are areas, and sub-areas name an area of the profile."""
+        data = self.profile_data()
+        data["areas"][2]["is_area"] = False
+        data["areas"][3]["area"] = "A"
+        data["sub_areas"][0]["is_area"] = True
+        data["sub_areas"][1]["area"] = "Q"
+        data["sub_areas"][2]["code"] = "A1"
+        assert [
+            "$.areas[2].is_area: expected true in areas",
+            "$.areas[3].area: expected an area's own code",
+            "$.sub_areas[0].is_area: expected false in sub_areas",
+            '$.sub_areas[1].area: expected the code of an area in areas, got "Q"',
+            '$.sub_areas[2].code: expected each code once, got "A1" again',
+        ] == problems(Profile, data)
+
+    def test_a_missed_discrepancy(self) -> None:
+        """An entered grade two better than the worst beneath must be flagged."""
+        assessment = attrs.evolve(minimal(), ratings=(Rating("A1", 1), Rating("A", 1), Rating("A4", 4)))
+        data = to_dict(score(assessment))
+        assert data["areas"][0]["discrepancy"] is True
+        data["areas"][0]["discrepancy"] = False
+        assert [
+            "$.areas[0].discrepancy: expected true: a discrepancy is an entered grade two or more grades better than the worst beneath it"
+        ] == problems(Profile, data)
+
+
+class TestImportCost:
+    def test_interop_modules_import_no_optional_dependency(self) -> None:
+        """Importing the package, serialize, cli, records and plot loads none of the optional packages."""
+        code = (
+            "import sys, neglect_protocol\n"
+            "import neglect_protocol.serialize, neglect_protocol.cli, neglect_protocol.records\n"
+            "import neglect_protocol.plot\n"
+            "heavy = {'hypothesis', 'matplotlib', 'pandas', 'polars', 'jsonschema'}\n"
+            "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert "[]" == result.stdout.strip()
