@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tomllib
 from collections.abc import Sequence
@@ -99,9 +100,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             _validate(arguments)
         else:
             print(json.dumps(json_schema(_KINDS[arguments.kind]), indent=2))
+        sys.stdout.flush()  # Here, so that a closed pipe is met inside the try.
     except _Failed:
         return 1
+    except BrokenPipeError:
+        # The reader went away (``... | head``): stop quietly, as other tools do.
+        _silence_stdout()
+        return 1
     return 0
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that nothing more is written to the pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # A stream with no file behind it needs nothing done.
+        pass
 
 
 def _report(name: str, problems: Sequence[DocumentProblem | str]) -> None:

@@ -183,7 +183,11 @@ def _date(value: Any, _: Any = None) -> dt.date:
     raise WireError.one(f"expected an ISO 8601 date (YYYY-MM-DD), got {describe(value)}", RANGE)
 
 
-_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Patterns end with a look-ahead for "no character at all" rather than "$": in
+# ECMA-262 "$" is the end of the text, but in Python's re (which Python validators
+# use) it also matches before a final newline; the look-ahead means the same in both.
+END = "(?![\\s\\S])"
+_DATE_PATTERN = f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}"
 
 SCALARS: dict[Any, Scalar] = {
     str: Scalar(_string, lambda value: value, {"type": "string"}),
@@ -277,7 +281,7 @@ NONBLANK = FieldRule(_nonblank, {"pattern": "\\S"})
 """Text with at least one character that is not white space."""
 OPTIONAL_NONBLANK = FieldRule(_optional(_nonblank), {"pattern": "\\S"})
 """Like :data:`NONBLANK`, or null."""
-AREA_CODE = FieldRule(_area_code, {"pattern": "^[A-Z][A-Z0-9]*$"})
+AREA_CODE = FieldRule(_area_code, {"pattern": f"^[A-Z][A-Z0-9]*{END}"})
 """An area code: capital letters and digits, starting with a letter."""
 MONTHS = FieldRule(_months, {"minimum": 0})
 """A whole number of months, 0 or more."""
