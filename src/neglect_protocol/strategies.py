@@ -422,11 +422,11 @@ def register_type_strategies() -> None:
     Hypothesis is imported: ``st.from_type(Assessment)`` (and ``@given`` with type
     annotations) then draws valid values without further set-up.
 
-    >>> from hypothesis import strategies as st
+    >>> from hypothesis import find, strategies as st
     >>> from neglect_protocol import Assessment
     >>> register_type_strategies()
-    >>> isinstance(st.from_type(Assessment).example(), Assessment)
-    True
+    >>> find(st.from_type(Assessment), lambda assessment: len(assessment.ratings) > 2).ratings[2]
+    Rating(code=..., grade=<Grade.BEST: 1>)
     """
     strategies: dict[type, st.SearchStrategy[Any]] = {
         Grade: grades(),
