@@ -70,7 +70,12 @@ def mutations(draw: st.DrawFn, document: Any, *, integral_floats: bool = True) -
         del parent[path[-1]]
     else:
         target = at(result, path)
-        table = target if isinstance(target, dict) else parent if isinstance(parent, dict) else result
-        key = draw(st.sampled_from(["extra", "kind", "evidence", "grade", "code", "1", "6"]) | st.text(max_size=3))
+        table = (
+            target if isinstance(target, dict) else parent if isinstance(parent, dict) else result
+        )
+        key = draw(
+            st.sampled_from(["extra", "kind", "evidence", "grade", "code", "1", "6"])
+            | st.text(max_size=3)
+        )
         table[key] = draw(wrong_values(integral_floats=integral_floats))
     return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,7 +29,10 @@ class TestCatalogues:
     @given(catalogues(Instrument.GCP2A))
     def test_gcp2a_has_both_phases(self, catalogue: Catalogue) -> None:
         """Rule: a drawn GCP2A catalogue has an antenatal first and a postnatal last section."""
-        assert (Phase.ANTENATAL, Phase.POSTNATAL) == (catalogue.areas[0].phase, catalogue.areas[-1].phase)
+        assert (Phase.ANTENATAL, Phase.POSTNATAL) == (
+            catalogue.areas[0].phase,
+            catalogue.areas[-1].phase,
+        )
         assert () == catalogue.sub_areas
 
     @given(data=st.data())
@@ -39,7 +44,7 @@ class TestCatalogues:
     @given(age_bands())
     def test_age_bands_do_not_overlap(self, bands: tuple[AgeBand, ...]) -> None:
         """Rule: drawn age bands are youngest first and never overlap."""
-        for first, second in zip(bands, bands[1:], strict=False):
+        for first, second in itertools.pairwise(bands):
             assert first.until_months is not None
             assert first.until_months <= second.from_months
 
@@ -59,7 +64,9 @@ class TestOtherStrategies:
         """The hypothesis entry point registers from_type strategies for the public types."""
         from importlib.metadata import entry_points
 
-        (entry,) = [point for point in entry_points(group="hypothesis") if point.name == "neglect_protocol"]
+        (entry,) = [
+            point for point in entry_points(group="hypothesis") if point.name == "neglect_protocol"
+        ]
         assert register_type_strategies is entry.load()
         register_type_strategies()
 

@@ -28,14 +28,18 @@ class TestGoldenFiles:
         """Each golden file loads; one of the current version is written back exactly as it is."""
         kind = document_type(path.parent.name)
         text = path.read_text(encoding="utf-8")
-        value = from_json(kind.type, text)
+        value: object = from_json(kind.type, text)
         assert kind.type is type(value)
         if version_of(path) == kind.schema_version:
             assert json.loads(text) == to_dict(value)
 
     @pytest.mark.parametrize(
         "path",
-        [path for path in FILES if version_of(path) < document_type(path.parent.name).schema_version],
+        [
+            path
+            for path in FILES
+            if version_of(path) < document_type(path.parent.name).schema_version
+        ],
         ids=lambda path: f"{path.parent.name}/{path.name}",
     )
     def test_older_versions_read_as_their_current_twin(self, path: Path) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 import matplotlib
+import numpy
 import pytest
 
 from neglect_protocol import GCP2, Assessment, ChildRef, ObservationWindow, Rating, score
@@ -40,8 +41,10 @@ class TestPlotProfile:
         colours = [matplotlib.colors.to_hex(bar.get_facecolor()) for bar in ax.patches]
         assert [GRADE_COLOURS[grade] for grade in (5, 1)] == [colours[0], colours[1]]  # type: ignore[index]
         assert UNGRADED_COLOUR == colours[2]
+        legend = ax.get_legend()
+        assert legend is not None
         assert ["1 best", "2 adequate", "3 borderline", "4 poor", "5 worst", "ungraded"] == [
-            text.get_text() for text in ax.get_legend().get_texts()
+            text.get_text() for text in legend.get_texts()
         ]
 
     def test_draws_on_given_axes(self) -> None:
@@ -58,11 +61,14 @@ class TestPlotHistory:
         later = score(assessment(dt.date(2024, 9, 2), Rating("A", 2)))
         earlier = score(assessment(dt.date(2024, 2, 5), Rating("A", 4), Rating("B", 3)))
         ax = plot_history([later, earlier])
-        assert ["A Physical care", "B Care of safety", "C Emotional care", "D Developmental care"] == [
-            line.get_label() for line in ax.get_lines()
-        ]
+        assert [
+            "A Physical care",
+            "B Care of safety",
+            "C Emotional care",
+            "D Developmental care",
+        ] == [line.get_label() for line in ax.get_lines()]
         physical = ax.get_lines()[0]
-        assert [4.0, 2.0] == list(physical.get_ydata())
+        assert [4.0, 2.0] == numpy.asarray(physical.get_ydata(), dtype=float).tolist()
         assert (5.5, 0.5) == ax.get_ylim()
         assert GRADE_AXIS_LABEL == ax.get_ylabel()
         assert "Observation window start" == ax.get_xlabel()
@@ -78,7 +84,7 @@ class TestPlotHistory:
         first, missing = ax.get_lines()
         assert "A1 Nutrition" == first.get_label()
         assert "Z9" == missing.get_label()
-        values = list(first.get_ydata())
+        values = numpy.asarray(first.get_ydata(), dtype=float).tolist()
         assert 3.0 == values[0]
         assert values[1] != values[1]  # NaN: not graded at review
 

@@ -12,7 +12,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neglect_protocol import GCP2, GCP2A, Assessment, Catalogue, ChildRef, ObservationWindow, Rating, score
+from neglect_protocol import (
+    GCP2,
+    GCP2A,
+    Assessment,
+    Catalogue,
+    ChildRef,
+    ObservationWindow,
+    Rating,
+    score,
+)
 from neglect_protocol.errors import InvalidArgumentError
 from neglect_protocol.records import ENTRY_KEYS, PROFILE_KEYS, profile_records, profiles_to_records
 from neglect_protocol.strategies import assessments_with_evidence, catalogues, profiles
@@ -36,10 +45,22 @@ class TestRecords:
         assert 17 == len(rows)
         assert list(PROFILE_KEYS + ENTRY_KEYS) == list(rows[0])
         assert {
-            "child": "C-<0001>&", "assessment_reference": "A-1", "instrument": "GCP2", "catalogue": "GCP2",
-            "catalogue_version": "structure-1", "rule": "worst", "window_start": dt.date(2024, 2, 5),
-            "window_end": dt.date(2024, 2, 23), "code": "A4", "name": "Hygiene", "level": "sub-area",
-            "area": "A", "grade": 4, "source": "entered", "suggested": None, "worst_beneath": None,
+            "child": "C-<0001>&",
+            "assessment_reference": "A-1",
+            "instrument": "GCP2",
+            "catalogue": "GCP2",
+            "catalogue_version": "structure-1",
+            "rule": "worst",
+            "window_start": dt.date(2024, 2, 5),
+            "window_end": dt.date(2024, 2, 23),
+            "code": "A4",
+            "name": "Hygiene",
+            "level": "sub-area",
+            "area": "A",
+            "grade": 4,
+            "source": "entered",
+            "suggested": None,
+            "worst_beneath": None,
             "discrepancy": False,
         } == rows[4]
         assert int is type(rows[4]["grade"])
@@ -55,13 +76,20 @@ class TestRecords:
         )
         rows = profiles_to_records([score(assessment()), score(unborn)], layout="wide")
         assert list(rows[0]) == list(rows[1])
-        assert (4, 4, None, 1) == (rows[0]["worst_area_grade"], rows[0]["A"], rows[0]["S1"], rows[0]["units_at_4"])
+        assert (4, 4, None, 1) == (
+            rows[0]["worst_area_grade"],
+            rows[0]["A"],
+            rows[0]["S1"],
+            rows[0]["units_at_4"],
+        )
         assert (2, None, 2) == (rows[1]["worst_area_grade"], rows[1]["A"], rows[1]["S1"])
         assert (11, 0) == (rows[0]["ungraded_units"], rows[0]["discrepancies"])
 
     def test_unknown_layout(self) -> None:
         """A layout other than long or wide raises InvalidArgumentError."""
-        with pytest.raises(InvalidArgumentError, match=r"^layout: expected 'long' or 'wide', got 'tall'$"):
+        with pytest.raises(
+            InvalidArgumentError, match=r"^layout: expected 'long' or 'wide', got 'tall'$"
+        ):
             profiles_to_records([], layout="tall")  # type: ignore[arg-type]
 
     @given(st.lists(profiles(), max_size=4), st.sampled_from(["long", "wide"]))
@@ -73,9 +101,14 @@ class TestRecords:
 
     def test_a_cohort_in_pandas(self) -> None:
         """A cohort's long rows pivot into the four-area profile per child in pandas."""
-        cohort = [score(assessment()), score(assessment(dt.date(2024, 9, 2), Rating("A", 2), Rating("B", 3)))]
+        cohort = [
+            score(assessment()),
+            score(assessment(dt.date(2024, 9, 2), Rating("A", 2), Rating("B", 3))),
+        ]
         frame = pandas.DataFrame(profiles_to_records(cohort))
-        areas = frame[frame["level"] == "area"].pivot(index="window_start", columns="code", values="grade")
+        areas = frame[frame["level"] == "area"].pivot(
+            index="window_start", columns="code", values="grade"
+        )
         assert [4.0, 2.0] == list(areas["A"])
         assert polars.DataFrame(profiles_to_records(cohort, layout="wide"))["A"].to_list() == [4, 2]
 
@@ -94,13 +127,18 @@ class TestNotebookViews:
 
     def test_discrepancy_note(self) -> None:
         """An entry flagged as a discrepancy says so in the HTML view."""
-        profile = score(assessment(dt.date(2024, 2, 5), Rating("A1", 1), Rating("A", 1), Rating("A4", 4)))
+        profile = score(
+            assessment(dt.date(2024, 2, 5), Rating("A1", 1), Rating("A", 1), Rating("A4", 4))
+        )
         assert "discrepancy: worst beneath is 4" in profile._repr_html_()
 
     def test_catalogue_repr_and_html(self) -> None:
         """A catalogue's repr is one line of counts; its HTML lists areas and sub-areas escaped."""
         catalogue = attrs.evolve(GCP2, name="Ours <draft>")
-        assert "<Catalogue 'Ours <draft>' version 'structure-1' (GCP2): 4 areas, 13 sub-areas, 0 items>" == repr(catalogue)
+        assert (
+            "<Catalogue 'Ours <draft>' version 'structure-1' (GCP2): 4 areas, 13 sub-areas, 0 items>"
+            == repr(catalogue)
+        )
         page = catalogue._repr_html_()
         assert "Ours &lt;draft&gt;" in page
         assert "Safety in the carer&#x27;s absence" in page

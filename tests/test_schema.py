@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from mutation import mutations
 from neglect_protocol import Assessment, Catalogue, Grade, Profile, Rating
 from neglect_protocol.errors import DocumentError
 from neglect_protocol.serialize import document_type, from_dict, json_schema, to_dict
 from neglect_protocol.strategies import register_type_strategies
-
-from mutation import mutations
 
 DOCUMENTS = [Assessment, Catalogue, Profile]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -25,7 +25,9 @@ MUST_REJECT = {"shape", "range", "version"}
 
 def validator(cls: type) -> Draft202012Validator:
     # Formats are asserted: a date like 2024-02-30 is refused by "format": "date".
-    return Draft202012Validator(json_schema(cls), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(
+        json_schema(cls), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def verdict(cls: type, data: Any) -> set[str] | None:
@@ -53,11 +55,19 @@ class TestSchemas:
         assert {"const": 1} == schema["properties"]["schema_version"]
         assert ["schema_version", "child", "window", "ratings"] == schema["required"]
         assert schema["additionalProperties"] is False
-        assert {"type": "integer", "minimum": 1, "maximum": 5} == schema["$defs"]["Rating"]["properties"]["grade"]
+        assert {"type": "integer", "minimum": 1, "maximum": 5} == schema["$defs"]["Rating"][
+            "properties"
+        ]["grade"]
 
     def test_part_schemas(self) -> None:
         """A part's schema describes it without kind or version."""
-        assert {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Grade", "type": "integer", "minimum": 1, "maximum": 5} == json_schema(Grade)
+        assert {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Grade",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 5,
+        } == json_schema(Grade)
         assert "kind" not in json_schema(Rating)["properties"]
 
     @pytest.mark.parametrize("path", sorted(GOLDEN.glob("*/v1-*.json")), ids=lambda path: path.name)
@@ -70,13 +80,14 @@ class TestSchemas:
         """A grade of 7, an unknown key, a missing key and a bad date are invalid for both."""
         good = json.loads((GOLDEN / "assessment/v1-minimal.json").read_text(encoding="utf-8"))
         check = validator(Assessment)
-        for change in (
+        changes: list[Callable[[dict[str, Any]], object]] = [
             lambda data: data["ratings"][0].update(grade=7),
             lambda data: data.update(colour="blue"),
             lambda data: data.pop("window"),
             lambda data: data["window"].update(start="2024-02-30"),
             lambda data: data.update(schema_version=2),
-        ):
+        ]
+        for change in changes:
             data = json.loads(json.dumps(good))
             change(data)
             assert not check.is_valid(data)

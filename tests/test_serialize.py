@@ -117,7 +117,11 @@ class TestRoundTrip:
     def test_plain_json_values(self) -> None:
         """Dates are ISO 8601, grades integers, enumerations their codes; output is ASCII."""
         data = to_dict(minimal())
-        assert {"reference": "C-0001", "date_of_birth": "2019-04-02", "expected_delivery_date": None} == data["child"]
+        assert {
+            "reference": "C-0001",
+            "date_of_birth": "2019-04-02",
+            "expected_delivery_date": None,
+        } == data["child"]
         assert 3 == data["ratings"][0]["grade"]
         assert int is type(data["ratings"][0]["grade"])
         assert "GCP2" == data["instrument"]
@@ -182,17 +186,37 @@ class TestErrors:
         assert isinstance(caught.value, ValueError)
         assert "assessment" == caught.value.kind
         assert ["shape", "range"] == [problem.category for problem in caught.value.problems]
-        assert '$.ratings[0].grade: expected an integer from 1 to 5, got "3"' == str(caught.value.problems[0])
+        assert '$.ratings[0].grade: expected an integer from 1 to 5, got "3"' == str(
+            caught.value.problems[0]
+        )
 
     @pytest.mark.parametrize(
         ("grade", "shown"),
-        [(True, "true"), (3.0, "3.0"), (None, "null"), ([3], "a list"), (10**80, "an integer of about 81 digits"), ("x" * 41, "a string of 41 characters"), (float("inf"), "a number that is not finite")],
+        [
+            (True, "true"),
+            (3.0, "3.0"),
+            (None, "null"),
+            ([3], "a list"),
+            (10**80, "an integer of about 81 digits"),
+            ("x" * 41, "a string of 41 characters"),
+            (float("inf"), "a number that is not finite"),
+        ],
     )
     def test_bad_grades_are_described_briefly(self, grade: object, shown: str) -> None:
         """A bad grade is quoted when short, and named by its type or size otherwise."""
         data = document()
         data["ratings"][0]["grade"] = grade
-        assert [f"$.ratings[0].grade: expected an integer from 1 to 5, got {shown}"] == problems(Assessment, data)
+        assert [f"$.ratings[0].grade: expected an integer from 1 to 5, got {shown}"] == problems(
+            Assessment, data
+        )
+
+    def test_dates(self) -> None:
+        """Dates are strings in the form YYYY-MM-DD: other forms and Python dates are refused."""
+        window = {"start": "2024-1-1", "end": dt.date(2024, 1, 5)}
+        assert [
+            '$.start: expected an ISO 8601 date (YYYY-MM-DD), got "2024-1-1"',
+            "$.end: expected an ISO 8601 date string (YYYY-MM-DD), got a Python date",
+        ] == problems(ObservationWindow, window)
 
     def test_missing_keys(self) -> None:
         """A required key that is missing is named; optional keys may be left out."""
@@ -200,7 +224,10 @@ class TestErrors:
         del data["window"]
         del data["ratings"][0]["grade"]
         del data["carers"]
-        assert ["$.window: required key missing", "$.ratings[0].grade: required key missing"] == problems(Assessment, data)
+        assert [
+            "$.window: required key missing",
+            "$.ratings[0].grade: required key missing",
+        ] == problems(Assessment, data)
 
     def test_rules_across_fields(self) -> None:
         """Model rules (window order, a child needs a date, unique codes) come back with paths."""
@@ -213,18 +240,25 @@ class TestErrors:
         ] == problems(Assessment, data)
         data = document()
         data["ratings"][1]["code"] = "A1"
-        assert ["$.ratings[1].code: expected each rated code once, got 'A1' again"] == problems(Assessment, data)
+        assert ["$.ratings[1].code: expected each rated code once, got 'A1' again"] == problems(
+            Assessment, data
+        )
         target = {"code": "A1", "current_grade": 2, "target_grade": 4, "review_by": "2024-06-01"}
         data = document()
         data["targets"] = [target]
-        assert ["$.targets[0].target_grade: expected a target no worse than the current grade 2, got 4"] == problems(Assessment, data)
+        assert [
+            "$.targets[0].target_grade: expected a target no worse than the current grade 2, got 4"
+        ] == problems(Assessment, data)
 
     def test_containers_must_be_json_arrays_and_objects(self) -> None:
         """An object where a list belongs (or a string) is refused, not iterated."""
         data = document()
         data["carers"] = {}
         data["ratings"] = "A1"
-        assert ["$.ratings: expected a list, got a string", "$.carers: expected a list, got an object"] == problems(Assessment, data)
+        assert [
+            "$.ratings: expected a list, got a string",
+            "$.carers: expected a list, got an object",
+        ] == problems(Assessment, data)
         assert ["$: expected a JSON object, got a list"] == problems(Assessment, [1])
         assert ["$: expected an object, got null"] == problems(Rating, None)
 
@@ -240,7 +274,9 @@ class TestErrors:
     def test_non_string_keys_from_python(self) -> None:
         """from_dict given a Python dict with keys that are not strings names them."""
         item = {"code": "A1a", "label": "Invented", "parent": "A1", "descriptors": {1: "x"}}
-        assert ['$.descriptors[1]: expected a key from "1", "2", "3", "4", "5", got 1'] == problems(Item, item)
+        assert ['$.descriptors[1]: expected a key from "1", "2", "3", "4", "5", got 1'] == problems(
+            Item, item
+        )
         item["descriptors"] = {"1": 5, "7": "x"}
         assert [
             '$.descriptors["1"]: expected a string, got an integer',
@@ -298,7 +334,11 @@ class TestErrors:
 class TestVersions:
     def test_registry(self) -> None:
         """Assessment, catalogue and profile are documents at version 1; assessments read 0."""
-        assert [("assessment", Assessment, 1, 0), ("catalogue", Catalogue, 1, 1), ("profile", Profile, 1, 1)] == [
+        assert [
+            ("assessment", Assessment, 1, 0),
+            ("catalogue", Catalogue, 1, 1),
+            ("profile", Profile, 1, 1),
+        ] == [
             (entry.kind, entry.type, entry.schema_version, entry.oldest_version)
             for entry in document_types()
         ]
@@ -307,7 +347,10 @@ class TestVersions:
     @pytest.mark.parametrize(
         ("version", "message"),
         [
-            (2, "expected schema version 1 or older, got 2: the document was written by a newer release of neglect-protocol"),
+            (
+                2,
+                "expected schema version 1 or older, got 2: the document was written by a newer release of neglect-protocol",
+            ),
             (-1, "expected schema version from 0 to 1, got -1"),
             ("1", 'expected an integer schema version, got "1"'),
             (True, "expected an integer schema version, got true"),
@@ -329,7 +372,9 @@ class TestVersions:
         """A document without schema_version is refused, saying which version is expected."""
         data = document()
         del data["schema_version"]
-        with pytest.raises(SchemaVersionError, match=r"^\$\.schema_version: required key missing; expected 1$"):
+        with pytest.raises(
+            SchemaVersionError, match=r"^\$\.schema_version: required key missing; expected 1$"
+        ):
             from_dict(Assessment, data)
 
     def test_a_version_with_no_migration(self) -> None:
@@ -344,7 +389,9 @@ class TestVersions:
         """A document of another kind is refused by its kind."""
         data = document()
         data["kind"] = kind
-        assert [f"$.kind: expected \"assessment\", got {json.dumps(kind)}"] == problems(Assessment, data)
+        assert [f'$.kind: expected "assessment", got {json.dumps(kind)}'] == problems(
+            Assessment, data
+        )
 
     def test_version_0_assessment_is_migrated(self) -> None:
         """Version 0 (ratings keyed by code) reads as the same assessment as version 1."""
@@ -368,26 +415,45 @@ class TestVersions:
         data = document()
         data["schema_version"] = 0
         data["ratings"] = {"A1": {"code": "A1", "grade": 2}}
-        assert ["$.ratings.A1.code: unknown key in a version 0 rating (its code is the key above it)"] == problems(Assessment, data)
+        assert [
+            "$.ratings.A1.code: unknown key in a version 0 rating (its code is the key above it)"
+        ] == problems(Assessment, data)
 
     def test_version_0_without_ratings_object(self) -> None:
         """A version 0 document whose ratings is not an object is left for the converter to judge."""
         data = document()
         data["schema_version"] = 0
         data["ratings"] = 5
-        assert ["$.ratings: expected a list, got an integer (in the document as migrated from schema version 0 to 1)"] == problems(Assessment, data)
+        assert [
+            "$.ratings: expected a list, got an integer (in the document as migrated from schema version 0 to 1)"
+        ] == problems(Assessment, data)
 
 
 class TestJsonText:
     @pytest.mark.parametrize(
         ("text", "message"),
         [
-            ('{"a": 1,', "$: expected JSON, got a syntax error at line 1 column 9 (Expecting property name enclosed in double quotes)"),
+            (
+                '{"a": 1,',
+                "$: expected JSON, got a syntax error at line 1 column 9 (Expecting property name enclosed in double quotes)",
+            ),
             ("[NaN]", "$: expected standard JSON, got the non-standard constant NaN"),
-            ('{"a": -Infinity}', "$: expected standard JSON, got the non-standard constant -Infinity"),
-            ("1" * 5000, "$: expected JSON numbers of a readable size, got a number with too many digits"),
-            ("[" * 100_000 + "]" * 100_000, "$: expected JSON nested to a reasonable depth, got arrays or objects nested too deeply to read"),
-            (b"\xff\xfe\x00", "$: expected JSON text in UTF-8, UTF-16 or UTF-32, got bytes that do not decode"),
+            (
+                '{"a": -Infinity}',
+                "$: expected standard JSON, got the non-standard constant -Infinity",
+            ),
+            (
+                "1" * 5000,
+                "$: expected JSON numbers of a readable size, got a number with too many digits",
+            ),
+            (
+                "[" * 100_000 + "]" * 100_000,
+                "$: expected JSON nested to a reasonable depth, got arrays or objects nested too deeply to read",
+            ),
+            (
+                b"\xff\xfe\x00",
+                "$: expected JSON text in UTF-8, UTF-16 or UTF-32, got bytes that do not decode",
+            ),
         ],
     )
     def test_text_that_is_not_strict_json(self, text: str | bytes, message: str) -> None:
@@ -403,7 +469,9 @@ class TestJsonText:
         text = text.replace('"kind": "assessment"', '"kind": "assessment", "kind": "assessment"')
         with pytest.raises(DocumentError) as caught:
             from_json(Assessment, text)
-        assert ["$.kind", "$.ratings[1].grade"] == [problem.path for problem in caught.value.problems]
+        assert ["$.kind", "$.ratings[1].grade"] == [
+            problem.path for problem in caught.value.problems
+        ]
         assert caught.value.problems[0].message.startswith("expected each key once in an object")
 
     def test_bytes_in_utf8(self) -> None:
@@ -412,7 +480,9 @@ class TestJsonText:
 
 
 class TestCatalogueDocuments:
-    def test_same_format_as_catalogue_files(self, tmp_path: Path, invented_catalogue: Catalogue) -> None:
+    def test_same_format_as_catalogue_files(
+        self, tmp_path: Path, invented_catalogue: Catalogue
+    ) -> None:
         """A catalogue written by to_json loads with load_catalogue, and a file reads with from_dict."""
         path = tmp_path / "catalogue.json"
         path.write_text(to_json(invented_catalogue), encoding="utf-8")
@@ -426,7 +496,9 @@ class TestCatalogueDocuments:
         """load_catalogue refuses a document of another kind."""
         path = tmp_path / "catalogue.json"
         path.write_text(json.dumps({**to_dict(GCP2), "kind": "profile"}), encoding="utf-8")
-        with pytest.raises(CatalogueError, match=r"^\$\.kind: expected 'catalogue', got 'profile'$"):
+        with pytest.raises(
+            CatalogueError, match=r"^\$\.kind: expected 'catalogue', got 'profile'$"
+        ):
             load_catalogue(path)
 
     def test_structure_problems(self) -> None:
@@ -437,29 +509,50 @@ class TestCatalogueDocuments:
         data["areas"][2]["sub_areas"][0]["code"] = "X1"
         data["items"] = [
             {"code": "A1", "label": "Invented"},
-            {"code": "B1a", "label": "Invented", "age_bands": [{"from_months": 5, "until_months": 60}, {"from_months": 0, "until_months": 12}]},
-            {"code": "B1b", "label": "Invented", "age_bands": [{"from_months": 9, "until_months": 3}]},
+            {
+                "code": "B1a",
+                "label": "Invented",
+                "age_bands": [
+                    {"from_months": 5, "until_months": 60},
+                    {"from_months": 0, "until_months": 12},
+                ],
+            },
+            {
+                "code": "B1b",
+                "label": "Invented",
+                "age_bands": [{"from_months": 9, "until_months": 3}],
+            },
         ]
         assert [
             '$.areas[0].code: expected capital letters and digits starting with a letter, got "a"',
             '$.areas[1].name: expected text that is not blank, got " "',
+            '$.items[0].code: expected the code of a sub-area followed by lower-case letters, got "A1"',
             "$.items[2].age_bands[0]: expected until_months above from_months 9, got 3 (the band is empty)",
         ] == problems(Catalogue, data)
         data["areas"][0]["code"] = "A"
         data["areas"][1]["name"] = "Care of safety"
         data["items"][2]["age_bands"][0]["until_months"] = 30
+        data["items"][0]["code"] = "A1a"
         assert [
             "$.areas[2].sub_areas[0].code: expected the area code 'C' followed by a number, got 'X1'",
-            '$.items[0].code: expected the code of a sub-area followed by lower-case letters, got "A1"',
             "$.items[1].age_bands: expected age bands that do not overlap, got 5 to 59 months and 0 to 11 months",
         ] == problems(Catalogue, data)
 
     @pytest.mark.parametrize(
         ("change", "expected"),
         [
-            (lambda data: data["areas"][1]["sub_areas"].append({"code": "B1", "name": "Again"}), "$.areas[1].sub_areas[2].code: expected each code once, got 'B1' again"),
-            (lambda data: data["items"].append({"code": "Z1a", "label": "Invented"}), "$.items[1].code: expected the code of a sub-area (or of an area without sub-areas), got 'Z1'"),
-            (lambda data: data["items"].append({"code": "A1a", "label": "Again"}), "$.items[1].code: expected each code once, got 'A1a' again"),
+            (
+                lambda data: data["areas"][1]["sub_areas"].append({"code": "B1", "name": "Again"}),
+                "$.areas[1].sub_areas[2].code: expected each code once, got 'B1' again",
+            ),
+            (
+                lambda data: data["items"].append({"code": "Z1a", "label": "Invented"}),
+                "$.items[1].code: expected the code of a sub-area (or of an area without sub-areas), got 'Z1'",
+            ),
+            (
+                lambda data: data["items"].append({"code": "A1a", "label": "Again"}),
+                "$.items[1].code: expected each code once, got 'A1a' again",
+            ),
             (lambda data: data.update(areas=[]), "$.areas: expected at least one area, got none"),
         ],
     )
@@ -472,11 +565,19 @@ class TestCatalogueDocuments:
 
     def test_items_on_the_built_in_structure(self) -> None:
         """Without areas, a document adds items to its instrument's built-in structure."""
-        data = {"schema_version": 1, "name": "Ours", "version": "1", "instrument": "GCP2A", "items": [{"code": "S1a", "label": "Invented"}, {"code": "S1b", "label": "Invented"}]}
+        data: dict[str, Any] = {
+            "schema_version": 1,
+            "name": "Ours",
+            "version": "1",
+            "instrument": "GCP2A",
+            "items": [{"code": "S1a", "label": "Invented"}, {"code": "S1b", "label": "Invented"}],
+        }
         catalogue = from_dict(Catalogue, data)
         assert ("S1a", "S1b") == tuple(item.code for item in catalogue.items)
         data["items"].append({"code": "S1a", "label": "Again"})
-        assert ["$.items[2].code: expected each code once, got 'S1a' again"] == problems(Catalogue, data)
+        assert ["$.items[2].code: expected each code once, got 'S1a' again"] == problems(
+            Catalogue, data
+        )
 
 
 class TestProfileDocuments:
@@ -517,7 +618,9 @@ class TestProfileDocuments:
 
     def test_a_missed_discrepancy(self) -> None:
         """An entered grade two better than the worst beneath must be flagged."""
-        assessment = attrs.evolve(minimal(), ratings=(Rating("A1", 1), Rating("A", 1), Rating("A4", 4)))
+        assessment = attrs.evolve(
+            minimal(), ratings=(Rating("A1", 1), Rating("A", 1), Rating("A4", 4))
+        )
         data = to_dict(score(assessment))
         assert data["areas"][0]["discrepancy"] is True
         data["areas"][0]["discrepancy"] = False
@@ -536,5 +639,7 @@ class TestImportCost:
             "heavy = {'hypothesis', 'matplotlib', 'pandas', 'polars', 'jsonschema'}\n"
             "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
         )
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         assert "[]" == result.stdout.strip()

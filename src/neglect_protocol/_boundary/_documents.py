@@ -174,12 +174,6 @@ def serialisable_types() -> frozenset[type]:
     return frozenset(_PARTS) | frozenset(_BY_TYPE)
 
 
-def shape_of(cls: type) -> type:
-    """The attrs class or type that lays out ``cls`` on the wire."""
-    registration = _BY_TYPE.get(cls)
-    return cls if registration is None else registration.shape
-
-
 @functools.cache
 def _converter() -> JsonConverter:
     omit: frozenset[type] = frozenset().union(

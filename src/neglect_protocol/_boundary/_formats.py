@@ -30,17 +30,18 @@ from neglect_protocol._boundary._documents import (
 )
 from neglect_protocol._boundary._wire import (
     AREA_CODE,
+    ITEM_CODE,
     MONTHS,
     NONBLANK,
     OPTIONAL_MONTHS,
     OPTIONAL_NONBLANK,
-    RANGE,
     RULE,
     SHAPE,
     WireError,
     describe,
     field_rules,
     key_segment,
+    split_location,
 )
 from neglect_protocol._model._assessment import (
     Assessment,
@@ -176,7 +177,7 @@ class CatalogueDocument:
 field_rules(CatalogueDocument, name=NONBLANK)
 field_rules(CatalogueArea, code=AREA_CODE, name=NONBLANK)
 field_rules(CatalogueSubArea, name=NONBLANK)
-field_rules(CatalogueItem, label=NONBLANK)
+field_rules(CatalogueItem, code=ITEM_CODE, label=NONBLANK)
 
 
 def _catalogue_to_shape(catalogue: Catalogue) -> CatalogueDocument:
@@ -229,17 +230,8 @@ def _catalogue_from_shape(document: CatalogueDocument) -> Catalogue:
     items: list[Item] = []
     for index, item in enumerate(document.items):
         path = f"$.items[{index}]"
+        # The code was checked to end in lower-case letters after something else.
         parent = item.code.rstrip("abcdefghijklmnopqrstuvwxyz")
-        if parent == item.code or not parent:
-            problems.append(
-                (
-                    f"{path}.code",
-                    "expected the code of a sub-area followed by lower-case letters, got "
-                    f"{describe(item.code)}",
-                    RANGE,
-                )
-            )
-            continue
         try:
             items.append(Item(item.code, item.label, parent, item.descriptors, item.age_bands))
             where["items"].append(path)
@@ -256,13 +248,7 @@ def _catalogue_from_shape(document: CatalogueDocument) -> Catalogue:
 
 
 def _problem(error: NeglectProtocolError) -> str:
-    """The message of a model error without the path it starts with."""
-    message = str(error)
-    for attribute in ("path", "field"):
-        prefix = getattr(error, attribute, None)
-        if prefix and message.startswith(f"{prefix}: "):
-            return message[len(prefix) + 2 :]
-    return message
+    return split_location(error)[1]
 
 
 def _catalogue_path(error: NeglectProtocolError, where: dict[str, list[str]]) -> str:

@@ -102,14 +102,11 @@ def _type(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if origin is tuple:
         return {"type": "array", "items": _type(arguments[0], definitions)}
     if is_mapping(kind):
-        allowed = mapping_key(arguments[0])[2]
-        schema: dict[str, Any] = {
+        return {
             "type": "object",
+            "propertyNames": {"enum": mapping_key(arguments[0])[2]},
             "additionalProperties": _type(arguments[1], definitions),
         }
-        if allowed is not None:
-            schema["propertyNames"] = {"enum": allowed}
-        return schema
     if is_record(kind):
         name = kind.__name__
         if name not in definitions:
