@@ -76,6 +76,22 @@ nitpick_ignore = [
     ("py:exc", "LookupError"),
     ("py:exc", "OSError"),
     ("py:func", "importlib.resources.files"),
+    # Added for serialisation, the command line, records and plots (issue 5).
+    ("py:class", "neglect_protocol._boundary._documents.T"),
+    ("py:class", "T"),
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "Iterable"),
+    ("py:class", "Axes"),
+    ("py:class", "matplotlib.axes.Axes"),
+    ("py:class", "hypothesis.strategies.SearchStrategy"),
+    ("py:class", "SearchStrategy"),
+    ("py:class", "st.SearchStrategy"),
+    ("py:class", "st.DrawFn"),
+    ("py:class", "DrawFn"),
+    ("py:class", "NamedTuple"),
+    ("py:class", "TypeError"),
+    ("py:exc", "TypeError"),
+    ("py:func", "hypothesis.strategies.register_type_strategy"),
 ]
 
 # Docstring examples (plain ">>>" blocks pulled in by autodoc) run under pytest's

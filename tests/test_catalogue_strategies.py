@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +17,7 @@ from neglect_protocol.strategies import (
     assessments,
     assessments_with_evidence,
     catalogues,
-    register_type_strategies,
+    type_strategies,
 )
 
 
@@ -67,11 +69,27 @@ class TestOtherStrategies:
         (entry,) = [
             point for point in entry_points(group="hypothesis") if point.name == "neglect_protocol"
         ]
-        assert register_type_strategies is entry.load()
-        register_type_strategies()
+        from neglect_protocol._entry_points import public_value_types, register
+
+        assert register is entry.load()
+        register()
+        assert set(public_value_types()) == set(type_strategies())
 
         @given(st.from_type(Assessment))
         def drawn(assessment: Assessment) -> None:
             assert isinstance(assessment, Assessment)
 
         drawn()
+
+    def test_importing_strategies_first_works(self) -> None:
+        """Importing the strategies module before Hypothesis (which runs the entry point) works."""
+        code = (
+            "import neglect_protocol.strategies\n"
+            "from hypothesis import find, strategies as st\n"
+            "from neglect_protocol import Catalogue\n"
+            "print(type(find(st.from_type(Catalogue), lambda catalogue: True)).__name__)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "Catalogue" == result.stdout.strip()

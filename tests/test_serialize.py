@@ -326,6 +326,14 @@ class TestErrors:
         with pytest.raises(TypeError):
             document_type(int)
 
+    def test_model_errors_without_a_location(self) -> None:
+        """A model error that names no field keeps its whole message and no location."""
+        from neglect_protocol._boundary._wire import split_location
+        from neglect_protocol.errors import UnknownCodeError
+
+        error = UnknownCodeError("Z9", catalogue="GCP2")
+        assert ("", "expected a code of catalogue 'GCP2', got 'Z9'") == split_location(error)
+
     def test_problem_reads_as_a_line(self) -> None:
         """A DocumentProblem prints as `path: message`."""
         assert "$.a: bad" == str(DocumentProblem("$.a", "bad", "shape"))

@@ -252,6 +252,7 @@ __all__ += [
     "catalogues",
     "free_text",
     "register_type_strategies",
+    "type_strategies",
 ]
 
 _LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -376,7 +377,9 @@ def any_child_refs(draw: st.DrawFn) -> ChildRef:
 
 @st.composite
 def assessments_with_evidence(draw: st.DrawFn, catalogue: Catalogue = GCP2) -> Assessment:
-    """Like :func:`assessments`, with free-text evidence, carers' comments, roles and agencies.
+    """Assessments with free-text evidence, carers' comments, roles and agencies.
+
+    Drawn like :func:`~neglect_protocol.strategies.assessments`, then given text.
 
     Use it to check that free text survives a round trip, and never leaks into a
     ``repr`` or an error message.
@@ -415,20 +418,14 @@ def _profile_entries() -> st.SearchStrategy[ProfileEntry]:
     return profiles().flatmap(lambda profile: st.sampled_from((*profile.areas, *profile.sub_areas)))
 
 
-def register_type_strategies() -> None:
-    """Register a strategy for each public value type with :func:`hypothesis.strategies.from_type`.
+def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
+    """A strategy for each public value type, as registered for ``st.from_type``.
 
-    Installed as the ``hypothesis`` entry point of this distribution, so it runs when
-    Hypothesis is imported: ``st.from_type(Assessment)`` (and ``@given`` with type
-    annotations) then draws valid values without further set-up.
-
-    >>> from hypothesis import find, strategies as st
-    >>> from neglect_protocol import Assessment
-    >>> register_type_strategies()
-    >>> find(st.from_type(Assessment), lambda assessment: len(assessment.ratings) > 2).ratings[2]
-    Rating(code=..., grade=<Grade.BEST: 1>)
+    >>> from neglect_protocol import Catalogue
+    >>> type_strategies()[Catalogue]
+    catalogues()
     """
-    strategies: dict[type, st.SearchStrategy[Any]] = {
+    return {
         Grade: grades(),
         AgeBand: age_bands(max_size=1).filter(bool).map(lambda bands: bands[0]),
         Area: catalogues().flatmap(lambda catalogue: st.sampled_from(catalogue.areas)),
@@ -460,7 +457,23 @@ def register_type_strategies() -> None:
         Profile: st.one_of(profiles(), catalogues().flatmap(profiles)),
         ProfileEntry: _profile_entries(),
     }
-    for kind, strategy in strategies.items():
+
+
+def register_type_strategies() -> None:
+    """Register :func:`~neglect_protocol.strategies.type_strategies` for ``st.from_type``.
+
+    The distribution's ``hypothesis`` entry point registers the same strategies
+    (built when first drawn) whenever Hypothesis is imported, so ``st.from_type``
+    and ``@given`` with type annotations draw valid values with no set-up. Call this
+    where entry points are not loaded.
+
+    >>> from hypothesis import find, strategies as st
+    >>> from neglect_protocol import Assessment
+    >>> register_type_strategies()
+    >>> find(st.from_type(Assessment), lambda assessment: len(assessment.ratings) > 2).ratings[2]
+    Rating(code=..., grade=<Grade.BEST: 1>)
+    """
+    for kind, strategy in type_strategies().items():
         st.register_type_strategy(kind, strategy)
 
 
@@ -472,4 +485,5 @@ publish(
     catalogues,
     free_text,
     register_type_strategies,
+    type_strategies,
 )

@@ -87,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name.
 
     Returns:
-        The exit status: 0 when everything was valid.
+        0 when everything was valid, 1 when the input had problems, 2 for a
+        usage mistake.
     """
     try:
         arguments = _parser().parse_args(argv)

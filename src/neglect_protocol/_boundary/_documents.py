@@ -217,7 +217,8 @@ def from_dict(cls: type[T], data: Any) -> T:
     """Read a value of type ``cls`` from plain JSON data.
 
     Raises:
-        DocumentError: Listing every problem found (a :class:`SchemaVersionError`
+        DocumentError: Listing every problem found (a
+            :class:`~neglect_protocol.errors.SchemaVersionError`
             for a ``schema_version`` this release cannot read).
         UnsupportedTypeError: If ``cls`` is not a public value type.
     """

@@ -58,7 +58,8 @@ def profile_records(profile: Profile) -> list[dict[str, Any]]:
 
     Returns:
         The rows, each area followed by its sub-areas; every row has the keys
-        :data:`PROFILE_KEYS` then :data:`ENTRY_KEYS`.
+        ``PROFILE_KEYS`` then
+        ``ENTRY_KEYS``.
     """
     about = _about(profile)
     return [
@@ -86,8 +87,8 @@ def profiles_to_records(
     Args:
         profiles: The profiles, in the order the rows should follow.
         layout: ``"long"``: one row per area or sub-area of each profile (see
-            :func:`profile_records`). ``"wide"``: one row per profile, with
-            :data:`PROFILE_KEYS`, then ``worst_area_grade``, ``units_at_1`` to
+            :func:`~neglect_protocol.records.profile_records`). ``"wide"``: one
+            row per profile, with ``PROFILE_KEYS``, then ``worst_area_grade``, ``units_at_1`` to
             ``units_at_5`` (how many sub-areas, or GCP2A sections, sit at each
             grade), ``ungraded_units`` and ``discrepancies``, then one column per
             code holding the grade used. Every wide row has the same keys, in the
