@@ -22,6 +22,10 @@ PUBLIC_MODULES = [
     "neglect_protocol.profile",
     "neglect_protocol.rules",
     "neglect_protocol.strategies",
+    "neglect_protocol.serialize",
+    "neglect_protocol.cli",
+    "neglect_protocol.records",
+    "neglect_protocol.plot",
 ]
 
 
