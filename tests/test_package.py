@@ -60,6 +60,8 @@ class TestPublicSurface:
         """`import neglect_protocol` imports no optional dependency."""
         code = (
             "import sys, neglect_protocol\n"
+            "import neglect_protocol.serialize, neglect_protocol.cli, neglect_protocol.records\n"
+            "import neglect_protocol.plot\n"
             "heavy = {'hypothesis', 'matplotlib', 'pandas', 'polars', 'jsonschema', 'numpy'}\n"
             "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
         )

@@ -5,8 +5,6 @@ import enum
 import importlib
 import inspect
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -635,19 +633,3 @@ class TestProfileDocuments:
         assert [
             "$.areas[0].discrepancy: expected true: a discrepancy is an entered grade two or more grades better than the worst beneath it"
         ] == problems(Profile, data)
-
-
-class TestImportCost:
-    def test_interop_modules_import_no_optional_dependency(self) -> None:
-        """Importing the package, serialize, cli, records and plot loads none of the optional packages."""
-        code = (
-            "import sys, neglect_protocol\n"
-            "import neglect_protocol.serialize, neglect_protocol.cli, neglect_protocol.records\n"
-            "import neglect_protocol.plot\n"
-            "heavy = {'hypothesis', 'matplotlib', 'pandas', 'polars', 'jsonschema'}\n"
-            "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
-        )
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
-        assert "[]" == result.stdout.strip()

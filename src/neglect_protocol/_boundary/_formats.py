@@ -295,17 +295,10 @@ class ProfileDocument:
 
 
 def _profile_to_shape(profile: Profile) -> ProfileDocument:
+    # The shape's fields are named as the profile's attributes and as the keyword
+    # arguments of Profile.from_entries, so both directions copy by name.
     return ProfileDocument(
-        profile.child,
-        profile.window,
-        profile.instrument,
-        profile.catalogue,
-        profile.catalogue_version,
-        profile.rule,
-        profile.areas,
-        profile.sub_areas,
-        profile.targets,
-        profile.assessment_reference,
+        **{field.name: getattr(profile, field.name) for field in attrs.fields(ProfileDocument)}
     )
 
 
@@ -370,18 +363,7 @@ def _profile_from_shape(document: ProfileDocument) -> Profile:
             problems.extend(_entry_problems(entry, path))
     if problems:
         raise WireError(problems)
-    return Profile.from_entries(
-        child=document.child,
-        window=document.window,
-        instrument=document.instrument,
-        catalogue=document.catalogue,
-        catalogue_version=document.catalogue_version,
-        rule=document.rule,
-        areas=document.areas,
-        sub_areas=document.sub_areas,
-        targets=document.targets,
-        assessment_reference=document.assessment_reference,
-    )
+    return Profile.from_entries(**attrs.asdict(document, recurse=False))
 
 
 register_document(

@@ -253,30 +253,17 @@ def _optional(check: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     return optional
 
 
-_AREA_CODE = re.compile(r"[A-Z][A-Z0-9]*\Z")
+def _matching(pattern: str, expected: str) -> Callable[[Any, Any], str]:
+    """A check that text matches ``pattern`` (a Python regular expression, whole text)."""
+    regex = re.compile(pattern, re.DOTALL)
 
+    def check(value: Any, _: Any = None) -> str:
+        text = _string(value)
+        if not regex.fullmatch(text):
+            raise WireError.one(f"expected {expected}, got {describe(text)}", RANGE)
+        return text
 
-def _area_code(value: Any, _: Any = None) -> str:
-    text = _string(value)
-    if not _AREA_CODE.match(text):
-        raise WireError.one(
-            f"expected capital letters and digits starting with a letter, got {describe(text)}",
-            RANGE,
-        )
-    return text
-
-
-_ITEM_CODE = re.compile(r".*[^a-z][a-z]+\Z", re.DOTALL)
-
-
-def _item_code(value: Any, _: Any = None) -> str:
-    text = _string(value)
-    if not _ITEM_CODE.match(text):
-        raise WireError.one(
-            f"expected the code of a sub-area followed by lower-case letters, got {describe(text)}",
-            RANGE,
-        )
-    return text
+    return check
 
 
 def _months(value: Any, _: Any = None) -> int:
@@ -290,9 +277,15 @@ NONBLANK = FieldRule(_nonblank, {"pattern": "\\S"})
 """Text with at least one character that is not white space."""
 OPTIONAL_NONBLANK = FieldRule(_optional(_nonblank), {"pattern": "\\S"})
 """Like :data:`NONBLANK`, or null."""
-AREA_CODE = FieldRule(_area_code, {"pattern": f"^[A-Z][A-Z0-9]*{END}"})
+AREA_CODE = FieldRule(
+    _matching("[A-Z][A-Z0-9]*", "capital letters and digits starting with a letter"),
+    {"pattern": f"^[A-Z][A-Z0-9]*{END}"},
+)
 """An area code: capital letters and digits, starting with a letter."""
-ITEM_CODE = FieldRule(_item_code, {"pattern": f"^[\\s\\S]*[^a-z][a-z]+{END}"})
+ITEM_CODE = FieldRule(
+    _matching(".*[^a-z][a-z]+", "the code of a sub-area followed by lower-case letters"),
+    {"pattern": f"^[\\s\\S]*[^a-z][a-z]+{END}"},
+)
 """An item code as a catalogue file writes it: its parent's code, then lower-case letters."""
 MONTHS = FieldRule(_months, {"minimum": 0})
 """A whole number of months, 0 or more."""
