@@ -16,7 +16,8 @@ are computed from the counts, never from a rounded share.
 from neglect_protocol._api import publish
 from neglect_protocol._logic._intervals import newcombe_interval
 from neglect_protocol._logic._kappa import cohen_kappa
-from neglect_protocol._model._agreement import KappaResult, KappaWeights
+from neglect_protocol._model._agreement import KappaResult
+from neglect_protocol._model._agreement import KappaWeights as _KappaWeights
 from neglect_protocol._model._proportion import Proportion, round_half_up
 
 __all__ = [
@@ -27,6 +28,9 @@ __all__ = [
     "newcombe_interval",
     "round_half_up",
 ]
+
+KappaWeights = _KappaWeights
+"""The disagreement weightings :func:`cohen_kappa` offers: ``"linear"`` or ``"quadratic"``."""
 
 publish(__name__, KappaResult, Proportion, cohen_kappa, newcombe_interval, round_half_up)
 

@@ -25,13 +25,13 @@ class KappaResult:
 
     **One category each, the same one.** When both raters give every child the
     same single grade, chance alone predicts perfect agreement (``expected`` is
-    1), and kappa is 0/0: undefined, not 1 and not 0. Then :attr:`kappa` is
-    ``None`` and :attr:`is_defined` is ``False``, while :attr:`exact_agreement`
+    1), and kappa is 0/0: undefined, not 1 and not 0. Then ``kappa`` is
+    ``None`` and ``is_defined`` is ``False``, while ``exact_agreement``
     still reports the (perfect) agreement seen. Report the agreement figures and
     say that kappa cannot be computed for so uniform a sample.
 
     Attributes:
-        kappa: Cohen's kappa (weighted if :attr:`weights` is set), or ``None`` when
+        kappa: Cohen's kappa (weighted if ``weights`` is set), or ``None`` when
             undefined.
         observed: The observed (weighted) agreement, exactly.
         expected: The (weighted) agreement expected by chance, exactly.
