@@ -42,6 +42,7 @@ from neglect_protocol.catalogue import GCP2
 __all__ = [
     "assessments",
     "child_refs",
+    "count_tables",
     "grades",
     "histories",
     "observation_windows",
@@ -256,4 +257,25 @@ def proportions(draw: st.DrawFn, *, min_total: int = 1, max_total: int = 1_000) 
     return Proportion(positive, total)
 
 
-publish(__name__, proportions)
+@st.composite
+def count_tables(
+    draw: st.DrawFn,
+    *,
+    max_rows: int = 4,
+    max_columns: int = 4,
+    max_count: int = 30,
+) -> tuple[tuple[int, ...], ...]:
+    """Rectangular tables of whole counts, rich in zeros and small counts.
+
+    About half the counts are 0 to 6, the range where disclosure control acts.
+    """
+    rows = draw(st.integers(min_value=1, max_value=max_rows))
+    columns = draw(st.integers(min_value=1, max_value=max_columns))
+    count = st.one_of(
+        st.integers(min_value=0, max_value=min(6, max_count)),
+        st.integers(min_value=0, max_value=max_count),
+    )
+    return tuple(tuple(draw(count) for _ in range(columns)) for _ in range(rows))
+
+
+publish(__name__, count_tables, proportions)
