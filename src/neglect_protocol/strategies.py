@@ -36,15 +36,18 @@ from neglect_protocol._model._assessment import (
 from neglect_protocol._model._catalogue import Catalogue, Instrument, Item, Phase
 from neglect_protocol._model._grade import GRADES, Grade
 from neglect_protocol._model._profile import Profile
+from neglect_protocol._model._proportion import Proportion
 from neglect_protocol.catalogue import GCP2
 
 __all__ = [
     "assessments",
     "child_refs",
+    "count_tables",
     "grades",
     "histories",
     "observation_windows",
     "profiles",
+    "proportions",
     "references",
 ]
 
@@ -234,3 +237,45 @@ publish(
     profiles,
     references,
 )
+
+
+# --- Statistics: proportions -------------------------------------------------------------
+
+
+@st.composite
+def proportions(draw: st.DrawFn, *, min_total: int = 1, max_total: int = 1_000) -> Proportion:
+    """Any valid proportion with a total from ``min_total`` to ``max_total``.
+
+    >>> from hypothesis import given
+    >>> @given(proportions(max_total=30))
+    ... def test_share_is_a_fraction_of_one(proportion):
+    ...     assert 0 <= proportion.share <= 1
+    >>> test_share_is_a_fraction_of_one()
+    """
+    total = draw(st.integers(min_value=min_total, max_value=max_total))
+    positive = draw(st.integers(min_value=0, max_value=total))
+    return Proportion(positive, total)
+
+
+@st.composite
+def count_tables(
+    draw: st.DrawFn,
+    *,
+    max_rows: int = 4,
+    max_columns: int = 4,
+    max_count: int = 30,
+) -> tuple[tuple[int, ...], ...]:
+    """Rectangular tables of whole counts, rich in zeros and small counts.
+
+    About half the counts are 0 to 6, the range where disclosure control acts.
+    """
+    rows = draw(st.integers(min_value=1, max_value=max_rows))
+    columns = draw(st.integers(min_value=1, max_value=max_columns))
+    count = st.one_of(
+        st.integers(min_value=0, max_value=min(6, max_count)),
+        st.integers(min_value=0, max_value=max_count),
+    )
+    return tuple(tuple(draw(count) for _ in range(columns)) for _ in range(rows))
+
+
+publish(__name__, count_tables, proportions)
