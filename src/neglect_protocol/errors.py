@@ -19,6 +19,7 @@ grade: expected an integer from 1 to 5, got 7
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 __all__ = [
@@ -34,15 +35,42 @@ __all__ = [
     "InvalidGradeError",
     "NeglectProtocolError",
     "ObservationWindowError",
+    "ProfileError",
     "RatingsError",
     "StatisticsError",
     "SuppressedValueError",
     "UnknownCodeError",
+    "safe_repr",
 ]
 
 
 def __dir__() -> list[str]:
     return __all__
+
+
+# Strings shaped like a code, a grade or a number are echoed in messages; anything
+# else might be free text (evidence typed into the wrong column, a child's name) and
+# is described by its length only.
+_ECHOABLE = re.compile(r"[A-Z]{1,5}|[A-Z]{1,5}[0-9]{1,3}[A-Za-z]{0,3}|-?[0-9]{1,6}(\.[0-9]{1,6})?")
+
+
+def safe_repr(value: object) -> str:
+    """Show ``value`` in an error message without leaking free text.
+
+    Numbers, ``None``, booleans and short code-like strings (``'A1a'``, ``'GCP2A'``,
+    ``'3'``) are shown with ``repr``; any other string becomes ``a str of N
+    characters``; other objects are named by type.
+
+    >>> safe_repr("A1a"), safe_repr(7), safe_repr("Invented: left alone at night")
+    ("'A1a'", '7', 'a str of 29 characters')
+    """
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        if not value or _ECHOABLE.fullmatch(value):
+            return repr(value)
+        return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"
+    return f"a {type(value).__name__}"
 
 
 class NeglectProtocolError(Exception):
@@ -53,7 +81,8 @@ class InvalidGradeError(NeglectProtocolError, ValueError):
     """A value was offered as a GCP2 grade but is not an integer from 1 to 5.
 
     Attributes:
-        value: The rejected value (grades are never free text, so it is kept).
+        value: The rejected value (kept on the error for the caller; the message
+            shows it only if it cannot be free text, see :func:`safe_repr`).
         field: Where the value was found, for example ``"grade"`` or
             ``"ratings[3].grade"``.
     """
@@ -61,7 +90,7 @@ class InvalidGradeError(NeglectProtocolError, ValueError):
     def __init__(self, value: object, *, field: str = "grade") -> None:
         self.value = value
         self.field = field
-        super().__init__(f"{field}: expected an integer from 1 to 5, got {value!r}")
+        super().__init__(f"{field}: expected an integer from 1 to 5, got {safe_repr(value)}")
 
 
 class EmptyGradesError(NeglectProtocolError, ValueError):
@@ -103,7 +132,9 @@ class UnknownCodeError(NeglectProtocolError, LookupError):
         self.field = field
         where = f"{field}: " if field else ""
         hint = f"; nearest valid codes: {', '.join(self.suggestions)}" if self.suggestions else ""
-        super().__init__(f"{where}expected a code of catalogue {catalogue!r}, got {code!r}{hint}")
+        super().__init__(
+            f"{where}expected a code of catalogue {catalogue!r}, got {safe_repr(code)}{hint}"
+        )
 
     def __str__(self) -> str:
         # LookupError subclasses such as KeyError quote their message; ours is a sentence.
@@ -144,6 +175,20 @@ class AssessmentError(NeglectProtocolError, ValueError):
 
     Attributes:
         field: The part of the assessment at fault (``"ratings[2]"``, ``"child"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class ProfileError(NeglectProtocolError, ValueError):
+    """A profile built from entries (another system's, or a document's) is inconsistent.
+
+    Attributes:
+        field: The entry or field at fault (``"sub_areas[3]"``).
         problem: What is wrong, as a sentence fragment.
     """
 

@@ -13,6 +13,6 @@ _FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
 @functools.cache
 def builtin_catalogue(instrument: Instrument) -> Catalogue:
     """Return the shipped structure-only catalogue for ``instrument``."""
-    from neglect_protocol._boundary._catalogue_file import load_catalogue
+    from neglect_protocol._boundary._catalogue_file import load_structure
 
-    return load_catalogue(files("neglect_protocol").joinpath("data", _FILES[instrument]))
+    return load_structure(files("neglect_protocol").joinpath("data", _FILES[instrument]))
