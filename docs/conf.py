@@ -76,4 +76,13 @@ nitpick_ignore = [
     ("py:exc", "LookupError"),
     ("py:exc", "OSError"),
     ("py:func", "importlib.resources.files"),
+    # neglect_protocol.stats
+    ("py:class", "Fraction"),
+    ("py:class", "fractions.Fraction"),
+    ("py:class", "Decimal"),
+    ("py:class", "decimal.Decimal"),
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "Iterable"),
+    ("py:class", "KappaWeights"),
+    ("py:func", "round"),
 ]

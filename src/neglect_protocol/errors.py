@@ -28,6 +28,8 @@ __all__ = [
     "AuditError",
     "CatalogueError",
     "CohortError",
+    "ConfidenceError",
+    "CountError",
     "DuplicateCodeError",
     "EmptyGradesError",
     "InstrumentError",
@@ -35,6 +37,8 @@ __all__ = [
     "JudgementScaleError",
     "NeglectProtocolError",
     "ObservationWindowError",
+    "RatingsError",
+    "StatisticsError",
     "SurveyError",
     "UnknownCodeError",
     "UnknownJudgementError",
@@ -197,6 +201,56 @@ class InstrumentError(AssessmentError):
     def __init__(self, field: str, instrument: str, problem: str) -> None:
         self.instrument = instrument
         super().__init__(field, problem)
+
+
+class StatisticsError(NeglectProtocolError, ValueError):
+    """A statistic was asked for with an argument it cannot use.
+
+    The leaves below name the common cases; this class is raised itself for the
+    rarer ones (a negative number of decimal places, an unknown weighting).
+
+    Attributes:
+        field: The argument at fault (``"ndigits"``, ``"weights"``, ``"a[3]"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class CountError(StatisticsError):
+    """A count is not a whole number, is negative, is zero where a base is needed, or is too big.
+
+    Attributes:
+        value: The rejected count.
+        expected: What a valid count would have been, as a phrase.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.value = value
+        self.expected = expected
+        super().__init__(field, f"expected {expected}, got {value!r}")
+
+
+class ConfidenceError(StatisticsError):
+    """A confidence level is not a number strictly between 0 and 1.
+
+    Attributes:
+        value: The rejected confidence level.
+    """
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(
+            "confidence",
+            f"expected a number strictly between 0 and 1 (such as 0.95), got {value!r}",
+        )
+
+
+class RatingsError(StatisticsError):
+    """Paired ratings for an agreement statistic are empty, unequal in length or off the labels."""
 
 
 class JudgementScaleError(NeglectProtocolError, ValueError):

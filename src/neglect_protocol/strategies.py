@@ -36,6 +36,7 @@ from neglect_protocol._model._assessment import (
 from neglect_protocol._model._catalogue import Catalogue, Instrument, Item, Phase
 from neglect_protocol._model._grade import GRADES, Grade
 from neglect_protocol._model._profile import Profile
+from neglect_protocol._model._proportion import Proportion
 from neglect_protocol.catalogue import GCP2
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "histories",
     "observation_windows",
     "profiles",
+    "proportions",
     "references",
 ]
 
@@ -234,3 +236,24 @@ publish(
     profiles,
     references,
 )
+
+
+# --- Statistics: proportions -------------------------------------------------------------
+
+
+@st.composite
+def proportions(draw: st.DrawFn, *, min_total: int = 1, max_total: int = 1_000) -> Proportion:
+    """Any valid proportion with a total from ``min_total`` to ``max_total``.
+
+    >>> from hypothesis import given
+    >>> @given(proportions(max_total=30))
+    ... def test_share_is_a_fraction_of_one(proportion):
+    ...     assert 0 <= proportion.share <= 1
+    >>> test_share_is_a_fraction_of_one()
+    """
+    total = draw(st.integers(min_value=min_total, max_value=max_total))
+    positive = draw(st.integers(min_value=0, max_value=total))
+    return Proportion(positive, total)
+
+
+publish(__name__, proportions)
