@@ -277,7 +277,9 @@ class UnknownJudgementError(NeglectProtocolError, LookupError):
         field: Where it was found (``"audits[3].grade"``); empty if looked up directly.
     """
 
-    def __init__(self, code: object, *, scale: str, choices: Sequence[str], field: str = "") -> None:
+    def __init__(
+        self, code: object, *, scale: str, choices: Sequence[str], field: str = ""
+    ) -> None:
         self.code = code
         self.scale = scale
         self.field = field

@@ -24,4 +24,6 @@ def builtin_judgement_scale() -> JudgementScale:
     """Return the shipped default audit scale, Ofsted's four-point judgements."""
     from neglect_protocol._boundary._judgement_scale_file import load_judgement_scale
 
-    return load_judgement_scale(files("neglect_protocol").joinpath("data", "ofsted_four_point.toml"))
+    return load_judgement_scale(
+        files("neglect_protocol").joinpath("data", "ofsted_four_point.toml")
+    )

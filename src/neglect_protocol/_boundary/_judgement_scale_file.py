@@ -129,4 +129,3 @@ def load_judgement_scale(source: str | os.PathLike[str] | Traversable) -> Judgem
     else:
         raise JudgementScaleError("$", f"expected a file ending .toml or .json, got {path.name!r}")
     return judgement_scale_from_document(document)
-

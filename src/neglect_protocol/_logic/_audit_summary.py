@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import attrs
 
-from neglect_protocol._logic._change import Change, change_between
+from neglect_protocol._logic._change import Change
 from neglect_protocol._model._audit import CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import AuditError
@@ -135,7 +135,9 @@ def _themes(audits: Sequence[CaseFileAudit]) -> FrozenMap[str, ThemeTally]:
         for comment in audit.comments:
             (positive if comment.is_positive else negative)[comment.theme] += 1
     themes = sorted(positive.keys() | negative.keys())
-    return FrozenMap({theme: ThemeTally(theme, positive[theme], negative[theme]) for theme in themes})
+    return FrozenMap(
+        {theme: ThemeTally(theme, positive[theme], negative[theme]) for theme in themes}
+    )
 
 
 def _ceiling(value: object) -> Fraction | None:
@@ -184,6 +186,8 @@ def summarise_audits(
             fraction from 0 to 1.
         UnknownJudgementError: If a file's grade is not on ``scale``.
 
+    >>> import datetime as dt
+    >>> from fractions import Fraction
     >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale, CaseFileAudit
     >>> audits = [CaseFileAudit(f"F-{n}", team, dt.date(2022, 3, 1), scale[code])
     ...           for n, (team, code) in enumerate([("North", "good"), ("North", "outstanding"),

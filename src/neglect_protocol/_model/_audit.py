@@ -80,9 +80,7 @@ class JudgementScale:
     judgements: tuple[Judgement, ...] = attrs.field()
     good_or_better: str = attrs.field(validator=v.instance_of(str))
     inadequate: str = attrs.field(validator=v.instance_of(str))
-    _by_code: FrozenMap[str, Judgement] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    _by_code: FrozenMap[str, Judgement] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     @judgements.validator
     def _check_judgements(
@@ -133,7 +131,7 @@ class JudgementScale:
         good_or_better: str,
         inadequate: str,
     ) -> JudgementScale:
-        """Build a scale from ``(code, label)`` pairs, best first, ranking them 1, 2, 3, …
+        """Build a scale from ``(code, label)`` pairs, best first, ranking them from 1.
 
         Args:
             name: The scale's name.
@@ -149,8 +147,7 @@ class JudgementScale:
             JudgementScaleError: As for the class.
         """
         ranked = tuple(
-            Judgement(rank, code, label)
-            for rank, (code, label) in enumerate(judgements, start=1)
+            Judgement(rank, code, label) for rank, (code, label) in enumerate(judgements, start=1)
         )
         return cls(name, version, ranked, good_or_better, inadequate)
 
@@ -163,7 +160,9 @@ class JudgementScale:
         try:
             return self._by_code[code]
         except (KeyError, TypeError):
-            raise UnknownJudgementError(code, scale=self.name, choices=tuple(self._by_code)) from None
+            raise UnknownJudgementError(
+                code, scale=self.name, choices=tuple(self._by_code)
+            ) from None
 
     def __iter__(self) -> Iterator[Judgement]:
         return iter(self.judgements)
@@ -191,7 +190,7 @@ class JudgementScale:
         >>> OFSTED_FOUR_POINT.judgement("adequate", field="audits[0].grade")
         Traceback (most recent call last):
         ...
-        neglect_protocol.errors.UnknownJudgementError: audits[0].grade: expected a judgement of scale 'Ofsted four-point' (outstanding, good, requires_improvement, inadequate), got 'adequate'
+        neglect_protocol.errors.UnknownJudgementError: audits[0].grade: ... got 'adequate'
         """
         if isinstance(value, Judgement):
             if value in self:
@@ -286,7 +285,6 @@ class Criterion:
     limiting: bool = attrs.field(default=False, validator=v.instance_of(bool))
 
 
-
 def _tuple_of(kind: type) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
@@ -327,6 +325,7 @@ class CaseFileAudit:
         comments: The auditor's comments, each tagged by theme as positive or negative.
         criteria: The judgement per criterion of the audit tool, if one was used.
 
+    >>> import datetime as dt
     >>> from neglect_protocol.audit import OFSTED_FOUR_POINT
     >>> audit = CaseFileAudit("F-001", "North", dt.date(2022, 1, 12), OFSTED_FOUR_POINT["good"],
     ...                       (AuditComment("engaging children", "positive"),))
@@ -338,9 +337,5 @@ class CaseFileAudit:
     team: str = attrs.field(validator=_label)
     date: dt.date = attrs.field(validator=_date)
     grade: Judgement = attrs.field(validator=v.instance_of(Judgement))
-    comments: tuple[AuditComment, ...] = attrs.field(
-        default=(), validator=_tuple_of(AuditComment)
-    )
-    criteria: FrozenMap[str, Judgement] = attrs.field(
-        factory=FrozenMap, converter=_criteria_grades
-    )
+    comments: tuple[AuditComment, ...] = attrs.field(default=(), validator=_tuple_of(AuditComment))
+    criteria: FrozenMap[str, Judgement] = attrs.field(factory=FrozenMap, converter=_criteria_grades)
