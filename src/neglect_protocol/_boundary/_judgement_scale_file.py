@@ -78,13 +78,13 @@ def judgement_scale_from_document(document: Mapping[str, Any]) -> JudgementScale
                 _checked(_text, table["label"], f"{path}.label"),
             )
         )
+    name = _checked(_text, top["name"], "$.name")
+    version = _checked(_text, top["version"], "$.version")
+    good_or_better = _checked(_text, top["good_or_better"], "$.good_or_better")
+    inadequate = _checked(_text, top["inadequate"], "$.inadequate")
     try:
         return JudgementScale.from_labels(
-            _checked(_text, top["name"], "$.name"),
-            _checked(_text, top["version"], "$.version"),
-            pairs,
-            good_or_better=_checked(_text, top["good_or_better"], "$.good_or_better"),
-            inadequate=_checked(_text, top["inadequate"], "$.inadequate"),
+            name, version, pairs, good_or_better=good_or_better, inadequate=inadequate
         )
     except JudgementScaleError as error:
         raise JudgementScaleError(f"$.{error.path}", error.problem) from None

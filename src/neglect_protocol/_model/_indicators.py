@@ -133,17 +133,24 @@ _BAND_UPPER = (
 )
 
 
-def _enum_converter(kind: type[enum.Enum], field: str) -> Any:
-    def convert(value: object) -> Any:
-        if isinstance(value, kind):
-            return value
-        try:
-            return kind(value)
-        except ValueError:
-            choices = ", ".join(repr(member.value) for member in kind)
-            raise CohortError(field, f"expected one of {choices}, got {value!r}") from None
+def _member(kind: type[enum.Enum], field: str, value: object) -> Any:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in kind)
+        raise CohortError(field, f"expected one of {choices}, got {value!r}") from None
 
-    return convert
+
+def _primary_need(value: PrimaryNeed | str) -> PrimaryNeed:
+    member: PrimaryNeed = _member(PrimaryNeed, "primary_need", value)
+    return member
+
+
+def _age_band(value: CensusAgeBand | str) -> CensusAgeBand:
+    member: CensusAgeBand = _member(CensusAgeBand, "age_band", value)
+    return member
 
 
 def _reference(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -182,8 +189,8 @@ class CohortRecord:
     """
 
     reference: str = attrs.field(validator=_reference)
-    primary_need: PrimaryNeed = attrs.field(converter=_enum_converter(PrimaryNeed, "primary_need"))
-    age_band: CensusAgeBand = attrs.field(converter=_enum_converter(CensusAgeBand, "age_band"))
+    primary_need: PrimaryNeed = attrs.field(converter=_primary_need)
+    age_band: CensusAgeBand = attrs.field(converter=_age_band)
     level_of_need: int = attrs.field(validator=_level)
     looked_after: bool = attrs.field(default=False, validator=_flag)
 
@@ -207,7 +214,7 @@ class CohortRecord:
         """
         return cls(
             child.reference,
-            primary_need,  # type: ignore[arg-type]
+            primary_need,
             CensusAgeBand.of_child(child, census_year=census_year),
             level_of_need,
             looked_after,
@@ -233,7 +240,7 @@ class GCP2Completion:
     practitioner: str = attrs.field(validator=_reference)
     agency: str = attrs.field(validator=_reference)
     level_of_need: int = attrs.field(validator=_level)
-    age_band: CensusAgeBand = attrs.field(converter=_enum_converter(CensusAgeBand, "age_band"))
+    age_band: CensusAgeBand = attrs.field(converter=_age_band)
 
     @classmethod
     def from_assessment(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -37,6 +37,12 @@ def _unique_labels(what: str) -> Any:
     return check
 
 
+def _answer_set(answers: Iterable[str]) -> frozenset[str]:
+    if isinstance(answers, str) or not isinstance(answers, Iterable):
+        raise SurveyError("positive", f"expected a collection of answers, got {answers!r}")
+    return frozenset(answers)
+
+
 @attrs.frozen
 class ResponseScale:
     """The answers a question offers, in order, and which usually count as positive.
@@ -53,7 +59,7 @@ class ResponseScale:
 
     name: str = attrs.field(validator=_label)
     answers: tuple[str, ...] = attrs.field(validator=_unique_labels("answer"))
-    default_positive: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    default_positive: frozenset[str] = attrs.field(default=frozenset(), converter=_answer_set)
 
     @answers.validator
     def _check_two(
@@ -123,7 +129,7 @@ class Question:
     text: str = attrs.field(validator=_label)
     scale: ResponseScale = attrs.field(default=YES_NO, validator=v.instance_of(ResponseScale))
     positive: frozenset[str] = attrs.field(
-        default=attrs.Factory(_default_positive, takes_self=True), converter=frozenset
+        default=attrs.Factory(_default_positive, takes_self=True), converter=_answer_set
     )
 
     @positive.validator
