@@ -685,3 +685,10 @@ class TestSummaryProperties:
         """Rule: a summary does not depend on the order the audits come in."""
         shuffled: Sequence[CaseFileAudit] = shuffler.sample(audits, len(audits))
         assert summarise_audits(audits) == summarise_audits(shuffled)
+
+    @given(st.lists(case_file_audits(PRE_2013), min_size=1, max_size=20))
+    def test_any_scale_counts_every_judgement(self, audits: list[CaseFileAudit]) -> None:
+        """Rule: on any scale, the counts list every judgement of the scale, best first."""
+        summary = summarise_audits(audits, scale=PRE_2013)
+        assert [judgement.code for judgement in PRE_2013] == list(summary.grades.counts)
+        assert len(audits) == sum(summary.grades.counts.values())
