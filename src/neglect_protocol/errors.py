@@ -30,6 +30,7 @@ __all__ = [
     "CohortError",
     "ConfidenceError",
     "CountError",
+    "DisclosurePolicyError",
     "DuplicateCodeError",
     "EmptyGradesError",
     "InstrumentError",
@@ -39,6 +40,7 @@ __all__ = [
     "ObservationWindowError",
     "RatingsError",
     "StatisticsError",
+    "SuppressedValueError",
     "SurveyError",
     "UnknownCodeError",
     "UnknownJudgementError",
@@ -251,6 +253,40 @@ class ConfidenceError(StatisticsError):
 
 class RatingsError(StatisticsError):
     """Paired ratings for an agreement statistic are empty, unequal in length or off the labels."""
+
+
+class SuppressedValueError(NeglectProtocolError, ValueError):
+    """A value hidden by disclosure control was asked for as a share or a phrase.
+
+    The message names where the value is and the policy that hides it, never the
+    value itself.
+
+    Attributes:
+        field: Which value was asked for (``"positive"``, ``"cells[2][0]"``).
+        policy: The name of the disclosure policy that suppresses it.
+    """
+
+    def __init__(self, field: str, policy: str) -> None:
+        self.field = field
+        self.policy = policy
+        super().__init__(
+            f"{field}: expected a value policy {policy!r} publishes, got one it suppresses; "
+            "a suppressed value is never phrased or turned into a share"
+        )
+
+
+class DisclosurePolicyError(NeglectProtocolError, ValueError):
+    """A disclosure policy (built in code or loaded from a file) breaks a rule.
+
+    Attributes:
+        path: Where the problem is (``$.suppression.max_count`` or a field name).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
 
 
 class JudgementScaleError(NeglectProtocolError, ValueError):

@@ -55,6 +55,7 @@ __all__ = [
     "child_refs",
     "cohort_records",
     "cohorts",
+    "count_tables",
     "gcp2_completions",
     "grades",
     "histories",
@@ -273,7 +274,28 @@ def proportions(draw: st.DrawFn, *, min_total: int = 1, max_total: int = 1_000) 
     return Proportion(positive, total)
 
 
-publish(__name__, proportions)
+@st.composite
+def count_tables(
+    draw: st.DrawFn,
+    *,
+    max_rows: int = 4,
+    max_columns: int = 4,
+    max_count: int = 30,
+) -> tuple[tuple[int, ...], ...]:
+    """Rectangular tables of whole counts, rich in zeros and small counts.
+
+    About half the counts are 0 to 6, the range where disclosure control acts.
+    """
+    rows = draw(st.integers(min_value=1, max_value=max_rows))
+    columns = draw(st.integers(min_value=1, max_value=max_columns))
+    count = st.one_of(
+        st.integers(min_value=0, max_value=min(6, max_count)),
+        st.integers(min_value=0, max_value=max_count),
+    )
+    return tuple(tuple(draw(count) for _ in range(columns)) for _ in range(rows))
+
+
+publish(__name__, count_tables, proportions)
 
 
 # --- Partnership metrics: audits, surveys and the cohort ----------------------------------
