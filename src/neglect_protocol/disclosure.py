@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 DFE: DisclosurePolicy = builtin_disclosure_policy()
-"""The Department for Education's policy: counts 1 to 5 shown as ``c`` with secondary
+"""The Department for Education's policy, with counts 1 to 5 shown as ``c`` and secondary
 suppression, 0 a true zero, ``:`` not available, ``z`` not applicable, national and
 regional totals to the nearest 10, percentages to one decimal place from unrounded
 counts (DfE, *Characteristics of children in need*, data guidance, 2021)."""

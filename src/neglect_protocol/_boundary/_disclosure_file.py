@@ -56,6 +56,7 @@ def disclosure_policy_from_document(document: Mapping[str, Any]) -> DisclosurePo
         DisclosurePolicyError: With a ``$``-rooted path, for an unknown or missing
             key or an invalid value.
 
+    >>> from neglect_protocol.disclosure import disclosure_policy_from_document
     >>> policy = disclosure_policy_from_document({
     ...     "schema_version": 1, "name": "County", "version": "2024",
     ...     "source": "County data protection guidance",

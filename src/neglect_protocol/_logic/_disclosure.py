@@ -17,7 +17,8 @@ rest keeps every total, so each hidden value has at least two possibilities.
 from __future__ import annotations
 
 import numbers
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 
 from neglect_protocol._model._disclosure import (
     DisclosedCell,
@@ -73,11 +74,22 @@ def _lines(height: int, width: int) -> list[list[Cell]]:
     return rows + columns
 
 
-def _cheapest(candidates: list[Cell], grid: list[list[int]]) -> Cell:
-    """The cell to hide next: non-zero before zero, then smallest, then first by position."""
-    return min(
-        candidates, key=lambda cell: (grid[cell[0]][cell[1]] == 0, grid[cell[0]][cell[1]], cell)
-    )
+def _cheapest(candidates: list[Cell], grid: list[list[int]], hidden: Collection[Cell]) -> Cell:
+    """The cell to hide next, by these preferences in turn.
+
+    First a cell whose row and column each hide exactly one cell already, since
+    hiding it mends two lines at once; then a non-zero cell (hiding a true zero
+    protects less); then the smallest count; then the first by position.
+    """
+    rows = Counter(i for i, _ in hidden)
+    columns = Counter(j for _, j in hidden)
+
+    def cost(cell: Cell) -> tuple[bool, bool, int, Cell]:
+        i, j = cell
+        mends_two = rows[i] == 1 and columns[j] == 1
+        return not mends_two, grid[i][j] == 0, grid[i][j], cell
+
+    return min(candidates, key=cost)
 
 
 def _component(start: Vertex, hidden: set[Cell], without: Cell) -> set[Vertex]:
@@ -116,7 +128,7 @@ def _close_a_bridge(hidden: set[Cell], grid: list[list[int]]) -> Cell | None:
                 or (("row", i) in column_side and ("column", j) in row_side)
             )
         ]
-        return _cheapest(candidates, grid)
+        return _cheapest(candidates, grid, hidden)
     return None
 
 
@@ -124,8 +136,10 @@ def suppress(grid: list[list[int]], policy: DisclosurePolicy) -> dict[Cell, Supp
     """Return the hidden cells of an augmented grid and why each is hidden.
 
     Deterministic: lines are visited rows first, then columns, top to bottom and
-    left to right; in a line with one hidden cell the smallest non-zero visible cell
-    is hidden next (ties by position), and bridges are closed the same way.
+    left to right; in a line with one hidden cell, the visible cell hidden next is
+    one that also mends its crossing line if there is one, else the smallest
+    non-zero cell, ties going to the first by position; bridges are closed the
+    same way.
     """
     height, width = len(grid), len(grid[0])
     hidden: dict[Cell, Suppression] = {
@@ -142,7 +156,7 @@ def suppress(grid: list[list[int]], policy: DisclosurePolicy) -> dict[Cell, Supp
         for line in lines:
             visible = [cell for cell in line if cell not in hidden]
             if len(line) - len(visible) == 1:
-                hidden[_cheapest(visible, grid)] = Suppression.SECONDARY
+                hidden[_cheapest(visible, grid, hidden)] = Suppression.SECONDARY
                 added = True
         if added:
             continue

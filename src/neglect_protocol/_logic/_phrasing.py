@@ -14,18 +14,9 @@ from neglect_protocol.errors import StatisticsError, SuppressedValueError
 if TYPE_CHECKING:
     from neglect_protocol._model._disclosure import DisclosurePolicy
 
+# Documented where they are published, in neglect_protocol.reporting.
 DEFAULT_SMALL_BASE = 30
-"""Bases below this are phrased as counts ("20 of 26"), not fractions.
-
-Thirty is a common rule of thumb for when a percentage alone starts to suggest more
-precision than the base carries; with 26 people, one answer moves the figure by
-almost four points. Pass ``small_base`` to :func:`~neglect_protocol.reporting.describe`
-to use another threshold.
-"""
-
 DEFAULT_TOLERANCE = Fraction(1, 50)
-"""How far (as a share, so 2 percentage points) a share may sit from a named fraction
-and still be called "just over" or "just under" it."""
 
 NAMED_FRACTIONS: tuple[tuple[Fraction, str], ...] = (
     (Fraction(0), "none"),
@@ -42,7 +33,6 @@ NAMED_FRACTIONS: tuple[tuple[Fraction, str], ...] = (
     (Fraction(9, 10), "nine in ten"),
     (Fraction(1), "all"),
 )
-"""The fractions a phrase may name, smallest first, with their words."""
 
 # Neighbouring named fractions are at least 1/20 apart (1/5 to 1/4, 3/4 to 4/5), so a
 # tolerance up to half of that keeps "just over" one and "just under" the next apart.

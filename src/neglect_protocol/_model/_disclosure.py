@@ -154,7 +154,7 @@ Base = Literal["row", "column", "table"]
 class DisclosedTable:
     """A two-dimensional table of counts with its totals, after disclosure control.
 
-    Cells are indexed by position; :attr:`row_labels` and :attr:`column_labels`
+    Cells are indexed by position; ``row_labels`` and ``column_labels``
     name the positions. The totals are cells too, and may be suppressed.
 
     Attributes:

@@ -69,7 +69,7 @@ class Phrase:
 
     @property
     def text(self) -> str:
-        """The words followed by the figure in brackets: ``"two thirds (67%)"``."""
+        """The words followed by the figure in brackets, as in ``"two thirds (67%)"``."""
         return f"{self.words} ({self.figure_text})"
 
     @property
