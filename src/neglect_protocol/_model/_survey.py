@@ -112,6 +112,8 @@ class Question:
         text: The question as asked.
         scale: The answers offered (yes/no by default).
         positive: The answers counted as positive (the scale's default if omitted).
+        finding: How a positive answer reads in a report, after "felt that"
+            (``"the plan had a positive impact on the child"``); optional.
 
     Raises:
         SurveyError: If a positive answer is not on the scale, no answer or every
@@ -131,6 +133,8 @@ class Question:
     positive: frozenset[str] = attrs.field(
         default=attrs.Factory(_default_positive, takes_self=True), converter=_answer_set
     )
+
+    finding: str | None = attrs.field(default=None, validator=v.optional(_label))
 
     @positive.validator
     def _check_positive(
