@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -73,7 +74,7 @@ def _disclosed_table(table: ReportTable) -> _Table:
     disclosed: DisclosedTable = table.table
     shares = bool(table.row_shares)
     header = (
-        f"{table.rows} \\ {table.columns}",
+        table.rows,
         *disclosed.column_labels,
         "Total",
         *(("Share of total",) if shares else ()),
@@ -83,7 +84,8 @@ def _disclosed_table(table: ReportTable) -> _Table:
         (label, *values, *((table.row_shares[index],) if shares else ()))
         for index, (label, values) in enumerate(zip(disclosed.row_labels, shown, strict=False))
     ]
-    rows.append(("Total", *shown[-1], *(("100.0%",) if shares else ())))
+    whole = f"{Decimal(100):.{disclosed.policy.percent_decimal_places}f}%"
+    rows.append(("Total", *shown[-1], *((whole,) if shares else ())))
     return _Table(table.title, header, tuple(rows))
 
 

@@ -244,6 +244,12 @@ def _withheld(policy: DisclosurePolicy) -> str:
     return f"not published (small numbers, {policy.name} disclosure control)"
 
 
+def _counted(phrase: Phrase | None, policy: DisclosurePolicy) -> str:
+    if phrase is None:
+        return f"a number {_withheld(policy)}"
+    return f"{phrase.proportion.positive:,} ({phrase.words}, {phrase.figure_text})"
+
+
 def _cohort_headlines(cohort: Cohort, level: int, policy: DisclosurePolicy) -> list[Headline]:
     topic = "Children known to services"
     at_level = cohort.where(level_of_need=level)
@@ -254,8 +260,8 @@ def _cohort_headlines(cohort: Cohort, level: int, policy: DisclosurePolicy) -> l
     dysfunction = _safe_phrase(needs.share(PrimaryNeed.N5), policy)
     text = (
         f"Of the {_count(len(at_level), 'child', 'children')} known at level {level}, "
-        f"{neglect or _withheld(policy)} are known because of abuse or neglect (N1); a "
-        f"further {dysfunction or _withheld(policy)} because of family dysfunction (N5)."
+        f"{_counted(neglect, policy)} are known because of abuse or neglect (N1), and a "
+        f"further {_counted(dysfunction, policy)} because of family dysfunction (N5)."
     )
     headlines = [
         Headline(topic, text, tuple(phrase for phrase in (neglect, dysfunction) if phrase))
@@ -268,18 +274,19 @@ def _cohort_headlines(cohort: Cohort, level: int, policy: DisclosurePolicy) -> l
         )
         text = (
             f"Of the {_count(len(in_care), 'child', 'children')} in care, "
-            f"{share or _withheld(policy)} are known because of abuse or neglect"
+            f"{_counted(share, policy)} are known because of abuse or neglect"
         )
         phrases = [share] if share else []
         if neglected.records:
             bands = neglected.breakdown(Dimension.AGE_BAND)
             largest = bands.largest()
             assert isinstance(largest, CensusAgeBand)  # narrows the type for mypy
-            band_share = _safe_phrase(bands.share(largest), policy)
-            text += (
-                f"; the largest group of them, {band_share or _withheld(policy)}, is aged "
-                f"{largest.value}"
-            )
+            band = bands.share(largest)
+            band_share = _safe_phrase(band, policy)
+            # "Most" only when the share is a majority, as the phrase itself shows.
+            group = "most of them" if band.share > Fraction(1, 2) else "the largest group of them"
+            verb = "are" if band.share > Fraction(1, 2) else "is"
+            text += f"; {group}, {_counted(band_share, policy)}, {verb} aged {largest.value}"
             phrases += [band_share] if band_share else []
         headlines.append(Headline(topic, text + ".", tuple(phrases)))
     return headlines
