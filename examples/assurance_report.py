@@ -48,7 +48,6 @@ from neglect_protocol.indicators import (
     CohortRecord,
     GCP2Completion,
     ImplementationMeasures,
-    PrimaryNeed,
 )
 from neglect_protocol.survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
 

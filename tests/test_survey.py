@@ -97,7 +97,7 @@ class TestQuestions:
 
     def test_scale_needs_a_name(self) -> None:
         """A response scale is named."""
-        with pytest.raises(SurveyError, match="^name: expected non-empty text, got None"):
+        with pytest.raises(SurveyError, match=r"^name: expected non-empty text, got None"):
             ResponseScale(None, ("yes", "no"))  # type: ignore[arg-type]
 
 

@@ -29,7 +29,7 @@ from neglect_protocol._model._indicators import (
     ImplementationMeasures,
     PrimaryNeed,
 )
-from neglect_protocol._model._phrase import Phrase
+from neglect_protocol._model._phrase import Phrase, Relation
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
 from neglect_protocol.errors import AuditError, SuppressedValueError
@@ -156,6 +156,16 @@ class AssuranceReport:
     level_of_need: int
 
 
+def _gloss(phrase: Phrase) -> str:
+    """The phrase in brackets after its counts: "(two thirds, 67%)", or "(67%)" for a small base.
+
+    A small base is phrased as its counts, which the sentence already gives.
+    """
+    if phrase.relation is Relation.COUNT:
+        return f"({phrase.figure_text})"
+    return f"({phrase.words}, {phrase.figure_text})"
+
+
 def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number:,} {singular if number == 1 else (plural or singular + 's')}"
 
@@ -173,8 +183,9 @@ def _implementation_headline(measures: ImplementationMeasures) -> Headline:
     phrase = describe(Proportion(share.negative, share.total))
     text += (
         f" {_count(measures.completed, 'GCP2')} were completed by "
-        f"{_count(measures.practitioners_using, 'practitioner')}: {phrase} of the "
-        f"practitioners trained ({measures.trained_not_using:,}) have not yet completed one."
+        f"{_count(measures.practitioners_using, 'practitioner')}: "
+        f"{measures.trained_not_using:,} of the {measures.practitioners_trained:,} "
+        f"practitioners trained {_gloss(phrase)} have not yet completed one."
     )
     return Headline("Training and use of the GCP2", text, (phrase,))
 
@@ -190,9 +201,9 @@ def _audit_headlines(summary: AuditSummary | None) -> list[Headline]:
     )
     inadequate = describe(summary.grades.inadequate)
     text = (
-        f"{good.sentence_start} of the {_count(summary.total, 'case file')} audited were "
-        f"graded {good_labels}; {inadequate} were graded "
-        f"{summary.scale[summary.scale.inadequate].label.lower()}"
+        f"{good.proportion.positive:,} of the {_count(summary.total, 'case file')} audited "
+        f"{_gloss(good)} were graded {good_labels}; {inadequate.proportion.positive:,} "
+        f"{_gloss(inadequate)} were graded {summary.scale[summary.scale.inadequate].label.lower()}"
     )
     ceiling = summary.inadequate_ceiling
     if ceiling is not None:
@@ -205,7 +216,7 @@ def _audit_headlines(summary: AuditSummary | None) -> list[Headline]:
         headlines.append(
             Headline(
                 "Auditors' comments",
-                f"Comments on {theme}: {tally} — {phrase}.",
+                f"Comments on {theme}: {tally} {_gloss(phrase)}.",
                 (phrase,),
             )
         )
@@ -228,7 +239,10 @@ def _survey_headlines(survey: Survey, metrics: SurveyMetrics) -> list[Headline]:
             if question.finding is not None
             else f"answered “{question.text}” positively"
         )
-        text = f"{phrase.sentence_start} of the {metric.n:,} who answered {finding}."
+        text = (
+            f"{metric.positive.positive:,} of the {metric.n:,} who answered {_gloss(phrase)} "
+            f"{finding}."
+        )
         headlines.append(Headline("Survey of families and professionals", text, (phrase,)))
     return headlines
 
@@ -247,7 +261,7 @@ def _withheld(policy: DisclosurePolicy) -> str:
 def _counted(phrase: Phrase | None, policy: DisclosurePolicy) -> str:
     if phrase is None:
         return f"a number {_withheld(policy)}"
-    return f"{phrase.proportion.positive:,} ({phrase.words}, {phrase.figure_text})"
+    return f"{phrase.proportion.positive:,} {_gloss(phrase)}"
 
 
 def _cohort_headlines(cohort: Cohort, level: int, policy: DisclosurePolicy) -> list[Headline]:
