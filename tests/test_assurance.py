@@ -291,7 +291,7 @@ class TestSmallAndEmptyPeriods:
         records = [CohortRecord(f"C-{n}", "N5", "5 to 9", 4, True) for n in range(12)]
         report = build_assurance_report(period(cohort=Cohort(tuple(records))), survey=SURVEY)
         assert (
-            "Of the 12 children in care, 0 (none, 0.0%) are known because of abuse or neglect."
+            "Of the 12 children in care, 0 (0.0%) are known because of abuse or neglect."
             == report.headlines[-1].text
         )
 
