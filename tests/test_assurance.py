@@ -389,3 +389,16 @@ class TestSmallAndEmptyPeriods:
         assert "35.0%" == table.row_shares[1]
         assert "65.0%" == table.row_shares[5]
         assert Proportion(7, 20).percent(1) == Decimal("35.0")
+
+
+class TestBenchmarkSmoke:
+    def test_metrics_benchmark_runs(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The metrics benchmark runs end to end on a small count (figures not asserted)."""
+        script = ROOT / "benchmarks" / "bench_metrics.py"
+        monkeypatch.setattr(sys, "argv", [str(script), "--count", "200", "--repeat", "1"])
+        runpy.run_path(str(script), run_name="__main__")
+        out = capsys.readouterr().out
+        assert "ratio summarise_audits/baseline" in out
+        assert "ratio survey_metrics/baseline" in out

@@ -205,12 +205,11 @@ def summarise_audits(
     ceiling = _ceiling(inadequate_ceiling)
     current = _checked_audits(audits, scale, "audits")
     grades = _grade_counts([audit.grade for audit in current], scale)
-    teams = sorted({audit.team for audit in current})
+    team_grades: dict[str, list[Judgement]] = {}
+    for audit in current:
+        team_grades.setdefault(audit.team, []).append(audit.grade)
     by_team = FrozenMap(
-        {
-            team: _grade_counts([audit.grade for audit in current if audit.team == team], scale)
-            for team in teams
-        }
+        {team: _grade_counts(team_grades[team], scale) for team in sorted(team_grades)}
     )
     themes = _themes(current)
     summary = AuditSummary(scale, grades, by_team, themes, ceiling)

@@ -207,6 +207,11 @@ class Survey:
     name: str = attrs.field(validator=_label)
     questions: tuple[Question, ...] = attrs.field(validator=_unique_labels("question"))
     groups: tuple[str, ...] = attrs.field(validator=_unique_labels("group"))
+    _by_code: FrozenMap[str, Question] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_code = FrozenMap({question.code: question for question in self.questions})
+        object.__setattr__(self, "_by_code", by_code)
 
     @questions.validator
     def _check_questions(
@@ -224,10 +229,10 @@ class Survey:
         Raises:
             UnknownQuestionError: If the survey asks no such question.
         """
-        for question in self.questions:
-            if question.code == code:
-                return question
-        raise UnknownQuestionError(code, survey=self.name, field=field)
+        try:
+            return self._by_code[code]
+        except (KeyError, TypeError):
+            raise UnknownQuestionError(code, survey=self.name, field=field) from None
 
     def check_response(self, response: SurveyResponse, *, field: str = "response") -> None:
         """Check that ``response`` fits this survey.
