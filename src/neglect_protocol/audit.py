@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 OFSTED_FOUR_POINT: JudgementScale = builtin_judgement_scale()
-"""Ofsted's four-point scale: outstanding, good, requires improvement to be good, inadequate."""
+"""Ofsted's four-point scale (outstanding, good, requires improvement to be good, inadequate)."""
 
 
 publish(

@@ -50,6 +50,7 @@ def judgement_scale_from_document(document: Mapping[str, Any]) -> JudgementScale
             ``good_or_better`` and ``inadequate`` that are not codes of the scale in
             that order.
 
+    >>> from neglect_protocol.audit import judgement_scale_from_document
     >>> scale = judgement_scale_from_document({
     ...     "schema_version": 1, "name": "Ofsted before 2013", "version": "2009",
     ...     "good_or_better": "good", "inadequate": "inadequate",
@@ -104,6 +105,7 @@ def load_judgement_scale(source: str | os.PathLike[str] | Traversable) -> Judgem
             breaks a rule of :func:`judgement_scale_from_document`.
         OSError: If the file cannot be read.
 
+    >>> from neglect_protocol.audit import load_judgement_scale
     >>> scale = load_judgement_scale("examples/ofsted_before_2013.toml")
     >>> [judgement.label for judgement in scale]
     ['Outstanding', 'Good', 'Adequate', 'Inadequate']

@@ -182,7 +182,8 @@ def _implementation_headline(measures: ImplementationMeasures) -> Headline:
         return Headline("Training and use of the GCP2", text)
     phrase = describe(Proportion(share.negative, share.total))
     text += (
-        f" {_count(measures.completed, 'GCP2')} were completed by "
+        f" {_count(measures.completed, 'GCP2')} "
+        f"{'was' if measures.completed == 1 else 'were'} completed by "
         f"{_count(measures.practitioners_using, 'practitioner')}: "
         f"{measures.trained_not_using:,} of the {measures.practitioners_trained:,} "
         f"practitioners trained {_gloss(phrase)} have not yet completed one."

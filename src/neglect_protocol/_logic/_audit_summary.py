@@ -41,6 +41,7 @@ class GradeCounts:
 class ThemeTally:
     """Auditors' comments on one theme, counted as positive or negative.
 
+    >>> from neglect_protocol.audit import ThemeTally
     >>> tally = ThemeTally("engaging children", positive=50, negative=12)
     >>> str(tally), tally.positive_share.percent()
     ('50 of 62 positive', Decimal('81'))
@@ -192,6 +193,7 @@ def summarise_audits(
     >>> audits = [CaseFileAudit(f"F-{n}", team, dt.date(2022, 3, 1), scale[code])
     ...           for n, (team, code) in enumerate([("North", "good"), ("North", "outstanding"),
     ...                                             ("South", "requires_improvement")])]
+    >>> from neglect_protocol.audit import summarise_audits
     >>> summary = summarise_audits(audits, inadequate_ceiling=Fraction(1, 10))
     >>> summary.grades.good_or_better.percent(), summary.within_ceiling
     (Decimal('67'), True)

@@ -41,6 +41,7 @@ def worst_judgement(judgements: Sequence[Judgement]) -> Judgement:
         AuditError: If ``judgements`` is empty.
 
     >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale
+    >>> from neglect_protocol.audit import worst_judgement
     >>> worst_judgement([scale["good"], scale["requires_improvement"]]).code
     'requires_improvement'
     """
@@ -61,6 +62,7 @@ def median_judgement(judgements: Sequence[Judgement]) -> Judgement:
         AuditError: If ``judgements`` is empty.
 
     >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale
+    >>> from neglect_protocol.audit import median_judgement
     >>> median_judgement([scale["outstanding"], scale["good"], scale["good"],
     ...                   scale["inadequate"]]).code
     'good'

@@ -22,10 +22,11 @@ class Change:
     Attributes:
         current: The share this period.
         previous: The share the period before.
-        confidence: The confidence level of :attr:`interval`.
+        confidence: The confidence level of ``interval``.
         interval: The interval for ``current - previous``, as fractions of 1.
 
     >>> from neglect_protocol.stats import Proportion
+    >>> from neglect_protocol.change import Change
     >>> change = Change(Proportion(20, 30), Proportion(14, 24))
     >>> change.difference, change.points()
     (Fraction(1, 12), Decimal('8'))
@@ -60,6 +61,7 @@ class Change:
             The signed change in percentage points.
 
         >>> from neglect_protocol.stats import Proportion
+        >>> from neglect_protocol.change import Change
         >>> Change(Proportion(1, 8), Proportion(1, 5)).points(1)
         Decimal('-7.5')
         """
@@ -69,7 +71,7 @@ class Change:
 
     @property
     def is_clear(self) -> bool:
-        """Whether the interval excludes zero: a change unlikely to be chance alone."""
+        """Whether the interval excludes zero, so the change is unlikely to be chance alone."""
         lower, upper = self.interval
         return lower > 0 or upper < 0
 

@@ -76,6 +76,7 @@ _LABELS = {
 def category_label(category: Hashable) -> str:
     """Return a category as a table shows it (``"N1 abuse or neglect"``, ``"10 to 15"``).
 
+    >>> from neglect_protocol.indicators import CensusAgeBand, PrimaryNeed, category_label
     >>> category_label(PrimaryNeed.N5), category_label(CensusAgeBand.UNDER_1), category_label(4)
     ('N5 family dysfunction', 'Under 1', '4')
     """
@@ -248,6 +249,7 @@ class Cohort:
     Attributes:
         records: One record per child.
 
+    >>> from neglect_protocol.indicators import Cohort, CohortRecord, Dimension, PrimaryNeed
     >>> cohort = Cohort((CohortRecord("C-1", "N1", "10 to 15", 4),
     ...                  CohortRecord("C-2", "N5", "1 to 4", 4),
     ...                  CohortRecord("C-3", "N1", "5 to 9", 3)))
@@ -309,6 +311,8 @@ def completions_breakdown(measures: ImplementationMeasures, dimension: Dimension
     Raises:
         CohortError: If the dimension does not apply to completions (primary need).
 
+    >>> from neglect_protocol.indicators import (Dimension, GCP2Completion,
+    ...     ImplementationMeasures, completions_breakdown)
     >>> measures = ImplementationMeasures(1, 1, 2, (GCP2Completion("W-1", "health", 2, "1 to 4"),
     ...                                             GCP2Completion("W-2", "police", 3, "1 to 4")))
     >>> dict(completions_breakdown(measures, Dimension.AGENCY).counts)

@@ -148,6 +148,7 @@ def survey_metrics(
         UnknownQuestionError: If a response answers a question the survey lacks.
         AnswerOffScaleError: If an answer is not on its question's scale.
 
+    >>> from neglect_protocol.survey import survey_metrics
     >>> from neglect_protocol.survey import Question, Survey, SurveyResponse
     >>> survey = Survey("Invented", (Question("q1", "Invented?"),), ("family",))
     >>> metrics = survey_metrics(survey, [SurveyResponse("R-1", "family", {"q1": "yes"}),

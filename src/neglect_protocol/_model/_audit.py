@@ -67,6 +67,7 @@ class JudgementScale:
             not run 1, 2, 3, … in order, a code repeats, or ``good_or_better`` and
             ``inadequate`` are not codes of the scale with ``inadequate`` worse.
 
+    >>> from neglect_protocol.audit import JudgementScale
     >>> scale = JudgementScale.from_labels(
     ...     "Invented three-point", "1",
     ...     [("strong", "Strong"), ("fair", "Fair"), ("weak", "Weak")],
@@ -254,6 +255,7 @@ class AuditComment:
         polarity: Whether the comment is positive or negative (a string is converted).
         text: What the auditor wrote.
 
+    >>> from neglect_protocol.audit import AuditComment
     >>> AuditComment("engaging children", "positive", text="invented: saw the child alone")
     AuditComment(theme='engaging children', polarity=<Polarity.POSITIVE: 'positive'>)
     """
@@ -326,7 +328,7 @@ class CaseFileAudit:
         criteria: The judgement per criterion of the audit tool, if one was used.
 
     >>> import datetime as dt
-    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT
+    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditComment, CaseFileAudit
     >>> audit = CaseFileAudit("F-001", "North", dt.date(2022, 1, 12), OFSTED_FOUR_POINT["good"],
     ...                       (AuditComment("engaging children", "positive"),))
     >>> audit.grade.label, len(audit.comments)

@@ -21,6 +21,7 @@ class PrimaryNeed(enum.Enum):
     Education's *Children in need census: guide for local authorities*
     (annex on the primary need codes), in our own words.
 
+    >>> from neglect_protocol.indicators import PrimaryNeed
     >>> PrimaryNeed("N1").description
     'abuse or neglect'
     >>> PrimaryNeed.N5.description
@@ -64,6 +65,7 @@ def census_date(year: int) -> dt.date:
     DfE children's social care statistics give ages at 31 March, the end of the
     collection year (so the year 2021 to 2022 has census date 31 March 2022).
 
+    >>> from neglect_protocol.indicators import census_date
     >>> census_date(2022)
     datetime.date(2022, 3, 31)
     """
@@ -79,6 +81,7 @@ class CensusAgeBand(enum.Enum):
     1, 1 to 4, 5 to 9, 10 to 15, 16 and over, and unborn in children in need
     tables) follow the DfE's *Characteristics of children in need* statistics.
 
+    >>> from neglect_protocol.indicators import CensusAgeBand
     >>> CensusAgeBand.for_age(12)
     <CensusAgeBand.AGED_10_TO_15: '10 to 15'>
     >>> CensusAgeBand.for_age(None).label
@@ -117,6 +120,8 @@ class CensusAgeBand(enum.Enum):
     def of_child(cls, child: ChildRef, *, census_year: int) -> CensusAgeBand:
         """Return the band of ``child`` by age at 31 March of ``census_year``.
 
+        >>> import datetime as dt
+        >>> from neglect_protocol.indicators import CensusAgeBand
         >>> from neglect_protocol.assessment import ChildRef
         >>> child = ChildRef("C-1", date_of_birth=dt.date(2011, 4, 1))
         >>> CensusAgeBand.of_child(child, census_year=2022).label
@@ -183,6 +188,7 @@ class CohortRecord:
         level_of_need: The level (tier) of need, 1 up; the levels are local policy.
         looked_after: Whether the child is in the local authority's care.
 
+    >>> from neglect_protocol.indicators import CohortRecord
     >>> record = CohortRecord("C-1", "N1", "10 to 15", level_of_need=4, looked_after=True)
     >>> record.primary_need, record.age_band
     (<PrimaryNeed.N1: 'N1'>, <CensusAgeBand.AGED_10_TO_15: '10 to 15'>)
@@ -206,6 +212,8 @@ class CohortRecord:
     ) -> CohortRecord:
         """Build a record for ``child``, working out the age band at 31 March of ``census_year``.
 
+        >>> import datetime as dt
+        >>> from neglect_protocol.indicators import CohortRecord
         >>> from neglect_protocol.assessment import ChildRef
         >>> child = ChildRef("C-2", expected_delivery_date=dt.date(2022, 5, 1))
         >>> CohortRecord.from_child(child, census_year=2022, primary_need="N1",
@@ -252,6 +260,8 @@ class GCP2Completion:
             CohortError: If the assessment names no practitioner, or its first
                 practitioner has no agency.
 
+        >>> import datetime as dt
+        >>> from neglect_protocol.indicators import GCP2Completion
         >>> from neglect_protocol.assessment import (Assessment, ChildRef, ObservationWindow,
         ...                                          Practitioner)
         >>> assessment = Assessment(ChildRef("C-3", date_of_birth=dt.date(2019, 6, 1)),
@@ -304,6 +314,7 @@ class ImplementationMeasures:
         CohortError: If a count is not a whole number from 0 up, or more distinct
             practitioners completed a GCP2 than were trained.
 
+    >>> from neglect_protocol.indicators import GCP2Completion, ImplementationMeasures
     >>> measures = ImplementationMeasures(32, 1236, 614, (
     ...     GCP2Completion("W-1", "health", 2, "1 to 4"),
     ...     GCP2Completion("W-1", "health", 3, "5 to 9"),
@@ -337,7 +348,7 @@ class ImplementationMeasures:
 
     @property
     def trained_not_using(self) -> int:
-        """The gap the board watches: practitioners trained who completed no GCP2."""
+        """How many practitioners trained completed no GCP2 (the gap the board watches)."""
         return self.practitioners_trained - self.practitioners_using
 
     @property

@@ -53,6 +53,7 @@ class ResponseScale:
         default_positive: The answers a question on this scale counts as positive
             unless it says otherwise (may be empty: then every question must say).
 
+    >>> from neglect_protocol.survey import YES_NO
     >>> YES_NO.answers, sorted(YES_NO.default_positive)
     (('yes', 'no'), ['yes'])
     """
@@ -119,6 +120,7 @@ class Question:
         SurveyError: If a positive answer is not on the scale, no answer or every
             answer counts as positive.
 
+    >>> from neglect_protocol.survey import AGREEMENT, Question
     >>> question = Question("impact_child", "Did the plan have a positive impact on the child?",
     ...                     AGREEMENT)
     >>> sorted(question.positive)
@@ -179,6 +181,7 @@ class SurveyResponse:
         answers: The answer given to each question answered, by question code.
         comment: Anything the respondent wrote.
 
+    >>> from neglect_protocol.survey import SurveyResponse
     >>> SurveyResponse("R-1", "family", {"impact_child": "yes"}, comment="invented")
     SurveyResponse(respondent='R-1', group='family', answers=FrozenMap({'impact_child': 'yes'}))
     """
@@ -198,6 +201,7 @@ class Survey:
         questions: The questions, in the order asked.
         groups: The respondent groups, in the order reports list them.
 
+    >>> from neglect_protocol.survey import YES_NO, Question, Survey
     >>> survey = Survey("Invented feedback", (Question("q1", "Invented question?"),),
     ...                 ("family", "professional"))
     >>> survey.question("q1").scale is YES_NO
@@ -247,6 +251,7 @@ class Survey:
             UnknownQuestionError: If it answers a question the survey does not ask.
             AnswerOffScaleError: If an answer is not on its question's scale.
 
+        >>> from neglect_protocol.survey import Question, Survey, SurveyResponse
         >>> survey = Survey("Invented", (Question("q1", "Invented?"),), ("family",))
         >>> survey.check_response(SurveyResponse("R-1", "family", {"q1": "perhaps"}))
         Traceback (most recent call last):
