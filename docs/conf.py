@@ -93,3 +93,8 @@ nitpick_ignore = [
     ("py:class", "Path"),
     ("py:class", "pathlib.Path"),
 ]
+
+# Docstring examples (plain ">>>" blocks pulled in by autodoc) run under pytest's
+# --doctest-modules in their own module's namespace; the doctest builder runs the
+# pages' explicit {doctest} blocks.
+doctest_test_doctest_blocks = ""

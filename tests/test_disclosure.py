@@ -291,12 +291,12 @@ class TestSecondarySuppressionProperties:
         assert apply_disclosure(counts, DFE) == apply_disclosure([list(row) for row in counts], DFE)
 
     def test_a_hidden_cell_solvable_by_combining_lines_is_protected(self) -> None:
-        """Every line of this table hides 0 or at least 2 cells once the 8 in the last row
-        stays visible, yet the 7 could then be solved for by combining several lines
-        (it is a bridge between two cycles of hidden cells). The algorithm hides the 8
-        as well, and then no hidden cell can be recovered."""
-        table = apply_disclosure([[0, 3, 0], [7, 8, 0], [2, 8, 6]], DFE)
-        assert Suppression.SECONDARY is table.cells[2][1].suppression
+        """Every line of this table hides 0 or at least 2 cells while the 12 stays
+        visible, yet the 3 could then be solved for by combining several lines (it is a
+        bridge between two cycles of hidden cells). The algorithm hides the 12 as well,
+        and then no hidden cell can be recovered."""
+        table = apply_disclosure([[0, 0, 1], [3, 0, 1], [7, 8, 12]], DFE)
+        assert Suppression.SECONDARY is table.cells[2][2].suppression
         assert [] == _recoverable(table)
 
 

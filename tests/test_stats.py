@@ -214,61 +214,61 @@ class TestPercentRoundsHalfUp:
         assert Decimal("0.13") == round_half_up(Fraction(1, 8), 2)
 
 
-class TestWilsonInterval:
-    @pytest.mark.parametrize(("positive", "total", "wilson", "exact"), NEWCOMBE_SINGLE)
-    def test_matches_newcombe_1998_table_i_method_3(
-        self,
-        positive: int,
-        total: int,
-        wilson: tuple[float, float],
-        exact: tuple[float, float],
+INTERVALS: dict[str, Callable[[Proportion], tuple[float, float]]] = {
+    "wilson": Proportion.wilson_interval,
+    "clopper_pearson": Proportion.clopper_pearson_interval,
+}
+
+# Each published case with the method it checks: Newcombe's method 3 is Wilson's
+# interval and method 5 Clopper and Pearson's.
+PUBLISHED_SINGLE = [
+    (method, positive, total, published)
+    for positive, total, wilson, exact in NEWCOMBE_SINGLE
+    for method, published in (("wilson", wilson), ("clopper_pearson", exact))
+]
+
+
+class TestSingleProportionIntervals:
+    @pytest.mark.parametrize(("method", "positive", "total", "published"), PUBLISHED_SINGLE)
+    def test_matches_newcombe_1998_table_i(
+        self, method: str, positive: int, total: int, published: tuple[float, float]
     ) -> None:
-        """Newcombe (1998), Stat Med 17:857-872, Table I, method 3, to the 4 printed places."""
-        assert wilson == _at_four_places(Proportion(positive, total).wilson_interval())
+        """Newcombe (1998), Stat Med 17:857-872, Table I, methods 3 (Wilson) and 5
+        (Clopper-Pearson), to the 4 printed places."""
+        assert published == _at_four_places(INTERVALS[method](Proportion(positive, total)))
 
-    def test_closed_ends_are_exact(self) -> None:
+    @pytest.mark.parametrize("method", INTERVALS)
+    def test_closed_ends_are_exact(self, method: str) -> None:
         """0 of n gives a lower limit of exactly 0; n of n an upper limit of exactly 1."""
-        assert 0.0 == Proportion(0, 20).wilson_interval()[0]
-        assert 1.0 == Proportion(20, 20).wilson_interval()[1]
+        assert 0.0 == INTERVALS[method](Proportion(0, 20))[0]
+        assert 1.0 == INTERVALS[method](Proportion(20, 20))[1]
 
-    def test_a_lower_confidence_gives_a_narrower_interval(self) -> None:
+    @given(proportions(max_total=300), st.sampled_from(sorted(INTERVALS)))
+    def test_bounds_contain_the_estimate_within_zero_and_one(
+        self, proportion: Proportion, method: str
+    ) -> None:
+        """Rule: 0 <= lower <= k/n <= upper <= 1."""
+        low, high = INTERVALS[method](proportion)
+        assert 0.0 <= low <= proportion.positive / proportion.total <= high <= 1.0
+
+    @given(proportions(max_total=300), st.sampled_from(sorted(INTERVALS)))
+    def test_symmetric_under_swapping_success_and_failure(
+        self, proportion: Proportion, method: str
+    ) -> None:
+        """Rule: the interval for the failures mirrors the one for the successes."""
+        low, high = INTERVALS[method](proportion)
+        mirror_low, mirror_high = INTERVALS[method](proportion.complement)
+        assert low == pytest.approx(1 - mirror_high, abs=1e-10)
+        assert high == pytest.approx(1 - mirror_low, abs=1e-10)
+
+    def test_a_lower_confidence_gives_a_narrower_wilson_interval(self) -> None:
         """At 90% the interval lies inside the 95% one."""
         low90, high90 = Proportion(20, 26).wilson_interval(0.90)
         low95, high95 = Proportion(20, 26).wilson_interval()
         assert low95 < low90 < high90 < high95
 
-    @given(proportions())
-    def test_bounds_contain_the_estimate_within_zero_and_one(self, proportion: Proportion) -> None:
-        """Rule: 0 <= lower <= k/n <= upper <= 1."""
-        low, high = proportion.wilson_interval()
-        assert 0.0 <= low <= proportion.positive / proportion.total <= high <= 1.0
-
-    @given(proportions())
-    def test_symmetric_under_swapping_success_and_failure(self, proportion: Proportion) -> None:
-        """Rule: the interval for the failures mirrors the one for the successes."""
-        low, high = proportion.wilson_interval()
-        mirror_low, mirror_high = proportion.complement.wilson_interval()
-        assert low == pytest.approx(1 - mirror_high, abs=1e-12)
-        assert high == pytest.approx(1 - mirror_low, abs=1e-12)
-
 
 class TestClopperPearsonInterval:
-    @pytest.mark.parametrize(("positive", "total", "wilson", "exact"), NEWCOMBE_SINGLE)
-    def test_matches_newcombe_1998_table_i_method_5(
-        self,
-        positive: int,
-        total: int,
-        wilson: tuple[float, float],
-        exact: tuple[float, float],
-    ) -> None:
-        """Newcombe (1998), Stat Med 17:857-872, Table I, method 5, to the 4 printed places."""
-        assert exact == _at_four_places(Proportion(positive, total).clopper_pearson_interval())
-
-    def test_closed_ends_are_exact(self) -> None:
-        """0 of n gives exactly 0 below; n of n exactly 1 above."""
-        assert 0.0 == Proportion(0, 20).clopper_pearson_interval()[0]
-        assert 1.0 == Proportion(20, 20).clopper_pearson_interval()[1]
-
     def test_zero_of_n_upper_limit_has_a_closed_form(self) -> None:
         """With no successes the upper limit is 1 - (alpha/2)^(1/n) (Clopper and Pearson 1934)."""
         assert 1 - 0.025 ** (1 / 20) == pytest.approx(
@@ -295,20 +295,6 @@ class TestClopperPearsonInterval:
             assert 0.025 == pytest.approx(upper_tail(low), abs=1e-9)
         if k < n:
             assert 0.025 == pytest.approx(1 - upper_tail(high) + _point(n, k, high), abs=1e-9)
-
-    @given(proportions(max_total=300))
-    def test_contains_the_estimate_and_stays_in_range(self, proportion: Proportion) -> None:
-        """Rule: 0 <= lower <= k/n <= upper <= 1."""
-        low, high = proportion.clopper_pearson_interval()
-        assert 0.0 <= low <= proportion.positive / proportion.total <= high <= 1.0
-
-    @given(proportions(max_total=300))
-    def test_symmetric_under_swapping_success_and_failure(self, proportion: Proportion) -> None:
-        """Rule: the exact interval for the failures mirrors the one for the successes."""
-        low, high = proportion.clopper_pearson_interval()
-        mirror_low, mirror_high = proportion.complement.clopper_pearson_interval()
-        assert low == pytest.approx(1 - mirror_high, abs=1e-10)
-        assert high == pytest.approx(1 - mirror_low, abs=1e-10)
 
     def test_incomplete_beta_is_zero_and_one_at_the_ends(self) -> None:
         """I_0(a, b) = 0 and I_1(a, b) = 1."""

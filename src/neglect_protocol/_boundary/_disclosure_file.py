@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
-import tomllib
 from collections.abc import Mapping
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any
 
+from neglect_protocol._boundary._document import read_document
 from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol.errors import DisclosurePolicyError
 
@@ -102,28 +100,7 @@ def load_disclosure_policy(source: str | os.PathLike[str] | Traversable) -> Disc
             breaks a rule of :func:`disclosure_policy_from_document`.
         OSError: If the file cannot be read.
     """
-    path = source if isinstance(source, Traversable) else Path(source)
-    suffix = path.name.rsplit(".", 1)[-1].lower() if "." in path.name else ""
-    text = path.read_text(encoding="utf-8")
-    if suffix == "toml":
-        try:
-            document: Any = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise DisclosurePolicyError(
-                "$", f"expected a TOML document, got a parse error: {error}"
-            ) from None
-    elif suffix == "json":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise DisclosurePolicyError(
-                "$", f"expected a JSON document, got a parse error at line {error.lineno}"
-            ) from None
-    else:
-        raise DisclosurePolicyError(
-            "$", f"expected a file ending .toml or .json, got {path.name!r}"
-        )
-    return disclosure_policy_from_document(document)
+    return disclosure_policy_from_document(read_document(source, DisclosurePolicyError))
 
 
 @functools.cache
