@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
-import tomllib
 from collections.abc import Mapping
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any
 
 from neglect_protocol._boundary._catalogue_file import _list, _table, _text
+from neglect_protocol._boundary._document import read_document
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol.errors import CatalogueError, JudgementScaleError
 
@@ -110,24 +108,4 @@ def load_judgement_scale(source: str | os.PathLike[str] | Traversable) -> Judgem
     >>> [judgement.label for judgement in scale]
     ['Outstanding', 'Good', 'Adequate', 'Inadequate']
     """
-    path = source if isinstance(source, Traversable) else Path(source)
-    suffix = path.name.rsplit(".", 1)[-1].lower()
-    text = path.read_text(encoding="utf-8")
-    document: Any
-    if suffix == "toml":
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise JudgementScaleError(
-                "$", f"expected a TOML document, got a parse error: {error}"
-            ) from None
-    elif suffix == "json":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise JudgementScaleError(
-                "$", f"expected a JSON document, got a parse error at line {error.lineno}"
-            ) from None
-    else:
-        raise JudgementScaleError("$", f"expected a file ending .toml or .json, got {path.name!r}")
-    return judgement_scale_from_document(document)
+    return judgement_scale_from_document(read_document(source, JudgementScaleError))
