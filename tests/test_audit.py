@@ -310,7 +310,7 @@ class TestCaseFileAudit:
                 {"comments": [AuditComment("x", "positive")]},
                 "comments: expected a tuple of AuditComment, got a list",
             ),
-            ({"comments": ("nice",)}, "comments[0]: expected a AuditComment, got a str"),
+            ({"comments": ("nice",)}, "comments[0]: expected an AuditComment, got a str"),
             ({"criteria": [("voice", GOOD)]}, "criteria: expected a mapping, got a list"),
             ({"criteria": {"voice": "good"}}, "criteria['voice']: expected a Judgement, got a str"),
         ],
@@ -452,7 +452,7 @@ class TestAuditTool:
     @pytest.mark.parametrize(
         ("criteria", "message"),
         [
-            ((), "criteria: expected a non-empty tuple of Criterion, got ()"),
+            ((), "criteria: expected a non-empty tuple of Criterion, got an empty tuple"),
             (("voice",), "criteria[0]: expected a Criterion, got a str"),
             (
                 (Criterion("a", "A"), Criterion("a", "B")),

@@ -85,7 +85,7 @@ class TestQuestions:
         [
             (("yes",), "answers: expected at least two answers, got ('yes',)"),
             (("yes", "yes"), "answers[1]: expected each answer once, got 'yes' again"),
-            (("yes", ""), "answers[1]: expected answer, got ''"),
+            (("yes", ""), "answers[1]: expected answer as text, got ''"),
             ([], "answers: expected a non-empty tuple of answer, got []"),
         ],
     )
@@ -104,7 +104,10 @@ class TestQuestions:
 class TestSurveyStructure:
     def test_duplicate_question_codes(self) -> None:
         """Question codes are unique within a survey."""
-        with pytest.raises(SurveyError, match=r"^questions\[1\]: expected each question once"):
+        with pytest.raises(
+            SurveyError,
+            match=r"^questions\[1\]\.code: expected each question code once, got 'agencies' again",
+        ):
             Survey("x", (AGENCIES, AGENCIES), ("family",))
 
     def test_questions_must_be_questions(self) -> None:

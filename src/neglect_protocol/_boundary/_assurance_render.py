@@ -89,6 +89,16 @@ def _disclosed_table(table: ReportTable) -> _Table:
     return _Table(table.title, header, tuple(rows))
 
 
+_MEASURES = (
+    ("Champions trained", "champions_trained"),
+    ("People at awareness training and conferences", "awareness_attendance"),
+    ("Practitioners trained to use the GCP2", "practitioners_trained"),
+    ("GCP2s completed", "completed"),
+    ("Practitioners who completed a GCP2", "practitioners_using"),
+    ("Practitioners trained who completed none", "trained_not_using"),
+)
+
+
 def _tables(report: AssuranceReport, section: str) -> list[_Block]:
     return [_disclosed_table(table) for table in report.tables if table.section == section]
 
@@ -106,45 +116,13 @@ def _outline(report: AssuranceReport) -> list[_Block]:
         _Heading(2, "Training and use of the GCP2"),
     ]
     now, before = report.implementation, report.previous_implementation
-    measures = [
-        (
-            "Champions trained",
-            now.champions_trained,
-            None if before is None else before.champions_trained,
-        ),
-        (
-            "People at awareness training and conferences",
-            now.awareness_attendance,
-            None if before is None else before.awareness_attendance,
-        ),
-        (
-            "Practitioners trained to use the GCP2",
-            now.practitioners_trained,
-            None if before is None else before.practitioners_trained,
-        ),
-        ("GCP2s completed", now.completed, None if before is None else before.completed),
-        (
-            "Practitioners who completed a GCP2",
-            now.practitioners_using,
-            None if before is None else before.practitioners_using,
-        ),
-        (
-            "Practitioners trained who completed none",
-            now.trained_not_using,
-            None if before is None else before.trained_not_using,
-        ),
-    ]
-    header = ("Measure", *((previous,) if previous else ()), report.period)
-    blocks.append(
-        _Table(
-            "Training and use",
-            header,
-            tuple(
-                (name, *((f"{then:,}",) if previous and then is not None else ()), f"{value:,}")
-                for name, value, then in measures
-            ),
-        )
+    periods = [now] if before is None else [before, now]
+    header = ("Measure", *((previous,) if before is not None else ()), report.period)
+    rows = tuple(
+        (name, *(f"{getattr(measures, field):,}" for measures in periods))
+        for name, field in _MEASURES
     )
+    blocks.append(_Table("Training and use", header, rows))
     blocks += _tables(report, "implementation")
     blocks.append(_Heading(2, "Case-file audits"))
     if report.audits is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import attrs
 from attrs import validators as v
@@ -17,6 +17,7 @@ from neglect_protocol._model._audit import (
     JudgementScale,
     _label,
 )
+from neglect_protocol._model._sequences import tuple_of
 from neglect_protocol.errors import AuditError
 
 JudgementRule: TypeAlias = Callable[[Sequence[Judgement]], Judgement]
@@ -94,23 +95,6 @@ def _default_scale() -> JudgementScale:
     return builtin_judgement_scale()
 
 
-def _criteria(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not value:
-        raise AuditError("criteria", f"expected a non-empty tuple of Criterion, got {value!r}")
-    seen: set[str] = set()
-    for index, criterion in enumerate(value):
-        if not isinstance(criterion, Criterion):
-            raise AuditError(
-                f"criteria[{index}]", f"expected a Criterion, got a {type(criterion).__name__}"
-            )
-        if criterion.code in seen:
-            raise AuditError(
-                f"criteria[{index}].code",
-                f"expected each criterion code once, got {criterion.code!r} again",
-            )
-        seen.add(criterion.code)
-
-
 @attrs.frozen
 class AuditTool:
     """A case-file audit tool: criteria graded on a scale and rolled up by a rule.
@@ -143,7 +127,11 @@ class AuditTool:
     """
 
     name: str = attrs.field(validator=_label)
-    criteria: tuple[Criterion, ...] = attrs.field(validator=_criteria)
+    criteria: tuple[Criterion, ...] = attrs.field(
+        validator=tuple_of(
+            Criterion, AuditError, non_empty=True, unique_by="code", unique_what="criterion code"
+        )
+    )
     scale: JudgementScale = attrs.field(
         factory=_default_scale, validator=v.instance_of(JudgementScale)
     )

@@ -16,6 +16,7 @@ from neglect_protocol._model._indicators import (
     ImplementationMeasures,
     PrimaryNeed,
 )
+from neglect_protocol._model._sequences import tuple_of
 from neglect_protocol.errors import CohortError
 from neglect_protocol.stats import Proportion
 
@@ -220,25 +221,6 @@ def cross_tabulate(records: Sequence[Any], rows: Dimension, columns: Dimension) 
     )
 
 
-def _records(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):
-        raise CohortError(
-            "records", f"expected a tuple of CohortRecord, got a {type(value).__name__}"
-        )
-    seen: set[str] = set()
-    for index, record in enumerate(value):
-        if not isinstance(record, CohortRecord):
-            raise CohortError(
-                f"records[{index}]", f"expected a CohortRecord, got a {type(record).__name__}"
-            )
-        if record.reference in seen:
-            raise CohortError(
-                f"records[{index}].reference",
-                f"expected each child once, got {record.reference!r} again",
-            )
-        seen.add(record.reference)
-
-
 @attrs.frozen
 class Cohort:
     """The children in the partnership's dataset at one census date.
@@ -257,7 +239,9 @@ class Cohort:
     Proportion(positive=1, total=2)
     """
 
-    records: tuple[CohortRecord, ...] = attrs.field(validator=_records)
+    records: tuple[CohortRecord, ...] = attrs.field(
+        validator=tuple_of(CohortRecord, CohortError, unique_by="reference", unique_what="child")
+    )
 
     def __len__(self) -> int:
         return len(self.records)

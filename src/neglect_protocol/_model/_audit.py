@@ -11,6 +11,7 @@ import attrs
 from attrs import validators as v
 
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._sequences import tuple_of
 from neglect_protocol.errors import AuditError, JudgementScaleError, UnknownJudgementError
 
 
@@ -287,23 +288,6 @@ class Criterion:
     limiting: bool = attrs.field(default=False, validator=v.instance_of(bool))
 
 
-def _tuple_of(kind: type) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple):
-            raise AuditError(
-                attribute.name,
-                f"expected a tuple of {kind.__name__}, got a {type(value).__name__}",
-            )
-        for index, element in enumerate(value):
-            if not isinstance(element, kind):
-                raise AuditError(
-                    f"{attribute.name}[{index}]",
-                    f"expected a {kind.__name__}, got a {type(element).__name__}",
-                )
-
-    return check
-
-
 def _criteria_grades(value: Mapping[str, Judgement]) -> FrozenMap[str, Judgement]:
     if not isinstance(value, Mapping):
         raise AuditError("criteria", f"expected a mapping, got a {type(value).__name__}")
@@ -339,5 +323,7 @@ class CaseFileAudit:
     team: str = attrs.field(validator=_label)
     date: dt.date = attrs.field(validator=_date)
     grade: Judgement = attrs.field(validator=v.instance_of(Judgement))
-    comments: tuple[AuditComment, ...] = attrs.field(default=(), validator=_tuple_of(AuditComment))
+    comments: tuple[AuditComment, ...] = attrs.field(
+        default=(), validator=tuple_of(AuditComment, AuditError)
+    )
     criteria: FrozenMap[str, Judgement] = attrs.field(factory=FrozenMap, converter=_criteria_grades)

@@ -10,6 +10,7 @@ import attrs
 
 from neglect_protocol._model._assessment import Assessment, ChildRef
 from neglect_protocol._model._proportion import Proportion
+from neglect_protocol._model._sequences import tuple_of
 from neglect_protocol.errors import CohortError
 
 
@@ -287,19 +288,6 @@ class GCP2Completion:
         )
 
 
-def _completions(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):
-        raise CohortError(
-            attribute.name, f"expected a tuple of GCP2Completion, got a {type(value).__name__}"
-        )
-    for index, completion in enumerate(value):
-        if not isinstance(completion, GCP2Completion):
-            raise CohortError(
-                f"{attribute.name}[{index}]",
-                f"expected a GCP2Completion, got a {type(completion).__name__}",
-            )
-
-
 @attrs.frozen
 class ImplementationMeasures:
     """How far the partnership has rolled the tool out, for one period.
@@ -326,7 +314,9 @@ class ImplementationMeasures:
     champions_trained: int = attrs.field(validator=_count)
     awareness_attendance: int = attrs.field(validator=_count)
     practitioners_trained: int = attrs.field(validator=_count)
-    completions: tuple[GCP2Completion, ...] = attrs.field(default=(), validator=_completions)
+    completions: tuple[GCP2Completion, ...] = attrs.field(
+        default=(), validator=tuple_of(GCP2Completion, CohortError)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.practitioners_using > self.practitioners_trained:

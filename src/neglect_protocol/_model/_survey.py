@@ -9,6 +9,7 @@ import attrs
 from attrs import validators as v
 
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._sequences import tuple_of
 from neglect_protocol.errors import AnswerOffScaleError, SurveyError, UnknownQuestionError
 
 
@@ -23,16 +24,18 @@ def _unique_labels(what: str) -> Any:
             raise SurveyError(
                 attribute.name, f"expected a non-empty tuple of {what}, got {value!r}"
             )
-        seen: set[object] = set()
+        seen: set[str] = set()
         for index, element in enumerate(value):
-            key = getattr(element, "code", element)
-            if not isinstance(key, str) or not key.strip():
-                raise SurveyError(f"{attribute.name}[{index}]", f"expected {what}, got {element!r}")
-            if key in seen:
+            if not isinstance(element, str) or not element.strip():
                 raise SurveyError(
-                    f"{attribute.name}[{index}]", f"expected each {what} once, got {key!r} again"
+                    f"{attribute.name}[{index}]", f"expected {what} as text, got {element!r}"
                 )
-            seen.add(key)
+            if element in seen:
+                raise SurveyError(
+                    f"{attribute.name}[{index}]",
+                    f"expected each {what} once, got {element!r} again",
+                )
+            seen.add(element)
 
     return check
 
@@ -209,23 +212,17 @@ class Survey:
     """
 
     name: str = attrs.field(validator=_label)
-    questions: tuple[Question, ...] = attrs.field(validator=_unique_labels("question"))
+    questions: tuple[Question, ...] = attrs.field(
+        validator=tuple_of(
+            Question, SurveyError, non_empty=True, unique_by="code", unique_what="question code"
+        )
+    )
     groups: tuple[str, ...] = attrs.field(validator=_unique_labels("group"))
     _by_code: FrozenMap[str, Question] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         by_code = FrozenMap({question.code: question for question in self.questions})
         object.__setattr__(self, "_by_code", by_code)
-
-    @questions.validator
-    def _check_questions(
-        self, attribute: attrs.Attribute[tuple[Question, ...]], value: tuple[Question, ...]
-    ) -> None:
-        for index, question in enumerate(value):
-            if not isinstance(question, Question):
-                raise SurveyError(
-                    f"questions[{index}]", f"expected a Question, got a {type(question).__name__}"
-                )
 
     def question(self, code: str, *, field: str = "question") -> Question:
         """Return the question with ``code``.
