@@ -24,8 +24,11 @@ from collections.abc import Sequence
 
 __all__ = [
     "AgeBandError",
+    "AnswerOffScaleError",
     "AssessmentError",
+    "AuditError",
     "CatalogueError",
+    "CohortError",
     "ConfidenceError",
     "CountError",
     "DisclosurePolicyError",
@@ -33,13 +36,17 @@ __all__ = [
     "EmptyGradesError",
     "InstrumentError",
     "InvalidGradeError",
+    "JudgementScaleError",
     "NeglectProtocolError",
     "ObservationWindowError",
     "ProfileError",
     "RatingsError",
     "StatisticsError",
     "SuppressedValueError",
+    "SurveyError",
     "UnknownCodeError",
+    "UnknownJudgementError",
+    "UnknownQuestionError",
     "safe_repr",
 ]
 
@@ -325,3 +332,127 @@ class DisclosurePolicyError(NeglectProtocolError, ValueError):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class JudgementScaleError(NeglectProtocolError, ValueError):
+    """An audit judgement scale (built in code or loaded from a file) breaks a rule.
+
+    Attributes:
+        path: Where the problem is, as a ``$``-rooted path into the document
+            (``$.judgements[2].code``) or the field concerned.
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class UnknownJudgementError(NeglectProtocolError, LookupError):
+    """A judgement is not on the audit scale in use.
+
+    Attributes:
+        code: The judgement (or its code) that was looked up.
+        scale: The name of the scale it was looked up in.
+        field: Where it was found (``"audits[3].grade"``); empty if looked up directly.
+    """
+
+    def __init__(
+        self, code: object, *, scale: str, choices: Sequence[str], field: str = ""
+    ) -> None:
+        self.code = code
+        self.scale = scale
+        self.field = field
+        where = f"{field}: " if field else ""
+        super().__init__(
+            f"{where}expected a judgement of scale {scale!r} ({', '.join(choices)}), got {code!r}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AuditError(NeglectProtocolError, ValueError):
+    """Case-file audits, an audit tool or their summary were given something invalid.
+
+    Attributes:
+        field: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``).
+        problem: What is wrong, as a sentence fragment (never an auditor's comment).
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class SurveyError(NeglectProtocolError, ValueError):
+    """A survey, a question or a response is not valid.
+
+    Attributes:
+        field: Where the problem is (``"responses[4].group"``).
+        problem: What is wrong, as a sentence fragment (never a respondent's words).
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class AnswerOffScaleError(SurveyError):
+    """A response gives an answer that is not on its question's response scale.
+
+    The answer itself is not repeated when it is text: a respondent may have typed
+    free text where a choice was expected, and that is personal data.
+
+    Attributes:
+        question: The code of the question answered.
+    """
+
+    def __init__(self, field: str, question: str, choices: Sequence[str], answer: object) -> None:
+        self.question = question
+        received = (
+            f"text that is not on the scale ({len(answer)} characters)"
+            if isinstance(answer, str)
+            else repr(answer)
+        )
+        super().__init__(
+            field,
+            f"expected one of {', '.join(repr(choice) for choice in choices)} for question "
+            f"{question!r}, got {received}",
+        )
+
+
+class UnknownQuestionError(NeglectProtocolError, LookupError):
+    """A response answers a question the survey does not ask.
+
+    Attributes:
+        code: The unknown question code.
+        survey: The name of the survey.
+        field: Where the code was found (``"responses[2].answers"``).
+    """
+
+    def __init__(self, code: object, *, survey: str, field: str) -> None:
+        self.code = code
+        self.survey = survey
+        self.field = field
+        super().__init__(f"{field}: expected a question of survey {survey!r}, got {code!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class CohortError(NeglectProtocolError, ValueError):
+    """A cohort record, cohort breakdown or implementation figure is not valid.
+
+    Attributes:
+        field: Where the problem is (``"records[7].level_of_need"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
