@@ -17,7 +17,7 @@ from neglect_protocol._model._audit import (
     JudgementScale,
     _label,
 )
-from neglect_protocol._model._sequences import tuple_of
+from neglect_protocol._model._checks import tuple_of
 from neglect_protocol.errors import AuditError
 
 JudgementRule: TypeAlias = Callable[[Sequence[Judgement]], Judgement]

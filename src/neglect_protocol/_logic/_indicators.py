@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from neglect_protocol._model._checks import tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._indicators import (
     CensusAgeBand,
@@ -16,7 +17,6 @@ from neglect_protocol._model._indicators import (
     ImplementationMeasures,
     PrimaryNeed,
 )
-from neglect_protocol._model._sequences import tuple_of
 from neglect_protocol.errors import CohortError
 from neglect_protocol.stats import Proportion
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
 import attrs
 
 from neglect_protocol._model._catalogue import Instrument
-from neglect_protocol._model._checks import got, is_a
+from neglect_protocol._model._checks import got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol.errors import AssessmentError, DuplicateCodeError, ObservationWindowError
@@ -252,22 +252,6 @@ class TargetedItem:
         return self.grade_at_review <= self.target_grade
 
 
-def _tuple_of(kind: type, name: str) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple):
-            raise AssessmentError(
-                attribute.name, f"expected a tuple of {name}, got a {type(value).__name__}"
-            )
-        for index, element in enumerate(value):
-            if not isinstance(element, kind):
-                raise AssessmentError(
-                    f"{attribute.name}[{index}]",
-                    f"expected a {name}, got a {type(element).__name__}",
-                )
-
-    return check
-
-
 @attrs.frozen
 class Assessment:
     """One GCP2 (or GCP2A) assessment of one child.
@@ -292,19 +276,19 @@ class Assessment:
     window: ObservationWindow = attrs.field(
         validator=is_a(ObservationWindow, "an ObservationWindow", AssessmentError)
     )
-    ratings: tuple[Rating, ...] = attrs.field(validator=_tuple_of(Rating, "Rating"))
+    ratings: tuple[Rating, ...] = attrs.field(validator=tuple_of(Rating, AssessmentError))
     instrument: Instrument = attrs.field(
         default=Instrument.GCP2,
         validator=is_a(Instrument, "Instrument.GCP2 or Instrument.GCP2A", AssessmentError),
     )
-    carers: tuple[Carer, ...] = attrs.field(default=(), validator=_tuple_of(Carer, "Carer"))
+    carers: tuple[Carer, ...] = attrs.field(default=(), validator=tuple_of(Carer, AssessmentError))
     practitioners: tuple[Practitioner, ...] = attrs.field(
         default=(),
-        validator=_tuple_of(Practitioner, "Practitioner"),
+        validator=tuple_of(Practitioner, AssessmentError),
     )
     targets: tuple[TargetedItem, ...] = attrs.field(
         default=(),
-        validator=_tuple_of(TargetedItem, "TargetedItem"),
+        validator=tuple_of(TargetedItem, AssessmentError),
     )
     reference: str | None = attrs.field(default=None, validator=_optional_reference)
 

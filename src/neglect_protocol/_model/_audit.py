@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from neglect_protocol._model._checks import tuple_of
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol._model._sequences import tuple_of
 from neglect_protocol.errors import AuditError, JudgementScaleError, UnknownJudgementError
 
 

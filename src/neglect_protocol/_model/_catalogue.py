@@ -192,7 +192,7 @@ class Item:
         factory=FrozenMap, converter=_freeze_descriptors, repr=False
     )
     age_bands: tuple[AgeBand, ...] = attrs.field(
-        default=(), validator=tuple_of(AgeBand, "AgeBand", CatalogueError)
+        default=(), validator=tuple_of(AgeBand, CatalogueError)
     )
 
     @parent.validator
@@ -295,13 +295,11 @@ class Catalogue:
     instrument: Instrument = attrs.field(
         validator=is_a(Instrument, "Instrument.GCP2 or Instrument.GCP2A", CatalogueError)
     )
-    areas: tuple[Area, ...] = attrs.field(validator=tuple_of(Area, "Area", CatalogueError))
+    areas: tuple[Area, ...] = attrs.field(validator=tuple_of(Area, CatalogueError))
     sub_areas: tuple[SubArea, ...] = attrs.field(
-        default=(), validator=tuple_of(SubArea, "SubArea", CatalogueError)
+        default=(), validator=tuple_of(SubArea, CatalogueError)
     )
-    items: tuple[Item, ...] = attrs.field(
-        default=(), validator=tuple_of(Item, "Item", CatalogueError)
-    )
+    items: tuple[Item, ...] = attrs.field(default=(), validator=tuple_of(Item, CatalogueError))
     age_band: AgeBand | None = attrs.field(
         default=None, validator=is_a(AgeBand, "an AgeBand", CatalogueError, optional=True)
     )

@@ -9,8 +9,8 @@ from typing import Any
 import attrs
 
 from neglect_protocol._model._assessment import Assessment, ChildRef
+from neglect_protocol._model._checks import tuple_of
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol._model._sequences import tuple_of
 from neglect_protocol.errors import CohortError
 
 
