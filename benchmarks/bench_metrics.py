@@ -15,9 +15,14 @@ import argparse
 import datetime as dt
 import gc
 import random
-import time
+import sys
 from collections import Counter
-from collections.abc import Callable
+from pathlib import Path
+
+# The scripts run as files, not as a package: make their shared helpers importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import best_of
 
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditComment, CaseFileAudit, summarise_audits
 from neglect_protocol.survey import (
@@ -104,17 +109,6 @@ def survey_baseline(plain: list[PlainResponse]) -> Counter[tuple[str, str, bool]
             if answer is not None:
                 counts[group, code, answer in POSITIVE[code]] += 1
     return counts
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    timings = []
-    for _ in range(repeat):
-        gc.collect()
-        started = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def main() -> None:
