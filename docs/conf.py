@@ -76,6 +76,22 @@ nitpick_ignore = [
     ("py:exc", "LookupError"),
     ("py:exc", "OSError"),
     ("py:func", "importlib.resources.files"),
+    # neglect_protocol.stats
+    ("py:class", "Fraction"),
+    ("py:class", "fractions.Fraction"),
+    ("py:class", "Decimal"),
+    ("py:class", "decimal.Decimal"),
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "Iterable"),
+    ("py:class", "KappaWeights"),
+    ("py:func", "round"),
+    # neglect_protocol.audit, .survey, .indicators and .assurance
+    ("py:class", "FrozenMap"),
+    ("py:class", "neglect_protocol._model._frozen.FrozenMap"),
+    ("py:class", "Hashable"),
+    ("py:class", "collections.abc.Hashable"),
+    ("py:class", "Path"),
+    ("py:class", "pathlib.Path"),
     # Added for serialisation, the command line, records and plots (issue 5).
     ("py:class", "neglect_protocol._boundary._documents.T"),
     ("py:class", "T"),

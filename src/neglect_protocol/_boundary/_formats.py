@@ -38,7 +38,6 @@ from neglect_protocol._boundary._wire import (
     RULE,
     SHAPE,
     WireError,
-    describe,
     field_rules,
     key_segment,
     split_location,
@@ -150,6 +149,7 @@ class CatalogueArea:
     name: str
     former_name: str | None = None
     phase: Phase | None = None
+    age_band: AgeBand | None = None
     sub_areas: tuple[CatalogueSubArea, ...] = ()
 
 
@@ -165,13 +165,20 @@ class CatalogueItem:
 
 @attrs.frozen
 class CatalogueDocument:
-    """A catalogue; without ``areas`` it takes the built-in structure of its instrument."""
+    """A catalogue; without ``areas`` it takes the built-in structure of its instrument.
+
+    A catalogue on its instrument's built-in structure (as every partnership's is)
+    is written without ``areas`` and ``age_band``, exactly as a catalogue file that
+    :func:`~neglect_protocol.catalogue.load_catalogue` reads; any other structure is
+    written out in full.
+    """
 
     name: str
     version: str
     instrument: Instrument
-    areas: tuple[CatalogueArea, ...] | None = None
     items: tuple[CatalogueItem, ...] = ()
+    areas: tuple[CatalogueArea, ...] | None = None
+    age_band: AgeBand | None = None
 
 
 field_rules(CatalogueDocument, name=NONBLANK)
@@ -181,12 +188,21 @@ field_rules(CatalogueItem, code=ITEM_CODE, label=NONBLANK)
 
 
 def _catalogue_to_shape(catalogue: Catalogue) -> CatalogueDocument:
+    items = tuple(
+        CatalogueItem(item.code, item.label, item.descriptors, item.age_bands)
+        for item in catalogue.items
+    )
+    base = builtin_catalogue(catalogue.instrument)
+    structure = (catalogue.areas, catalogue.sub_areas, catalogue.age_band)
+    if structure == (base.areas, base.sub_areas, base.age_band):
+        return CatalogueDocument(catalogue.name, catalogue.version, catalogue.instrument, items)
     areas = tuple(
         CatalogueArea(
             area.code,
             area.name,
             area.former_name,
             area.phase,
+            area.age_band,
             tuple(
                 CatalogueSubArea(node.code, node.name)
                 for node in catalogue.children(area.code)
@@ -195,11 +211,9 @@ def _catalogue_to_shape(catalogue: Catalogue) -> CatalogueDocument:
         )
         for area in catalogue.areas
     )
-    items = tuple(
-        CatalogueItem(item.code, item.label, item.descriptors, item.age_bands)
-        for item in catalogue.items
+    return CatalogueDocument(
+        catalogue.name, catalogue.version, catalogue.instrument, items, areas, catalogue.age_band
     )
-    return CatalogueDocument(catalogue.name, catalogue.version, catalogue.instrument, areas, items)
 
 
 _SECTION = re.compile(r"(areas|sub_areas|items)\[([0-9]+)\](.*)\Z")
@@ -211,10 +225,13 @@ def _catalogue_from_shape(document: CatalogueDocument) -> Catalogue:
     if document.areas is None:
         base = builtin_catalogue(document.instrument)
         areas, sub_areas = base.areas, base.sub_areas
+        age_band = base.age_band if document.age_band is None else document.age_band
         where["areas"] = where["sub_areas"] = ["$.instrument"] * len(base.sub_areas + base.areas)
     else:
+        age_band = document.age_band
         areas = tuple(
-            Area(area.code, area.name, area.former_name, area.phase) for area in document.areas
+            Area(area.code, area.name, area.former_name, area.phase, area.age_band)
+            for area in document.areas
         )
         built: list[SubArea] = []
         for index, area in enumerate(document.areas):
@@ -241,7 +258,13 @@ def _catalogue_from_shape(document: CatalogueDocument) -> Catalogue:
         raise WireError([(path[1:], message, category) for path, message, category in problems])
     try:
         return Catalogue(
-            document.name, document.version, document.instrument, areas, sub_areas, tuple(items)
+            document.name,
+            document.version,
+            document.instrument,
+            areas,
+            sub_areas,
+            tuple(items),
+            age_band,
         )
     except NeglectProtocolError as error:
         raise WireError([(_catalogue_path(error, where)[1:], _problem(error), RULE)]) from None
@@ -271,7 +294,7 @@ register_document(
     shape=CatalogueDocument,
     to_shape=_catalogue_to_shape,
     from_shape=_catalogue_from_shape,
-    omit_if_default=(CatalogueArea,),
+    omit_if_default=(CatalogueDocument, CatalogueArea),
 )
 
 
@@ -285,7 +308,7 @@ class ProfileDocument:
     child: ChildRef
     window: ObservationWindow
     instrument: Instrument
-    catalogue: str
+    catalogue_name: str
     catalogue_version: str
     rule: str
     areas: tuple[ProfileEntry, ...]
@@ -302,67 +325,9 @@ def _profile_to_shape(profile: Profile) -> ProfileDocument:
     )
 
 
-def _entry_problems(entry: ProfileEntry, path: str) -> list[tuple[str, str, str]]:
-    """Rules every entry made by :func:`~neglect_protocol.profile.score` keeps."""
-    problems = []
-    if (entry.grade is None) != (entry.source is None):
-        problems.append((f"{path}.source", "expected a source exactly when there is a grade", RULE))
-    if entry.source is GradeSource.SUGGESTED and entry.grade != entry.suggested:
-        problems.append(
-            (f"{path}.grade", "expected a suggested grade to equal the suggestion", RULE)
-        )
-    flagged = (
-        entry.source is GradeSource.ENTERED
-        and entry.grade is not None
-        and entry.worst_beneath is not None
-        and entry.worst_beneath - entry.grade >= 2
-    )
-    if entry.discrepancy != flagged:
-        problems.append(
-            (
-                f"{path}.discrepancy",
-                f"expected {'true' if flagged else 'false'}: a discrepancy is an entered grade "
-                "two or more grades better than the worst beneath it",
-                RULE,
-            )
-        )
-    return problems
-
-
 def _profile_from_shape(document: ProfileDocument) -> Profile:
-    problems: list[tuple[str, str, str]] = []
-    seen: set[str] = set()
-    area_codes = {entry.code for entry in document.areas}
-    for section, entries in (("areas", document.areas), ("sub_areas", document.sub_areas)):
-        for index, entry in enumerate(entries):
-            path = f".{section}[{index}]"
-            if entry.code in seen:
-                problems.append(
-                    (
-                        f"{path}.code",
-                        f"expected each code once, got {describe(entry.code)} again",
-                        RULE,
-                    )
-                )
-            seen.add(entry.code)
-            is_area = section == "areas"
-            if entry.is_area != is_area:
-                problems.append(
-                    (f"{path}.is_area", f"expected {str(is_area).lower()} in {section}", RULE)
-                )
-            if is_area and entry.area != entry.code:
-                problems.append((f"{path}.area", "expected an area's own code", RULE))
-            if not is_area and entry.area not in area_codes:
-                problems.append(
-                    (
-                        f"{path}.area",
-                        f"expected the code of an area in areas, got {describe(entry.area)}",
-                        RULE,
-                    )
-                )
-            problems.extend(_entry_problems(entry, path))
-    if problems:
-        raise WireError(problems)
+    # Profile.from_entries checks the entries (unique codes, areas that exist, a
+    # source exactly when there is a grade...); its ProfileError names the entry.
     return Profile.from_entries(**attrs.asdict(document, recurse=False))
 
 

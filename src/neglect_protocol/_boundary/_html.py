@@ -54,7 +54,7 @@ def profile_html(profile: Profile) -> str:
     caption = (
         f"{profile.instrument.value} profile for child {profile.child.reference}, observed "
         f"{profile.window.start.isoformat()} to {profile.window.end.isoformat()} "
-        f"(catalogue {profile.catalogue} {profile.catalogue_version}; rule {profile.rule})"
+        f"(catalogue {profile.catalogue_name} {profile.catalogue_version}; rule {profile.rule})"
     )
     rows = [_header("code", "name", "grade", "source", "suggested", "note")]
     for entry in profile:

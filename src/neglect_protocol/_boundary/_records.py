@@ -39,7 +39,7 @@ def _about(profile: Profile) -> dict[str, Any]:
         "child": profile.child.reference,
         "assessment_reference": profile.assessment_reference,
         "instrument": profile.instrument.value,
-        "catalogue": profile.catalogue,
+        "catalogue": profile.catalogue_name,
         "catalogue_version": profile.catalogue_version,
         "rule": profile.rule,
         "window_start": profile.window.start,
