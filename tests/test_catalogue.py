@@ -266,7 +266,7 @@ class TestLoadingFiles:
     def test_partnership_files_cannot_change_the_structure(self) -> None:
         """A partnership's file adds items; areas and sub-areas are fixed by the instrument."""
         with pytest.raises(
-            CatalogueError, match=r"^\$: expected only the keys instrument, items, name"
+            CatalogueError, match=r"^\$: expected only the keys instrument, items, kind, name"
         ):
             catalogue_from_document(document(areas=[{"code": "Z", "name": "Anything"}]))
 

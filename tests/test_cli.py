@@ -202,7 +202,7 @@ class TestValidate:
         assert f"{bad}: $.child: required key missing" == lines[0]
         assert f"{bad}: $.rule: expected a string, got an integer" in lines
         assert (
-            f"{bad}: $.extra: unknown key; expected only child, window, instrument, catalogue, catalogue_version, rule, areas, sub_areas, targets, assessment_reference"
+            f"{bad}: $.extra: unknown key; expected only child, window, instrument, catalogue_name, catalogue_version, rule, areas, sub_areas, targets, assessment_reference"
             in lines
         )
         assert lines[-1].startswith("-: $: expected JSON, got a syntax error at line 1 column 6")

@@ -50,6 +50,8 @@ from neglect_protocol.strategies import assessments_with_evidence, register_type
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 SECRET = "Invented: a sentence about the child that must never be echoed"
+# GCP2's structure without its age band: not the built-in structure, so written in full.
+STRUCTURED = attrs.evolve(GCP2, age_band=None)
 
 PUBLIC_MODULES = ["grades", "catalogue", "assessment", "profile"]
 # Built from a catalogue for scoring, never exchanged: an index, not a value.
@@ -161,8 +163,8 @@ class TestErrors:
         data["ratings"] = [{"code": 5, "grade": 7, "evidence": 4, "note": SECRET}, "A1"]
         data["colour"] = "blue"
         assert [
-            '$.child.reference: expected text that is not blank, got " "',
-            '$.window.start: expected an ISO 8601 date (YYYY-MM-DD), got "2024-02-30"',
+            "$.child.reference: expected text that is not blank, got a string of 1 character",
+            "$.window.start: expected an ISO 8601 date (YYYY-MM-DD), got a string of 10 characters",
             "$.window.end: expected an ISO 8601 date string (YYYY-MM-DD), got an integer",
             "$.ratings[0].code: expected a string, got an integer",
             "$.ratings[0].grade: expected an integer from 1 to 5, got 7",
@@ -212,7 +214,7 @@ class TestErrors:
         """Dates are strings in the form YYYY-MM-DD: other forms and Python dates are refused."""
         window = {"start": "2024-1-1", "end": dt.date(2024, 1, 5)}
         assert [
-            '$.start: expected an ISO 8601 date (YYYY-MM-DD), got "2024-1-1"',
+            "$.start: expected an ISO 8601 date (YYYY-MM-DD), got a string of 8 characters",
             "$.end: expected an ISO 8601 date string (YYYY-MM-DD), got a Python date",
         ] == problems(ObservationWindow, window)
 
@@ -299,7 +301,7 @@ class TestErrors:
         entry["discrepancy"] = "false"
         assert [
             "$.is_area: expected true or false, got 1",
-            '$.discrepancy: expected true or false, got "false"',
+            "$.discrepancy: expected true or false, got a string of 5 characters",
         ] == problems(ProfileEntry, entry)
         band = {"from_months": True, "until_months": -1}
         from neglect_protocol import AgeBand
@@ -503,13 +505,13 @@ class TestCatalogueDocuments:
         path = tmp_path / "catalogue.json"
         path.write_text(json.dumps({**to_dict(GCP2), "kind": "profile"}), encoding="utf-8")
         with pytest.raises(
-            CatalogueError, match=r"^\$\.kind: expected 'catalogue', got 'profile'$"
+            CatalogueError, match=r"^\$\.kind: expected 'catalogue', got a str of 7 characters$"
         ):
             load_catalogue(path)
 
     def test_structure_problems(self) -> None:
         """Area codes, names, sub-area codes, item codes and age bands are checked with paths."""
-        data = to_dict(GCP2)
+        data = to_dict(STRUCTURED)
         data["areas"][0]["code"] = "a"
         data["areas"][1]["name"] = " "
         data["areas"][2]["sub_areas"][0]["code"] = "X1"
@@ -530,10 +532,10 @@ class TestCatalogueDocuments:
             },
         ]
         assert [
-            '$.areas[0].code: expected capital letters and digits starting with a letter, got "a"',
-            '$.areas[1].name: expected text that is not blank, got " "',
             '$.items[0].code: expected the code of a sub-area followed by lower-case letters, got "A1"',
             "$.items[2].age_bands[0]: expected until_months above from_months 9, got 3 (the band is empty)",
+            "$.areas[0].code: expected capital letters and digits starting with a letter, got a string of 1 character",
+            "$.areas[1].name: expected text that is not blank, got a string of 1 character",
         ] == problems(Catalogue, data)
         data["areas"][0]["code"] = "A"
         data["areas"][1]["name"] = "Care of safety"
@@ -564,7 +566,7 @@ class TestCatalogueDocuments:
     )
     def test_catalogue_rules(self, change: Any, expected: str) -> None:
         """Rules of the whole catalogue point at the document's own nesting."""
-        data = to_dict(GCP2)
+        data = to_dict(STRUCTURED)
         data["items"] = [{"code": "A1a", "label": "Invented"}]
         change(data)
         assert [expected] == problems(Catalogue, data)
@@ -591,45 +593,48 @@ class TestProfileDocuments:
         data: dict[str, Any] = to_dict(score(minimal()))
         return data
 
-    def test_entry_rules(self) -> None:
-        """Entries must agree with themselves as score() makes them."""
+    @pytest.mark.parametrize(
+        ("section", "index", "change", "expected"),
+        [
+            (
+                "areas",
+                0,
+                {"grade": 2},
+                "$.areas[0].suggested: expected a suggested grade to equal the suggestion",
+            ),
+            (
+                "sub_areas",
+                0,
+                {"source": None},
+                "$.sub_areas[0].source: expected a source exactly when there is a grade",
+            ),
+            ("areas", 2, {"is_area": False}, "$.areas[2].is_area: expected True, got False"),
+            ("areas", 3, {"area": "A"}, "$.areas[3].area: expected an area's own code"),
+            (
+                "sub_areas",
+                2,
+                {"code": "A1"},
+                "$.sub_areas[2].code: expected each code once, got 'A1' again",
+            ),
+            (
+                "areas",
+                0,
+                {"discrepancy": True},
+                "$.areas[0].discrepancy: expected a discrepancy only on an entered grade",
+            ),
+        ],
+    )
+    def test_entry_rules(
+        self, section: str, index: int, change: dict[str, Any], expected: str
+    ) -> None:
+        """Entries must agree with themselves and the layout, as Profile.from_entries checks."""
         data = self.profile_data()
-        area = data["areas"][0]  # A: suggested 4
-        area["grade"] = 2
-        area["discrepancy"] = True
-        sub_area = data["sub_areas"][0]  # A1: entered 3
-        sub_area["source"] = None
-        data["sub_areas"][1]["grade"] = None  # A2: ungraded already; a source of null is fine
-        assert [
-            "$.areas[0].grade: expected a suggested grade to equal the suggestion",
-            "$.areas[0].discrepancy: expected false: a discrepancy is an entered grade two or more grades better than the worst beneath it",
-            "$.sub_areas[0].source: expected a source exactly when there is a grade",
-        ] == problems(Profile, data)
+        data[section][index].update(change)
+        assert [expected] == problems(Profile, data)
 
-    def test_layout_rules(self) -> None:
-        """Codes are unique, areas are areas, and sub-areas name an area of the profile."""
+    def test_sub_area_of_no_area(self) -> None:
+        """A sub-area must name an area of the profile."""
         data = self.profile_data()
-        data["areas"][2]["is_area"] = False
-        data["areas"][3]["area"] = "A"
-        data["sub_areas"][0]["is_area"] = True
         data["sub_areas"][1]["area"] = "Q"
-        data["sub_areas"][2]["code"] = "A1"
-        assert [
-            "$.areas[2].is_area: expected true in areas",
-            "$.areas[3].area: expected an area's own code",
-            "$.sub_areas[0].is_area: expected false in sub_areas",
-            '$.sub_areas[1].area: expected the code of an area in areas, got "Q"',
-            '$.sub_areas[2].code: expected each code once, got "A1" again',
-        ] == problems(Profile, data)
-
-    def test_a_missed_discrepancy(self) -> None:
-        """An entered grade two better than the worst beneath must be flagged."""
-        assessment = attrs.evolve(
-            minimal(), ratings=(Rating("A1", 1), Rating("A", 1), Rating("A4", 4))
-        )
-        data = to_dict(score(assessment))
-        assert data["areas"][0]["discrepancy"] is True
-        data["areas"][0]["discrepancy"] = False
-        assert [
-            "$.areas[0].discrepancy: expected true: a discrepancy is an entered grade two or more grades better than the worst beneath it"
-        ] == problems(Profile, data)
+        assert 1 == len(problems(Profile, data))
+        assert problems(Profile, data)[0].startswith("$.sub_areas")

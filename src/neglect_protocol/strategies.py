@@ -548,11 +548,17 @@ def catalogues(
 
 @st.composite
 def any_child_refs(draw: st.DrawFn) -> ChildRef:
-    """Children born, unborn, or born with their expected delivery date still recorded."""
-    born = draw(st.none() | st.dates(min_value=_EARLIEST, max_value=_LATEST))
-    expected = draw(st.none() | st.dates(min_value=_EARLIEST, max_value=_LATEST))
-    if born is None and expected is None:
-        expected = draw(st.dates(min_value=_EARLIEST, max_value=_LATEST))
+    """Children born, unborn, or born with their expected delivery date still recorded.
+
+    A child with both dates is born between 24 weeks before and 6 weeks after the
+    due date, as :class:`~neglect_protocol.assessment.ChildRef` requires.
+    """
+    kind = draw(st.sampled_from(["born", "unborn", "both"]))
+    day = draw(st.dates(min_value=_EARLIEST, max_value=_LATEST))
+    born = None if kind == "unborn" else day
+    expected = None
+    if kind != "born":
+        expected = day + dt.timedelta(days=draw(st.integers(-42, 24 * 7)))
     return ChildRef(draw(references("C")), date_of_birth=born, expected_delivery_date=expected)
 
 

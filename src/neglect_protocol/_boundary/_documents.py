@@ -267,14 +267,14 @@ def _open(registration: _Registration, data: Any) -> tuple[dict[str, Any], int |
     if "kind" in body:
         found = body.pop("kind")
         if found != kind or type(found) is not str:
-            raise DocumentError(
-                [
-                    DocumentProblem(
-                        "$.kind", f"expected {json.dumps(kind)}, got {describe(found)}", VERSION
-                    )
-                ],
-                kind=kind,
+            # A kind of this library's own is safe to name; anything else is described.
+            shown = (
+                json.dumps(found) if type(found) is str and found in _BY_KIND else describe(found)
             )
+            problem = DocumentProblem(
+                "$.kind", f"expected {json.dumps(kind)}, got {shown}", VERSION
+            )
+            raise DocumentError([problem], kind=kind)
     oldest = _oldest(registration)
     current = registration.version
     supported = range(oldest, current + 1)

@@ -33,7 +33,7 @@ from cattrs.preconf.json import JsonConverter, make_converter
 
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade
-from neglect_protocol.errors import DocumentProblem, NeglectProtocolError
+from neglect_protocol.errors import DocumentProblem, NeglectProtocolError, safe_repr
 
 SHAPE = "shape"
 RANGE = "range"
@@ -76,10 +76,11 @@ def json_type(value: object) -> str:
 
 
 def describe(value: object) -> str:
-    """Show a value from a closed vocabulary in a message: short scalars are quoted as JSON.
+    """Show a value in a message: numbers and code-like strings are quoted as JSON.
 
-    Long strings, huge numbers and containers are named by their type and size, so
-    a message stays one short line whatever the sender wrote.
+    Other strings (which may be personal data, dates included), huge numbers and
+    containers are named by their type and size, so a message stays one short line
+    whatever the sender wrote, and never repeats what it should not.
     """
     if value is None or isinstance(value, bool):
         return json.dumps(value)
@@ -90,9 +91,11 @@ def describe(value: object) -> str:
     if isinstance(value, float):
         return repr(value) if math.isfinite(value) else "a number that is not finite"
     if isinstance(value, str):
-        if len(value) <= _QUOTE_LIMIT:
+        # The library's one rule for echoing text (errors.safe_repr): only short,
+        # code-like strings, never anything that could be personal data.
+        if safe_repr(value).startswith("'"):
             return json.dumps(value)
-        return f"a string of {len(value)} characters"
+        return f"a string of {len(value)} character{'' if len(value) == 1 else 's'}"
     return json_type(value)
 
 
