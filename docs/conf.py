@@ -77,3 +77,8 @@ nitpick_ignore = [
     ("py:exc", "OSError"),
     ("py:func", "importlib.resources.files"),
 ]
+
+# Docstring examples (plain ">>>" blocks pulled in by autodoc) run under pytest's
+# --doctest-modules in their own module's namespace; the doctest builder runs the
+# pages' explicit {doctest} blocks.
+doctest_test_doctest_blocks = ""

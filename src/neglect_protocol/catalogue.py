@@ -20,6 +20,7 @@ from neglect_protocol._model._catalogue import (
     Item,
     Node,
     Phase,
+    RatingTarget,
     SubArea,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "Item",
     "Node",
     "Phase",
+    "RatingTarget",
     "SubArea",
     "builtin_catalogue",
     "catalogue_from_document",
@@ -55,6 +57,7 @@ publish(
     Instrument,
     Item,
     Phase,
+    RatingTarget,
     SubArea,
     builtin_catalogue,
     catalogue_from_document,

@@ -31,6 +31,7 @@ def worst(grades: Sequence[Grade]) -> Grade:
     Raises:
         EmptyGradesError: If ``grades`` is empty.
 
+    >>> from neglect_protocol import Grade
     >>> worst([Grade(1), Grade(4), Grade(2)])
     <Grade.POOR: 4>
     """
@@ -54,6 +55,7 @@ def median(grades: Sequence[Grade]) -> Grade:
     Raises:
         EmptyGradesError: If ``grades`` is empty.
 
+    >>> from neglect_protocol import Grade
     >>> median([Grade(1), Grade(2), Grade(3), Grade(5)])
     <Grade.BORDERLINE: 3>
     """
@@ -66,6 +68,11 @@ def median(grades: Sequence[Grade]) -> Grade:
 def mode(grades: Sequence[Grade]) -> Grade:
     """Suggest the most frequent grade; a tie goes to the worse grade.
 
+    Unlike the other shipped rules, ``mode`` is not monotone: worsening one
+    grade can break a tie in favour of a better grade (``1, 1, 3, 3`` suggests 3,
+    but ``1, 1, 3, 4`` suggests 1). Prefer :func:`worst` or :func:`median` where
+    a suggestion must never improve as care gets worse.
+
     Args:
         grades: The grades beneath, in any order.
 
@@ -75,6 +82,7 @@ def mode(grades: Sequence[Grade]) -> Grade:
     Raises:
         EmptyGradesError: If ``grades`` is empty.
 
+    >>> from neglect_protocol import Grade
     >>> mode([Grade(2), Grade(2), Grade(4), Grade(4), Grade(1)])
     <Grade.POOR: 4>
     """
@@ -101,6 +109,7 @@ def mean(grades: Sequence[Grade]) -> Grade:
     Raises:
         EmptyGradesError: If ``grades`` is empty.
 
+    >>> from neglect_protocol import Grade
     >>> mean([Grade(2), Grade(3)])
     <Grade.BORDERLINE: 3>
     >>> mean([Grade(1), Grade(1), Grade(2)])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import NoReturn
 
 from neglect_protocol._logic._rules import RollUpRule, rule_name, worst
 from neglect_protocol._logic._validate import validate
 from neglect_protocol._model._assessment import Assessment
-from neglect_protocol._model._catalogue import Area, Catalogue, Item, SubArea
+from neglect_protocol._model._catalogue import Catalogue, Phase
 from neglect_protocol._model._grade import Grade, to_grade
-from neglect_protocol._model._profile import GradeSource, Profile, ProfileEntry
+from neglect_protocol._model._profile import GradeSource, Profile
 
 _ENTERED = GradeSource.ENTERED
 _SUGGESTED = GradeSource.SUGGESTED
@@ -62,48 +64,58 @@ def score(
         from neglect_protocol._boundary._builtin import builtin_catalogue
 
         catalogue = builtin_catalogue(assessment.instrument)
-    validate(assessment, catalogue)
     name = rule_name(rule)
+    entered, beneath = _group(assessment, catalogue)
+    suggest: Callable[[list[Grade]], Grade] = (
+        max if rule is worst else partial(_suggest, rule, name)
+    )
 
-    entered: dict[str, Grade] = {}
-    beneath: dict[str, list[Grade]] = {}
-    nodes = catalogue._nodes
-    for rating in assessment.ratings:
-        node = nodes[rating.code]
-        if isinstance(node, Item):
-            parent = node.parent
-            if parent in beneath:
-                beneath[parent].append(rating.grade)
+    # Five small integers per entry, in profile order (each area, then its
+    # sub-areas): grade, source (0 none, 1 entered, 2 suggested), suggestion,
+    # worst beneath, discrepancy; 0 stands for "none". See Profile.
+    values: list[int] = []
+    by_worst = rule is worst
+    for area, subs in catalogue.layout:
+        if not subs:  # A GCP2A section: graded directly or from its items.
+            grades = beneath.get(area.code)
+            if grades:
+                values += _entry(entered.get(area.code), suggest(grades), max(grades))
             else:
-                beneath[parent] = [rating.grade]
+                values += _entry(entered.get(area.code), None, None)
+            continue
+        used: list[Grade] = []
+        worst_below = 0
+        sub_values: list[int] = []
+        for sub_area in subs:
+            code = sub_area.code
+            grades = beneath.get(code)
+            own = entered.get(code)
+            # Inlined rather than calling _entry: this loop runs thirteen times per
+            # assessment and is what keeps scoring near a hand-written dict loop.
+            if grades:
+                below = max(grades)
+                suggested = below if by_worst else suggest(grades)
+                if below > worst_below:
+                    worst_below = below
+                if own is None:
+                    used.append(suggested)
+                    sub_values += (suggested, 2, suggested, below, 0)
+                else:
+                    used.append(own)
+                    sub_values += (own, 1, suggested, below, below - own >= 2)
+            elif own is not None:
+                used.append(own)
+                sub_values += (own, 1, 0, 0, 0)
+            else:
+                sub_values += (0, 0, 0, 0, 0)
+        if used:
+            worst_used = max(used)
+            if worst_used > worst_below:
+                worst_below = worst_used
+            values += _entry(entered.get(area.code), suggest(used), worst_below)
         else:
-            entered[rating.code] = rating.grade
-
-    areas: list[ProfileEntry] = []
-    sub_areas: list[ProfileEntry] = []
-    units: list[ProfileEntry] = []
-    children = catalogue._children
-    for area in catalogue.areas:
-        subs = [node for node in children[area.code] if isinstance(node, SubArea)]
-        if subs:
-            used: list[Grade] = []
-            worst_below: Grade | None = None
-            for sub_area in subs:
-                entry = _entry(
-                    sub_area, sub_area.area, beneath.get(sub_area.code), entered, rule, name
-                )
-                sub_areas.append(entry)
-                units.append(entry)
-                for grade in (entry.grade, entry.worst_beneath):
-                    if grade is not None and (worst_below is None or grade > worst_below):
-                        worst_below = grade
-                if entry.grade is not None:
-                    used.append(entry.grade)
-            areas.append(_area_entry(area, used, worst_below, entered, rule, name))
-        else:
-            entry = _entry(area, area.code, beneath.get(area.code), entered, rule, name)
-            areas.append(entry)
-            units.append(entry)
+            values += _entry(entered.get(area.code), None, None)
+        values += sub_values
 
     return Profile(
         child=assessment.child,
@@ -112,11 +124,83 @@ def score(
         catalogue=catalogue.name,
         catalogue_version=catalogue.version,
         rule=name,
-        areas=tuple(areas),
-        sub_areas=tuple(sub_areas),
-        units=tuple(units),
+        labels=catalogue.profile_labels,
+        values=tuple(values),
         targets=assessment.targets,
         assessment_reference=assessment.reference,
+    )
+
+
+def _entry(own: Grade | None, suggested: Grade | None, worst_below: int | None) -> tuple[int, ...]:
+    below = worst_below or 0
+    if own is not None:
+        return (own, 1, suggested or 0, below, below - own >= 2)
+    if suggested is not None:
+        return (suggested, 2, suggested, below, 0)
+    return (0, 0, 0, 0, 0)
+
+
+def _group(
+    assessment: Assessment, catalogue: Catalogue
+) -> tuple[dict[str, Grade], dict[str, list[Grade]]]:
+    """Split the ratings into entered grades and item grades by parent, checking each.
+
+    The checks mirror :func:`validate` in one pass over a per-catalogue index;
+    on anything suspicious, :func:`validate` runs to raise its precise error.
+    """
+    instrument = assessment.instrument
+    child = assessment.child
+    window = assessment.window
+    unborn_at_start = child.is_unborn_on(window.start)
+    if catalogue.instrument is not instrument or (unborn_at_start and not instrument.is_antenatal):
+        _refuse(assessment, catalogue)
+    antenatal = instrument.is_antenatal
+    unborn_at_end = child.is_unborn_on(window.end)
+    age = child.age_in_months_on(window.start)
+    index = catalogue.rating_index
+    # Most ratings are of items with no age bands in GCP2: one look-up settles them.
+    plain_parent = catalogue.plain_item_parents if not antenatal else {}
+    entered: dict[str, Grade] = {}
+    beneath: dict[str, list[Grade]] = {}
+    last_parent: str | None = None
+    last_grades: list[Grade] = []
+    for rating in assessment.ratings:
+        code = rating.code
+        parent = plain_parent.get(code)
+        if parent is None:
+            target = index.get(code)
+            if target is None:
+                _refuse(assessment, catalogue)
+            parent, bands, phase = target
+            if bands and (age is None or not any(band.contains(age) for band in bands)):
+                _refuse(assessment, catalogue)
+            if antenatal and (
+                (phase is Phase.ANTENATAL and not unborn_at_start)
+                or (phase is Phase.POSTNATAL and unborn_at_end)
+            ):
+                _refuse(assessment, catalogue)
+            if parent is None:
+                entered[code] = rating.grade
+                continue
+        # Items of one sub-area usually arrive together, so the last list is kept.
+        if parent is last_parent:
+            last_grades.append(rating.grade)
+        elif parent in beneath:
+            last_parent, last_grades = parent, beneath[parent]
+            last_grades.append(rating.grade)
+        else:
+            last_parent, last_grades = parent, [rating.grade]
+            beneath[parent] = last_grades
+    for targeted in assessment.targets:
+        if targeted.code not in index:
+            _refuse(assessment, catalogue)
+    return entered, beneath
+
+
+def _refuse(assessment: Assessment, catalogue: Catalogue) -> NoReturn:
+    validate(assessment, catalogue)
+    raise AssertionError(  # pragma: no cover - validate raises for all that _group refuses
+        "validate accepted an assessment that scoring refused"
     )
 
 
@@ -125,64 +209,3 @@ def _suggest(rule: RollUpRule, name: str, grades: Sequence[Grade]) -> Grade:
     if type(suggestion) is Grade:
         return suggestion
     return to_grade(suggestion, field=f"the result of rule {name!r}")
-
-
-def _entry(
-    node: Area | SubArea,
-    area_code: str,
-    grades: list[Grade] | None,
-    entered: dict[str, Grade],
-    rule: RollUpRule,
-    name: str,
-) -> ProfileEntry:
-    if grades:
-        suggested: Grade | None = _suggest(rule, name, grades)
-        worst_below: Grade | None = max(grades)
-    else:
-        suggested = worst_below = None
-    return _finish(node, area_code, suggested, worst_below, entered)
-
-
-def _area_entry(
-    area: Area,
-    used: list[Grade],
-    worst_below: Grade | None,
-    entered: dict[str, Grade],
-    rule: RollUpRule,
-    name: str,
-) -> ProfileEntry:
-    suggested = _suggest(rule, name, used) if used else None
-    return _finish(area, area.code, suggested, worst_below, entered)
-
-
-def _finish(
-    node: Area | SubArea,
-    area_code: str,
-    suggested: Grade | None,
-    worst_below: Grade | None,
-    entered: dict[str, Grade],
-) -> ProfileEntry:
-    own = entered.get(node.code)
-    if own is not None:
-        return ProfileEntry(
-            node.code,
-            node.name,
-            isinstance(node, Area),
-            area_code,
-            own,
-            _ENTERED,
-            suggested,
-            worst_below,
-            worst_below is not None and worst_below - own >= 2,
-        )
-    return ProfileEntry(
-        node.code,
-        node.name,
-        isinstance(node, Area),
-        area_code,
-        suggested,
-        None if suggested is None else _SUGGESTED,
-        suggested,
-        worst_below,
-        False,
-    )

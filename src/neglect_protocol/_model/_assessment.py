@@ -55,6 +55,7 @@ def _optional_grade(value: object) -> Grade | None:
 def completed_months(born: dt.date, on: dt.date) -> int:
     """Return the number of whole months from ``born`` to ``on`` (0 in the first month).
 
+    >>> import datetime as dt
     >>> completed_months(dt.date(2024, 1, 31), dt.date(2024, 2, 29))
     0
     >>> completed_months(dt.date(2024, 1, 31), dt.date(2024, 3, 1))
@@ -73,6 +74,7 @@ class ChildRef:
     A born child has a ``date_of_birth``; an unborn child has an
     ``expected_delivery_date`` (and may keep it once born). At least one is needed.
 
+    >>> import datetime as dt
     >>> child = ChildRef("C-0001", date_of_birth=dt.date(2021, 5, 4))
     >>> child.age_in_months_on(dt.date(2023, 5, 3))
     23
@@ -130,6 +132,7 @@ class Practitioner:
 class ObservationWindow:
     """The days over which the practitioner observed the care (both ends included).
 
+    >>> import datetime as dt
     >>> ObservationWindow(dt.date(2024, 3, 1), dt.date(2024, 3, 21)).days
     21
     >>> ObservationWindow(dt.date(2024, 3, 21), dt.date(2024, 3, 1))
@@ -175,6 +178,7 @@ class TargetedItem:
 
     ``met`` is ``None`` until the target has been reviewed.
 
+    >>> import datetime as dt
     >>> target = TargetedItem("A4b", current_grade=4, target_grade=2,
     ...                       review_by=dt.date(2024, 6, 1), grade_at_review=2)
     >>> target.met

@@ -6,7 +6,8 @@ import difflib
 import enum
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeAlias
+from functools import cached_property
+from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 from attrs import validators as v
@@ -217,9 +218,29 @@ class Item:
                         f"expected age bands that do not overlap, got {band} and {other}",
                     )
 
+    @property
+    def name(self) -> str:
+        """The item's label, so that every node of a catalogue has a ``name``."""
+        return self.label
+
     def applies_to_age(self, age_months: int) -> bool:
         """Whether the item applies to a child aged ``age_months`` completed months."""
         return not self.age_bands or any(band.contains(age_months) for band in self.age_bands)
+
+
+class RatingTarget(NamedTuple):
+    """What a rating of one code feeds, as :attr:`Catalogue.rating_index` records it.
+
+    Attributes:
+        parent: For an item, the code of the sub-area (or section) it suggests a
+            grade for; ``None`` for an area or sub-area, which is graded directly.
+        age_bands: The item's age bands (empty for every age, and for non-items).
+        phase: The GCP2A phase of the section the code belongs to, else ``None``.
+    """
+
+    parent: str | None
+    age_bands: tuple[AgeBand, ...]
+    phase: Phase | None
 
 
 Node: TypeAlias = Area | SubArea | Item
@@ -290,10 +311,11 @@ class Catalogue:
                     f"expected the code of an area, got {sub_area.area!r}",
                 )
             children[sub_area.area].append(sub_area)
+        areas_with_sub_areas = {sub_area.area for sub_area in self.sub_areas}
         for index, item in enumerate(self.items):
             parent = nodes.get(item.parent)
             if not isinstance(parent, SubArea) and not (
-                isinstance(parent, Area) and not children[parent.code]
+                isinstance(parent, Area) and parent.code not in areas_with_sub_areas
             ):
                 raise CatalogueError(
                     f"items[{index}].parent",
@@ -304,6 +326,51 @@ class Catalogue:
         object.__setattr__(self, "_nodes", FrozenMap(nodes))
         object.__setattr__(
             self, "_children", FrozenMap({code: tuple(kids) for code, kids in children.items()})
+        )
+
+    @cached_property
+    def rating_index(self) -> Mapping[str, RatingTarget]:
+        """For each code, what a rating of it feeds: the index scoring and validation share.
+
+        Built once per catalogue, so that checking and grouping an assessment's
+        ratings costs one dictionary look-up each.
+        """
+        index: dict[str, RatingTarget] = {}
+        for node in self.walk():
+            section = self.area_of(node.code)
+            if isinstance(node, Item):
+                parent = self._nodes[node.parent].code  # canonical: equal parents are identical
+                index[node.code] = RatingTarget(parent, node.age_bands, section.phase)
+            else:
+                index[node.code] = RatingTarget(None, (), section.phase)
+        return FrozenMap(index)
+
+    @cached_property
+    def plain_item_parents(self) -> Mapping[str, str]:
+        """The parent of each item that has no age bands: a rating of one needs no other check."""
+        # The parent's own code object is used, so that equal parents are identical.
+        return FrozenMap(
+            {item.code: self._nodes[item.parent].code for item in self.items if not item.age_bands}
+        )
+
+    @cached_property
+    def profile_labels(self) -> tuple[tuple[str, str, bool, str], ...]:
+        """Code, name, whether an area, and area code of each profile entry, in profile order.
+
+        Profiles of one catalogue share this tuple (see :class:`~neglect_protocol.profile.Profile`).
+        """
+        labels: list[tuple[str, str, bool, str]] = []
+        for area, sub_areas in self.layout:
+            labels.append((area.code, area.name, True, area.code))
+            labels.extend((sub.code, sub.name, False, area.code) for sub in sub_areas)
+        return tuple(labels)
+
+    @cached_property
+    def layout(self) -> tuple[tuple[Area, tuple[SubArea, ...]], ...]:
+        """Each area with its sub-areas, in catalogue order."""
+        return tuple(
+            (area, tuple(n for n in self._children[area.code] if isinstance(n, SubArea)))
+            for area in self.areas
         )
 
     def __iter__(self) -> Iterator[Area]:

@@ -17,9 +17,7 @@ class _StrictGradeMeta(enum.EnumMeta):
     always a bug in the host system, so it is refused rather than coerced.
     """
 
-    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs:  # The functional API (Grade("Name", [...])) is not ours to block.
-            return super().__call__(value, *args, **kwargs)
+    def __call__(cls, value: Any) -> Any:  # type: ignore[override]
         if isinstance(value, cls):
             return value
         if (

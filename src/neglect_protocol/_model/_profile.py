@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping
 from functools import cached_property
+from typing import NamedTuple, TypeAlias
 
 import attrs
 
@@ -24,23 +25,27 @@ class GradeSource(enum.Enum):
     """Computed by a roll-up rule from the grades beneath."""
 
 
-@attrs.frozen
-class ProfileEntry:
+class ProfileEntry(NamedTuple):
     """The grade of one area or sub-area in a profile.
+
+    An immutable named tuple rather than an attrs class: a profile holds seventeen
+    of them, and a tuple is several times cheaper to build, which keeps
+    :func:`~neglect_protocol.profile.score` close to a hand-written loop.
+    ``entry._asdict()`` gives a plain dict.
 
     Attributes:
         code: The area or sub-area code.
         name: Its name in the catalogue.
         is_area: Whether this is an area (or GCP2A section) rather than a sub-area.
         area: The code of the area the entry belongs to (its own code for an area).
-        grade: The grade used: the entered one if any, else the suggestion
+        grade: The grade used, being the entered one if any, else the suggestion
             (``None`` when nothing was graded).
         source: Whether ``grade`` was entered or suggested (``None`` if ungraded).
         suggested: What the roll-up rule suggests from the grades beneath, even
             when an entered grade takes precedence.
         worst_beneath: The worst grade recorded anywhere beneath this entry.
         discrepancy: Whether the entered grade is two or more grades better than
-            ``worst_beneath``: worth a second look, never an automatic change.
+            ``worst_beneath``, which is worth a second look, never an automatic change.
     """
 
     code: str
@@ -59,6 +64,20 @@ class ProfileEntry:
         return self.grade is not None
 
 
+EntryLabel: TypeAlias = tuple[str, str, bool, str]
+"""The fixed part of a profile entry: code, name, whether it is an area, and its area."""
+
+_GRADE_OF: tuple[Grade | None, ...] = (None, *GRADES)
+_SOURCE_OF: tuple[GradeSource | None, ...] = (None, GradeSource.ENTERED, GradeSource.SUGGESTED)
+_SOURCE_CODE = {None: 0, GradeSource.ENTERED: 1, GradeSource.SUGGESTED: 2}
+VALUES_PER_ENTRY = 5
+"""How many small integers :class:`Profile` keeps per entry (see its ``values``)."""
+
+
+def _grade_code(grade: Grade | None) -> int:
+    return 0 if grade is None else grade.value
+
+
 @attrs.frozen(repr=False)
 class Profile:
     """The four-area profile of one assessment, as :func:`~neglect_protocol.profile.score` makes it.
@@ -67,6 +86,11 @@ class Profile:
     poor care in another. The headline figures are the area grades, the worst
     area grade and the count of graded units at each grade.
 
+    A profile stores its grades compactly (a shared tuple of labels per catalogue
+    and a tuple of small integers) and builds its :class:`ProfileEntry` values on
+    first use. Scoring a large cohort therefore creates few objects for the
+    garbage collector to track. Build one from entries with :meth:`from_entries`.
+
     Attributes:
         child: The child assessed.
         window: The observation window.
@@ -74,10 +98,6 @@ class Profile:
         catalogue: The name of the catalogue used.
         catalogue_version: Its version.
         rule: The name of the roll-up rule that made the suggestions.
-        areas: One entry per area (or GCP2A section), in catalogue order.
-        sub_areas: One entry per sub-area, in catalogue order.
-        units: The entries a profile counts: every sub-area, and every area without
-            sub-areas (GCP2A's sections).
         targets: The assessment's targeted items.
         assessment_reference: The host system's reference for the assessment.
     """
@@ -88,11 +108,95 @@ class Profile:
     catalogue: str
     catalogue_version: str
     rule: str
-    areas: tuple[ProfileEntry, ...]
-    sub_areas: tuple[ProfileEntry, ...]
-    units: tuple[ProfileEntry, ...] = attrs.field(repr=False)
+    _labels: tuple[EntryLabel, ...] = attrs.field(repr=False)
+    _values: tuple[int, ...] = attrs.field(repr=False)
     targets: tuple[TargetedItem, ...] = attrs.field(default=(), repr=False)
     assessment_reference: str | None = None
+
+    @classmethod
+    def from_entries(
+        cls,
+        *,
+        child: ChildRef,
+        window: ObservationWindow,
+        instrument: Instrument,
+        catalogue: str,
+        catalogue_version: str,
+        rule: str,
+        areas: tuple[ProfileEntry, ...],
+        sub_areas: tuple[ProfileEntry, ...] = (),
+        targets: tuple[TargetedItem, ...] = (),
+        assessment_reference: str | None = None,
+    ) -> Profile:
+        """Build a profile from its entries (as a document or another system holds them).
+
+        Each area is followed by its sub-areas, in the order given.
+
+        Raises:
+            UnknownCodeError: If a sub-area names an area that is not among ``areas``.
+        """
+        area_codes = {area.code for area in areas}
+        for sub_area in sub_areas:
+            if sub_area.area not in area_codes:
+                raise UnknownCodeError(sub_area.area, catalogue=catalogue, field="sub_areas.area")
+        ordered: list[ProfileEntry] = []
+        for area in areas:
+            ordered.append(area)
+            ordered.extend(sub_area for sub_area in sub_areas if sub_area.area == area.code)
+        labels = tuple((e.code, e.name, e.is_area, e.area) for e in ordered)
+        values: list[int] = []
+        for entry in ordered:
+            values += (
+                _grade_code(entry.grade),
+                _SOURCE_CODE[entry.source],
+                _grade_code(entry.suggested),
+                _grade_code(entry.worst_beneath),
+                int(entry.discrepancy),
+            )
+        return cls(
+            child=child,
+            window=window,
+            instrument=instrument,
+            catalogue=catalogue,
+            catalogue_version=catalogue_version,
+            rule=rule,
+            labels=labels,
+            values=tuple(values),
+            targets=targets,
+            assessment_reference=assessment_reference,
+        )
+
+    @cached_property
+    def entries(self) -> tuple[ProfileEntry, ...]:
+        """Every entry, each area followed by its sub-areas."""
+        values = self._values
+        result = []
+        for position, (code, name, is_area, area) in enumerate(self._labels):
+            at = position * VALUES_PER_ENTRY
+            result.append(
+                ProfileEntry(
+                    code,
+                    name,
+                    is_area,
+                    area,
+                    _GRADE_OF[values[at]],
+                    _SOURCE_OF[values[at + 1]],
+                    _GRADE_OF[values[at + 2]],
+                    _GRADE_OF[values[at + 3]],
+                    bool(values[at + 4]),
+                )
+            )
+        return tuple(result)
+
+    @cached_property
+    def areas(self) -> tuple[ProfileEntry, ...]:
+        """One entry per area (or GCP2A section), in catalogue order."""
+        return tuple(entry for entry in self.entries if entry.is_area)
+
+    @cached_property
+    def sub_areas(self) -> tuple[ProfileEntry, ...]:
+        """One entry per sub-area, in catalogue order."""
+        return tuple(entry for entry in self.entries if not entry.is_area)
 
     def __repr__(self) -> str:
         areas = ", ".join(
@@ -106,7 +210,7 @@ class Profile:
 
     @cached_property
     def _by_code(self) -> Mapping[str, ProfileEntry]:
-        return FrozenMap({entry.code: entry for entry in (*self.areas, *self.sub_areas)})
+        return FrozenMap({entry.code: entry for entry in self.entries})
 
     def __getitem__(self, code: str) -> ProfileEntry:
         try:
@@ -116,9 +220,18 @@ class Profile:
 
     def __iter__(self) -> Iterator[ProfileEntry]:
         """Iterate areas and sub-areas, each area followed by its sub-areas."""
-        for area in self.areas:
-            yield area
-            yield from (sub_area for sub_area in self.sub_areas if sub_area.area == area.code)
+        return iter(self.entries)
+
+    @cached_property
+    def units(self) -> tuple[ProfileEntry, ...]:
+        """The entries a profile counts, being every sub-area and every area without any.
+
+        For GCP2 these are the thirteen sub-areas; for GCP2A, the three sections.
+        """
+        with_sub_areas = {sub_area.area for sub_area in self.sub_areas}
+        return tuple(
+            entry for entry in self if not entry.is_area or entry.code not in with_sub_areas
+        )
 
     @cached_property
     def area_grades(self) -> Mapping[str, Grade | None]:

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import importlib
+import inspect
+import subprocess
+import sys
+from collections.abc import Callable
+from importlib.metadata import version
+
+import pytest
+
+import neglect_protocol
+from neglect_protocol._model._frozen import FrozenMap, freeze
+
+PUBLIC_MODULES = [
+    "neglect_protocol",
+    "neglect_protocol.assessment",
+    "neglect_protocol.catalogue",
+    "neglect_protocol.display",
+    "neglect_protocol.errors",
+    "neglect_protocol.grades",
+    "neglect_protocol.profile",
+    "neglect_protocol.rules",
+    "neglect_protocol.strategies",
+]
+
+
+class TestPublicSurface:
+    def test_version_comes_from_metadata(self) -> None:
+        """__version__ is the installed distribution's version."""
+        assert version("neglect-protocol") == neglect_protocol.__version__
+
+    @pytest.mark.parametrize("name", PUBLIC_MODULES)
+    def test_all_names_exist_and_dir_lists_them(self, name: str) -> None:
+        """Every name in __all__ exists, and dir() shows exactly __all__."""
+        module = importlib.import_module(name)
+        assert all(hasattr(module, attr) for attr in module.__all__)
+        assert sorted(module.__all__) == sorted(dir(module))
+
+    @pytest.mark.parametrize("name", PUBLIC_MODULES)
+    def test_public_names_have_docstrings(self, name: str) -> None:
+        """Docs are part of done: every public class and function has a docstring."""
+        module = importlib.import_module(name)
+        assert module.__doc__
+        for attr in module.__all__:
+            obj = getattr(module, attr)
+            if inspect.isclass(obj) or inspect.isfunction(obj):
+                assert obj.__doc__, f"{name}.{attr} has no docstring"
+
+    def test_public_objects_name_their_public_module(self) -> None:
+        """Classes re-exported from private modules report their public home."""
+        assert "neglect_protocol.profile" == neglect_protocol.Profile.__module__
+        assert "neglect_protocol.grades" == neglect_protocol.Grade.__module__
+
+    def test_import_is_cheap(self) -> None:
+        """`import neglect_protocol` imports no optional dependency."""
+        code = (
+            "import sys, neglect_protocol\n"
+            "heavy = {'hypothesis', 'matplotlib', 'pandas', 'polars', 'jsonschema', 'numpy'}\n"
+            "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]" == result.stdout.strip()
+
+
+class TestFrozenMap:
+    def test_read_only_hashable_mapping(self) -> None:
+        """FrozenMap reads like a dict, hashes by content and cannot be changed."""
+        first = FrozenMap({"a": 1, "b": 2})
+        assert {"a": 1, "b": 2} == dict(first)
+        assert first == {"b": 2, "a": 1}
+        assert hash(first) == hash(FrozenMap({"b": 2, "a": 1}))
+        assert "FrozenMap({'a': 1, 'b': 2})" == repr(first)
+        with pytest.raises(TypeError, match="FrozenMap is read-only"):
+            first["c"] = 3
+        changes: list[Callable[[], object]] = [
+            lambda: first.update(c=3),
+            lambda: first.pop("a"),
+            lambda: first.setdefault("c", 3),
+            first.clear,
+            first.popitem,
+        ]
+        for change in changes:
+            with pytest.raises(TypeError, match="read-only"):
+                change()
+        with pytest.raises(TypeError):
+            del first["a"]
+        assert {"a": 1, "b": 2} == first
+
+    def test_pickles_and_empties(self) -> None:
+        """A FrozenMap survives pickling as a FrozenMap; the empty one has no entries."""
+        import pickle
+
+        again = pickle.loads(pickle.dumps(FrozenMap({"a": 1})))
+        assert isinstance(again, FrozenMap)
+        assert {"a": 1} == again
+        assert 0 == len(FrozenMap())
+
+    def test_freeze_reuses(self) -> None:
+        """freeze() returns a FrozenMap unchanged and copies a dict."""
+        frozen = FrozenMap({"a": 1})
+        assert frozen is freeze(frozen)
+        assert frozen == freeze({"a": 1})

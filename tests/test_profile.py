@@ -1,0 +1,398 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from neglect_protocol import (
+    GCP2,
+    GCP2A,
+    Assessment,
+    Catalogue,
+    ChildRef,
+    Grade,
+    GradeSource,
+    Instrument,
+    Item,
+    ObservationWindow,
+    Profile,
+    Rating,
+    score,
+)
+from neglect_protocol.errors import InvalidGradeError, NeglectProtocolError, UnknownCodeError
+from neglect_protocol.rules import mean, median, mode, worst
+from neglect_protocol.strategies import assessments, profiles
+
+CHILD = ChildRef("C-000010", date_of_birth=dt.date(2017, 9, 1))
+WINDOW = ObservationWindow(dt.date(2024, 3, 4), dt.date(2024, 3, 22))
+
+
+def assess(*ratings: tuple[str, int]) -> Assessment:
+    return Assessment(CHILD, WINDOW, tuple(Rating(code, grade) for code, grade in ratings))
+
+
+class TestScoringFromItems:
+    def test_sub_area_suggested_from_items(self, invented_catalogue: Catalogue) -> None:
+        """A sub-area without an entered grade takes the rule's suggestion from its items."""
+        profile = score(assess(("A1a", 2), ("A1b", 4)), catalogue=invented_catalogue)
+        entry = profile["A1"]
+        assert (Grade(4), GradeSource.SUGGESTED, Grade(4), Grade(4)) == (
+            entry.grade,
+            entry.source,
+            entry.suggested,
+            entry.worst_beneath,
+        )
+        assert not entry.discrepancy
+
+    def test_items_in_any_order(self, invented_catalogue: Catalogue) -> None:
+        """Items of one sub-area need not be rated together."""
+        profile = score(assess(("A1a", 2), ("A2a", 3), ("A1b", 5)), catalogue=invented_catalogue)
+        assert (Grade(5), Grade(3)) == (profile["A1"].grade, profile["A2"].grade)
+
+    def test_area_suggested_from_sub_areas(self, invented_catalogue: Catalogue) -> None:
+        """An area's suggestion comes from the grades used for its sub-areas."""
+        profile = score(
+            assess(("A1a", 2), ("A2a", 3), ("A3", 1)), catalogue=invented_catalogue, rule=median
+        )
+        assert Grade(2) is profile["A"].grade
+        assert GradeSource.SUGGESTED is profile["A"].source
+        assert Grade(3) is profile["A"].worst_beneath
+
+    def test_entered_grade_wins(self, invented_catalogue: Catalogue) -> None:
+        """An entered sub-area grade is used; the suggestion stays beside it."""
+        profile = score(assess(("A1", 3), ("A1a", 4)), catalogue=invented_catalogue)
+        entry = profile["A1"]
+        assert (Grade(3), GradeSource.ENTERED, Grade(4)) == (
+            entry.grade,
+            entry.source,
+            entry.suggested,
+        )
+        assert not entry.discrepancy  # one grade apart is not a discrepancy
+
+    def test_discrepancy_two_grades_better(self, invented_catalogue: Catalogue) -> None:
+        """An entered grade two or more better than the worst beneath is flagged."""
+        profile = score(assess(("A1", 2), ("A1a", 4), ("A1b", 1)), catalogue=invented_catalogue)
+        assert profile["A1"].discrepancy
+        assert (profile["A1"],) == profile.discrepancies
+
+    def test_area_discrepancy_sees_items(self, invented_catalogue: Catalogue) -> None:
+        """The worst beneath an area includes items under its sub-areas."""
+        profile = score(assess(("A", 2), ("A1", 3), ("A1a", 5)), catalogue=invented_catalogue)
+        assert Grade(5) is profile["A"].worst_beneath
+        assert profile["A"].discrepancy
+        assert profile["A1"].discrepancy
+
+    def test_worse_entered_grade_is_not_a_discrepancy(self, invented_catalogue: Catalogue) -> None:
+        """An entered grade worse than everything beneath is judgement, not a discrepancy."""
+        profile = score(assess(("A1", 5), ("A1a", 1)), catalogue=invented_catalogue)
+        assert not profile["A1"].discrepancy
+
+    def test_sub_area_entered_without_items(self) -> None:
+        """A sub-area entered with nothing beneath has no suggestion and no discrepancy."""
+        entry = score(assess(("B1", 4)))["B1"]
+        assert (Grade(4), GradeSource.ENTERED, None, None, False) == (
+            entry.grade,
+            entry.source,
+            entry.suggested,
+            entry.worst_beneath,
+            entry.discrepancy,
+        )
+
+    @pytest.mark.parametrize(("rule", "expected"), [(worst, 5), (median, 3), (mode, 2), (mean, 3)])
+    def test_rule_is_pluggable(
+        self, invented_catalogue: Catalogue, rule: object, expected: int
+    ) -> None:
+        """The rule passed to score makes the suggestions, and its name is recorded."""
+        ratings = (("D1b", 2), ("D2a", 2), ("D3a", 3), ("D4a", 5))
+        profile = score(assess(*ratings), catalogue=invented_catalogue, rule=rule)  # type: ignore[arg-type]
+        assert Grade(expected) is profile["D"].grade
+        assert rule.__name__ == profile.rule  # type: ignore[attr-defined]
+
+    def test_custom_rule_returning_an_int(self) -> None:
+        """A custom rule may return a plain int from 1 to 5; it becomes a Grade."""
+
+        def best(grades: Sequence[Grade]) -> Grade:
+            return min(grades).value  # type: ignore[return-value]
+
+        profile = score(assess(("A1", 4), ("A2", 2)), rule=best)
+        assert Grade(2) is profile["A"].grade
+        assert "best" == profile.rule
+
+    def test_custom_rule_returning_nonsense(self) -> None:
+        """A rule returning something that is not a grade is a clear error naming the rule."""
+
+        def broken(grades: Sequence[Grade]) -> Grade:
+            return 2.5  # type: ignore[return-value]
+
+        with pytest.raises(InvalidGradeError) as caught:
+            score(assess(("A1", 4)), rule=broken)
+        assert "the result of rule 'broken': expected an integer from 1 to 5, got 2.5" == str(
+            caught.value
+        )
+
+
+class TestHeadlines:
+    def test_headline_figures(self) -> None:
+        """Worst area, counts per grade, strengths, borderline, concerns and ungraded."""
+        profile = score(assess(("A1", 3), ("A2", 2), ("A4", 4), ("B1", 1), ("C", 2), ("D2", 5)))
+        assert Grade(5) is profile.worst_area_grade
+        assert {Grade(1): 1, Grade(2): 1, Grade(3): 1, Grade(4): 1, Grade(5): 1} == dict(
+            profile.grade_counts
+        )
+        assert ["A2", "B", "B1", "C"] == [entry.code for entry in profile.strengths]
+        assert ["A1"] == [entry.code for entry in profile.borderline]
+        assert ["A", "A4", "D", "D2"] == [entry.code for entry in profile.concerns]
+        assert ("A3", "A5", "B2", "C1", "C2", "D1", "D3", "D4") == profile.ungraded
+        assert {"A": Grade(4), "B": Grade(1), "C": Grade(2), "D": Grade(5)} == dict(
+            profile.area_grades
+        )
+        assert profile.uses_suggestions
+
+    def test_empty_assessment(self) -> None:
+        """With nothing rated, everything is ungraded and there is no worst area."""
+        profile = score(assess())
+        assert profile.worst_area_grade is None
+        assert 13 == len(profile.ungraded)
+        assert 0 == sum(profile.grade_counts.values())
+        assert not profile.uses_suggestions
+        assert () == profile.strengths == profile.concerns
+
+    def test_no_single_total(self) -> None:
+        """A profile offers no total across areas (DOMAIN.md §4)."""
+        profile = score(assess(("A1", 3)))
+        fields = {field.name for field in attrs.fields(Profile)}
+        assert not {"total", "score", "sum"} & (fields | set(dir(profile)))
+
+    def test_iteration_and_lookup(self) -> None:
+        """Iterating a profile gives each area followed by its sub-areas."""
+        profile = score(assess())
+        codes = [entry.code for entry in profile]
+        assert ["A", "A1", "A2", "A3", "A4", "A5", "B", "B1", "B2", "C"] == codes[:10]
+        assert 17 == len(codes)
+        with pytest.raises(UnknownCodeError, match="got 'A1a'"):
+            profile["A1a"]
+
+    def test_profile_keeps_context(self) -> None:
+        """The profile carries the child, window, instrument, catalogue and targets."""
+        assessment = attrs.evolve(assess(("A1", 2)), reference="GCP2-1")
+        profile = score(assessment)
+        assert (CHILD, WINDOW, Instrument.GCP2, "GCP2", "structure-1", "GCP2-1") == (
+            profile.child,
+            profile.window,
+            profile.instrument,
+            profile.catalogue,
+            profile.catalogue_version,
+            profile.assessment_reference,
+        )
+
+    def test_repr_is_short_and_free_of_text(self) -> None:
+        """The repr names the child, window and area grades, and no evidence."""
+        assessment = Assessment(CHILD, WINDOW, (Rating("A1", 3, evidence="Invented secret"),))
+        assert (
+            "<Profile GCP2 child='C-000010' window=2024-03-04..2024-03-22 "
+            "areas: A=3, B=-, C=-, D=- rule='worst'>"
+        ) == repr(score(assessment))
+
+
+class TestAntenatal:
+    def test_sections_are_units(self) -> None:
+        """GCP2A sections are graded directly and counted as the profile's units."""
+        unborn = ChildRef("C-000011", expected_delivery_date=dt.date(2024, 6, 1))
+        assessment = Assessment(
+            unborn, WINDOW, (Rating("S1", 3), Rating("S2", 4)), instrument=Instrument.GCP2A
+        )
+        profile = score(assessment)
+        assert "GCP2A" == profile.catalogue
+        assert () == profile.sub_areas
+        assert ("S3",) == profile.ungraded
+        assert Grade(4) is profile.worst_area_grade
+        assert 1 == profile.grade_counts[Grade(4)]
+
+    def test_items_under_sections(self) -> None:
+        """Items under a section suggest the section's grade."""
+        catalogue = GCP2A.with_items(
+            (Item("S1a", "Invented", "S1"), Item("S1b", "Invented", "S1")), name="x", version="1"
+        )
+        unborn = ChildRef("C-000012", expected_delivery_date=dt.date(2024, 6, 1))
+        assessment = Assessment(
+            unborn, WINDOW, (Rating("S1a", 2), Rating("S1b", 4)), instrument=Instrument.GCP2A
+        )
+        entry = score(assessment, catalogue=catalogue)["S1"]
+        assert (Grade(4), GradeSource.SUGGESTED) == (entry.grade, entry.source)
+
+
+class TestProfileLaws:
+    @given(profiles(rules=(worst, median, mode, mean)))
+    def test_counts_add_up_to_graded_units(self, profile: Profile) -> None:
+        """Law: the counts per grade add up to the graded sub-areas (units)."""
+        graded = sum(1 for unit in profile.units if unit.grade is not None)
+        assert graded == sum(profile.grade_counts.values())
+        assert len(profile.units) == graded + len(profile.ungraded)
+
+    @given(profiles(rules=(worst, median, mode, mean)))
+    def test_entered_grades_are_used(self, profile: Profile) -> None:
+        """Law: a grade is suggested only where none was entered, and it is then the grade used."""
+        for entry in profile:
+            if entry.source is GradeSource.SUGGESTED:
+                assert entry.suggested == entry.grade
+            if entry.grade is None:
+                assert entry.source is None
+
+    @given(profiles(rules=(worst, median, mode, mean)))
+    def test_discrepancy_definition(self, profile: Profile) -> None:
+        """Law: a discrepancy is an entered grade at least two better than the worst beneath."""
+        for entry in profile:
+            expected = (
+                entry.source is GradeSource.ENTERED
+                and entry.worst_beneath is not None
+                and entry.grade is not None
+                and entry.worst_beneath - entry.grade >= 2
+            )
+            assert expected == entry.discrepancy
+
+    @given(profiles(rules=(worst, median, mode, mean)))
+    def test_strengths_and_concerns_partition(self, profile: Profile) -> None:
+        """Law: strengths, borderline and concerns cover exactly the graded entries, once each."""
+        graded = [entry.code for entry in profile if entry.grade is not None]
+        split = [e.code for e in (*profile.strengths, *profile.borderline, *profile.concerns)]
+        assert sorted(graded) == sorted(split)
+
+    @given(profiles(rules=(worst, median, mode, mean)))
+    def test_worst_area_is_the_maximum(self, profile: Profile) -> None:
+        """Law: the worst area grade is the maximum of the graded areas."""
+        graded = [area.grade for area in profile.areas if area.grade is not None]
+        assert (max(graded) if graded else None) == profile.worst_area_grade
+
+    @given(assessments(GCP2A))
+    def test_antenatal_assessments_score(self, assessment: Assessment) -> None:
+        """Law: every valid GCP2A assessment scores, with sections as units."""
+        profile = score(assessment)
+        assert len(GCP2A.areas) == len(profile.units)
+
+    @given(st.data())
+    def test_worst_suggestion_bounds_under_worsening(self, data: st.DataObject) -> None:
+        """Law: with `worst`, worsening a rating never improves any suggested grade."""
+        assessment = data.draw(assessments(GCP2, min_ratings=1))
+        index = data.draw(st.integers(0, len(assessment.ratings) - 1))
+        rating = assessment.ratings[index]
+        worse = data.draw(st.sampled_from([grade for grade in Grade if grade >= rating.grade]))
+        ratings = list(assessment.ratings)
+        ratings[index] = attrs.evolve(rating, grade=worse)
+        before = score(assessment)
+        after = score(attrs.evolve(assessment, ratings=tuple(ratings)))
+        for old, new in zip(before, after, strict=True):
+            if old.suggested is not None:
+                assert new.suggested is not None
+                assert old.suggested <= new.suggested
+
+
+UNBORN = ChildRef("C-000030", expected_delivery_date=dt.date(2024, 6, 1))
+INFANT = ChildRef("C-000031", date_of_birth=dt.date(2023, 11, 1))
+
+
+def _refused_cases(invented: Catalogue) -> list[tuple[Assessment, Catalogue]]:
+    from neglect_protocol import TargetedItem
+    from neglect_protocol.catalogue import AgeBand
+
+    banded = GCP2A.with_items(
+        (Item("S1a", "Invented", "S1", age_bands=(AgeBand(0, 60),)),), name="x", version="1"
+    )
+    gcp2a = Instrument.GCP2A
+    return [
+        (assess(("A1", 2), ("A7", 3)), GCP2),
+        (
+            Assessment(CHILD, WINDOW, (), targets=(TargetedItem("Z9", 4, 2, dt.date(2024, 6, 1)),)),
+            GCP2,
+        ),
+        (assess(("D1a", 2)), invented),
+        (Assessment(UNBORN, WINDOW, (Rating("A1", 2),)), GCP2),
+        (Assessment(UNBORN, WINDOW, (Rating("S1", 2),), instrument=gcp2a), GCP2),
+        (Assessment(INFANT, WINDOW, (Rating("S3", 2), Rating("S1", 2)), instrument=gcp2a), GCP2A),
+        (Assessment(UNBORN, WINDOW, (Rating("S3", 2),), instrument=gcp2a), GCP2A),
+        (Assessment(UNBORN, WINDOW, (Rating("S1a", 2),), instrument=gcp2a), banded),
+    ]
+
+
+class TestScoreRefusesWhatValidateRefuses:
+    @pytest.mark.parametrize("case", range(8))
+    def test_same_error_as_validate(self, invented_catalogue: Catalogue, case: int) -> None:
+        """score raises exactly the error validate raises, for each bad input of the issue."""
+        from neglect_protocol import validate
+
+        assessment, catalogue = _refused_cases(invented_catalogue)[case]
+        with pytest.raises(NeglectProtocolError) as expected:
+            validate(assessment, catalogue)
+        with pytest.raises(type(expected.value)) as actual:
+            score(assessment, catalogue=catalogue)
+        assert str(expected.value) == str(actual.value)
+
+    @given(data=st.data())
+    def test_score_and_validate_agree(
+        self, invented_catalogue: Catalogue, data: st.DataObject
+    ) -> None:
+        """Law: score refuses an assessment exactly when validate does, with the same message."""
+        from neglect_protocol import validate
+
+        assessment = data.draw(assessments(invented_catalogue))
+        codes = [node.code for node in invented_catalogue.walk()] + ["A9", "Q1a", "S1"]
+        swapped = data.draw(st.lists(st.sampled_from(codes), unique=True, max_size=6))
+        changed = attrs.evolve(assessment, ratings=tuple(Rating(code, 3) for code in swapped))
+        try:
+            validate(changed, invented_catalogue)
+        except NeglectProtocolError as error:
+            with pytest.raises(type(error)) as caught:
+                score(changed, catalogue=invented_catalogue)
+            assert str(error) == str(caught.value)  # noqa: PT017
+        else:
+            profile = score(changed, catalogue=invented_catalogue)
+            for code in swapped:
+                node = invented_catalogue[code]
+                graded = node.parent if isinstance(node, Item) else code
+                assert profile[graded].grade is not None
+
+
+class TestFromEntries:
+    @given(profiles(rules=(worst, mode)))
+    def test_round_trip(self, profile: Profile) -> None:
+        """Law: rebuilding a profile from its entries gives an equal profile."""
+        rebuilt = Profile.from_entries(
+            child=profile.child,
+            window=profile.window,
+            instrument=profile.instrument,
+            catalogue=profile.catalogue,
+            catalogue_version=profile.catalogue_version,
+            rule=profile.rule,
+            areas=profile.areas,
+            sub_areas=profile.sub_areas,
+            targets=profile.targets,
+            assessment_reference=profile.assessment_reference,
+        )
+        assert profile == rebuilt
+        assert hash(profile) == hash(rebuilt)
+        assert profile.entries == rebuilt.entries
+
+    def test_sub_area_of_unknown_area(self) -> None:
+        """A sub-area entry must belong to one of the area entries."""
+        profile = score(assess(("A1", 2)))
+        with pytest.raises(UnknownCodeError, match="sub_areas.area"):
+            Profile.from_entries(
+                child=CHILD,
+                window=WINDOW,
+                instrument=Instrument.GCP2,
+                catalogue="GCP2",
+                catalogue_version="1",
+                rule="worst",
+                areas=profile.areas[1:],
+                sub_areas=profile.sub_areas,
+            )
+
+    def test_entry_helpers(self) -> None:
+        """is_graded says whether an entry has a grade; _asdict gives a plain row."""
+        profile = score(assess(("A1", 2)))
+        assert profile["A1"].is_graded
+        assert not profile["A2"].is_graded
+        assert "A1" == profile["A1"]._asdict()["code"]
