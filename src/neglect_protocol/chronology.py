@@ -24,7 +24,7 @@ A4 Hygiene: 3 to 2 (better)
 B Care of safety: 2 to 3 (worse)
 B2 Safety in the carer's absence: 2 to 3 (worse)
 >>> print(review(chronology).drift)
-drift: A, A1 graded 3 or worse without improving since 2024-01-26 (238 days; the policy allows 182)
+Drift: A, A1 graded 3 or worse without improving since 2024-01-26 (238 days; the policy allows 182)
 """
 
 from neglect_protocol._api import publish

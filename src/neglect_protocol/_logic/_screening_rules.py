@@ -283,6 +283,7 @@ def screen(screening: Screening, *, policy: ScreeningPolicy | None = None) -> Sc
 
     >>> import datetime as dt
     >>> from neglect_protocol import ChildRef
+    >>> from neglect_protocol.screening import Screening, SignAnswer, screen
     >>> child = ChildRef("C-0003", date_of_birth=dt.date(2020, 2, 1))
     >>> decision = screen(Screening(child, dt.date(2024, 5, 2), (
     ...     SignAnswer("HC1", "applies", evidence="invented: same clothes all week"),

@@ -522,7 +522,12 @@ class InfantStepUp:
         raised = context.step_up(reason.level, self.steps)
         if raised == reason.level:
             return reason
-        who = "unborn" if context.is_unborn else f"under {self.under_months} months old"
+        if context.is_unborn:
+            who = "unborn"
+        elif self.under_months == 12:
+            who = "under one"
+        else:
+            who = f"under {self.under_months} months old"
         return attrs.evolve(
             reason,
             level=raised,

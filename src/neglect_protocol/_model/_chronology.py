@@ -287,13 +287,13 @@ class DriftFinding:
     def __str__(self) -> str:
         if self.drifting:
             return (
-                f"drift: {', '.join(self.codes)} graded 3 or worse without improving since "
+                f"Drift: {', '.join(self.codes)} graded 3 or worse without improving since "
                 f"{self.since} ({self.days} days; the policy allows {self.period_days})"
             )
         if not self.open_concerns:
-            return "no drift: no area or sub-area is graded 3 or worse"
+            return "No drift: no area or sub-area is graded 3 or worse"
         return (
-            f"no drift: the longest spell without improvement is {self.days} days "
+            f"No drift: the longest spell without improvement is {self.days} days "
             f"(since {self.since}); the policy allows {self.period_days}"
         )
 
@@ -338,7 +338,7 @@ class StepDown:
 
     def __str__(self) -> str:
         resolved = f"; resolved: {', '.join(self.resolved)}" if self.resolved else ""
-        return f"step down proposed from {self.from_level} to {self.to_level}{resolved}"
+        return f"from {self.from_level} to {self.to_level}{resolved}"
 
 
 @attrs.frozen(repr=False)
