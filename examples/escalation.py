@@ -91,7 +91,9 @@ def main() -> None:
     """Build the chronology, decide each assessment and print the review."""
     chronology = Chronology.from_assessments(assessments())
     findings = review(chronology, policy=DEFAULT_POLICY)
-    for label, decision in zip(("Baseline", "Review 1", "Review 2"), findings.decisions):
+    for label, decision in zip(
+        ("Baseline", "Review 1", "Review 2"), findings.decisions, strict=True
+    ):
         print(f"== {label} ==")
         print(format_decision(decision))
         print()

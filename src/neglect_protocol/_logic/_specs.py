@@ -61,12 +61,6 @@ def codes(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None
             raise PolicyError(f"{attribute.name}[{index}]", f"expected a code, got {code!r}")
 
 
-def kind_of(spec_class: type) -> str:
-    """The ``kind`` a spec class is written as in a document."""
-    kind: str = getattr(spec_class, "kind")  # noqa: B009 - a ClassVar every spec class sets
-    return kind
-
-
 def describe_codes(label: str, values: tuple[str, ...]) -> str:
     """`` of A, B`` style suffix for a rule's description, empty when ``values`` is."""
     return f" {label} {', '.join(values)}" if values else ""

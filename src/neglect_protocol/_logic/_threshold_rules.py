@@ -30,6 +30,7 @@ from neglect_protocol._model._escalation import (
     RuleContext,
     check_rule,
     checked_reason,
+    rule_label,
 )
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade
@@ -383,8 +384,9 @@ class PersistentBorderline:
 
     def describe(self) -> str:
         """The rule in a few words."""
+        noun = "area or sub-area" if self.count == 1 else "areas or sub-areas"
         return (
-            f"at least {self.count} area or sub-area graded {self.grade.value} or worse "
+            f"at least {self.count} {noun} graded {self.grade.value} or worse "
             f"in each of the last {self.assessments} assessments"
         )
 
@@ -488,7 +490,8 @@ class AllOf:
     def describe(self) -> str:
         """The rule in a few words."""
         return "all of: " + "; ".join(
-            rule.describe() if hasattr(rule, "describe") else repr(rule) for rule in self.rules
+            rule.describe() if hasattr(rule, "describe") else rule_label(rule)
+            for rule in self.rules
         )
 
 

@@ -13,7 +13,7 @@ from neglect_protocol._model._assessment import Assessment, ChildRef, TargetedIt
 from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._escalation import Decision, LevelOfNeed
 from neglect_protocol._model._grade import Grade
-from neglect_protocol._model._history import check_history
+from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import HistoryError
 
@@ -82,11 +82,7 @@ def _in_order(profiles: Iterable[Profile]) -> tuple[Profile, ...]:
     given = list(profiles)
     if not given:
         raise HistoryError("profiles", "expected at least one profile, got none")
-    for index, profile in enumerate(given):
-        if not isinstance(profile, Profile):
-            raise HistoryError(
-                f"profiles[{index}]", f"expected a Profile, got a {type(profile).__name__}"
-            )
+    require_profiles([(f"profiles[{index}]", profile) for index, profile in enumerate(given)])
     order = sorted(
         range(len(given)), key=lambda index: (given[index].window.end, given[index].window.start)
     )

@@ -113,11 +113,15 @@ class Reason:
         return f"level {self.level}: {self.text} [{self.rule}]"
 
 
+def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(repr=False)
 class RuleContext:
     """What a rule may look at: the profile, the child's age on the day, and the history.
 
-    The child's age and whether they are an infant are worked out for the last
+    The child's age and whether they are an infant are worked out for the first
     day of the observation window, so a decision never depends on a clock.
 
     Attributes:
@@ -132,7 +136,7 @@ class RuleContext:
     """
 
     profile: Profile
-    history: tuple[Profile, ...] = attrs.field(default=(), converter=tuple)
+    history: tuple[Profile, ...] = attrs.field(default=(), converter=_profiles)
     levels: tuple[int, ...] = (1, 2, 3, 4)
     drift_period_days: int | None = None
 
@@ -144,22 +148,26 @@ class RuleContext:
         return f"<RuleContext {self.profile!r} with {len(self.history)} earlier profiles>"
 
     @property
-    def assessed_on(self) -> dt.date:
-        """The day the child's age is taken on: the last day of the observation window."""
-        return self.profile.window.end
+    def age_on(self) -> dt.date:
+        """The day the child's age is taken on: the first day of the observation window.
+
+        Validation and age bands take the age on the same day, and a baby who
+        turns one during the window is still assessed as a baby.
+        """
+        return self.profile.window.start
 
     @property
     def is_unborn(self) -> bool:
-        """Whether the child was not yet born on :attr:`assessed_on`."""
-        return self.profile.child.is_unborn_on(self.assessed_on)
+        """Whether the child was not yet born on :attr:`age_on`."""
+        return self.profile.child.is_unborn_on(self.age_on)
 
     @property
     def age_in_months(self) -> int | None:
-        """The child's age in completed months on :attr:`assessed_on` (``None`` if unborn)."""
-        return self.profile.child.age_in_months_on(self.assessed_on)
+        """The child's age in completed months on :attr:`age_on` (``None`` if unborn)."""
+        return self.profile.child.age_in_months_on(self.age_on)
 
     def is_infant(self, under_months: int = 12) -> bool:
-        """Whether the child is unborn or younger than ``under_months`` on :attr:`assessed_on`."""
+        """Whether the child is unborn or younger than ``under_months`` on :attr:`age_on`."""
         age = self.age_in_months
         return age is None or age < under_months
 

@@ -14,6 +14,20 @@ def _span(window: ObservationWindow) -> str:
     return f"{window.start.isoformat()}..{window.end.isoformat()}"
 
 
+def require_profiles(labelled: Sequence[tuple[str, object]]) -> None:
+    """Refuse anything but a :class:`~neglect_protocol.profile.Profile` (an assessment, say).
+
+    Raises:
+        HistoryError: Naming the first value that is not a profile.
+    """
+    for label, value in labelled:
+        if not isinstance(value, Profile):
+            raise HistoryError(
+                label,
+                f"expected a Profile (score an assessment first), got a {type(value).__name__}",
+            )
+
+
 def check_history(labelled: Sequence[tuple[str, Profile]]) -> None:
     """Check that ``labelled`` profiles are one child's, oldest first, windows apart.
 
@@ -26,13 +40,12 @@ def check_history(labelled: Sequence[tuple[str, Profile]]) -> None:
     wrong order are all refused.
 
     Args:
-        labelled: Pairs of a label and a profile, oldest first.
+        labelled: Pairs of a label and a profile, oldest first (at least one).
 
     Raises:
         HistoryError: Naming the first profile at fault.
     """
-    if not labelled:
-        return
+    require_profiles(labelled)
     first_label, first = labelled[0]
     birth: tuple[str, dt.date] | None = None
     for position, (label, profile) in enumerate(labelled):
