@@ -79,7 +79,7 @@ __all__ = [
 ]
 
 DEFAULT_POLICY: ThresholdPolicy = builtin_policy()
-"""The shipped example policy: four levels (Universal, Additional, Multiple / complex,
+"""The shipped example policy, with four levels (Universal, Additional, Multiple / complex,
 Acute / specialist) modelled on the county's "windscreen" (DOMAIN.md section 5).
 
 It is an example to be reviewed locally, not a published threshold: its rules,

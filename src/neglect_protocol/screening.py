@@ -78,9 +78,9 @@ __all__ = [
 ]
 
 DEFAULT_CHECKLIST: Checklist = builtin_checklist()
-"""An invented checklist: seven domains (health, feeding, hygiene and clothing, home
-conditions, supervision, development and education, emotion and behaviour), three
-signs each, in this library's own words."""
+"""An invented checklist of seven domains (health, feeding, hygiene and clothing, home
+conditions, supervision, development and education, emotion and behaviour), with three
+signs each in this library's own words."""
 
 DEFAULT_SCREENING_POLICY: ScreeningPolicy = builtin_screening_policy()
 """Example outcome rules on :data:`DEFAULT_CHECKLIST`, to be reviewed locally."""

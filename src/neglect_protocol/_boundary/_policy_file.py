@@ -118,7 +118,7 @@ def policy_to_document(policy: ThresholdPolicy) -> dict[str, Any]:
         policy: The policy, built from the library's rule and modifier kinds.
 
     Returns:
-        Plain dictionaries and lists, ready for :func:`json.dumps`.
+        Plain dictionaries and lists, ready for ``json.dumps``.
 
     Raises:
         PolicyError: If a rule or modifier is a plain function or another

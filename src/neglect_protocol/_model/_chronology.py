@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -16,9 +15,6 @@ from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import HistoryError
-
-if TYPE_CHECKING:
-    from neglect_protocol._logic._rules import RollUpRule
 
 
 class GradeChange(enum.Enum):
@@ -114,7 +110,7 @@ class Chronology:
         assessments: Iterable[Assessment],
         *,
         catalogue: Catalogue | None = None,
-        rule: RollUpRule | None = None,
+        rule: Callable[[Sequence[Grade]], Grade] | None = None,
     ) -> Chronology:
         """Score each assessment and order the profiles into a chronology.
 
@@ -123,7 +119,8 @@ class Chronology:
             catalogue: The catalogue to score against; by default the built-in
                 one for each assessment's instrument (so GCP2A and GCP2
                 assessments of the same child can be mixed).
-            rule: The roll-up rule for suggested grades; by default ``worst``.
+            rule: The roll-up rule for suggested grades (see
+                :mod:`neglect_protocol.rules`); by default ``worst``.
 
         Returns:
             The chronology.
@@ -159,7 +156,7 @@ class Chronology:
 
     @property
     def baseline(self) -> Profile:
-        """The first assessment: the baseline."""
+        """The first assessment, the baseline."""
         return self.profiles[0]
 
     @property

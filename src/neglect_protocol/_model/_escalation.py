@@ -149,7 +149,7 @@ class RuleContext:
 
     @property
     def age_on(self) -> dt.date:
-        """The day the child's age is taken on: the first day of the observation window.
+        """The day the child's age is taken on, the first day of the observation window.
 
         Validation and age bands take the age on the same day, and a baby who
         turns one during the window is still assessed as a baby.
@@ -177,7 +177,7 @@ class RuleContext:
         return (*self.history, self.profile)
 
     def step_up(self, level: int, steps: int = 1) -> int:
-        """The level ``steps`` above ``level`` among :attr:`levels`, capped at the highest."""
+        """The level ``steps`` above ``level`` among ``levels``, capped at the highest."""
         higher = [number for number in self.levels if number > level]
         return higher[min(steps, len(higher)) - 1] if higher and steps > 0 else level
 
@@ -294,10 +294,12 @@ class ThresholdPolicy:
         name: The policy's name.
         version: Its version, recorded on every decision.
         levels: The levels of need, lowest first.
-        rules: The rules; each may propose a level (see :data:`Rule`).
+        rules: The rules; each may propose a level (see
+            :data:`~neglect_protocol.escalation.Rule`).
         drift_period_days: How long concerns may go without improving before a
             chronology reports drift.
-        modifiers: Applied to every reason that fires, in order (see :data:`Modifier`).
+        modifiers: Applied to every reason that fires, in order (see
+            :data:`~neglect_protocol.escalation.Modifier`).
         catalogues: The catalogues whose codes rules may name; by default the
             built-in GCP2 and GCP2A structures. Not part of the policy's identity.
 
@@ -356,7 +358,7 @@ class ThresholdPolicy:
 
     @property
     def lowest(self) -> LevelOfNeed:
-        """The lowest level: the decision when no rule fires."""
+        """The lowest level, decided when no rule fires."""
         return self.levels[0]
 
     @property
