@@ -77,6 +77,15 @@ nitpick_ignore = [
     ("py:exc", "LookupError"),
     ("py:exc", "OSError"),
     ("py:func", "importlib.resources.files"),
+    # neglect_protocol.stats
+    ("py:class", "Fraction"),
+    ("py:class", "fractions.Fraction"),
+    ("py:class", "Decimal"),
+    ("py:class", "decimal.Decimal"),
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "Iterable"),
+    ("py:class", "KappaWeights"),
+    ("py:func", "round"),
 ]
 
 # Docstring examples (plain ">>>" blocks pulled in by autodoc) run under pytest's

@@ -25,6 +25,9 @@ __all__ = [
     "AgeBandError",
     "AssessmentError",
     "CatalogueError",
+    "ConfidenceError",
+    "CountError",
+    "DisclosurePolicyError",
     "DuplicateCodeError",
     "EmptyGradesError",
     "HistoryError",
@@ -34,8 +37,11 @@ __all__ = [
     "ObservationWindowError",
     "OverrideError",
     "PolicyError",
+    "RatingsError",
     "RuleResultError",
     "ScreeningError",
+    "StatisticsError",
+    "SuppressedValueError",
     "UnknownCodeError",
 ]
 
@@ -195,6 +201,90 @@ class InstrumentError(AssessmentError):
     def __init__(self, field: str, instrument: str, problem: str) -> None:
         self.instrument = instrument
         super().__init__(field, problem)
+
+
+class StatisticsError(NeglectProtocolError, ValueError):
+    """A statistic was asked for with an argument it cannot use.
+
+    The leaves below name the common cases; this class is raised itself for the
+    rarer ones (a negative number of decimal places, an unknown weighting).
+
+    Attributes:
+        field: The argument at fault (``"ndigits"``, ``"weights"``, ``"a[3]"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class CountError(StatisticsError):
+    """A count is not a whole number, is negative, is zero where a base is needed, or is too big.
+
+    Attributes:
+        value: The rejected count.
+        expected: What a valid count would have been, as a phrase.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.value = value
+        self.expected = expected
+        super().__init__(field, f"expected {expected}, got {value!r}")
+
+
+class ConfidenceError(StatisticsError):
+    """A confidence level is not a number strictly between 0 and 1.
+
+    Attributes:
+        value: The rejected confidence level.
+    """
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(
+            "confidence",
+            f"expected a number strictly between 0 and 1 (such as 0.95), got {value!r}",
+        )
+
+
+class RatingsError(StatisticsError):
+    """Paired ratings for an agreement statistic are empty, unequal in length or off the labels."""
+
+
+class SuppressedValueError(NeglectProtocolError, ValueError):
+    """A value hidden by disclosure control was asked for as a share or a phrase.
+
+    The message names where the value is and the policy that hides it, never the
+    value itself.
+
+    Attributes:
+        field: Which value was asked for (``"positive"``, ``"cells[2][0]"``).
+        policy: The name of the disclosure policy that suppresses it.
+    """
+
+    def __init__(self, field: str, policy: str) -> None:
+        self.field = field
+        self.policy = policy
+        super().__init__(
+            f"{field}: expected a value policy {policy!r} publishes, got one it suppresses; "
+            "a suppressed value is never phrased or turned into a share"
+        )
+
+
+class DisclosurePolicyError(NeglectProtocolError, ValueError):
+    """A disclosure policy (built in code or loaded from a file) breaks a rule.
+
+    Attributes:
+        path: Where the problem is (``$.suppression.max_count`` or a field name).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
 
 
 class PolicyError(NeglectProtocolError, ValueError):

@@ -24,6 +24,17 @@ from hypothesis import strategies as st
 from neglect_protocol._api import publish
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._logic._score import score
+from neglect_protocol._logic._threshold_rules import (
+    AllOf,
+    AreaAtOrAbove,
+    Deterioration,
+    Drift,
+    InfantStepUp,
+    NamedSubAreasAtOrAbove,
+    NoImprovement,
+    PersistentBorderline,
+    SubAreasAtOrAbove,
+)
 from neglect_protocol._model._assessment import (
     Assessment,
     Carer,
@@ -34,18 +45,28 @@ from neglect_protocol._model._assessment import (
     TargetedItem,
 )
 from neglect_protocol._model._catalogue import Catalogue, Instrument, Item, Phase
+from neglect_protocol._model._escalation import LevelOfNeed, Rule, ThresholdPolicy
 from neglect_protocol._model._grade import GRADES, Grade
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.catalogue import GCP2
+from neglect_protocol._model._proportion import Proportion
+from neglect_protocol._model._screening import Answer, Checklist, Screening, SignAnswer
+from neglect_protocol.catalogue import GCP2, GCP2A
 
 __all__ = [
     "assessments",
     "child_refs",
+    "count_tables",
     "grades",
     "histories",
+    "infant_profiles",
     "observation_windows",
+    "policies",
+    "profile_histories",
     "profiles",
+    "proportions",
     "references",
+    "screenings",
+    "threshold_rules",
 ]
 
 _EARLIEST = dt.date(2000, 1, 1)
@@ -236,41 +257,49 @@ publish(
 )
 
 
-# ---------------------------------------------------------------------------
-# Escalation: threshold rules and policies, profile histories, screenings.
-# ---------------------------------------------------------------------------
+# --- Statistics: proportions -------------------------------------------------------------
 
-from neglect_protocol._logic._threshold_rules import (  # noqa: E402 - a separate section
-    AllOf,
-    AreaAtOrAbove,
-    Deterioration,
-    Drift,
-    InfantStepUp,
-    NamedSubAreasAtOrAbove,
-    NoImprovement,
-    PersistentBorderline,
-    SubAreasAtOrAbove,
-)
-from neglect_protocol._model._escalation import (  # noqa: E402
-    LevelOfNeed,
-    Rule,
-    ThresholdPolicy,
-)
-from neglect_protocol._model._screening import (  # noqa: E402
-    Answer,
-    Checklist,
-    Screening,
-    SignAnswer,
-)
-from neglect_protocol.catalogue import GCP2A  # noqa: E402
 
-__all__ += [
-    "infant_profiles",
-    "policies",
-    "profile_histories",
-    "screenings",
-    "threshold_rules",
-]
+@st.composite
+def proportions(draw: st.DrawFn, *, min_total: int = 1, max_total: int = 1_000) -> Proportion:
+    """Any valid proportion with a total from ``min_total`` to ``max_total``.
+
+    >>> from hypothesis import given
+    >>> @given(proportions(max_total=30))
+    ... def test_share_is_a_fraction_of_one(proportion):
+    ...     assert 0 <= proportion.share <= 1
+    >>> test_share_is_a_fraction_of_one()
+    """
+    total = draw(st.integers(min_value=min_total, max_value=max_total))
+    positive = draw(st.integers(min_value=0, max_value=total))
+    return Proportion(positive, total)
+
+
+@st.composite
+def count_tables(
+    draw: st.DrawFn,
+    *,
+    max_rows: int = 4,
+    max_columns: int = 4,
+    max_count: int = 30,
+) -> tuple[tuple[int, ...], ...]:
+    """Rectangular tables of whole counts, rich in zeros and small counts.
+
+    About half the counts are 0 to 6, the range where disclosure control acts.
+    """
+    rows = draw(st.integers(min_value=1, max_value=max_rows))
+    columns = draw(st.integers(min_value=1, max_value=max_columns))
+    count = st.one_of(
+        st.integers(min_value=0, max_value=min(6, max_count)),
+        st.integers(min_value=0, max_value=max_count),
+    )
+    return tuple(tuple(draw(count) for _ in range(columns)) for _ in range(rows))
+
+
+publish(__name__, count_tables, proportions)
+
+
+# --- Escalation: threshold rules and policies, profile histories, screenings ------------
 
 _AREA_CODES = tuple(area.code for catalogue in (GCP2, GCP2A) for area in catalogue.areas)
 _UNIT_CODES = tuple(

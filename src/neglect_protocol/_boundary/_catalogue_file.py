@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
-import tomllib
 from collections.abc import Mapping
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any
 
+from neglect_protocol._boundary._document import read_document
 from neglect_protocol._model._catalogue import (
     AgeBand,
     Area,
@@ -254,23 +252,4 @@ def load_catalogue(source: str | os.PathLike[str] | Traversable) -> Catalogue:
     >>> catalogue.item("A1a").label
     'Invented: a regular mealtime routine'
     """
-    path = source if isinstance(source, Traversable) else Path(source)
-    suffix = path.name.rsplit(".", 1)[-1].lower() if "." in path.name else ""
-    text = path.read_text(encoding="utf-8")
-    if suffix == "toml":
-        try:
-            document: Any = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise CatalogueError(
-                "$", f"expected a TOML document, got a parse error: {error}"
-            ) from None
-    elif suffix == "json":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise CatalogueError(
-                "$", f"expected a JSON document, got a parse error at line {error.lineno}"
-            ) from None
-    else:
-        raise CatalogueError("$", f"expected a file ending .toml or .json, got {path.name!r}")
-    return catalogue_from_document(document)
+    return catalogue_from_document(read_document(source, CatalogueError))

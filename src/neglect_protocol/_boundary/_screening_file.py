@@ -7,15 +7,14 @@ from collections.abc import Mapping
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from neglect_protocol._boundary._documents import (
+from neglect_protocol._boundary._document import (
     build,
     items,
     read_document,
     schema_version,
-    spec_from_document,
-    spec_to_document,
     table,
 )
+from neglect_protocol._boundary._rule_documents import spec_from_document, spec_to_document
 from neglect_protocol._logic._screening_rules import OUTCOME_RULE_KINDS
 from neglect_protocol._model._screening import Checklist, Domain, ScreeningPolicy, Sign
 from neglect_protocol.errors import PolicyError, ScreeningError

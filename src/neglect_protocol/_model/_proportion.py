@@ -1,0 +1,190 @@
+"""A share of a whole, kept as two exact counts."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from neglect_protocol._logic._intervals import (
+    check_confidence,
+    clopper_pearson_bounds,
+    wilson_bounds,
+)
+from neglect_protocol.errors import CountError, StatisticsError
+
+
+def _count(value: Any, field: attrs.Attribute[int]) -> int:
+    # numbers.Integral admits NumPy and pandas integers; bool is an int to Python but a
+    # count of True is almost always a bug in the caller, so it is refused with floats.
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise CountError(field.name, value, "a whole number")
+    if value < 0:
+        raise CountError(field.name, value, "a whole number of 0 or more")
+    return int(value)
+
+
+def round_half_up(value: Fraction, ndigits: int) -> Decimal:
+    """Round a non-negative exact ``value`` to ``ndigits`` decimal places, halves going up.
+
+    Python's :func:`round` and :class:`~decimal.Decimal`'s default both round a half
+    to the even neighbour (``round(0.5) == 0``); published statistics round halves
+    up, so 62.5% is shown as 63%. Working on the fraction keeps every digit exact.
+    """
+    if isinstance(ndigits, bool) or not isinstance(ndigits, int) or ndigits < 0:
+        raise StatisticsError(
+            "ndigits", f"expected a whole number of decimal places from 0 up, got {ndigits!r}"
+        )
+    scaled = value * 10**ndigits
+    units = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
+    # A Decimal built from a string is exact; no context precision applies.
+    return Decimal(f"{units}E-{ndigits}")
+
+
+@attrs.frozen
+class Proportion:
+    """A share: ``positive`` things out of ``total``, both exact whole numbers.
+
+    Two proportions are equal when their counts are: ``Proportion(1, 2)`` and
+    ``Proportion(2, 4)`` have the same :attr:`share` but are different evidence.
+
+    Args:
+        positive: How many of the ``total`` count as positive (0 to ``total``).
+        total: The base, at least 1.
+
+    Raises:
+        CountError: If a count is not a whole number (``True`` and ``2.0`` are
+            refused), is negative, if ``total`` is 0, or if ``positive`` exceeds
+            ``total``.
+
+    >>> audits = Proportion(20, 30)
+    >>> audits.share
+    Fraction(2, 3)
+    >>> audits.percent()
+    Decimal('67')
+    >>> Proportion(5, 8).percent(), Proportion(5, 8).percent(1)
+    (Decimal('63'), Decimal('62.5'))
+    """
+
+    positive: int = attrs.field(converter=attrs.Converter(_count, takes_field=True))  # type: ignore[misc]
+    total: int = attrs.field(converter=attrs.Converter(_count, takes_field=True))  # type: ignore[misc]
+
+    @total.validator
+    def _check_total(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value == 0:
+            raise CountError("total", value, "at least 1 (a share of nothing is undefined)")
+        if self.positive > value:
+            raise CountError(
+                "positive", self.positive, f"a count no greater than the total {value!r}"
+            )
+
+    @classmethod
+    def from_outcomes(cls, outcomes: Iterable[bool]) -> Proportion:
+        """Count the ``True`` outcomes among ``outcomes``.
+
+        Args:
+            outcomes: One boolean per member of the base, ``True`` when positive.
+
+        Returns:
+            The proportion of ``True`` outcomes.
+
+        Raises:
+            CountError: If an outcome is not a boolean, or there are none.
+
+        >>> Proportion.from_outcomes([True, False, True, True])
+        Proportion(positive=3, total=4)
+        """
+        positive = total = 0
+        for index, outcome in enumerate(outcomes):
+            if not isinstance(outcome, bool):
+                raise CountError(f"outcomes[{index}]", outcome, "True or False")
+            positive += outcome
+            total += 1
+        return cls(positive, total)
+
+    @property
+    def negative(self) -> int:
+        """How many of the total are not positive."""
+        return self.total - self.positive
+
+    @property
+    def complement(self) -> Proportion:
+        """The share that is not positive, as a proportion of the same total.
+
+        >>> Proportion(3, 4).complement
+        Proportion(positive=1, total=4)
+        """
+        return Proportion(self.negative, self.total)
+
+    @property
+    def share(self) -> Fraction:
+        """The exact share, ``positive / total``, in lowest terms."""
+        return Fraction(self.positive, self.total)
+
+    def percent(self, ndigits: int = 0) -> Decimal:
+        """Return the share as a percentage, rounded half up to ``ndigits`` places.
+
+        The rounding works on the exact fraction, never on a float, so 1/8 is 12.5%
+        exactly and 12.5% rounds to 13%.
+
+        Args:
+            ndigits: Decimal places to keep, 0 or more.
+
+        Returns:
+            The percentage, as a :class:`~decimal.Decimal` with exactly ``ndigits``
+            places.
+
+        Raises:
+            StatisticsError: If ``ndigits`` is not a whole number of 0 or more.
+
+        >>> Proportion(1, 8).percent(), Proportion(1, 3).percent(2)
+        (Decimal('13'), Decimal('33.33'))
+        """
+        return round_half_up(self.share * 100, ndigits)
+
+    def wilson_interval(self, confidence: float = 0.95) -> tuple[float, float]:
+        """Return the Wilson score interval for the share, within [0, 1].
+
+        Recommended by Newcombe (1998) for small bases and for shares near 0 or 1,
+        where the textbook ``p ± z·se`` interval misbehaves.
+
+        Args:
+            confidence: The two-sided confidence level, strictly between 0 and 1.
+
+        Returns:
+            The lower and upper limits.
+
+        Raises:
+            ConfidenceError: If ``confidence`` is not strictly between 0 and 1.
+
+        >>> low, high = Proportion(81, 263).wilson_interval()
+        >>> round(low, 4), round(high, 4)
+        (0.2553, 0.3662)
+        """
+        return wilson_bounds(self.positive, self.total, check_confidence(confidence))
+
+    def clopper_pearson_interval(self, confidence: float = 0.95) -> tuple[float, float]:
+        """Return the exact (Clopper–Pearson) interval for the share.
+
+        It is conservative: its coverage is never below the nominal level, at the
+        price of being wider than the Wilson interval.
+
+        Args:
+            confidence: The two-sided confidence level, strictly between 0 and 1.
+
+        Returns:
+            The lower and upper limits; exactly 0 with no positives, exactly 1 when
+            all are positive.
+
+        Raises:
+            ConfidenceError: If ``confidence`` is not strictly between 0 and 1.
+
+        >>> low, high = Proportion(1, 29).clopper_pearson_interval()
+        >>> round(low, 4), round(high, 4)
+        (0.0009, 0.1776)
+        """
+        return clopper_pearson_bounds(self.positive, self.total, check_confidence(confidence))

@@ -1,0 +1,75 @@
+"""Disclosure control for published tables: suppression of small counts.
+
+A :class:`DisclosurePolicy` says which counts are too small to publish and how to
+show them; :func:`apply_disclosure` applies one to a table, adding its totals and
+hiding further cells (secondary suppression) so that no hidden count can be worked
+out from the rest. The built-in :data:`DFE` policy follows the Department for
+Education's children in need statistics.
+
+>>> from neglect_protocol.disclosure import DFE, apply_disclosure
+>>> DFE.name, DFE.suppressed, DFE.totals_to_nearest
+('DfE', 'c', 10)
+>>> table = apply_disclosure(
+...     [[12, 4, 30], [25, 16, 41]],
+...     DFE,
+...     row_labels=["Team North", "Team South"],
+...     column_labels=["Under 1", "1 to 4", "5 to 9"],
+... )
+>>> for row in table.shown():
+...     print(" | ".join(f"{value:>3}" for value in row))
+  c |   c |  30 |  46
+  c |   c |  41 |  82
+ 37 |  20 |  71 | 128
+"""
+
+from neglect_protocol._api import publish
+from neglect_protocol._boundary._disclosure_file import (
+    DISCLOSURE_SCHEMA_VERSION,
+    builtin_disclosure_policy,
+    disclosure_policy_from_document,
+    load_disclosure_policy,
+)
+from neglect_protocol._logic._disclosure import apply_disclosure
+from neglect_protocol._model._disclosure import (
+    Base,
+    DisclosedCell,
+    DisclosedTable,
+    DisclosurePolicy,
+    Suppression,
+)
+
+__all__ = [
+    "DFE",
+    "DISCLOSURE_SCHEMA_VERSION",
+    "Base",
+    "DisclosedCell",
+    "DisclosedTable",
+    "DisclosurePolicy",
+    "Suppression",
+    "apply_disclosure",
+    "builtin_disclosure_policy",
+    "disclosure_policy_from_document",
+    "load_disclosure_policy",
+]
+
+DFE: DisclosurePolicy = builtin_disclosure_policy()
+"""The Department for Education's policy, with counts 1 to 5 shown as ``c`` and secondary
+suppression, 0 a true zero, ``:`` not available, ``z`` not applicable, national and
+regional totals to the nearest 10, percentages to one decimal place from unrounded
+counts (DfE, *Characteristics of children in need*, data guidance, 2021)."""
+
+publish(
+    __name__,
+    DisclosedCell,
+    DisclosedTable,
+    DisclosurePolicy,
+    Suppression,
+    apply_disclosure,
+    builtin_disclosure_policy,
+    disclosure_policy_from_document,
+    load_disclosure_policy,
+)
+
+
+def __dir__() -> list[str]:
+    return __all__
