@@ -61,3 +61,16 @@ class TestInfantPathwayExample:
             "  Step-down proposed: from level 4 (Acute / specialist) to level 3 (Multiple / "
             "complex); resolved: A1, A4" in chronology
         )
+
+
+class TestDecideBenchmarkSmoke:
+    def test_decide_benchmark_runs(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The decision benchmark runs end to end on a small count (figures not asserted)."""
+        path = ROOT / "benchmarks" / "bench_decide.py"
+        monkeypatch.setattr(sys, "argv", [str(path), "--count", "40", "--repeat", "1"])
+        runpy.run_path(str(path), run_name="__main__")
+        out = capsys.readouterr().out
+        assert "children: 40, three assessments each (best of 1)" in out
+        assert "ratio decide (latest, 2 earlier) / score (3 assessments): " in out
