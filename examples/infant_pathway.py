@@ -43,51 +43,61 @@ HEALTH_VISITOR = (Practitioner("PRAC-INVENTED-16", agency="health visiting"),)
 WITHOUT_MODIFIER = attrs.evolve(DEFAULT_POLICY, modifiers=())
 
 
-def rated(grades: dict[str, int]) -> tuple[Rating, ...]:
-    """Ratings with invented evidence."""
-    return tuple(
-        Rating(code, grade, evidence=f"Invented: what was seen for {code}.")
-        for code, grade in grades.items()
+def assessment(
+    child: ChildRef,
+    days: tuple[dt.date, dt.date],
+    grades: dict[str, int],
+    practitioners: tuple[Practitioner, ...],
+    reference: str,
+) -> Assessment:
+    """One invented assessment: GCP2A when the codes are its sections, else GCP2."""
+    antenatal = all(code.startswith("S") for code in grades)
+    return Assessment(
+        child,
+        ObservationWindow(*days),
+        tuple(
+            Rating(code, grade, evidence=f"Invented: what was seen for {code}.")
+            for code, grade in grades.items()
+        ),
+        instrument=Instrument.GCP2A if antenatal else Instrument.GCP2,
+        carers=CARERS,
+        practitioners=practitioners,
+        reference=reference,
     )
 
 
 def assessments() -> list[Assessment]:
     """An antenatal GCP2A, a postnatal GCP2A, and GCP2s at ten and sixteen months."""
-    antenatal = Assessment(
-        UNBORN,
-        ObservationWindow(dt.date(2024, 12, 2), dt.date(2024, 12, 20)),
-        rated({"S1": 3, "S2": 3}),
-        instrument=Instrument.GCP2A,
-        carers=CARERS,
-        practitioners=MIDWIFE,
-        reference="GCP2A-INVENTED-0311-1",
-    )
-    postnatal = Assessment(
-        BABY,
-        ObservationWindow(dt.date(2025, 4, 7), dt.date(2025, 4, 25)),
-        rated({"S3": 3}),
-        instrument=Instrument.GCP2A,
-        carers=CARERS,
-        practitioners=HEALTH_VISITOR,
-        reference="GCP2A-INVENTED-0311-2",
-    )
-    ten_months = Assessment(
-        BABY,
-        ObservationWindow(dt.date(2026, 1, 5), dt.date(2026, 1, 23)),
-        rated({"A1": 3, "A2": 2, "A4": 3, "A5": 3, "B1": 2, "C1": 2, "D1": 2}),
-        carers=CARERS,
-        practitioners=HEALTH_VISITOR,
-        reference="GCP2-INVENTED-0311-3",
-    )
-    sixteen_months = Assessment(
-        BABY,
-        ObservationWindow(dt.date(2026, 7, 6), dt.date(2026, 7, 24)),
-        rated({"A1": 2, "A2": 2, "A4": 2, "A5": 3, "B1": 2, "C1": 2, "D1": 2}),
-        carers=CARERS,
-        practitioners=HEALTH_VISITOR,
-        reference="GCP2-INVENTED-0311-4",
-    )
-    return [antenatal, postnatal, ten_months, sixteen_months]
+    return [
+        assessment(
+            UNBORN,
+            (dt.date(2024, 12, 2), dt.date(2024, 12, 20)),
+            {"S1": 3, "S2": 3},
+            MIDWIFE,
+            "GCP2A-INVENTED-0311-1",
+        ),
+        assessment(
+            BABY,
+            (dt.date(2025, 4, 7), dt.date(2025, 4, 25)),
+            {"S3": 3},
+            HEALTH_VISITOR,
+            "GCP2A-INVENTED-0311-2",
+        ),
+        assessment(
+            BABY,
+            (dt.date(2026, 1, 5), dt.date(2026, 1, 23)),
+            {"A1": 3, "A2": 2, "A4": 3, "A5": 3, "B1": 2, "C1": 2, "D1": 2},
+            HEALTH_VISITOR,
+            "GCP2-INVENTED-0311-3",
+        ),
+        assessment(
+            BABY,
+            (dt.date(2026, 7, 6), dt.date(2026, 7, 24)),
+            {"A1": 2, "A2": 2, "A4": 2, "A5": 3, "B1": 2, "C1": 2, "D1": 2},
+            HEALTH_VISITOR,
+            "GCP2-INVENTED-0311-4",
+        ),
+    ]
 
 
 def main() -> None:

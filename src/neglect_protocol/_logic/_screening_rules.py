@@ -20,32 +20,22 @@ from neglect_protocol._model._screening import (
     ScreeningPolicy,
     ScreeningReason,
     Sign,
+    member_of,
 )
 from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError
 
 
 def _outcome(value: object) -> ScreeningOutcome:
-    if isinstance(value, ScreeningOutcome):
-        return value
-    try:
-        return ScreeningOutcome(value)
-    except ValueError:
-        choices = ", ".join(repr(outcome.value) for outcome in ScreeningOutcome)
-        raise PolicyError("outcome", f"expected one of {choices}, got {value!r}") from None
+    return member_of(ScreeningOutcome, value, "outcome", PolicyError)
 
 
 def _answers(value: object) -> tuple[Answer, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise PolicyError("answers", f"expected a list of answers, got {value!r}")
-    answers: list[Answer] = []
-    for index, answer in enumerate(value):
-        try:
-            answers.append(Answer(answer))
-        except ValueError:
-            choices = ", ".join(repr(member.value) for member in Answer)
-            raise PolicyError(
-                f"answers[{index}]", f"expected one of {choices}, got {answer!r}"
-            ) from None
+    answers = [
+        member_of(Answer, answer, f"answers[{index}]", PolicyError)
+        for index, answer in enumerate(value)
+    ]
     if not answers:
         raise PolicyError("answers", "expected at least one answer, got none")
     return tuple(answers)

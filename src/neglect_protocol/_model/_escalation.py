@@ -235,11 +235,15 @@ class PolicyFacts:
     levels: tuple[int, ...]
     catalogues: tuple[Catalogue, ...]
 
+    def unknown_level(self, level: object, path: str) -> PolicyError:
+        """The error for a level the policy does not define, for the caller to raise."""
+        known = ", ".join(str(number) for number in self.levels)
+        return PolicyError(path, f"expected one of the policy's levels {known}, got {level!r}")
+
     def check_level(self, level: int, path: str) -> None:
         """Refuse a level the policy does not define."""
         if level not in self.levels:
-            known = ", ".join(str(number) for number in self.levels)
-            raise PolicyError(path, f"expected one of the policy's levels {known}, got {level!r}")
+            raise self.unknown_level(level, path)
 
     def check_codes(self, codes: Sequence[str], path: str, *, areas_only: bool) -> None:
         """Refuse codes that are not areas (or, unless ``areas_only``, sub-areas) of a catalogue.
@@ -375,8 +379,7 @@ class ThresholdPolicy:
         for level in self.levels:
             if level.number == number:
                 return level
-        self.facts.check_level(number, "level")
-        raise AssertionError("unreachable: check_level refused the number")  # pragma: no cover
+        raise self.facts.unknown_level(number, "level")
 
 
 def check_rule(rule: object, facts: PolicyFacts, path: str) -> None:

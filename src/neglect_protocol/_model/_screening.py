@@ -7,7 +7,7 @@ import difflib
 import enum
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -198,14 +198,28 @@ class Checklist:
         )
 
 
-def _answer(value: object) -> Answer:
-    if isinstance(value, Answer):
+Member = TypeVar("Member", bound=enum.Enum)
+
+
+def member_of(
+    kind: type[Member], value: object, field: str, error: Callable[[str, str], Exception]
+) -> Member:
+    """Return ``value`` as a member of the enum ``kind``, accepting a member or its value.
+
+    Raises:
+        Exception: ``error(field, ...)`` listing the choices, if ``value`` is neither.
+    """
+    if isinstance(value, kind):
         return value
     try:
-        return Answer(value)
+        return kind(value)
     except ValueError:
-        choices = ", ".join(repr(answer.value) for answer in Answer)
-        raise ScreeningError("answer", f"expected one of {choices}, got {value!r}") from None
+        choices = ", ".join(repr(choice.value) for choice in kind)
+        raise error(field, f"expected one of {choices}, got {value!r}") from None
+
+
+def _answer(value: object) -> Answer:
+    return member_of(Answer, value, "answer", ScreeningError)
 
 
 def _evidence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
