@@ -18,8 +18,13 @@ import argparse
 import datetime as dt
 import gc
 import random
-import time
-from collections.abc import Callable
+import sys
+from pathlib import Path
+
+# The scripts run as files, not as a package: make their shared helpers importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import best_of
 
 from neglect_protocol import GCP2, Assessment, ChildRef, ObservationWindow, Profile, Rating, score
 from neglect_protocol.chronology import Chronology, review
@@ -65,17 +70,6 @@ def reviewing(profiles: list[tuple[Profile, ...]]) -> None:
     """Review each child's chronology: three decisions, drift and time on level."""
     for history in profiles:
         review(Chronology(history), policy=DEFAULT_POLICY)
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    timings = []
-    for _ in range(repeat):
-        gc.collect()
-        started = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def main() -> None:

@@ -86,6 +86,13 @@ nitpick_ignore = [
     ("py:class", "Iterable"),
     ("py:class", "KappaWeights"),
     ("py:func", "round"),
+    # neglect_protocol.audit, .survey, .indicators and .assurance
+    ("py:class", "FrozenMap"),
+    ("py:class", "neglect_protocol._model._frozen.FrozenMap"),
+    ("py:class", "Hashable"),
+    ("py:class", "collections.abc.Hashable"),
+    ("py:class", "Path"),
+    ("py:class", "pathlib.Path"),
 ]
 
 # Docstring examples (plain ">>>" blocks pulled in by autodoc) run under pytest's

@@ -108,7 +108,9 @@ class TestParts:
 
     def test_window_dates_are_dates(self) -> None:
         """Strings are not dates."""
-        with pytest.raises(AssessmentError, match="start: expected a date, got '2024-03-04'"):
+        with pytest.raises(
+            AssessmentError, match="start: expected a date, got a str of 10 characters"
+        ):
             ObservationWindow("2024-03-04", dt.date(2024, 3, 4))  # type: ignore[arg-type]
 
     def test_rating_grade_is_checked(self) -> None:
@@ -207,8 +209,19 @@ class TestValidation:
 
     def test_known_target_code(self) -> None:
         """Targeted items under catalogue codes pass."""
+        targets = (
+            TargetedItem("A4", 4, 2, dt.date(2024, 6, 1)),
+            TargetedItem("B1", 3, 2, dt.date(2024, 6, 1)),
+        )
+        validate(Assessment(SIX_YEAR_OLD, WINDOW, (), targets=targets), GCP2)
+
+    def test_duplicate_targets(self) -> None:
+        """A code is targeted at most once per assessment."""
         target = TargetedItem("A4", 4, 2, dt.date(2024, 6, 1))
-        validate(Assessment(SIX_YEAR_OLD, WINDOW, (), targets=(target, target)), GCP2)
+        with pytest.raises(
+            DuplicateCodeError, match=r"targets\[1\].code: expected each targeted code once"
+        ):
+            Assessment(SIX_YEAR_OLD, WINDOW, (), targets=(target, target))
 
     def test_unknown_target_code(self) -> None:
         """A targeted item must be in the catalogue too."""
@@ -270,7 +283,7 @@ class TestValidation:
                 GCP2A,
             )
         assert str(caught.value).startswith(
-            "ratings[1].code: expected only the postnatal section after the birth on 2023-11-01"
+            "ratings[1].code: expected only the postnatal section after the birth, got a rating in antenatal section 'S1'"
         )
 
     def test_gcp2a_postnatal_needs_birth(self) -> None:

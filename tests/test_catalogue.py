@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from neglect_protocol import GCP2, GCP2A, AgeBand, Area, Catalogue, Grade, Item, SubArea
+from neglect_protocol._boundary._catalogue_file import _from_document
 from neglect_protocol.catalogue import (
     Instrument,
     Phase,
@@ -65,7 +66,14 @@ class TestBuiltInStructure:
 
     def test_catalogues_are_hashable_values(self) -> None:
         """A catalogue is an immutable value: equal when built from equal data."""
-        again = Catalogue(GCP2.name, GCP2.version, GCP2.instrument, GCP2.areas, GCP2.sub_areas)
+        again = Catalogue(
+            GCP2.name,
+            GCP2.version,
+            GCP2.instrument,
+            GCP2.areas,
+            GCP2.sub_areas,
+            age_band=GCP2.age_band,
+        )
         assert again == GCP2
         assert hash(GCP2) == hash(again)
 
@@ -123,7 +131,9 @@ class TestUnknownCodes:
         with pytest.raises(UnknownCodeError) as caught:
             GCP2["zzzzzzzzzz"]
         assert () == caught.value.suggestions
-        assert "expected a code of catalogue 'GCP2', got 'zzzzzzzzzz'" == str(caught.value)
+        assert "expected a code of catalogue 'GCP2', got a str of 10 characters" == str(
+            caught.value
+        )
 
     @pytest.mark.parametrize("code", [None, 3, ("A",)])
     def test_non_string_codes_are_unknown_not_type_errors(self, code: Any) -> None:
@@ -217,7 +227,9 @@ class TestAgeBands:
 
     def test_negative_start(self) -> None:
         """A band cannot start before birth."""
-        with pytest.raises(ValueError, match="must be >= 0"):
+        with pytest.raises(
+            CatalogueError, match="from_months: expected a whole number, 0 or more, got -1"
+        ):
             AgeBand(-1, 5)
 
     def test_overlap_is_symmetric(self) -> None:
@@ -251,16 +263,26 @@ class TestLoadingFiles:
         path.write_text(json.dumps(document()), encoding="utf-8")
         assert "Invented: item one" == load_catalogue(path).item("A1a").label
 
+    def test_partnership_files_cannot_change_the_structure(self) -> None:
+        """A partnership's file adds items; areas and sub-areas are fixed by the instrument."""
+        with pytest.raises(
+            CatalogueError, match=r"^\$: expected only the keys instrument, items, name"
+        ):
+            catalogue_from_document(document(areas=[{"code": "Z", "name": "Anything"}]))
+
     def test_full_structure_document(self) -> None:
-        """A document with areas defines its own structure."""
-        catalogue = catalogue_from_document(
-            document(
+        """The shipped structure files lay out areas, sections and age bands."""
+        catalogue = _from_document(
+            structure=True,
+            document=document(
                 instrument="GCP2A",
                 areas=[{"code": "S1", "name": "First", "phase": "antenatal"}],
                 items=[{"code": "S1a", "label": "Invented"}],
-            )
+                age_band={"from_months": 0, "until_months": 12},
+            ),
         )
         assert ("S1",) == tuple(area.code for area in catalogue)
+        assert AgeBand(0, 12) == catalogue.age_band
 
     def test_unknown_suffix(self, tmp_path: Path) -> None:
         """Only .toml and .json are read."""
@@ -327,7 +349,7 @@ class TestDocumentErrors:
             ),
             (
                 {"items": [{"code": "A1a", "label": "x", "descriptors": {"1": 3}}]},
-                "$.items[0].descriptors.1: expected text, got a int",
+                "$.items[0].descriptors.1: expected non-empty text, got 3",
             ),
             (
                 {"items": [{"code": "A1a", "label": "x", "descriptors": []}]},
@@ -368,10 +390,37 @@ class TestDocumentErrors:
                 },
                 "$.items[0]: expected age bands that do not overlap",
             ),
+            (
+                {"schema_version": 1.0},
+                "$.schema_version: expected catalogue schema version 1, got 1.0",
+            ),
+            (
+                {"items": [{"code": "A1a", "label": "x", "descriptors": {"1": "  "}}]},
+                "$.items[0].descriptors.1: expected non-empty text, got a str of 2 characters",
+            ),
+            (
+                {"items": [{"code": "Aa", "label": "x"}]},
+                "$.items[0].code: expected an item code under a sub-area",
+            ),
+            (
+                {"instrument": "Invented: not an instrument"},
+                "$.instrument: expected one of 'GCP2', 'GCP2A', got a str of 27",
+            ),
+        ],
+    )
+    def test_bad_documents_name_the_place(self, changes: dict[str, Any], message: str) -> None:
+        """Every problem in a partnership's file is our error, its message starting at its path."""
+        with pytest.raises((CatalogueError, DuplicateCodeError)) as caught:
+            catalogue_from_document(document(**changes))
+        assert str(caught.value).startswith(message)
+
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
             ({"areas": [{"code": "a", "name": "x"}]}, "$.areas[0].code: expected capital letters"),
             (
                 {"areas": [{"code": "A", "name": "x", "phase": "later"}]},
-                "$.areas[0].phase: expected 'antenatal' or 'postnatal', got 'later'",
+                "$.areas[0].phase: expected 'antenatal' or 'postnatal', got a str of 5 characters",
             ),
             (
                 {"areas": [{"code": "A", "name": "x", "sub_areas": [{"code": "B1", "name": "y"}]}]},
@@ -387,12 +436,36 @@ class TestDocumentErrors:
             ),
             ({"areas": [], "items": []}, "$.areas: expected at least one area, got none"),
             ({"areas": [{"code": "A", "name": "x", "former_name": 3}]}, "$.areas[0].former_name"),
+            (
+                {
+                    "areas": [
+                        {
+                            "code": "A",
+                            "name": "x",
+                            "sub_areas": [{"code": "A1", "name": "y"}, {"code": "A1", "name": "z"}],
+                        }
+                    ]
+                },
+                "$.areas[0].sub_areas[1].code: expected each code once, got 'A1' again",
+            ),
+            (
+                {
+                    "areas": [
+                        {
+                            "code": "A",
+                            "name": "x",
+                            "age_band": {"from_months": 3, "until_months": 1},
+                        }
+                    ]
+                },
+                "$.areas[0].age_band: expected until_months above from_months 3",
+            ),
         ],
     )
-    def test_bad_documents_name_the_place(self, changes: dict[str, Any], message: str) -> None:
-        """Every structural problem is a CatalogueError whose message starts at its path."""
-        with pytest.raises(CatalogueError) as caught:
-            catalogue_from_document(document(**changes))
+    def test_bad_structures_name_the_place(self, changes: dict[str, Any], message: str) -> None:
+        """The shipped structure format is checked as strictly, with paths into the file."""
+        with pytest.raises((CatalogueError, DuplicateCodeError)) as caught:
+            _from_document(document(**changes), structure=True)
         assert str(caught.value).startswith(message)
 
     def test_document_must_be_a_table(self) -> None:
@@ -429,8 +502,8 @@ class TestSmallerAccessors:
 
     def test_rating_index(self, invented_catalogue: Catalogue) -> None:
         """The rating index says what each code's rating feeds."""
-        index = invented_catalogue.rating_index
+        index = invented_catalogue._rating_index
         assert ("A1", (), None) == tuple(index["A1a"])
         assert (None, (), None) == tuple(index["A1"])
-        assert "A1c" not in invented_catalogue.plain_item_parents  # it has age bands
-        assert "A1" == invented_catalogue.plain_item_parents["A1a"]
+        assert "A1c" not in invented_catalogue._plain_item_parents  # it has age bands
+        assert "A1" == invented_catalogue._plain_item_parents["A1a"]

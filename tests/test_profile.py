@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 import pytest
@@ -23,8 +24,13 @@ from neglect_protocol import (
     Rating,
     score,
 )
-from neglect_protocol.errors import InvalidGradeError, NeglectProtocolError, UnknownCodeError
-from neglect_protocol.rules import mean, median, mode, worst
+from neglect_protocol.errors import (
+    InvalidGradeError,
+    NeglectProtocolError,
+    ProfileError,
+    UnknownCodeError,
+)
+from neglect_protocol.rules import RollUpRule, mean, median, mode, worst
 from neglect_protocol.strategies import assessments, profiles
 
 CHILD = ChildRef("C-000010", date_of_birth=dt.date(2017, 9, 1))
@@ -184,7 +190,7 @@ class TestHeadlines:
             profile.child,
             profile.window,
             profile.instrument,
-            profile.catalogue,
+            profile.catalogue_name,
             profile.catalogue_version,
             profile.assessment_reference,
         )
@@ -206,7 +212,7 @@ class TestAntenatal:
             unborn, WINDOW, (Rating("S1", 3), Rating("S2", 4)), instrument=Instrument.GCP2A
         )
         profile = score(assessment)
-        assert "GCP2A" == profile.catalogue
+        assert "GCP2A" == profile.catalogue_name
         assert () == profile.sub_areas
         assert ("S3",) == profile.ungraded
         assert Grade(4) is profile.worst_area_grade
@@ -363,7 +369,7 @@ class TestFromEntries:
             child=profile.child,
             window=profile.window,
             instrument=profile.instrument,
-            catalogue=profile.catalogue,
+            catalogue_name=profile.catalogue_name,
             catalogue_version=profile.catalogue_version,
             rule=profile.rule,
             areas=profile.areas,
@@ -378,12 +384,14 @@ class TestFromEntries:
     def test_sub_area_of_unknown_area(self) -> None:
         """A sub-area entry must belong to one of the area entries."""
         profile = score(assess(("A1", 2)))
-        with pytest.raises(UnknownCodeError, match="sub_areas.area"):
+        with pytest.raises(
+            ProfileError, match=r"sub_areas\[0\].area: expected the code of one of the areas"
+        ):
             Profile.from_entries(
                 child=CHILD,
                 window=WINDOW,
                 instrument=Instrument.GCP2,
-                catalogue="GCP2",
+                catalogue_name="GCP2",
                 catalogue_version="1",
                 rule="worst",
                 areas=profile.areas[1:],
@@ -396,3 +404,152 @@ class TestFromEntries:
         assert profile["A1"].is_graded
         assert not profile["A2"].is_graded
         assert "A1" == profile["A1"]._asdict()["code"]
+
+
+def reference_roll_up(
+    assessment: Assessment, catalogue: Catalogue, rule: RollUpRule
+) -> dict[str, tuple[object, ...]]:
+    """An independent, deliberately plain roll-up to check score against."""
+    entered = {
+        r.code: r.grade for r in assessment.ratings if not isinstance(catalogue[r.code], Item)
+    }
+    items: dict[str, list[Grade]] = {}
+    for rating in assessment.ratings:
+        node = catalogue[rating.code]
+        if isinstance(node, Item):
+            items.setdefault(node.parent, []).append(rating.grade)
+    expected: dict[str, tuple[object, ...]] = {}
+
+    def finish(code: str, suggested: Grade | None, below: Grade | None) -> tuple[object, ...]:
+        own = entered.get(code)
+        if own is not None:
+            return (
+                own,
+                GradeSource.ENTERED,
+                suggested,
+                below,
+                below is not None and below - own >= 2,
+            )
+        if suggested is not None:
+            return (suggested, GradeSource.SUGGESTED, suggested, below, False)
+        return (None, None, None, below, False)
+
+    for area in catalogue.areas:
+        subs = (
+            [
+                n
+                for n in catalogue.children(area.code)
+                if isinstance(n, type(catalogue.sub_areas[0]))
+            ]
+            if catalogue.sub_areas
+            else []
+        )
+        if not subs:
+            grades = items.get(area.code, [])
+            expected[area.code] = finish(
+                area.code, rule(grades) if grades else None, max(grades) if grades else None
+            )
+            continue
+        used: list[Grade] = []
+        below_all: list[Grade] = []
+        for sub in subs:
+            grades = items.get(sub.code, [])
+            entry = finish(
+                sub.code, rule(grades) if grades else None, max(grades) if grades else None
+            )
+            expected[sub.code] = entry
+            if entry[0] is not None:
+                used.append(entry[0])  # type: ignore[arg-type]
+            below_all += [g for g in (entry[0], entry[3]) if g is not None]  # type: ignore[misc]
+        expected[area.code] = finish(
+            area.code, rule(used) if used else None, max(below_all) if below_all else None
+        )
+    return expected
+
+
+class TestAgainstReferenceModel:
+    @given(data=st.data())
+    def test_score_matches_reference_with_items(
+        self, invented_catalogue: Catalogue, data: st.DataObject
+    ) -> None:
+        """Law: with items and any shipped rule, score equals an independent plain roll-up."""
+        rule = data.draw(st.sampled_from([worst, median, mode, mean]))
+        assessment = data.draw(assessments(invented_catalogue, min_ratings=5))
+        profile = score(assessment, catalogue=invented_catalogue, rule=rule)
+        expected = reference_roll_up(assessment, invented_catalogue, rule)
+        actual = {
+            e.code: (e.grade, e.source, e.suggested, e.worst_beneath, e.discrepancy)
+            for e in profile
+        }
+        assert expected == actual
+
+
+class TestFromEntriesChecks:
+    def _rebuild(self, profile: Profile, **changes: object) -> Profile:
+        fields: dict[str, object] = {
+            "child": profile.child,
+            "window": profile.window,
+            "instrument": profile.instrument,
+            "catalogue_name": profile.catalogue_name,
+            "catalogue_version": profile.catalogue_version,
+            "rule": profile.rule,
+            "areas": profile.areas,
+            "sub_areas": profile.sub_areas,
+        }
+        fields.update(changes)
+        return Profile.from_entries(**fields)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            (
+                lambda e: e._replace(grade=7),
+                r"sub_areas\[0\].grade: expected an integer from 1 to 5, got 7",
+            ),
+            (
+                lambda e: e._replace(source="entered"),
+                r"sub_areas\[0\].source: expected a GradeSource or None",
+            ),
+            (
+                lambda e: e._replace(source=None),
+                r"sub_areas\[0\].source: expected a source exactly when",
+            ),
+            (
+                lambda e: e._replace(source=GradeSource.SUGGESTED, suggested=None),
+                r"sub_areas\[0\].suggested: expected a suggested grade",
+            ),
+            (
+                lambda e: e._replace(
+                    source=GradeSource.SUGGESTED, suggested=e.grade, discrepancy=True
+                ),
+                r"sub_areas\[0\].discrepancy: expected a discrepancy only",
+            ),
+            (
+                lambda e: e._replace(discrepancy=1),
+                r"sub_areas\[0\].discrepancy: expected True or False",
+            ),
+            (lambda e: e._replace(is_area=True), r"sub_areas\[0\].is_area: expected False"),
+            (lambda e: e._replace(code=5), r"sub_areas\[0\].code: expected text, got 5"),
+            (lambda e: e._replace(code="B1"), r"sub_areas\[5\].code: expected each code once"),
+        ],
+    )
+    def test_inconsistent_entries(self, change: Any, message: str) -> None:
+        """Entries from another system are checked field by field, naming the place."""
+        profile = score(assess(("A1", 3), ("B1", 2)))
+        subs = list(profile.sub_areas)
+        subs[0] = change(subs[0])
+        with pytest.raises(NeglectProtocolError, match=message):
+            self._rebuild(profile, sub_areas=tuple(subs))
+
+    def test_not_an_entry(self) -> None:
+        """Only ProfileEntry values are entries."""
+        profile = score(assess(("A1", 3)))
+        with pytest.raises(ProfileError, match=r"areas\[0\]: expected a ProfileEntry, got a dict"):
+            self._rebuild(profile, areas=({},))
+
+    def test_area_with_foreign_area_code(self) -> None:
+        """An area entry's area is its own code."""
+        profile = score(assess(("A1", 3)))
+        areas = (profile.areas[0]._replace(area="B"), *profile.areas[1:])
+        with pytest.raises(ProfileError, match=r"areas\[0\].area: expected an area's own code"):
+            self._rebuild(profile, areas=areas)

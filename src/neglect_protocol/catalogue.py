@@ -20,7 +20,6 @@ from neglect_protocol._model._catalogue import (
     Item,
     Node,
     Phase,
-    RatingTarget,
     SubArea,
 )
 
@@ -35,7 +34,6 @@ __all__ = [
     "Item",
     "Node",
     "Phase",
-    "RatingTarget",
     "SubArea",
     "builtin_catalogue",
     "catalogue_from_document",
@@ -57,7 +55,6 @@ publish(
     Instrument,
     Item,
     Phase,
-    RatingTarget,
     SubArea,
     builtin_catalogue,
     catalogue_from_document,

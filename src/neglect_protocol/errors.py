@@ -19,12 +19,16 @@ grade: expected an integer from 1 to 5, got 7
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 __all__ = [
     "AgeBandError",
+    "AnswerOffScaleError",
     "AssessmentError",
+    "AuditError",
     "CatalogueError",
+    "CohortError",
     "ConfidenceError",
     "CountError",
     "DisclosurePolicyError",
@@ -33,21 +37,52 @@ __all__ = [
     "HistoryError",
     "InstrumentError",
     "InvalidGradeError",
+    "JudgementScaleError",
     "NeglectProtocolError",
     "ObservationWindowError",
     "OverrideError",
     "PolicyError",
+    "ProfileError",
     "RatingsError",
     "RuleResultError",
     "ScreeningError",
     "StatisticsError",
     "SuppressedValueError",
+    "SurveyError",
     "UnknownCodeError",
+    "UnknownJudgementError",
+    "UnknownQuestionError",
+    "safe_repr",
 ]
 
 
 def __dir__() -> list[str]:
     return __all__
+
+
+# Strings shaped like a code, a grade or a number are echoed in messages; anything
+# else might be free text (evidence typed into the wrong column, a child's name) and
+# is described by its length only.
+_ECHOABLE = re.compile(r"[A-Z]{1,5}|[A-Z]{1,5}[0-9]{1,3}[A-Za-z]{0,3}|-?[0-9]{1,6}(\.[0-9]{1,6})?")
+
+
+def safe_repr(value: object) -> str:
+    """Show ``value`` in an error message without leaking free text.
+
+    Numbers, ``None``, booleans and short code-like strings (``'A1a'``, ``'GCP2A'``,
+    ``'3'``) are shown with ``repr``; any other string becomes ``a str of N
+    characters``; other objects are named by type.
+
+    >>> safe_repr("A1a"), safe_repr(7), safe_repr("Invented: left alone at night")
+    ("'A1a'", '7', 'a str of 29 characters')
+    """
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        if not value or _ECHOABLE.fullmatch(value):
+            return repr(value)
+        return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"
+    return f"a {type(value).__name__}"
 
 
 class NeglectProtocolError(Exception):
@@ -58,7 +93,8 @@ class InvalidGradeError(NeglectProtocolError, ValueError):
     """A value was offered as a GCP2 grade but is not an integer from 1 to 5.
 
     Attributes:
-        value: The rejected value (grades are never free text, so it is kept).
+        value: The rejected value (kept on the error for the caller; the message
+            shows it only if it cannot be free text, see :func:`safe_repr`).
         field: Where the value was found, for example ``"grade"`` or
             ``"ratings[3].grade"``.
     """
@@ -66,7 +102,7 @@ class InvalidGradeError(NeglectProtocolError, ValueError):
     def __init__(self, value: object, *, field: str = "grade") -> None:
         self.value = value
         self.field = field
-        super().__init__(f"{field}: expected an integer from 1 to 5, got {value!r}")
+        super().__init__(f"{field}: expected an integer from 1 to 5, got {safe_repr(value)}")
 
 
 class EmptyGradesError(NeglectProtocolError, ValueError):
@@ -108,7 +144,9 @@ class UnknownCodeError(NeglectProtocolError, LookupError):
         self.field = field
         where = f"{field}: " if field else ""
         hint = f"; nearest valid codes: {', '.join(self.suggestions)}" if self.suggestions else ""
-        super().__init__(f"{where}expected a code of catalogue {catalogue!r}, got {code!r}{hint}")
+        super().__init__(
+            f"{where}expected a code of catalogue {catalogue!r}, got {safe_repr(code)}{hint}"
+        )
 
     def __str__(self) -> str:
         # LookupError subclasses such as KeyError quote their message; ours is a sentence.
@@ -149,6 +187,20 @@ class AssessmentError(NeglectProtocolError, ValueError):
 
     Attributes:
         field: The part of the assessment at fault (``"ratings[2]"``, ``"child"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class ProfileError(NeglectProtocolError, ValueError):
+    """A profile built from entries (another system's, or a document's) is inconsistent.
+
+    Attributes:
+        field: The entry or field at fault (``"sub_areas[3]"``).
         problem: What is wrong, as a sentence fragment.
     """
 
@@ -285,6 +337,130 @@ class DisclosurePolicyError(NeglectProtocolError, ValueError):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class JudgementScaleError(NeglectProtocolError, ValueError):
+    """An audit judgement scale (built in code or loaded from a file) breaks a rule.
+
+    Attributes:
+        path: Where the problem is, as a ``$``-rooted path into the document
+            (``$.judgements[2].code``) or the field concerned.
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class UnknownJudgementError(NeglectProtocolError, LookupError):
+    """A judgement is not on the audit scale in use.
+
+    Attributes:
+        code: The judgement (or its code) that was looked up.
+        scale: The name of the scale it was looked up in.
+        field: Where it was found (``"audits[3].grade"``); empty if looked up directly.
+    """
+
+    def __init__(
+        self, code: object, *, scale: str, choices: Sequence[str], field: str = ""
+    ) -> None:
+        self.code = code
+        self.scale = scale
+        self.field = field
+        where = f"{field}: " if field else ""
+        super().__init__(
+            f"{where}expected a judgement of scale {scale!r} ({', '.join(choices)}), got {code!r}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AuditError(NeglectProtocolError, ValueError):
+    """Case-file audits, an audit tool or their summary were given something invalid.
+
+    Attributes:
+        field: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``).
+        problem: What is wrong, as a sentence fragment (never an auditor's comment).
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class SurveyError(NeglectProtocolError, ValueError):
+    """A survey, a question or a response is not valid.
+
+    Attributes:
+        field: Where the problem is (``"responses[4].group"``).
+        problem: What is wrong, as a sentence fragment (never a respondent's words).
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class AnswerOffScaleError(SurveyError):
+    """A response gives an answer that is not on its question's response scale.
+
+    The answer itself is not repeated when it is text: a respondent may have typed
+    free text where a choice was expected, and that is personal data.
+
+    Attributes:
+        question: The code of the question answered.
+    """
+
+    def __init__(self, field: str, question: str, choices: Sequence[str], answer: object) -> None:
+        self.question = question
+        received = (
+            f"text that is not on the scale ({len(answer)} characters)"
+            if isinstance(answer, str)
+            else repr(answer)
+        )
+        super().__init__(
+            field,
+            f"expected one of {', '.join(repr(choice) for choice in choices)} for question "
+            f"{question!r}, got {received}",
+        )
+
+
+class UnknownQuestionError(NeglectProtocolError, LookupError):
+    """A response answers a question the survey does not ask.
+
+    Attributes:
+        code: The unknown question code.
+        survey: The name of the survey.
+        field: Where the code was found (``"responses[2].answers"``).
+    """
+
+    def __init__(self, code: object, *, survey: str, field: str) -> None:
+        self.code = code
+        self.survey = survey
+        self.field = field
+        super().__init__(f"{field}: expected a question of survey {survey!r}, got {code!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class CohortError(NeglectProtocolError, ValueError):
+    """A cohort record, cohort breakdown or implementation figure is not valid.
+
+    Attributes:
+        field: Where the problem is (``"records[7].level_of_need"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
 
 
 class PolicyError(NeglectProtocolError, ValueError):

@@ -2,9 +2,9 @@
 
 from neglect_protocol._api import publish
 from neglect_protocol._logic._score import score
-from neglect_protocol._model._profile import EntryLabel, GradeSource, Profile, ProfileEntry
+from neglect_protocol._model._profile import GradeSource, Profile, ProfileEntry
 
-__all__ = ["EntryLabel", "GradeSource", "Profile", "ProfileEntry", "score"]
+__all__ = ["GradeSource", "Profile", "ProfileEntry", "score"]
 
 
 publish(__name__, GradeSource, Profile, ProfileEntry, score)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from hypothesis import strategies as st
 
 from neglect_protocol._api import publish
+from neglect_protocol._logic._indicators import Cohort
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._threshold_rules import (
@@ -44,21 +45,35 @@ from neglect_protocol._model._assessment import (
     Rating,
     TargetedItem,
 )
+from neglect_protocol._model._audit import AuditComment, CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument, Item, Phase
 from neglect_protocol._model._escalation import LevelOfNeed, Rule, ThresholdPolicy
 from neglect_protocol._model._grade import GRADES, Grade
+from neglect_protocol._model._indicators import (
+    CensusAgeBand,
+    CohortRecord,
+    GCP2Completion,
+    PrimaryNeed,
+)
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._screening import Answer, Checklist, Screening, SignAnswer
+from neglect_protocol._model._survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
 from neglect_protocol.catalogue import GCP2, GCP2A
 
 __all__ = [
     "assessments",
+    "audit_comments",
+    "case_file_audits",
     "child_refs",
+    "cohort_records",
+    "cohorts",
     "count_tables",
+    "gcp2_completions",
     "grades",
     "histories",
     "infant_profiles",
+    "judgements",
     "observation_windows",
     "policies",
     "profile_histories",
@@ -66,6 +81,8 @@ __all__ = [
     "proportions",
     "references",
     "screenings",
+    "survey_responses",
+    "surveys",
     "threshold_rules",
 ]
 
@@ -297,6 +314,138 @@ def count_tables(
 
 
 publish(__name__, count_tables, proportions)
+
+
+# --- Partnership metrics: audits, surveys and the cohort ----------------------------------
+
+AUDIT_THEMES = ("engaging children", "identifying worries", "wishes and feelings")
+"""Invented comment themes the audit strategies draw from by default."""
+
+
+def _scale(scale: JudgementScale | None) -> JudgementScale:
+    if scale is None:
+        from neglect_protocol._boundary._builtin import builtin_judgement_scale
+
+        return builtin_judgement_scale()
+    return scale
+
+
+def judgements(scale: JudgementScale | None = None) -> st.SearchStrategy[Judgement]:
+    """Any judgement of ``scale`` (Ofsted's four-point scale by default), best first."""
+    return st.sampled_from(_scale(scale).judgements)
+
+
+def audit_comments(themes: Sequence[str] = AUDIT_THEMES) -> st.SearchStrategy[AuditComment]:
+    """Auditors' comments on one of ``themes``, positive or negative, with invented text."""
+    return st.builds(
+        AuditComment,
+        st.sampled_from(list(themes)),
+        st.sampled_from(["positive", "negative"]),
+        text=st.just("invented comment"),
+    )
+
+
+def case_file_audits(
+    scale: JudgementScale | None = None,
+    *,
+    teams: Sequence[str] = ("North", "South", "East"),
+    themes: Sequence[str] = AUDIT_THEMES,
+) -> st.SearchStrategy[CaseFileAudit]:
+    """Case-file audits graded on ``scale``, held by one of ``teams``, with 0 to 6 comments."""
+    return st.builds(
+        CaseFileAudit,
+        references("F"),
+        st.sampled_from(list(teams)),
+        st.dates(min_value=dt.date(2018, 4, 1), max_value=dt.date(2030, 3, 31)),
+        judgements(scale),
+        st.lists(audit_comments(themes), max_size=6).map(tuple),
+    )
+
+
+@st.composite
+def surveys(draw: st.DrawFn, *, max_questions: int = 4) -> Survey:
+    """Surveys of 1 to ``max_questions`` yes/no or agreement questions, with 1 to 3 groups.
+
+    Which answers count as positive is drawn too: any non-empty proper subset of
+    the scale's answers.
+    """
+    questions: list[Question] = []
+    for number in range(draw(st.integers(min_value=1, max_value=max_questions))):
+        scale = draw(st.sampled_from([YES_NO, AGREEMENT]))
+        positive = draw(
+            st.sets(st.sampled_from(scale.answers), min_size=1, max_size=len(scale.answers) - 1)
+        )
+        questions.append(
+            Question(f"q{number + 1}", f"Invented question {number + 1}?", scale, positive)
+        )
+    groups = draw(
+        st.lists(
+            st.sampled_from(["family", "professional", "young person"]), min_size=1, unique=True
+        )
+    )
+    return Survey("Invented survey", tuple(questions), tuple(groups))
+
+
+@st.composite
+def survey_responses(draw: st.DrawFn, survey: Survey) -> SurveyResponse:
+    """Valid responses to ``survey``: a group it asks and, per question, an answer or a skip.
+
+    A skip is drawn both ways a form records one: the question left out, or
+    answered ``None``.
+    """
+    answers: dict[str, str | None] = {}
+    for question in survey.questions:
+        choice = draw(st.sampled_from([*question.scale.answers, "(left out)", None]))
+        if choice != "(left out)":
+            answers[question.code] = choice
+    return SurveyResponse(draw(references("R")), draw(st.sampled_from(survey.groups)), answers)
+
+
+def cohort_records(*, max_level: int = 4) -> st.SearchStrategy[CohortRecord]:
+    """Records of one child: any primary need and age band, level 1 to ``max_level``."""
+    return st.builds(
+        CohortRecord,
+        references("C"),
+        st.sampled_from(PrimaryNeed),
+        st.sampled_from(CensusAgeBand),
+        st.integers(min_value=1, max_value=max_level),
+        st.booleans(),
+    )
+
+
+def cohorts(*, max_size: int = 60, max_level: int = 4) -> st.SearchStrategy[Cohort]:
+    """Cohorts of up to ``max_size`` children, each child once."""
+    return st.lists(
+        cohort_records(max_level=max_level),
+        max_size=max_size,
+        unique_by=lambda record: record.reference,
+    ).map(lambda records: Cohort(tuple(records)))
+
+
+def gcp2_completions(
+    *, agencies: Sequence[str] = ("health", "education", "police", "social care")
+) -> st.SearchStrategy[GCP2Completion]:
+    """GCP2s completed by one of 20 practitioners in one of ``agencies``."""
+    return st.builds(
+        GCP2Completion,
+        st.integers(min_value=1, max_value=20).map(lambda n: f"W-{n:02d}"),
+        st.sampled_from(list(agencies)),
+        st.integers(min_value=1, max_value=4),
+        st.sampled_from(CensusAgeBand),
+    )
+
+
+publish(
+    __name__,
+    audit_comments,
+    case_file_audits,
+    cohort_records,
+    cohorts,
+    gcp2_completions,
+    judgements,
+    survey_responses,
+    surveys,
+)
 
 
 # --- Escalation: threshold rules and policies, profile histories, screenings ------------

@@ -17,14 +17,21 @@ from neglect_protocol._model._catalogue import (
     Phase,
     SubArea,
 )
+from neglect_protocol._model._checks import got
 from neglect_protocol._model._grade import Grade
-from neglect_protocol.errors import CatalogueError, NeglectProtocolError
+from neglect_protocol.errors import (
+    CatalogueError,
+    DuplicateCodeError,
+    safe_repr,
+)
 
 CATALOGUE_SCHEMA_VERSION = 1
 """The version of the catalogue document format this library reads and writes."""
 
-_TOP_KEYS = frozenset({"schema_version", "name", "version", "instrument", "areas", "items"})
-_AREA_KEYS = frozenset({"code", "name", "former_name", "phase", "sub_areas"})
+_TOP_KEYS = frozenset({"schema_version", "name", "version", "instrument", "items"})
+# Only the shipped structure files lay out areas: a partnership's file adds items.
+_STRUCTURE_KEYS = _TOP_KEYS | {"areas", "age_band"}
+_AREA_KEYS = frozenset({"code", "name", "former_name", "phase", "age_band", "sub_areas"})
 _SUB_AREA_KEYS = frozenset({"code", "name"})
 _ITEM_KEYS = frozenset({"code", "label", "descriptors", "age_bands"})
 _BAND_KEYS = frozenset({"from_months", "until_months"})
@@ -86,12 +93,19 @@ def catalogue_from_document(document: Mapping[str, Any]) -> Catalogue:
     >>> catalogue.item("A1a").parent
     'A1'
     """
-    top = _table(document, "$", _TOP_KEYS, ("schema_version", "name", "version", "instrument"))
+    return _from_document(document, structure=False)
+
+
+def _from_document(document: Mapping[str, Any], *, structure: bool) -> Catalogue:
+    """Build a catalogue; ``structure`` allows areas (only the shipped package data)."""
+    keys = _STRUCTURE_KEYS if structure else _TOP_KEYS
+    top = _table(document, "$", keys, ("schema_version", "name", "version", "instrument"))
     schema_version = top["schema_version"]
-    if schema_version != CATALOGUE_SCHEMA_VERSION or isinstance(schema_version, bool):
+    if type(schema_version) is not int or schema_version != CATALOGUE_SCHEMA_VERSION:
         raise CatalogueError(
             "$.schema_version",
-            f"expected catalogue schema version {CATALOGUE_SCHEMA_VERSION}, got {schema_version!r}",
+            f"expected catalogue schema version {CATALOGUE_SCHEMA_VERSION}, "
+            f"got {safe_repr(schema_version)}",
         )
     name = _text(top["name"], "$.name")
     version = _text(top["version"], "$.version")
@@ -100,39 +114,89 @@ def catalogue_from_document(document: Mapping[str, Any]) -> Catalogue:
     except ValueError:
         choices = ", ".join(repr(member.value) for member in Instrument)
         raise CatalogueError(
-            "$.instrument", f"expected one of {choices}, got {top['instrument']!r}"
+            "$.instrument", f"expected one of {choices}, got {safe_repr(top['instrument'])}"
         ) from None
 
-    if "areas" in top:
-        areas, sub_areas = _structure(top["areas"])
+    if structure:
+        areas, sub_areas, paths = _structure(top.get("areas", []))
+        age_band = _band(top["age_band"], "$.age_band") if "age_band" in top else None
     else:
         from neglect_protocol._boundary._builtin import builtin_catalogue
 
         base = builtin_catalogue(instrument)
-        areas, sub_areas = base.areas, base.sub_areas
+        areas, sub_areas, age_band = base.areas, base.sub_areas, base.age_band
+        paths = {}
     items = tuple(
         _item(raw, f"$.items[{index}]")
         for index, raw in enumerate(_list(top.get("items", []), "$.items"))
     )
-    parents = {area.code for area in areas} | {sub_area.code for sub_area in sub_areas}
+    # Items sit under sub-areas, or under areas that have none (GCP2A's sections).
+    with_sub_areas = {sub_area.area for sub_area in sub_areas}
+    parents = {sub_area.code for sub_area in sub_areas} | {
+        area.code for area in areas if area.code not in with_sub_areas
+    }
     for index, item in enumerate(items):
+        paths.setdefault(item.code, f"$.items[{index}].code")
         if item.parent not in parents:
             raise CatalogueError(
                 f"$.items[{index}].code",
                 f"expected an item code under a sub-area of {name!r}, got {item.code!r}",
             )
+    _check_unique(areas, sub_areas, items, paths)
     try:
-        return Catalogue(name, version, instrument, areas, sub_areas, items)
+        return Catalogue(name, version, instrument, areas, sub_areas, items, age_band)
     except CatalogueError as error:
         raise CatalogueError(f"$.{error.path}", error.problem) from None
-    except NeglectProtocolError as error:
-        path = getattr(error, "path", "")
-        raise CatalogueError(f"$.{path}", str(error).removeprefix(f"{path}: ")) from None
 
 
-def _structure(raw_areas: object) -> tuple[tuple[Area, ...], tuple[SubArea, ...]]:
+def _check_unique(
+    areas: tuple[Area, ...],
+    sub_areas: tuple[SubArea, ...],
+    items: tuple[Item, ...],
+    paths: dict[str, str],
+) -> None:
+    """Refuse a code used twice, naming the second place in the document."""
+    seen: set[str] = set()
+    nodes: tuple[Area | SubArea | Item, ...] = (*areas, *sub_areas, *items)
+    for index, node in enumerate(nodes):
+        if node.code in seen:
+            place = _nth_path(index, areas, sub_areas, items, paths)
+            raise DuplicateCodeError(place, node.code)
+        seen.add(node.code)
+
+
+def _nth_path(
+    index: int,
+    areas: tuple[Area, ...],
+    sub_areas: tuple[SubArea, ...],
+    items: tuple[Item, ...],
+    paths: dict[str, str],
+) -> str:
+    if index < len(areas):
+        return f"$.areas[{index}].code"
+    if index < len(areas) + len(sub_areas):
+        return paths[f"sub:{index - len(areas)}"]
+    return f"$.items[{index - len(areas) - len(sub_areas)}].code"
+
+
+def _band(raw: object, path: str) -> AgeBand:
+    band = _table(raw, path, _BAND_KEYS, ("from_months",))
+    until = band.get("until_months")
+    made: AgeBand = _build(
+        path,
+        AgeBand,
+        _months(band["from_months"], f"{path}.from_months"),
+        None if until is None else _months(until, f"{path}.until_months"),
+    )
+    return made
+
+
+def _structure(
+    raw_areas: object,
+) -> tuple[tuple[Area, ...], tuple[SubArea, ...], dict[str, str]]:
     areas: list[Area] = []
     sub_areas: list[SubArea] = []
+    paths: dict[str, str] = {}
     for index, raw in enumerate(_list(raw_areas, "$.areas")):
         path = f"$.areas[{index}]"
         table = _table(raw, path, _AREA_KEYS, ("code", "name"))
@@ -142,7 +206,8 @@ def _structure(raw_areas: object) -> tuple[tuple[Area, ...], tuple[SubArea, ...]
                 phase = Phase(table["phase"])
             except ValueError:
                 raise CatalogueError(
-                    f"{path}.phase", f"expected 'antenatal' or 'postnatal', got {table['phase']!r}"
+                    f"{path}.phase",
+                    f"expected 'antenatal' or 'postnatal', got {safe_repr(table['phase'])}",
                 ) from None
         former = table.get("former_name")
         area = _build(
@@ -152,11 +217,13 @@ def _structure(raw_areas: object) -> tuple[tuple[Area, ...], tuple[SubArea, ...]
             _text(table["name"], f"{path}.name"),
             None if former is None else _text(former, f"{path}.former_name"),
             phase,
+            _band(table["age_band"], f"{path}.age_band") if "age_band" in table else None,
         )
         areas.append(area)
         for sub_index, sub_raw in enumerate(_list(table.get("sub_areas", []), f"{path}.sub_areas")):
             sub_path = f"{path}.sub_areas[{sub_index}]"
             sub_table = _table(sub_raw, sub_path, _SUB_AREA_KEYS, ("code", "name"))
+            paths[f"sub:{len(sub_areas)}"] = f"{sub_path}.code"
             sub_areas.append(
                 _build(
                     f"{sub_path}.code",
@@ -166,7 +233,7 @@ def _structure(raw_areas: object) -> tuple[tuple[Area, ...], tuple[SubArea, ...]
                     area.code,
                 )
             )
-    return tuple(areas), tuple(sub_areas)
+    return tuple(areas), tuple(sub_areas), paths
 
 
 def _item(raw: object, path: str) -> Item:
@@ -188,24 +255,15 @@ def _item(raw: object, path: str) -> Item:
             raise CatalogueError(
                 f"{path}.descriptors", f"expected grades 1 to 5 as keys, got {key!r}"
             )
-        if not isinstance(text, str):
+        if not isinstance(text, str) or not text.strip():
             raise CatalogueError(
-                f"{path}.descriptors.{key}", f"expected text, got a {type(text).__name__}"
+                f"{path}.descriptors.{key}", f"expected non-empty text, got {got(text)}"
             )
         descriptors[Grade(int(key))] = text
-    bands: list[AgeBand] = []
-    for index, raw_band in enumerate(_list(table.get("age_bands", []), f"{path}.age_bands")):
-        band_path = f"{path}.age_bands[{index}]"
-        band = _table(raw_band, band_path, _BAND_KEYS, ("from_months",))
-        until = band.get("until_months")
-        bands.append(
-            _build(
-                band_path,
-                AgeBand,
-                _months(band["from_months"], f"{band_path}.from_months"),
-                None if until is None else _months(until, f"{band_path}.until_months"),
-            )
-        )
+    bands = [
+        _band(raw_band, f"{path}.age_bands[{index}]")
+        for index, raw_band in enumerate(_list(table.get("age_bands", []), f"{path}.age_bands"))
+    ]
     item: Item = _build(
         path,
         Item,
@@ -241,3 +299,8 @@ def load_catalogue(source: str | os.PathLike[str] | Traversable) -> Catalogue:
     'Invented: a regular mealtime routine'
     """
     return catalogue_from_document(read_document(source, CatalogueError))
+
+
+def load_structure(source: str | os.PathLike[str] | Traversable) -> Catalogue:
+    """Read one of the shipped structure files, which lay out areas and sub-areas."""
+    return _from_document(read_document(source, CatalogueError), structure=True)

@@ -16,6 +16,19 @@ DocumentError = Callable[[str, str], NeglectProtocolError]
 """An error class taking a ``$``-rooted path and a problem, such as ``PolicyError``."""
 
 
+class _DuplicateKeyError(ValueError):
+    """A JSON object repeats a key (json.loads would silently keep the last)."""
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise _DuplicateKeyError(repr(key) if len(key) <= 40 else "a long key")
+        document[key] = value
+    return document
+
+
 def read_document(
     source: str | os.PathLike[str] | Traversable, error: Callable[[str, str], Exception]
 ) -> Any:
@@ -31,7 +44,12 @@ def read_document(
     """
     path = source if isinstance(source, Traversable) else Path(source)
     suffix = path.name.rsplit(".", 1)[-1].lower() if "." in path.name else ""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as decode_error:
+        raise error(
+            "$", f"expected UTF-8 text, got an undecodable byte at position {decode_error.start}"
+        ) from None
     if suffix == "toml":
         try:
             return tomllib.loads(text)
@@ -41,7 +59,9 @@ def read_document(
             ) from None
     if suffix == "json":
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        except _DuplicateKeyError as duplicate:
+            raise error("$", f"expected each key once in a JSON object, got {duplicate}") from None
         except json.JSONDecodeError as parse_error:
             raise error(
                 "$", f"expected a JSON document, got a parse error at line {parse_error.lineno}"

@@ -35,7 +35,7 @@ def format_profile(profile: Profile) -> str:
     lines = [
         f"{profile.instrument.value} profile for child {profile.child.reference}, observed "
         f"{profile.window.start.isoformat()} to {profile.window.end.isoformat()} "
-        f"(catalogue {profile.catalogue} {profile.catalogue_version}; suggestions by rule "
+        f"(catalogue {profile.catalogue_name} {profile.catalogue_version}; suggestions by rule "
         f"{profile.rule!r})",
         "",
         f"{'code':<5} {'name':<38} {'grade':>5}  {'source':<9}  {'suggested':>9}  note",

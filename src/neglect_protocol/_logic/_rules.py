@@ -9,17 +9,17 @@ partnership can pass its own.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeAlias
 
-from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol.errors import EmptyGradesError
 
 RollUpRule: TypeAlias = Callable[[Sequence[Grade]], Grade]
 """A roll-up rule: a callable from a non-empty sequence of grades to one grade."""
 
 
-def worst(grades: Sequence[Grade]) -> Grade:
+def worst(grades: Iterable[Grade]) -> Grade:
     """Suggest the worst (highest) grade: one poor item is enough to show.
 
     Args:
@@ -35,12 +35,11 @@ def worst(grades: Sequence[Grade]) -> Grade:
     >>> worst([Grade(1), Grade(4), Grade(2)])
     <Grade.POOR: 4>
     """
-    if not grades:
-        raise EmptyGradesError("worst")
+    grades = _checked(grades, "worst")
     return max(grades)
 
 
-def median(grades: Sequence[Grade]) -> Grade:
+def median(grades: Iterable[Grade]) -> Grade:
     """Suggest the middle grade; with an even count, the worse of the two middle grades.
 
     Taking the worse middle grade keeps the rule cautious: a tie between adequate
@@ -59,13 +58,12 @@ def median(grades: Sequence[Grade]) -> Grade:
     >>> median([Grade(1), Grade(2), Grade(3), Grade(5)])
     <Grade.BORDERLINE: 3>
     """
-    if not grades:
-        raise EmptyGradesError("median")
+    grades = _checked(grades, "median")
     ordered = sorted(grades)
     return ordered[len(ordered) // 2]
 
 
-def mode(grades: Sequence[Grade]) -> Grade:
+def mode(grades: Iterable[Grade]) -> Grade:
     """Suggest the most frequent grade; a tie goes to the worse grade.
 
     Unlike the other shipped rules, ``mode`` is not monotone: worsening one
@@ -86,14 +84,13 @@ def mode(grades: Sequence[Grade]) -> Grade:
     >>> mode([Grade(2), Grade(2), Grade(4), Grade(4), Grade(1)])
     <Grade.POOR: 4>
     """
-    if not grades:
-        raise EmptyGradesError("mode")
+    grades = _checked(grades, "mode")
     counts = Counter(grades)
     # Sorting on (count, grade) puts the worse grade last among equal counts.
     return max(counts, key=lambda grade: (counts[grade], grade))
 
 
-def mean(grades: Sequence[Grade]) -> Grade:
+def mean(grades: Iterable[Grade]) -> Grade:
     """Suggest the arithmetic mean, rounded half up (2.5 becomes 3).
 
     The mean is computed exactly in integers, so no floating-point error can tip
@@ -115,11 +112,23 @@ def mean(grades: Sequence[Grade]) -> Grade:
     >>> mean([Grade(1), Grade(1), Grade(2)])
     <Grade.BEST: 1>
     """
-    if not grades:
-        raise EmptyGradesError("mean")
+    grades = _checked(grades, "mean")
     count = len(grades)
     # floor(total / count + 1/2) == (2 * total + count) // (2 * count)
     return Grade((2 * sum(grades) + count) // (2 * count))
+
+
+def _checked(grades: Iterable[Grade], rule: str) -> Sequence[Grade]:
+    """The grades as a sequence, each a Grade; raises for none or for a non-grade."""
+    # A generator would look non-empty to `not grades` and could be read only once.
+    sequence = grades if isinstance(grades, (list, tuple)) else tuple(grades)
+    if not sequence:
+        raise EmptyGradesError(rule)
+    if all(type(grade) is Grade for grade in sequence):
+        return sequence
+    # The shipped rules accept plain integers 1 to 5 too; anything else is refused.
+    field = f"the grades given to rule {rule!r}"
+    return [to_grade(grade, field=field) for grade in sequence]
 
 
 def rule_name(rule: RollUpRule) -> str:

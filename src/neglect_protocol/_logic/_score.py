@@ -7,9 +7,9 @@ from functools import partial
 from typing import NoReturn
 
 from neglect_protocol._logic._rules import RollUpRule, rule_name, worst
-from neglect_protocol._logic._validate import validate
+from neglect_protocol._logic._validate import check_child, item_age, validate
 from neglect_protocol._model._assessment import Assessment
-from neglect_protocol._model._catalogue import Catalogue, Phase
+from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol._model._profile import GradeSource, Profile
 
@@ -75,11 +75,12 @@ def score(
     # worst beneath, discrepancy; 0 stands for "none". See Profile.
     values: list[int] = []
     by_worst = rule is worst
-    for area, subs in catalogue.layout:
+    for area, subs in catalogue._layout:
         if not subs:  # A GCP2A section: graded directly or from its items.
             grades = beneath.get(area.code)
             if grades:
-                values += _entry(entered.get(area.code), suggest(grades), max(grades))
+                below = max(grades)  # before the rule, which might change its argument
+                values += _entry(entered.get(area.code), suggest(grades), below)
             else:
                 values += _entry(entered.get(area.code), None, None)
             continue
@@ -121,11 +122,11 @@ def score(
         child=assessment.child,
         window=assessment.window,
         instrument=assessment.instrument,
-        catalogue=catalogue.name,
+        catalogue_name=catalogue.name,
         catalogue_version=catalogue.version,
         rule=name,
-        labels=catalogue.profile_labels,
-        values=tuple(values),
+        _labels=catalogue._profile_labels,
+        _values=tuple(values),
         targets=assessment.targets,
         assessment_reference=assessment.reference,
     )
@@ -148,18 +149,16 @@ def _group(
     The checks mirror :func:`validate` in one pass over a per-catalogue index;
     on anything suspicious, :func:`validate` runs to raise its precise error.
     """
-    instrument = assessment.instrument
-    child = assessment.child
-    window = assessment.window
-    unborn_at_start = child.is_unborn_on(window.start)
-    if catalogue.instrument is not instrument or (unborn_at_start and not instrument.is_antenatal):
-        _refuse(assessment, catalogue)
-    antenatal = instrument.is_antenatal
-    unborn_at_end = child.is_unborn_on(window.end)
-    age = child.age_in_months_on(window.start)
-    index = catalogue.rating_index
-    # Most ratings are of items with no age bands in GCP2: one look-up settles them.
-    plain_parent = catalogue.plain_item_parents if not antenatal else {}
+    if assessment.instrument.is_antenatal:
+        # GCP2A assessments are few and small: the full check is cheap enough.
+        validate(assessment, catalogue)
+        plain_parent: dict[str, str] = {}
+    else:
+        check_child(assessment, catalogue)
+        # Most GCP2 ratings are of items without age bands: one look-up settles them.
+        plain_parent = catalogue._plain_item_parents
+    index = catalogue._rating_index
+    age = item_age(assessment)
     entered: dict[str, Grade] = {}
     beneath: dict[str, list[Grade]] = {}
     last_parent: str | None = None
@@ -171,13 +170,8 @@ def _group(
             target = index.get(code)
             if target is None:
                 _refuse(assessment, catalogue)
-            parent, bands, phase = target
+            parent, bands, _ = target
             if bands and (age is None or not any(band.contains(age) for band in bands)):
-                _refuse(assessment, catalogue)
-            if antenatal and (
-                (phase is Phase.ANTENATAL and not unborn_at_start)
-                or (phase is Phase.POSTNATAL and unborn_at_end)
-            ):
                 _refuse(assessment, catalogue)
             if parent is None:
                 entered[code] = rating.grade

@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Area, Catalogue, Item, Phase
-from neglect_protocol.errors import AgeBandError, InstrumentError
+from neglect_protocol.errors import AgeBandError, AssessmentError, InstrumentError
+
+EXPECTED_DELIVERY_GRACE = dt.timedelta(weeks=6)
+"""How long after the expected delivery date a child may still be recorded as unborn.
+
+A pregnancy is post-term from 42 weeks, two weeks past the expected date, and
+induction is offered by then; six weeks is a generous margin past that. An
+assessment later than this for a child without a date of birth is refused,
+because the record is out of date rather than the child unborn.
+"""
 
 
 def validate(assessment: Assessment, catalogue: Catalogue) -> None:
     """Check ``assessment`` against ``catalogue``; return nothing if it fits.
 
-    The checks: the catalogue is for the assessment's instrument; GCP2 is used
-    only for a child born by the start of the observation window (an unborn child
-    is assessed with GCP2A); GCP2A's antenatal sections are rated only before the
-    birth and its postnatal section only after; every rated or targeted code is in
-    the catalogue; every rated item applies to the child's age at the start of the
-    window.
+    The checks: the catalogue is for the assessment's instrument; a child with
+    only an expected delivery date is not assessed long after that date; GCP2 is
+    used only for a child born by the start of the observation window, within the
+    catalogue's age band (0 to 18 for the shipped GCP2); GCP2A's antenatal
+    sections are rated only before the birth and its postnatal section only after,
+    within the section's age band; every rated or targeted code is in the
+    catalogue; every rated item applies to the child's age.
+
+    A child's age is taken at the start of the window, or at the birth for a child
+    born during it.
 
     Args:
         assessment: The assessment to check.
@@ -23,6 +38,7 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
 
     Raises:
         InstrumentError: If the instrument does not fit the catalogue or the child.
+        AssessmentError: If the child's dates do not fit the window.
         UnknownCodeError: If a rated or targeted code is not in the catalogue.
         AgeBandError: If an item is rated for a child outside its age bands.
 
@@ -35,30 +51,16 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
     ...
     neglect_protocol.errors.InstrumentError: instrument: expected GCP2A for a child not yet ...
     """
-    instrument = assessment.instrument
-    if catalogue.instrument is not instrument:
-        raise InstrumentError(
-            "instrument",
-            instrument.value,
-            f"expected an assessment made with the catalogue's instrument "
-            f"{catalogue.instrument.value!r}, got {instrument.value!r}",
-        )
+    check_child(assessment, catalogue)
     child = assessment.child
     window = assessment.window
     unborn_at_start = child.is_unborn_on(window.start)
-    if unborn_at_start and not instrument.is_antenatal:
-        raise InstrumentError(
-            "instrument",
-            instrument.value,
-            f"expected GCP2A for a child not yet born on {window.start.isoformat()}, "
-            f"got {instrument.value!r}",
-        )
-    age_months = child.age_in_months_on(window.start)
+    age_months = item_age(assessment)
     for index, rating in enumerate(assessment.ratings):
         node = catalogue.get(rating.code)
         if node is None:
             raise catalogue.unknown_code(rating.code, field=f"ratings[{index}].code")
-        if instrument.is_antenatal:
+        if assessment.instrument.is_antenatal:
             _check_phase(catalogue.area_of(node.code), index, unborn_at_start, assessment)
         if (
             isinstance(node, Item)
@@ -72,19 +74,94 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
             raise catalogue.unknown_code(target.code, field=f"targets[{index}].code")
 
 
+def item_age(assessment: Assessment) -> int | None:
+    """The child's age in completed months for age-banded items (``None`` if unborn).
+
+    It is the age at the start of the window, or 0 for a child born during it.
+    """
+    child = assessment.child
+    window = assessment.window
+    born = child.date_of_birth
+    if born is None or born > window.end:
+        return None
+    return child.age_in_months_on(max(window.start, born))
+
+
+def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
+    """The checks of :func:`validate` that look at the instrument and the child, not ratings.
+
+    Raises:
+        InstrumentError: If the instrument does not fit the catalogue or the child.
+        AssessmentError: If the child's expected delivery date has long passed.
+    """
+    instrument = assessment.instrument
+    if not isinstance(catalogue, Catalogue):
+        raise InstrumentError(
+            "catalogue", instrument.value, f"expected a Catalogue, got a {type(catalogue).__name__}"
+        )
+    if catalogue.instrument is not instrument:
+        raise InstrumentError(
+            "instrument",
+            instrument.value,
+            f"expected an assessment made with the catalogue's instrument "
+            f"{catalogue.instrument.value!r}, got {instrument.value!r}",
+        )
+    child = assessment.child
+    window = assessment.window
+    due = child.expected_delivery_date
+    if (
+        child.date_of_birth is None
+        and due is not None
+        and window.start > due + EXPECTED_DELIVERY_GRACE
+    ):
+        raise AssessmentError(
+            "child",
+            "expected a date_of_birth: the expected delivery date passed more than six weeks "
+            "before the window started",
+        )
+    unborn_at_start = child.is_unborn_on(window.start)
+    if unborn_at_start and not instrument.is_antenatal:
+        raise InstrumentError(
+            "instrument",
+            instrument.value,
+            f"expected GCP2A for a child not yet born on {window.start.isoformat()}, "
+            f"got {instrument.value!r}",
+        )
+    band = catalogue.age_band
+    if band is not None and not unborn_at_start:
+        age = child.age_in_months_on(window.start)
+        if age is not None and not band.contains(age):
+            raise InstrumentError(
+                "child",
+                instrument.value,
+                f"expected a child aged {band} for {catalogue.name!r}, got a child aged "
+                f"{age} months",
+            )
+
+
 def _check_phase(section: Area, index: int, unborn_at_start: bool, assessment: Assessment) -> None:
+    field = f"ratings[{index}].code"
+    instrument = assessment.instrument.value
     if section.phase is Phase.ANTENATAL and not unborn_at_start:
         raise InstrumentError(
-            f"ratings[{index}].code",
-            assessment.instrument.value,
-            f"expected only the postnatal section after the birth on "
-            f"{assessment.child.date_of_birth}, got a rating in antenatal section "
-            f"{section.code!r}",
+            field,
+            instrument,
+            f"expected only the postnatal section after the birth, got a rating in antenatal "
+            f"section {section.code!r}",
         )
-    if section.phase is Phase.POSTNATAL and assessment.child.is_unborn_on(assessment.window.end):
-        raise InstrumentError(
-            f"ratings[{index}].code",
-            assessment.instrument.value,
-            f"expected the postnatal section only once the child is born, got a rating in "
-            f"section {section.code!r} for a child not born by {assessment.window.end}",
-        )
+    if section.phase is Phase.POSTNATAL:
+        age = item_age(assessment)
+        if age is None:
+            raise InstrumentError(
+                field,
+                instrument,
+                f"expected the postnatal section only once the child is born, got a rating in "
+                f"section {section.code!r} for a child not born by the end of the window",
+            )
+        if section.age_band is not None and not section.age_band.contains(age):
+            raise InstrumentError(
+                field,
+                instrument,
+                f"expected section {section.code!r} for a child aged {section.age_band}, "
+                f"got a child aged {age} months",
+            )

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
 import attrs
-from attrs import validators as v
 
 from neglect_protocol._model._catalogue import Instrument
+from neglect_protocol._model._checks import got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol.errors import AssessmentError, DuplicateCodeError, ObservationWindowError
@@ -18,17 +18,22 @@ from neglect_protocol.errors import AssessmentError, DuplicateCodeError, Observa
 
 def _reference(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise AssessmentError(attribute.name, f"expected a non-empty reference, got {value!r}")
+        raise AssessmentError(attribute.name, f"expected a non-empty reference, got {got(value)}")
+
+
+def _optional_reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _reference(instance, attribute, value)
 
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise AssessmentError(attribute.name, f"expected a date or None, got {value!r}")
+        raise AssessmentError(attribute.name, f"expected a date or None, got {got(value)}")
 
 
 def _date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise AssessmentError(attribute.name, f"expected a date, got {value!r}")
+        raise AssessmentError(attribute.name, f"expected a date, got {got(value)}")
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -45,11 +50,29 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None
 
 
 def _grade(value: object) -> Grade:
+    # A value that is already a grade (as every value read from a document is)
+    # needs no checking.
+    if type(value) is Grade:
+        return value
     return to_grade(value)
 
 
+def _current_grade(value: object) -> Grade:
+    return value if type(value) is Grade else to_grade(value, field="current_grade")
+
+
+def _target_grade(value: object) -> Grade:
+    return value if type(value) is Grade else to_grade(value, field="target_grade")
+
+
 def _optional_grade(value: object) -> Grade | None:
-    return None if value is None else to_grade(value, field="grade_at_review")
+    if value is None or type(value) is Grade:
+        return value
+    return to_grade(value, field="grade_at_review")
+
+
+_CODE = is_a(str, "a code", AssessmentError)
+_OPTIONAL_LABEL = is_a(str, "text", AssessmentError, optional=True)
 
 
 def completed_months(born: dt.date, on: dt.date) -> int:
@@ -61,10 +84,18 @@ def completed_months(born: dt.date, on: dt.date) -> int:
     >>> completed_months(dt.date(2024, 1, 31), dt.date(2024, 3, 1))
     1
     """
+    if on < born:
+        raise AssessmentError("on", f"expected a day on or after the birth, got {on.isoformat()}")
     months = (on.year - born.year) * 12 + (on.month - born.month)
     if on.day < born.day:
         months -= 1
     return months
+
+
+# A birth more than 24 weeks before the due date (under 16 weeks' gestation) or six
+# weeks after it (past 46 weeks) is not a pregnancy outcome: one of the dates is wrong.
+_EARLIEST_BIRTH_BEFORE_DUE = dt.timedelta(weeks=24)
+_LATEST_BIRTH_AFTER_DUE = dt.timedelta(weeks=6)
 
 
 @attrs.frozen
@@ -72,7 +103,8 @@ class ChildRef:
     """The child an assessment is about, by pseudonymous reference.
 
     A born child has a ``date_of_birth``; an unborn child has an
-    ``expected_delivery_date`` (and may keep it once born). At least one is needed.
+    ``expected_delivery_date`` (and may keep it once born, when the birth must fall
+    between 24 weeks before and 6 weeks after it). At least one date is needed.
 
     >>> import datetime as dt
     >>> child = ChildRef("C-0001", date_of_birth=dt.date(2021, 5, 4))
@@ -89,11 +121,23 @@ class ChildRef:
     expected_delivery_date: dt.date | None = attrs.field(default=None, validator=_optional_date)
 
     def __attrs_post_init__(self) -> None:
-        if self.date_of_birth is None and self.expected_delivery_date is None:
+        born, due = self.date_of_birth, self.expected_delivery_date
+        if born is None and due is None:
             raise AssessmentError(
                 "child",
                 "expected a date_of_birth or, for an unborn child, an expected_delivery_date; "
                 "got neither",
+            )
+        if (
+            born is not None
+            and due is not None
+            and not (due - _EARLIEST_BIRTH_BEFORE_DUE <= born <= due + _LATEST_BIRTH_AFTER_DUE)
+        ):
+            # The dates themselves are personal data: the message does not repeat them.
+            raise AssessmentError(
+                "date_of_birth",
+                "expected a birth between 24 weeks before and 6 weeks after the expected "
+                "delivery date; the two dates are further apart",
             )
 
     def is_unborn_on(self, day: dt.date) -> bool:
@@ -117,7 +161,7 @@ class Carer:
     """A parent or carer, by pseudonymous reference, with their role (``"mother"``)."""
 
     reference: str = attrs.field(validator=_reference)
-    role: str | None = attrs.field(default=None, validator=v.optional(v.instance_of(str)))
+    role: str | None = attrs.field(default=None, validator=_OPTIONAL_LABEL)
 
 
 @attrs.frozen
@@ -125,7 +169,7 @@ class Practitioner:
     """A practitioner who carried out the assessment, by reference, with their agency."""
 
     reference: str = attrs.field(validator=_reference)
-    agency: str | None = attrs.field(default=None, validator=v.optional(v.instance_of(str)))
+    agency: str | None = attrs.field(default=None, validator=_OPTIONAL_LABEL)
 
 
 @attrs.frozen
@@ -166,7 +210,7 @@ class Rating:
     Rating(code='A1', grade=<Grade.BORDERLINE: 3>)
     """
 
-    code: str = attrs.field(validator=v.instance_of(str))
+    code: str = attrs.field(validator=_CODE)
     grade: Grade = attrs.field(converter=_grade)
     evidence: str = attrs.field(default="", validator=_text, repr=False)
     carer_comment: str | None = attrs.field(default=None, validator=_optional_text, repr=False)
@@ -185,9 +229,9 @@ class TargetedItem:
     True
     """
 
-    code: str = attrs.field(validator=v.instance_of(str))
-    current_grade: Grade = attrs.field(converter=_grade)
-    target_grade: Grade = attrs.field(converter=_grade)
+    code: str = attrs.field(validator=_CODE)
+    current_grade: Grade = attrs.field(converter=_current_grade)
+    target_grade: Grade = attrs.field(converter=_target_grade)
     review_by: dt.date = attrs.field(validator=_date)
     grade_at_review: Grade | None = attrs.field(default=None, converter=_optional_grade)
 
@@ -206,22 +250,6 @@ class TargetedItem:
         if self.grade_at_review is None:
             return None
         return self.grade_at_review <= self.target_grade
-
-
-def _tuple_of(kind: type, name: str) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple):
-            raise AssessmentError(
-                attribute.name, f"expected a tuple of {name}, got a {type(value).__name__}"
-            )
-        for index, element in enumerate(value):
-            if not isinstance(element, kind):
-                raise AssessmentError(
-                    f"{attribute.name}[{index}]",
-                    f"expected a {name}, got a {type(element).__name__}",
-                )
-
-    return check
 
 
 @attrs.frozen
@@ -244,22 +272,25 @@ class Assessment:
         reference: The host system's reference for the assessment.
     """
 
-    child: ChildRef = attrs.field(validator=v.instance_of(ChildRef))
-    window: ObservationWindow = attrs.field(validator=v.instance_of(ObservationWindow))
-    ratings: tuple[Rating, ...] = attrs.field(validator=_tuple_of(Rating, "Rating"))
-    instrument: Instrument = attrs.field(
-        default=Instrument.GCP2, validator=v.instance_of(Instrument)
+    child: ChildRef = attrs.field(validator=is_a(ChildRef, "a ChildRef", AssessmentError))
+    window: ObservationWindow = attrs.field(
+        validator=is_a(ObservationWindow, "an ObservationWindow", AssessmentError)
     )
-    carers: tuple[Carer, ...] = attrs.field(default=(), validator=_tuple_of(Carer, "Carer"))
+    ratings: tuple[Rating, ...] = attrs.field(validator=tuple_of(Rating, AssessmentError))
+    instrument: Instrument = attrs.field(
+        default=Instrument.GCP2,
+        validator=is_a(Instrument, "Instrument.GCP2 or Instrument.GCP2A", AssessmentError),
+    )
+    carers: tuple[Carer, ...] = attrs.field(default=(), validator=tuple_of(Carer, AssessmentError))
     practitioners: tuple[Practitioner, ...] = attrs.field(
         default=(),
-        validator=_tuple_of(Practitioner, "Practitioner"),
+        validator=tuple_of(Practitioner, AssessmentError),
     )
     targets: tuple[TargetedItem, ...] = attrs.field(
         default=(),
-        validator=_tuple_of(TargetedItem, "TargetedItem"),
+        validator=tuple_of(TargetedItem, AssessmentError),
     )
-    reference: str | None = attrs.field(default=None, validator=v.optional(_reference))
+    reference: str | None = attrs.field(default=None, validator=_optional_reference)
 
     @ratings.validator
     def _check_unique(self, attribute: attrs.Attribute[object], value: tuple[Rating, ...]) -> None:
@@ -268,6 +299,18 @@ class Assessment:
             if rating.code in seen:
                 raise DuplicateCodeError(f"ratings[{index}].code", rating.code, what="rated code")
             seen.add(rating.code)
+
+    @targets.validator
+    def _check_unique_targets(
+        self, attribute: attrs.Attribute[object], value: tuple[TargetedItem, ...]
+    ) -> None:
+        seen: set[str] = set()
+        for index, target in enumerate(value):
+            if target.code in seen:
+                raise DuplicateCodeError(
+                    f"targets[{index}].code", target.code, what="targeted code"
+                )
+            seen.add(target.code)
 
     @cached_property
     def grades(self) -> Mapping[str, Grade]:

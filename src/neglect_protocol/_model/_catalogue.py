@@ -7,11 +7,11 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Any, NamedTuple, TypeAlias
+from typing import NamedTuple, TypeAlias
 
 import attrs
-from attrs import validators as v
 
+from neglect_protocol._model._checks import at_least, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap, freeze
 from neglect_protocol._model._grade import Grade
 from neglect_protocol.errors import CatalogueError, DuplicateCodeError, UnknownCodeError
@@ -47,6 +47,10 @@ _SUB_AREA_SUFFIX = re.compile(r"[0-9]+\Z")
 _ITEM_SUFFIX = re.compile(r"[a-z]+\Z")
 
 
+_TEXT = is_a(str, "text", CatalogueError)
+_OPTIONAL_TEXT = is_a(str, "text", CatalogueError, optional=True)
+
+
 def _non_empty_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
         raise CatalogueError(
@@ -68,8 +72,10 @@ class AgeBand:
     '60 months and over'
     """
 
-    from_months: int = attrs.field(validator=[v.instance_of(int), v.ge(0)])
-    until_months: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
+    from_months: int = attrs.field(validator=at_least(0, CatalogueError))
+    until_months: int | None = attrs.field(
+        default=None, validator=is_a(int, "a whole number of months", CatalogueError, optional=True)
+    )
 
     @until_months.validator
     def _check_not_empty(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -111,12 +117,20 @@ class Area:
         name: The area's name in the current tool.
         former_name: The name in the original tool (GCP1), where there was one.
         phase: For GCP2A sections, whether the section is antenatal or postnatal.
+        age_band: For a section graded directly, the ages (in completed months)
+            it may be rated for; the shipped GCP2A's postnatal section is for babies
+            under one (local policy, in the package data).
     """
 
-    code: str = attrs.field(validator=v.instance_of(str))
-    name: str = attrs.field(validator=[v.instance_of(str), _non_empty_text])
-    former_name: str | None = attrs.field(default=None, validator=v.optional(v.instance_of(str)))
-    phase: Phase | None = attrs.field(default=None, validator=v.optional(v.instance_of(Phase)))
+    code: str = attrs.field(validator=_TEXT)
+    name: str = attrs.field(validator=[_TEXT, _non_empty_text])
+    former_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    phase: Phase | None = attrs.field(
+        default=None, validator=is_a(Phase, "a Phase", CatalogueError, optional=True)
+    )
+    age_band: AgeBand | None = attrs.field(
+        default=None, validator=is_a(AgeBand, "an AgeBand", CatalogueError, optional=True)
+    )
 
     @code.validator
     def _check_code(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -137,9 +151,9 @@ class SubArea:
         area: The code of the area it belongs to.
     """
 
-    code: str = attrs.field(validator=v.instance_of(str))
-    name: str = attrs.field(validator=[v.instance_of(str), _non_empty_text])
-    area: str = attrs.field(validator=v.instance_of(str))
+    code: str = attrs.field(validator=_TEXT)
+    name: str = attrs.field(validator=[_TEXT, _non_empty_text])
+    area: str = attrs.field(validator=_TEXT)
 
     @area.validator
     def _check_code(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -171,14 +185,14 @@ class Item:
         age_bands: The ages the item applies to; empty means every age.
     """
 
-    code: str = attrs.field(validator=v.instance_of(str))
-    label: str = attrs.field(validator=[v.instance_of(str), _non_empty_text])
-    parent: str = attrs.field(validator=v.instance_of(str))
+    code: str = attrs.field(validator=_TEXT)
+    label: str = attrs.field(validator=[_TEXT, _non_empty_text])
+    parent: str = attrs.field(validator=_TEXT)
     descriptors: Mapping[Grade, str] = attrs.field(
         factory=FrozenMap, converter=_freeze_descriptors, repr=False
     )
     age_bands: tuple[AgeBand, ...] = attrs.field(
-        default=(), validator=v.deep_iterable(v.instance_of(AgeBand), v.instance_of(tuple))
+        default=(), validator=tuple_of(AgeBand, CatalogueError)
     )
 
     @parent.validator
@@ -228,8 +242,8 @@ class Item:
         return not self.age_bands or any(band.contains(age_months) for band in self.age_bands)
 
 
-class RatingTarget(NamedTuple):
-    """What a rating of one code feeds, as :attr:`Catalogue.rating_index` records it.
+class _RatingTarget(NamedTuple):
+    """What a rating of one code feeds, as ``Catalogue._rating_index`` records it.
 
     Attributes:
         parent: For an item, the code of the sub-area (or section) it suggests a
@@ -247,10 +261,6 @@ Node: TypeAlias = Area | SubArea | Item
 """Any node of a catalogue."""
 
 
-def _tuple_of(kind: type) -> Any:
-    return v.deep_iterable(v.instance_of(kind), v.instance_of(tuple))
-
-
 @attrs.frozen
 class Catalogue:
     """The structure of an instrument: areas, sub-areas and (optionally) items.
@@ -259,8 +269,11 @@ class Catalogue:
     :data:`~neglect_protocol.catalogue.GCP2A` with their structure only; a licensed
     partnership adds its items with :func:`~neglect_protocol.catalogue.load_catalogue`.
 
-    Codes are unique across the catalogue. Look a node up with ``catalogue[code]``;
-    iterate a catalogue to get its areas in order.
+    Codes are unique across the catalogue. Look a node up with ``catalogue[code]``
+    (``code in catalogue`` covers every node); iterate a catalogue to get its areas
+    in order, or :meth:`walk` for every node. ``age_band`` is the range of ages, in
+    completed months at the start of the window, that the instrument applies to:
+    0 to 215 months (up to the 18th birthday) for the shipped GCP2.
 
     >>> from neglect_protocol import GCP2
     >>> [area.code for area in GCP2]
@@ -277,12 +290,19 @@ class Catalogue:
     neglect_protocol.errors.UnknownCodeError: expected a code of catalogue 'GCP2', got 'A9'; ...
     """
 
-    name: str = attrs.field(validator=[v.instance_of(str), _non_empty_text])
-    version: str = attrs.field(validator=v.instance_of(str))
-    instrument: Instrument = attrs.field(validator=v.instance_of(Instrument))
-    areas: tuple[Area, ...] = attrs.field(validator=_tuple_of(Area))
-    sub_areas: tuple[SubArea, ...] = attrs.field(default=(), validator=_tuple_of(SubArea))
-    items: tuple[Item, ...] = attrs.field(default=(), validator=_tuple_of(Item))
+    name: str = attrs.field(validator=[_TEXT, _non_empty_text])
+    version: str = attrs.field(validator=_TEXT)
+    instrument: Instrument = attrs.field(
+        validator=is_a(Instrument, "Instrument.GCP2 or Instrument.GCP2A", CatalogueError)
+    )
+    areas: tuple[Area, ...] = attrs.field(validator=tuple_of(Area, CatalogueError))
+    sub_areas: tuple[SubArea, ...] = attrs.field(
+        default=(), validator=tuple_of(SubArea, CatalogueError)
+    )
+    items: tuple[Item, ...] = attrs.field(default=(), validator=tuple_of(Item, CatalogueError))
+    age_band: AgeBand | None = attrs.field(
+        default=None, validator=is_a(AgeBand, "an AgeBand", CatalogueError, optional=True)
+    )
     _nodes: Mapping[str, Node] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _children: Mapping[str, tuple[Node, ...]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
@@ -329,44 +349,44 @@ class Catalogue:
         )
 
     @cached_property
-    def rating_index(self) -> Mapping[str, RatingTarget]:
+    def _rating_index(self) -> dict[str, _RatingTarget]:
         """For each code, what a rating of it feeds: the index scoring and validation share.
 
         Built once per catalogue, so that checking and grouping an assessment's
         ratings costs one dictionary look-up each.
         """
-        index: dict[str, RatingTarget] = {}
+        index: dict[str, _RatingTarget] = {}
         for node in self.walk():
             section = self.area_of(node.code)
             if isinstance(node, Item):
                 parent = self._nodes[node.parent].code  # canonical: equal parents are identical
-                index[node.code] = RatingTarget(parent, node.age_bands, section.phase)
+                index[node.code] = _RatingTarget(parent, node.age_bands, section.phase)
             else:
-                index[node.code] = RatingTarget(None, (), section.phase)
-        return FrozenMap(index)
+                index[node.code] = _RatingTarget(None, (), section.phase)
+        return index
 
     @cached_property
-    def plain_item_parents(self) -> Mapping[str, str]:
+    def _plain_item_parents(self) -> dict[str, str]:
         """The parent of each item that has no age bands: a rating of one needs no other check."""
         # The parent's own code object is used, so that equal parents are identical.
-        return FrozenMap(
-            {item.code: self._nodes[item.parent].code for item in self.items if not item.age_bands}
-        )
+        return {
+            item.code: self._nodes[item.parent].code for item in self.items if not item.age_bands
+        }
 
     @cached_property
-    def profile_labels(self) -> tuple[tuple[str, str, bool, str], ...]:
+    def _profile_labels(self) -> tuple[tuple[str, str, bool, str], ...]:
         """Code, name, whether an area, and area code of each profile entry, in profile order.
 
         Profiles of one catalogue share this tuple (see :class:`~neglect_protocol.profile.Profile`).
         """
         labels: list[tuple[str, str, bool, str]] = []
-        for area, sub_areas in self.layout:
+        for area, sub_areas in self._layout:
             labels.append((area.code, area.name, True, area.code))
             labels.extend((sub.code, sub.name, False, area.code) for sub in sub_areas)
         return tuple(labels)
 
     @cached_property
-    def layout(self) -> tuple[tuple[Area, tuple[SubArea, ...]], ...]:
+    def _layout(self) -> tuple[tuple[Area, tuple[SubArea, ...]], ...]:
         """Each area with its sub-areas, in catalogue order."""
         return tuple(
             (area, tuple(n for n in self._children[area.code] if isinstance(n, SubArea)))
@@ -377,7 +397,7 @@ class Catalogue:
         return iter(self.areas)
 
     def __contains__(self, code: object) -> bool:
-        return code in self._nodes
+        return isinstance(code, str) and code in self._nodes
 
     def __getitem__(self, code: str) -> Node:
         try:
@@ -403,8 +423,8 @@ class Catalogue:
         return UnknownCodeError(code, catalogue=self.name, suggestions=suggestions, field=field)
 
     def get(self, code: str) -> Node | None:
-        """Return the node with ``code``, or ``None`` if there is none."""
-        return self._nodes.get(code)
+        """Return the node with ``code``, or ``None`` if there is none (or it is not a str)."""
+        return self._nodes.get(code) if isinstance(code, str) else None
 
     def area(self, code: str) -> Area:
         """Return the area with ``code``.

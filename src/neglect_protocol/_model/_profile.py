@@ -12,8 +12,8 @@ import attrs
 from neglect_protocol._model._assessment import ChildRef, ObservationWindow, TargetedItem
 from neglect_protocol._model._catalogue import Instrument
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol._model._grade import GRADES, Grade
-from neglect_protocol.errors import UnknownCodeError
+from neglect_protocol._model._grade import GRADES, Grade, to_grade
+from neglect_protocol.errors import ProfileError, UnknownCodeError, safe_repr
 
 
 class GradeSource(enum.Enum):
@@ -64,18 +64,69 @@ class ProfileEntry(NamedTuple):
         return self.grade is not None
 
 
-EntryLabel: TypeAlias = tuple[str, str, bool, str]
-"""The fixed part of a profile entry: code, name, whether it is an area, and its area."""
+_EntryLabel: TypeAlias = tuple[str, str, bool, str]
+# The fixed part of a profile entry: code, name, whether it is an area, and its area.
 
 _GRADE_OF: tuple[Grade | None, ...] = (None, *GRADES)
 _SOURCE_OF: tuple[GradeSource | None, ...] = (None, GradeSource.ENTERED, GradeSource.SUGGESTED)
 _SOURCE_CODE = {None: 0, GradeSource.ENTERED: 1, GradeSource.SUGGESTED: 2}
-VALUES_PER_ENTRY = 5
-"""How many small integers :class:`Profile` keeps per entry (see its ``values``)."""
+_VALUES_PER_ENTRY = 5  # grade, source, suggestion, worst beneath, discrepancy
 
 
 def _grade_code(grade: Grade | None) -> int:
     return 0 if grade is None else grade.value
+
+
+def _optional_grade(value: object, field: str) -> Grade | None:
+    return None if value is None else to_grade(value, field=field)
+
+
+def _checked(entry: object, field: str, is_area: bool, seen: set[str]) -> ProfileEntry:
+    """Return ``entry`` as a well-formed ProfileEntry, or raise naming ``field``."""
+    if not isinstance(entry, ProfileEntry):
+        raise ProfileError(field, f"expected a ProfileEntry, got a {type(entry).__name__}")
+    for name in ("code", "name", "area"):
+        if not isinstance(getattr(entry, name), str):
+            raise ProfileError(
+                f"{field}.{name}", f"expected text, got {safe_repr(getattr(entry, name))}"
+            )
+    if entry.code in seen:
+        raise ProfileError(
+            f"{field}.code", f"expected each code once, got {safe_repr(entry.code)} again"
+        )
+    seen.add(entry.code)
+    if entry.is_area is not is_area:
+        raise ProfileError(
+            f"{field}.is_area", f"expected {is_area}, got {safe_repr(entry.is_area)}"
+        )
+    if is_area and entry.area != entry.code:
+        raise ProfileError(f"{field}.area", "expected an area's own code")
+    grade = _optional_grade(entry.grade, f"{field}.grade")
+    suggested = _optional_grade(entry.suggested, f"{field}.suggested")
+    worst_beneath = _optional_grade(entry.worst_beneath, f"{field}.worst_beneath")
+    source = entry.source
+    if source is not None and not isinstance(source, GradeSource):
+        raise ProfileError(
+            f"{field}.source", f"expected a GradeSource or None, got {safe_repr(source)}"
+        )
+    if (grade is None) != (source is None):
+        raise ProfileError(f"{field}.source", "expected a source exactly when there is a grade")
+    if source is GradeSource.SUGGESTED and suggested != grade:
+        raise ProfileError(
+            f"{field}.suggested", "expected a suggested grade to equal the suggestion"
+        )
+    if not isinstance(entry.discrepancy, bool):
+        raise ProfileError(
+            f"{field}.discrepancy", f"expected True or False, got {safe_repr(entry.discrepancy)}"
+        )
+    if entry.discrepancy and source is not GradeSource.ENTERED:
+        raise ProfileError(
+            f"{field}.discrepancy", "expected a discrepancy only on an entered grade"
+        )
+    return ProfileEntry(
+        entry.code, entry.name, is_area, entry.area, grade, source, suggested, worst_beneath,
+        entry.discrepancy,
+    )  # fmt: skip
 
 
 @attrs.frozen(repr=False)
@@ -89,13 +140,15 @@ class Profile:
     A profile stores its grades compactly (a shared tuple of labels per catalogue
     and a tuple of small integers) and builds its :class:`ProfileEntry` values on
     first use. Scoring a large cohort therefore creates few objects for the
-    garbage collector to track. Build one from entries with :meth:`from_entries`.
+    garbage collector to track. Its constructor takes that private encoding: build
+    a profile with :func:`~neglect_protocol.profile.score`, or from entries with
+    :meth:`from_entries`.
 
     Attributes:
         child: The child assessed.
         window: The observation window.
         instrument: GCP2 or GCP2A.
-        catalogue: The name of the catalogue used.
+        catalogue_name: The name of the catalogue used.
         catalogue_version: Its version.
         rule: The name of the roll-up rule that made the suggestions.
         targets: The assessment's targeted items.
@@ -105,11 +158,11 @@ class Profile:
     child: ChildRef
     window: ObservationWindow
     instrument: Instrument
-    catalogue: str
+    catalogue_name: str
     catalogue_version: str
     rule: str
-    _labels: tuple[EntryLabel, ...] = attrs.field(repr=False)
-    _values: tuple[int, ...] = attrs.field(repr=False)
+    _labels: tuple[_EntryLabel, ...] = attrs.field(repr=False, alias="_labels")
+    _values: tuple[int, ...] = attrs.field(repr=False, alias="_values")
     targets: tuple[TargetedItem, ...] = attrs.field(default=(), repr=False)
     assessment_reference: str | None = None
 
@@ -120,7 +173,7 @@ class Profile:
         child: ChildRef,
         window: ObservationWindow,
         instrument: Instrument,
-        catalogue: str,
+        catalogue_name: str,
         catalogue_version: str,
         rule: str,
         areas: tuple[ProfileEntry, ...],
@@ -130,20 +183,34 @@ class Profile:
     ) -> Profile:
         """Build a profile from its entries (as a document or another system holds them).
 
-        Each area is followed by its sub-areas, in the order given.
+        Each area is followed by its sub-areas, in the order given. Every entry is
+        checked: grades are grades, the source agrees with the grade, a suggested
+        grade equals the suggestion, a discrepancy sits only on an entered grade,
+        and each code appears once.
 
         Raises:
-            UnknownCodeError: If a sub-area names an area that is not among ``areas``.
+            ProfileError: If an entry is malformed or inconsistent.
+            InvalidGradeError: If a grade field holds something other than a grade.
         """
-        area_codes = {area.code for area in areas}
-        for sub_area in sub_areas:
+        seen: set[str] = set()
+        checked_areas = [
+            _checked(entry, f"areas[{index}]", True, seen) for index, entry in enumerate(areas)
+        ]
+        checked_subs = [
+            _checked(entry, f"sub_areas[{index}]", False, seen)
+            for index, entry in enumerate(sub_areas)
+        ]
+        area_codes = {area.code for area in checked_areas}
+        for index, sub_area in enumerate(checked_subs):
             if sub_area.area not in area_codes:
-                raise UnknownCodeError(sub_area.area, catalogue=catalogue, field="sub_areas.area")
+                raise ProfileError(
+                    f"sub_areas[{index}].area",
+                    f"expected the code of one of the areas, got {safe_repr(sub_area.area)}",
+                )
         ordered: list[ProfileEntry] = []
-        for area in areas:
+        for area in checked_areas:
             ordered.append(area)
-            ordered.extend(sub_area for sub_area in sub_areas if sub_area.area == area.code)
-        labels = tuple((e.code, e.name, e.is_area, e.area) for e in ordered)
+            ordered.extend(sub for sub in checked_subs if sub.area == area.code)
         values: list[int] = []
         for entry in ordered:
             values += (
@@ -157,11 +224,11 @@ class Profile:
             child=child,
             window=window,
             instrument=instrument,
-            catalogue=catalogue,
+            catalogue_name=catalogue_name,
             catalogue_version=catalogue_version,
             rule=rule,
-            labels=labels,
-            values=tuple(values),
+            _labels=tuple((e.code, e.name, e.is_area, e.area) for e in ordered),
+            _values=tuple(values),
             targets=targets,
             assessment_reference=assessment_reference,
         )
@@ -172,7 +239,7 @@ class Profile:
         values = self._values
         result = []
         for position, (code, name, is_area, area) in enumerate(self._labels):
-            at = position * VALUES_PER_ENTRY
+            at = position * _VALUES_PER_ENTRY
             result.append(
                 ProfileEntry(
                     code,
@@ -215,12 +282,20 @@ class Profile:
     def __getitem__(self, code: str) -> ProfileEntry:
         try:
             return self._by_code[code]
-        except KeyError:
-            raise UnknownCodeError(code, catalogue=self.catalogue) from None
+        except (KeyError, TypeError):
+            raise UnknownCodeError(code, catalogue=self.catalogue_name) from None
 
     def __iter__(self) -> Iterator[ProfileEntry]:
         """Iterate areas and sub-areas, each area followed by its sub-areas."""
         return iter(self.entries)
+
+    def __len__(self) -> int:
+        """The number of entries (areas and sub-areas)."""
+        return len(self._labels)
+
+    def __contains__(self, code: object) -> bool:
+        """Whether ``code`` is an area or sub-area of the profile."""
+        return code in self._by_code
 
     @cached_property
     def units(self) -> tuple[ProfileEntry, ...]:

@@ -317,7 +317,8 @@ class Screening:
 
     def answer_for(self, code: str) -> Answer:
         """The answer for ``code``: *not known* when the sign was left unanswered."""
-        return self.by_sign.get(code, Answer.NOT_KNOWN)
+        answer: Answer = self.by_sign.get(code, Answer.NOT_KNOWN)
+        return answer
 
 
 @attrs.frozen(repr=False)

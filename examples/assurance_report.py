@@ -1,0 +1,324 @@
+"""Build an annual assurance report from invented records and write it as Markdown and HTML.
+
+Every record here is invented: the children, families, teams, practitioners,
+audits and survey answers. The counts are chosen so that the report reproduces
+the figures a county council's scrutiny committee was given in June 2022
+(``shared/sources/scrutiny-report-2022-06.txt``, paragraphs 5, 8 to 11 and 14):
+
+- Training (para 5): 32 champions ("over 30"), 1,236 at awareness training and
+  conferences ("over 1200") and 614 practitioners trained ("over 600").
+- Audits (para 8): 30 files, 4 outstanding and 16 good, so exactly two thirds
+  (20 of 30) outstanding or good; 8 requires improvement, 2 inadequate.
+- Comments (paras 8 to 10): 50 of 62 positive on engaging children, 53 of 63 on
+  identifying worries, and 40 of 50 (exactly four fifths) on wishes and feelings.
+- Survey (para 11): 100 responses. Impact on the child 77 of 100 (77% exactly);
+  on parents 44 of the 80 who answered (55% exactly, 20 skipped); on the family 51
+  of the 75 who answered (68% exactly, 25 skipped); agencies working together 86 of
+  100 (86% exactly).
+- Cohort (para 14): 250 children at level 4 (children's social care), 70 with
+  primary need N1 (28.0% exactly) and 87 with N5 (34.8% exactly: 87/250 is the
+  smallest base with a whole count that gives 34.8% exactly); 75 children in
+  care, 31 of them N1 (41.3%, "over 41%"), 18 of those 31 aged 10 to 15 (58.1%,
+  "the majority").
+
+The earlier period (2020-21) is invented outright, to show change since then.
+
+Run it with ``python examples/assurance_report.py [output-directory]``; the
+directory defaults to ``examples/output/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from fractions import Fraction
+from pathlib import Path
+
+from neglect_protocol.assurance import (
+    AssuranceReport,
+    PeriodRecords,
+    build_assurance_report,
+    write_assurance_report,
+)
+from neglect_protocol.audit import AuditComment, AuditTool, CaseFileAudit, Criterion
+from neglect_protocol.indicators import (
+    CensusAgeBand,
+    Cohort,
+    CohortRecord,
+    GCP2Completion,
+    ImplementationMeasures,
+)
+from neglect_protocol.survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
+
+HERE = Path(__file__).resolve().parent
+
+TOOL = AuditTool(
+    "Invented case-file audit",
+    (
+        Criterion("voice", "The child's voice and lived experience are recorded", limiting=True),
+        Criterion("worries", "Worries and what needs to change are clear"),
+        Criterion("plan", "The plan is specific and reviewed"),
+        Criterion("oversight", "Management oversight is evident"),
+    ),
+)
+
+# Criterion grades that roll up (median, worse middle) to each overall grade; an
+# inadequate "voice" caps the file at inadequate through the limiting judgement.
+GRADINGS = {
+    "outstanding": {
+        "voice": "outstanding",
+        "worries": "outstanding",
+        "plan": "outstanding",
+        "oversight": "outstanding",
+    },
+    "good": {"voice": "good", "worries": "outstanding", "plan": "good", "oversight": "good"},
+    "requires_improvement": {
+        "voice": "requires_improvement",
+        "worries": "good",
+        "plan": "requires_improvement",
+        "oversight": "good",
+    },
+    "inadequate": {"voice": "inadequate", "worries": "good", "plan": "good", "oversight": "good"},
+}
+TEAMS = ("District North", "District South", "District East", "District West")
+THEMES = ("engaging children", "identifying worries", "wishes and feelings")
+
+
+def audits(
+    grades: dict[str, int], comments: dict[str, tuple[int, int]], year: int
+) -> list[CaseFileAudit]:
+    """Invented audits: files graded by the tool, comments spread across the files."""
+    codes = [code for code, count in grades.items() for _ in range(count)]
+    remarks: list[list[AuditComment]] = [[] for _ in codes]
+    for theme, (positive, negative) in comments.items():
+        polarities = ["positive"] * positive + ["negative"] * negative
+        for index, polarity in enumerate(polarities):
+            remarks[index % len(codes)].append(
+                AuditComment(theme, polarity, text=f"Invented comment on {theme}.")
+            )
+    return [
+        TOOL.audit(
+            f"F-{year}-{number:03d}",
+            team=TEAMS[number % len(TEAMS)],
+            date=dt.date(year - 1, 4 + number % 9, 1 + number % 28),
+            grades=GRADINGS[code],
+            comments=remarks[number],
+        )
+        for number, code in enumerate(codes)
+    ]
+
+
+SURVEY = Survey(
+    "Invented child protection plan feedback",
+    (
+        Question(
+            "child",
+            "The plan had a positive impact on the child.",
+            AGREEMENT,
+            finding="the plan had a positive impact on the child",
+        ),
+        Question(
+            "parents",
+            "The plan had a positive impact on the parents.",
+            AGREEMENT,
+            finding="the plan had a positive impact on parents",
+        ),
+        Question(
+            "family",
+            "The plan had a positive impact on the family.",
+            AGREEMENT,
+            finding="the plan had a positive impact on the family",
+        ),
+        Question(
+            "agencies",
+            "Did agencies work together effectively?",
+            YES_NO,
+            finding="agencies worked together effectively",
+        ),
+    ),
+    ("family", "professional"),
+)
+
+
+def responses(
+    respondents: int, answered: dict[str, int], positive: dict[str, int]
+) -> list[SurveyResponse]:
+    """Invented responses: per question, who answered and who answered positively.
+
+    Each question orders the respondents differently (multiplying by a number
+    coprime with the count), so positives and skips are spread across both groups.
+    """
+    answers: list[dict[str, str | None]] = [{} for _ in range(respondents)]
+    for step, question in zip((37, 53, 71, 89), SURVEY.questions, strict=True):
+        order = sorted(range(respondents), key=lambda person: (person * step) % respondents)
+        good, bad = (
+            sorted(question.positive),
+            sorted(set(question.scale.answers) - question.positive),
+        )
+        for rank, person in enumerate(order):
+            if rank >= answered[question.code]:
+                answers[person][question.code] = None
+            elif rank < positive[question.code]:
+                answers[person][question.code] = good[rank % len(good)]
+            else:
+                answers[person][question.code] = bad[rank % len(bad)]
+    return [
+        SurveyResponse(f"R-{number:03d}", "family" if number % 5 < 3 else "professional", answer)
+        for number, answer in enumerate(answers)
+    ]
+
+
+BANDS = tuple(CensusAgeBand)
+
+
+def children(
+    prefix: str, need: str, level: int, by_band: dict[CensusAgeBand, int], *, in_care: bool = False
+) -> list[CohortRecord]:
+    """Invented children with one primary need, counted by age band."""
+    return [
+        CohortRecord(f"{prefix}-{need}-{band.name}-{number}", need, band, level, in_care)
+        for band, count in by_band.items()
+        for number in range(count)
+    ]
+
+
+def spread(total: int, bands: Sequence[CensusAgeBand] = BANDS[1:]) -> dict[CensusAgeBand, int]:
+    """Spread ``total`` children over ``bands`` as evenly as whole numbers allow."""
+    share, extra = divmod(total, len(bands))
+    return {band: share + (index < extra) for index, band in enumerate(bands)}
+
+
+def cohort_2022() -> Cohort:
+    """Invented cohort at 31 March 2022: 250 children at level 4, 180 at level 3."""
+    b = CensusAgeBand
+    records = [
+        # Level 4, in care (75): 31 for abuse or neglect, most of them aged 10 to 15.
+        *children(
+            "A",
+            "N1",
+            4,
+            {b.AGED_1_TO_4: 2, b.AGED_5_TO_9: 7, b.AGED_10_TO_15: 18, b.AGED_16_AND_OVER: 4},
+            in_care=True,
+        ),
+        *children("A", "N5", 4, spread(20), in_care=True),
+        *children("A", "N4", 4, spread(10), in_care=True),
+        *children("A", "N2", 4, spread(6), in_care=True),
+        *children("A", "N8", 4, spread(8), in_care=True),
+        # Level 4, not in care (175): N1 39 more (70 in all), N5 67 more (87 in all).
+        *children(
+            "B",
+            "N1",
+            4,
+            {
+                b.UNBORN: 3,
+                b.UNDER_1: 6,
+                b.AGED_1_TO_4: 10,
+                b.AGED_5_TO_9: 10,
+                b.AGED_10_TO_15: 7,
+                b.AGED_16_AND_OVER: 3,
+            },
+        ),
+        *children("B", "N5", 4, spread(67)),
+        *children("B", "N0", 4, {b.AGED_5_TO_9: 3}),
+        *children("B", "N2", 4, spread(18)),
+        *children("B", "N3", 4, spread(14)),
+        *children("B", "N4", 4, spread(20)),
+        *children("B", "N6", 4, {b.AGED_10_TO_15: 5, b.AGED_16_AND_OVER: 3}),
+        *children("B", "N7", 4, {b.AGED_1_TO_4: 2}),
+        *children("B", "N8", 4, spread(4)),
+        # Level 3, multi-agency early help (180).
+        *children("C", "N1", 3, spread(40, BANDS)),
+        *children("C", "N5", 3, spread(60, BANDS)),
+        *children("C", "N4", 3, spread(50)),
+        *children("C", "N3", 3, spread(30)),
+    ]
+    return Cohort(tuple(records))
+
+
+def cohort_2021() -> Cohort:
+    """Invented cohort at 31 March 2021: 240 children at level 4."""
+    records = [
+        *children("A", "N1", 4, spread(27, BANDS[2:]), in_care=True),
+        *children("A", "N5", 4, spread(43), in_care=True),
+        *children("B", "N1", 4, spread(35, BANDS)),
+        *children("B", "N5", 4, spread(37)),
+        *children("B", "N4", 4, spread(60)),
+        *children("B", "N2", 4, spread(38)),
+    ]
+    return Cohort(tuple(records))
+
+
+AGENCIES = {
+    # agency: (GCP2s completed, practitioners who completed them)
+    "health": (64, 30),
+    "education": (41, 22),
+    "children's social care": (58, 19),
+    "police": (4, 3),
+    "voluntary sector": (17, 9),
+}
+
+
+def completions(scale: Fraction) -> list[GCP2Completion]:
+    """Invented GCP2s: per agency, spread over levels 1 to 4 and the age bands."""
+    made: list[GCP2Completion] = []
+    for agency, (count, practitioners) in AGENCIES.items():
+        for number in range(int(count * scale)):
+            made.append(
+                GCP2Completion(
+                    f"W-{agency[:3].upper()}-{number % int(practitioners * scale or 1):02d}",
+                    agency,
+                    1 + number % 4,
+                    BANDS[number % len(BANDS)],
+                )
+            )
+    return made
+
+
+def build_report() -> AssuranceReport:
+    """The 2021-22 report, compared with 2020-21."""
+    current = PeriodRecords(
+        "2021-22",
+        audits(
+            {"outstanding": 4, "good": 16, "requires_improvement": 8, "inadequate": 2},
+            {THEMES[0]: (50, 12), THEMES[1]: (53, 10), THEMES[2]: (40, 10)},
+            2022,
+        ),
+        responses(
+            100,
+            answered={"child": 100, "parents": 80, "family": 75, "agencies": 100},
+            positive={"child": 77, "parents": 44, "family": 51, "agencies": 86},
+        ),
+        cohort_2022(),
+        ImplementationMeasures(32, 1236, 614, tuple(completions(Fraction(1)))),
+    )
+    previous = PeriodRecords(
+        "2020-21",
+        audits(
+            {"outstanding": 3, "good": 11, "requires_improvement": 7, "inadequate": 3},
+            {THEMES[0]: (30, 10), THEMES[1]: (35, 10), THEMES[2]: (28, 12)},
+            2021,
+        ),
+        responses(
+            50,
+            answered={"child": 50, "parents": 40, "family": 40, "agencies": 50},
+            positive={"child": 30, "parents": 20, "family": 25, "agencies": 38},
+        ),
+        cohort_2021(),
+        ImplementationMeasures(18, 640, 350, tuple(completions(Fraction(1, 2)))),
+    )
+    return build_assurance_report(
+        current, survey=SURVEY, previous=previous, inadequate_ceiling=Fraction(1, 10)
+    )
+
+
+def main(argv: Sequence[str]) -> None:
+    """Write the report to the directory named on the command line (default examples/output)."""
+    directory = Path(argv[1]) if len(argv) > 1 else HERE / "output"
+    markdown, page = write_assurance_report(build_report(), directory)
+    print(f"Wrote {markdown}")
+    print(f"Wrote {page}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,327 @@
+"""Rendering the annual assurance report as Markdown and as standalone HTML.
+
+Both renderings come from one outline of headings, paragraphs, lists and tables,
+so they always say the same thing. Every piece of text is escaped for its format:
+team names, themes and question wording come from partnership data.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+from neglect_protocol._logic._assurance import AssuranceReport, ReportTable
+from neglect_protocol._logic._survey import ShareMetric
+from neglect_protocol._model._disclosure import DisclosedTable
+
+
+@attrs.frozen
+class _Heading:
+    level: int
+    text: str
+
+
+@attrs.frozen
+class _Paragraph:
+    text: str
+
+
+@attrs.frozen
+class _Bullets:
+    items: tuple[str, ...]
+
+
+@attrs.frozen
+class _Table:
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+_Block = _Heading | _Paragraph | _Bullets | _Table
+
+
+def _interval(bounds: tuple[float, float] | None) -> str:
+    if bounds is None:
+        return "–"
+    low, high = bounds
+    return f"{low:.0%} to {high:.0%}"
+
+
+def _points(bounds: tuple[float, float]) -> str:
+    low, high = bounds
+    return f"{low * 100:+.0f} to {high * 100:+.0f} points"
+
+
+def _metric_row(label: str, group: str, metric: ShareMetric, previous: bool) -> tuple[str, ...]:
+    share = (
+        "–"
+        if metric.positive is None
+        else f"{metric.positive.positive} ({metric.positive.percent()}%)"
+    )
+    row = (label, group, f"{metric.n}", f"{metric.skipped}", share, _interval(metric.interval))
+    if not previous:
+        return row
+    change = "–" if metric.change is None else f"{metric.change.points():+} points"
+    return (*row, change)
+
+
+def _disclosed_table(table: ReportTable) -> _Table:
+    disclosed: DisclosedTable = table.table
+    shares = bool(table.row_shares)
+    header = (
+        table.rows,
+        *disclosed.column_labels,
+        "Total",
+        *(("Share of total",) if shares else ()),
+    )
+    shown = disclosed.shown()
+    rows = [
+        (label, *values, *((table.row_shares[index],) if shares else ()))
+        for index, (label, values) in enumerate(zip(disclosed.row_labels, shown, strict=False))
+    ]
+    whole = f"{Decimal(100):.{disclosed.policy.percent_decimal_places}f}%"
+    rows.append(("Total", *shown[-1], *((whole,) if shares else ())))
+    return _Table(table.title, header, tuple(rows))
+
+
+_MEASURES = (
+    ("Champions trained", "champions_trained"),
+    ("People at awareness training and conferences", "awareness_attendance"),
+    ("Practitioners trained to use the GCP2", "practitioners_trained"),
+    ("GCP2s completed", "completed"),
+    ("Practitioners who completed a GCP2", "practitioners_using"),
+    ("Practitioners trained who completed none", "trained_not_using"),
+)
+
+
+def _tables(report: AssuranceReport, section: str) -> list[_Block]:
+    return [_disclosed_table(table) for table in report.tables if table.section == section]
+
+
+def _outline(report: AssuranceReport) -> list[_Block]:
+    previous = report.previous_period
+    blocks: list[_Block] = [
+        _Heading(1, report.title),
+        _Paragraph(
+            f"Period: {report.period}."
+            + (f" Compared with: {previous}." if previous else " No earlier period compared.")
+        ),
+        _Heading(2, "Headlines"),
+        _Bullets(tuple(headline.text for headline in report.headlines)),
+        _Heading(2, "Training and use of the GCP2"),
+    ]
+    now, before = report.implementation, report.previous_implementation
+    periods = [now] if before is None else [before, now]
+    header = ("Measure", *((previous,) if before is not None else ()), report.period)
+    rows = tuple(
+        (name, *(f"{getattr(measures, field):,}" for measures in periods))
+        for name, field in _MEASURES
+    )
+    blocks.append(_Table("Training and use", header, rows))
+    blocks += _tables(report, "implementation")
+    blocks.append(_Heading(2, "Case-file audits"))
+    if report.audits is None:
+        blocks.append(_Paragraph("No case files were audited in the period."))
+    blocks += _tables(report, "audits")
+    blocks += _survey(report)
+    blocks.append(_Heading(2, "Children known to services"))
+    cohort = _tables(report, "cohort")
+    blocks += cohort or [_Paragraph("No children were recorded in the cohort.")]
+    level = f"{report.survey_metrics.confidence:.0%}"
+    blocks.append(_Heading(2, f"Change since {previous}" if previous else "Change"))
+    if report.changes:
+        blocks.append(
+            _Table(
+                f"Shares compared with the previous period ({level} intervals by Newcombe's "
+                "method)",
+                ("Measure", f"{previous}", report.period, "Change", f"{level} interval"),
+                tuple(
+                    (
+                        line.measure,
+                        f"{line.change.previous.percent()}%",
+                        f"{line.change.current.percent()}%",
+                        f"{line.change.points():+} points",
+                        _points(line.change.interval),
+                    )
+                    for line in report.changes
+                ),
+            )
+        )
+    else:
+        blocks.append(_Paragraph("No shares could be compared with an earlier period."))
+    policy = report.policy
+    blocks += [
+        _Heading(2, "Notes"),
+        _Bullets(
+            (
+                f"Tables follow the {policy.name} disclosure policy ({policy.version}): counts "
+                f"from {policy.min_count} to {policy.max_count} are shown as "
+                f"“{policy.suppressed}”"
+                + (
+                    ", and further cells are hidden so that none can be worked out from the totals"
+                    if policy.secondary
+                    else ""
+                )
+                + "; 0 is a true zero. Percentages are computed from unrounded counts.",
+                "Headline phrases never overstate the exact share: “just over”, “just under” "
+                "and “over” say which side of a named fraction it lies; small bases are "
+                "given as counts.",
+                "Survey shares leave out respondents who skipped the question. Intervals "
+                "for shares are Wilson score intervals; intervals for change are "
+                "Newcombe's hybrid score intervals.",
+            )
+        ),
+    ]
+    return blocks
+
+
+def _survey(report: AssuranceReport) -> list[_Block]:
+    metrics = report.survey_metrics
+    previous = report.previous_period is not None
+    rows: list[tuple[str, ...]] = []
+    for question in report.survey.questions:
+        rows.append(_metric_row(question.text, "All", metrics.questions[question.code], previous))
+        rows += [
+            _metric_row("", group, metrics.groups[group][question.code], previous)
+            for group in report.survey.groups
+        ]
+    level = f"{metrics.confidence:.0%}"
+    header = ("Question", "Respondents", "Answered", "Skipped", "Positive", f"{level} interval")
+    return [
+        _Heading(2, "Survey of families and professionals"),
+        _Paragraph(f"{metrics.responses:,} responses to “{report.survey.name}”."),
+        _Table(
+            "Positive answers by question and respondent group",
+            (*header, *(("Change",) if previous else ())),
+            tuple(rows),
+        ),
+    ]
+
+
+_MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_[]<>|#"})
+
+
+def _md(text: str) -> str:
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
+def render_markdown(report: AssuranceReport) -> str:
+    """Render the report as Markdown, ready to paste into a board paper.
+
+    Args:
+        report: The report from :func:`~neglect_protocol.assurance.build_assurance_report`.
+
+    Returns:
+        The Markdown text, ending in a newline.
+    """
+    lines: list[str] = []
+    for block in _outline(report):
+        if isinstance(block, _Heading):
+            lines += ["#" * block.level + " " + _md(block.text), ""]
+        elif isinstance(block, _Paragraph):
+            lines += [_md(block.text), ""]
+        elif isinstance(block, _Bullets):
+            lines += [f"- {_md(item)}" for item in block.items] + [""]
+        else:
+            lines += [f"*{_md(block.caption)}*", ""]
+            lines.append("| " + " | ".join(_md(cell) for cell in block.header) + " |")
+            lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(block.header) - 1)) + "|")
+            lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in block.rows]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+       line-height: 1.5; color: #1b1b1b; }
+table { border-collapse: collapse; margin: 1rem 0 2rem; }
+caption { text-align: left; font-style: italic; padding-bottom: 0.25rem; }
+th, td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; }
+td:not(:first-child), th:not(:first-child) { text-align: right; }
+thead th { background: #f3f2f1; }
+"""
+
+
+def render_html(report: AssuranceReport) -> str:
+    """Render the report as one standalone HTML page.
+
+    The page needs nothing else: styles are inline, there are no scripts, images or
+    links to fetch, and all text is HTML-escaped.
+
+    Args:
+        report: The report from :func:`~neglect_protocol.assurance.build_assurance_report`.
+
+    Returns:
+        The HTML document, ending in a newline.
+    """
+    escape = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(report.title)} — {escape(report.period)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+    ]
+    for block in _outline(report):
+        if isinstance(block, _Heading):
+            parts.append(f"<h{block.level}>{escape(block.text)}</h{block.level}>")
+        elif isinstance(block, _Paragraph):
+            parts.append(f"<p>{escape(block.text)}</p>")
+        elif isinstance(block, _Bullets):
+            parts.append(
+                "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>"
+            )
+        else:
+            head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in block.header)
+            body = "".join(
+                "<tr>"
+                + f'<th scope="row">{escape(row[0])}</th>'
+                + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:])
+                + "</tr>"
+                for row in block.rows
+            )
+            parts.append(
+                f"<table><caption>{escape(block.caption)}</caption>"
+                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            )
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def write_assurance_report(
+    report: AssuranceReport,
+    directory: str | os.PathLike[str],
+    *,
+    stem: str = "assurance_report",
+) -> tuple[Path, Path]:
+    """Write the report as ``<stem>.md`` and ``<stem>.html`` in ``directory``.
+
+    The directory is created if it does not exist; existing files are replaced.
+
+    Args:
+        report: The report to write.
+        directory: Where to write the two files.
+        stem: The file name before the extension.
+
+    Returns:
+        The paths of the Markdown and HTML files.
+
+    Raises:
+        OSError: If the directory cannot be created or a file cannot be written.
+    """
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    markdown = folder / f"{stem}.md"
+    page = folder / f"{stem}.html"
+    markdown.write_text(render_markdown(report), encoding="utf-8")
+    page.write_text(render_html(report), encoding="utf-8")
+    return markdown, page

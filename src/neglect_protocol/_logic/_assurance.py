@@ -1,0 +1,510 @@
+"""The annual assurance report: a period's figures, worded and made safe to publish."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from neglect_protocol._logic._audit_summary import AuditSummary, summarise_audits
+from neglect_protocol._logic._change import Change
+from neglect_protocol._logic._disclosure import apply_disclosure
+from neglect_protocol._logic._indicators import (
+    Cohort,
+    CrossTab,
+    Dimension,
+    category_label,
+    cross_tabulate,
+)
+from neglect_protocol._logic._phrasing import describe
+from neglect_protocol._logic._survey import SurveyMetrics, survey_metrics
+from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
+from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy
+from neglect_protocol._model._indicators import (
+    CensusAgeBand,
+    ImplementationMeasures,
+    PrimaryNeed,
+)
+from neglect_protocol._model._phrase import Phrase, Relation
+from neglect_protocol._model._proportion import Proportion
+from neglect_protocol._model._survey import Survey, SurveyResponse
+from neglect_protocol.errors import AuditError, SuppressedValueError
+
+
+def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise AuditError(attribute.name, f"expected non-empty text, got {value!r}")
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class PeriodRecords:
+    """Everything recorded in one reporting period, as the report's input.
+
+    Attributes:
+        label: How the period is named in the report (``"2021-22"``).
+        audits: The case-file audits completed in the period.
+        responses: The survey responses received in the period.
+        cohort: The children in the dataset at the period's census date.
+        implementation: Training and use of the GCP2 in the period.
+    """
+
+    label: str = attrs.field(validator=_label)
+    audits: tuple[CaseFileAudit, ...] = attrs.field(converter=_as_tuple)
+    responses: tuple[SurveyResponse, ...] = attrs.field(converter=_as_tuple)
+    cohort: Cohort = attrs.field(validator=v.instance_of(Cohort))
+    implementation: ImplementationMeasures = attrs.field(
+        validator=v.instance_of(ImplementationMeasures)
+    )
+
+
+@attrs.frozen
+class Headline:
+    """One headline finding: a sentence, and the phrased figures in it.
+
+    Attributes:
+        topic: What the finding is about (``"Case-file audits"``).
+        text: The finding as one or more full sentences.
+        phrases: The phrased shares the sentence uses, for checking against the counts.
+    """
+
+    topic: str
+    text: str
+    phrases: tuple[Phrase, ...] = ()
+
+
+@attrs.frozen
+class ReportTable:
+    """A table of counts for the report, after disclosure control.
+
+    Attributes:
+        section: Which part of the report the table belongs to: ``"implementation"``,
+            ``"audits"`` or ``"cohort"``.
+        title: The table's caption.
+        rows: What the rows are (``"Primary need"``).
+        columns: What the columns are (``"Age band"``).
+        table: The counts with totals, small counts hidden by the policy.
+        row_shares: For each row, the share of the grand total as shown (a
+            percentage from unrounded counts, or the suppression symbol); empty if
+            the table shows no shares.
+    """
+
+    section: str
+    title: str
+    rows: str
+    columns: str
+    table: DisclosedTable
+    row_shares: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ChangeLine:
+    """One measure compared with the previous period.
+
+    Attributes:
+        measure: What is compared.
+        change: The two shares, their difference and its interval.
+    """
+
+    measure: str
+    change: Change
+
+
+@attrs.frozen
+class AssuranceReport:
+    """A period's figures for the partnership board, ready to render.
+
+    Build one with :func:`~neglect_protocol.assurance.build_assurance_report`;
+    render it with :func:`~neglect_protocol.assurance.render_markdown` or
+    :func:`~neglect_protocol.assurance.render_html`.
+
+    Attributes:
+        title: The report's title.
+        period: The label of the period reported on.
+        previous_period: The label of the period compared with, if any.
+        headlines: The headline findings, in plain English.
+        audits: The audit summary (``None`` if no files were audited).
+        survey: The questionnaire.
+        survey_metrics: The survey's metrics for the period.
+        implementation: Training and use of the GCP2 in the period.
+        previous_implementation: The same for the previous period, if any.
+        tables: The tables of counts, after disclosure control.
+        changes: Shares compared with the previous period.
+        policy: The disclosure policy applied.
+        level_of_need: The level of need whose children the cohort headline is about.
+    """
+
+    title: str
+    period: str
+    previous_period: str | None
+    headlines: tuple[Headline, ...]
+    audits: AuditSummary | None
+    survey: Survey = attrs.field(repr=False)
+    survey_metrics: SurveyMetrics = attrs.field(repr=False)
+    implementation: ImplementationMeasures
+    previous_implementation: ImplementationMeasures | None
+    tables: tuple[ReportTable, ...] = attrs.field(repr=False)
+    changes: tuple[ChangeLine, ...] = attrs.field(repr=False)
+    policy: DisclosurePolicy = attrs.field(repr=False)
+    level_of_need: int
+
+
+def _gloss(phrase: Phrase) -> str:
+    """The phrase in brackets after its counts: "(two thirds, 67%)", or "(67%)" for a small base.
+
+    A small base is phrased as its counts, which the sentence already gives.
+    """
+    if phrase.relation is Relation.COUNT:
+        return f"({phrase.figure_text})"
+    return f"({phrase.words}, {phrase.figure_text})"
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number:,} {singular if number == 1 else (plural or singular + 's')}"
+
+
+def _implementation_headline(measures: ImplementationMeasures) -> Headline:
+    text = (
+        f"{_count(measures.champions_trained, 'champion')} trained in the GCP2, "
+        f"{_count(measures.awareness_attendance, 'person', 'people')} at awareness training "
+        f"and conferences, and {_count(measures.practitioners_trained, 'practitioner')} "
+        "trained to use the tool."
+    )
+    share = measures.using_share
+    if share is None:
+        return Headline("Training and use of the GCP2", text)
+    phrase = describe(Proportion(share.negative, share.total))
+    text += (
+        f" {_count(measures.completed, 'GCP2')} "
+        f"{'was' if measures.completed == 1 else 'were'} completed by "
+        f"{_count(measures.practitioners_using, 'practitioner')}: "
+        f"{measures.trained_not_using:,} of the {measures.practitioners_trained:,} "
+        f"practitioners trained {_gloss(phrase)} have not yet completed one."
+    )
+    return Headline("Training and use of the GCP2", text, (phrase,))
+
+
+def _audit_headlines(summary: AuditSummary | None) -> list[Headline]:
+    if summary is None:
+        return [Headline("Case-file audits", "No case files were audited in the period.")]
+    good = describe(summary.grades.good_or_better)
+    good_labels = " or ".join(
+        judgement.label.lower()
+        for judgement in summary.scale
+        if summary.scale.is_good_or_better(judgement)
+    )
+    inadequate = describe(summary.grades.inadequate)
+    text = (
+        f"{good.proportion.positive:,} of the {_count(summary.total, 'case file')} audited "
+        f"{_gloss(good)} were graded {good_labels}; {inadequate.proportion.positive:,} "
+        f"{_gloss(inadequate)} were graded {summary.scale[summary.scale.inadequate].label.lower()}"
+    )
+    ceiling = summary.inadequate_ceiling
+    if ceiling is not None:
+        limit = Proportion(ceiling.numerator, ceiling.denominator).percent(1).normalize()
+        verdict = "within" if summary.within_ceiling else "above"
+        text += f", {verdict} the ceiling of {limit:f}%"
+    headlines = [Headline("Case-file audits", text + ".", (good, inadequate))]
+    for theme, tally in summary.themes.items():
+        phrase = describe(tally.positive_share)
+        headlines.append(
+            Headline(
+                "Auditors' comments",
+                f"Comments on {theme}: {tally} {_gloss(phrase)}.",
+                (phrase,),
+            )
+        )
+    return headlines
+
+
+def _survey_headlines(survey: Survey, metrics: SurveyMetrics) -> list[Headline]:
+    if metrics.responses == 0:
+        return [Headline("Survey of families and professionals", "No responses were received.")]
+    headlines: list[Headline] = []
+    for question in survey.questions:
+        metric = metrics.questions[question.code]
+        if metric.positive is None:
+            text = f"Nobody answered “{question.text}”."
+            headlines.append(Headline("Survey of families and professionals", text))
+            continue
+        phrase = describe(metric.positive)
+        finding = (
+            f"felt that {question.finding}"
+            if question.finding is not None
+            else f"answered “{question.text}” positively"
+        )
+        text = (
+            f"{metric.positive.positive:,} of the {metric.n:,} who answered {_gloss(phrase)} "
+            f"{finding}."
+        )
+        headlines.append(Headline("Survey of families and professionals", text, (phrase,)))
+    return headlines
+
+
+def _safe_phrase(share: Proportion, policy: DisclosurePolicy) -> Phrase | None:
+    try:
+        return describe(share, ndigits=policy.percent_decimal_places, policy=policy)
+    except SuppressedValueError:
+        return None
+
+
+def _withheld(policy: DisclosurePolicy) -> str:
+    return f"not published (small numbers, {policy.name} disclosure control)"
+
+
+def _counted(phrase: Phrase | None, policy: DisclosurePolicy) -> str:
+    if phrase is None:
+        return f"a number {_withheld(policy)}"
+    return f"{phrase.proportion.positive:,} {_gloss(phrase)}"
+
+
+def _cohort_headlines(cohort: Cohort, level: int, policy: DisclosurePolicy) -> list[Headline]:
+    topic = "Children known to services"
+    at_level = cohort.where(level_of_need=level)
+    if not at_level.records:
+        return [Headline(topic, f"No children were recorded at level {level}.")]
+    needs = at_level.breakdown(Dimension.PRIMARY_NEED)
+    neglect = _safe_phrase(needs.share(PrimaryNeed.N1), policy)
+    dysfunction = _safe_phrase(needs.share(PrimaryNeed.N5), policy)
+    text = (
+        f"Of the {_count(len(at_level), 'child', 'children')} known at level {level}, "
+        f"{_counted(neglect, policy)} are known because of abuse or neglect (N1), and a "
+        f"further {_counted(dysfunction, policy)} because of family dysfunction (N5)."
+    )
+    headlines = [
+        Headline(topic, text, tuple(phrase for phrase in (neglect, dysfunction) if phrase))
+    ]
+    in_care = cohort.where(looked_after=True)
+    if in_care.records:
+        neglected = in_care.where(primary_need=PrimaryNeed.N1)
+        share = _safe_phrase(
+            in_care.breakdown(Dimension.PRIMARY_NEED).share(PrimaryNeed.N1), policy
+        )
+        text = (
+            f"Of the {_count(len(in_care), 'child', 'children')} in care, "
+            f"{_counted(share, policy)} are known because of abuse or neglect"
+        )
+        phrases = [share] if share else []
+        if neglected.records:
+            bands = neglected.breakdown(Dimension.AGE_BAND)
+            largest = bands.largest()
+            assert isinstance(largest, CensusAgeBand)  # narrows the type for mypy
+            band = bands.share(largest)
+            band_share = _safe_phrase(band, policy)
+            # "Most" only when the share is a majority, as the phrase itself shows.
+            group = "most of them" if band.share > Fraction(1, 2) else "the largest group of them"
+            verb = "are" if band.share > Fraction(1, 2) else "is"
+            text += f"; {group}, {_counted(band_share, policy)}, {verb} aged {largest.value}"
+            phrases += [band_share] if band_share else []
+        headlines.append(Headline(topic, text + ".", tuple(phrases)))
+    return headlines
+
+
+def _shares(table: DisclosedTable) -> tuple[str, ...]:
+    shown: list[str] = []
+    for row in range(len(table.row_labels)):
+        try:
+            shown.append(f"{table.percent(row, len(table.column_labels), of='column')}%")
+        except SuppressedValueError:
+            shown.append(table.policy.suppressed)
+    return tuple(shown)
+
+
+def _disclosed(
+    section: str,
+    title: str,
+    crosstab: CrossTab,
+    policy: DisclosurePolicy,
+    *,
+    shares: bool = False,
+) -> ReportTable:
+    table = apply_disclosure(
+        crosstab.counts,
+        policy,
+        row_labels=[category_label(key) for key in crosstab.row_keys],
+        column_labels=[category_label(key) for key in crosstab.column_keys],
+    )
+    return ReportTable(
+        section,
+        title,
+        crosstab.rows.label,
+        crosstab.columns.label,
+        table,
+        _shares(table) if shares else (),
+    )
+
+
+def _tables(
+    audits: AuditSummary | None,
+    cohort: Cohort,
+    level: int,
+    measures: ImplementationMeasures,
+    policy: DisclosurePolicy,
+) -> tuple[ReportTable, ...]:
+    tables: list[ReportTable] = []
+    if audits is not None:
+        by_team = apply_disclosure(
+            [list(counts.counts.values()) for counts in audits.by_team.values()],
+            policy,
+            row_labels=list(audits.by_team),
+            column_labels=[judgement.label for judgement in audits.scale],
+        )
+        tables.append(
+            ReportTable("audits", "Case files audited, by team and grade", "Team", "Grade", by_team)
+        )
+        if audits.themes:
+            themes = apply_disclosure(
+                [[tally.positive, tally.negative] for tally in audits.themes.values()],
+                policy,
+                row_labels=list(audits.themes),
+                column_labels=["Positive", "Negative"],
+            )
+            tables.append(
+                ReportTable("audits", "Auditors' comments, by theme", "Theme", "Comment", themes)
+            )
+    at_level = cohort.where(level_of_need=level)
+    if at_level.records:
+        tables.append(
+            _disclosed(
+                "cohort",
+                f"Children at level {level}, by primary need and age band",
+                at_level.cross_tabulate(Dimension.PRIMARY_NEED, Dimension.AGE_BAND),
+                policy,
+                shares=True,
+            )
+        )
+    in_care = cohort.where(looked_after=True)
+    if in_care.records:
+        tables.append(
+            _disclosed(
+                "cohort",
+                "Children in care, by primary need and age band",
+                in_care.cross_tabulate(Dimension.PRIMARY_NEED, Dimension.AGE_BAND),
+                policy,
+                shares=True,
+            )
+        )
+    if measures.completions:
+        tables.append(
+            _disclosed(
+                "implementation",
+                "GCP2s completed, by agency and level of need",
+                cross_tabulate(measures.completions, Dimension.AGENCY, Dimension.LEVEL_OF_NEED),
+                policy,
+            )
+        )
+    return tuple(tables)
+
+
+def _changes(
+    audits: AuditSummary | None, metrics: SurveyMetrics, survey: Survey
+) -> tuple[ChangeLine, ...]:
+    lines: list[ChangeLine] = []
+    if audits is not None:
+        if audits.good_or_better_change is not None:
+            lines.append(ChangeLine("Files graded good or better", audits.good_or_better_change))
+        if audits.inadequate_change is not None:
+            lines.append(ChangeLine("Files graded inadequate", audits.inadequate_change))
+        for theme, change in audits.theme_changes.items():
+            lines.append(ChangeLine(f"Positive comments on {theme}", change))
+    for question in survey.questions:
+        moved = metrics.questions[question.code].change
+        if moved is not None:
+            measure = question.finding or question.text
+            lines.append(ChangeLine(f"Survey: {measure}", moved))
+    return tuple(lines)
+
+
+def build_assurance_report(
+    current: PeriodRecords,
+    *,
+    survey: Survey,
+    previous: PeriodRecords | None = None,
+    scale: JudgementScale | None = None,
+    policy: DisclosurePolicy | None = None,
+    level_of_need: int = 4,
+    inadequate_ceiling: Fraction | Decimal | None = None,
+    title: str = "Neglect: annual assurance report",
+    confidence: float = 0.95,
+) -> AssuranceReport:
+    """Work out a period's figures for the partnership board's annual assurance report.
+
+    Headline figures are worded by :func:`~neglect_protocol.reporting.describe`, so
+    no phrase overstates its share; figures about children in the cohort also go
+    through the disclosure ``policy``, and a figure it would hide is withheld rather
+    than phrased. Tables of counts (audits by team, comments by theme, children by
+    primary need and age band, GCP2s by agency and level) go through
+    :func:`~neglect_protocol.disclosure.apply_disclosure`. Given the previous
+    period, each share is compared with it (with Newcombe's interval).
+
+    Args:
+        current: The period reported on.
+        survey: The questionnaire the responses answer.
+        previous: The period before, for change since then.
+        scale: The audit judgement scale (Ofsted's four points by default).
+        policy: The disclosure policy (the DfE's by default).
+        level_of_need: The level of need whose children's primary needs are
+            headlined (4, children's social care, by default; local policy).
+        inadequate_ceiling: The most the share of files graded inadequate should be.
+        title: The report's title.
+        confidence: The confidence level of intervals.
+
+    Returns:
+        The report, ready for :func:`~neglect_protocol.assurance.render_markdown`
+        and :func:`~neglect_protocol.assurance.render_html`.
+
+    Raises:
+        AuditError: If an audit, the ceiling or a period label is invalid.
+        SurveyError: If a response does not fit the survey.
+        UnknownJudgementError: If an audit's grade is not on ``scale``.
+    """
+    if policy is None:
+        from neglect_protocol._boundary._disclosure_file import builtin_disclosure_policy
+
+        policy = builtin_disclosure_policy()
+    before = previous.audits if previous is not None and previous.audits else None
+    audits = (
+        summarise_audits(
+            current.audits,
+            scale=scale,
+            inadequate_ceiling=inadequate_ceiling,
+            previous=before,
+            confidence=confidence,
+        )
+        if current.audits
+        else None
+    )
+    metrics = survey_metrics(
+        survey,
+        current.responses,
+        previous=None if previous is None else previous.responses,
+        confidence=confidence,
+    )
+    headlines = [
+        _implementation_headline(current.implementation),
+        *_audit_headlines(audits),
+        *_survey_headlines(survey, metrics),
+        *_cohort_headlines(current.cohort, level_of_need, policy),
+    ]
+    return AssuranceReport(
+        title=title,
+        period=current.label,
+        previous_period=None if previous is None else previous.label,
+        headlines=tuple(headlines),
+        audits=audits,
+        survey=survey,
+        survey_metrics=metrics,
+        implementation=current.implementation,
+        previous_implementation=None if previous is None else previous.implementation,
+        tables=_tables(audits, current.cohort, level_of_need, current.implementation, policy),
+        changes=_changes(audits, metrics, survey),
+        policy=policy,
+        level_of_need=level_of_need,
+    )

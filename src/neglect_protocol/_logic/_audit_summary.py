@@ -1,0 +1,236 @@
+"""Summaries of case-file audits: grades, teams, comment themes and change."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from neglect_protocol._logic._change import Change
+from neglect_protocol._model._audit import CaseFileAudit, Judgement, JudgementScale
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol.errors import AuditError
+from neglect_protocol.stats import Proportion
+
+
+@attrs.frozen
+class GradeCounts:
+    """How many audited files got each judgement, and the shares a board asks about.
+
+    Attributes:
+        counts: Files per judgement code, every judgement of the scale in order
+            (best first), zeros included.
+        good_or_better: The share of files graded good or better.
+        inadequate: The share of files graded inadequate (or worse).
+    """
+
+    counts: FrozenMap[str, int]
+    good_or_better: Proportion
+    inadequate: Proportion
+
+    @property
+    def total(self) -> int:
+        """How many files were audited."""
+        return self.good_or_better.total
+
+
+@attrs.frozen
+class ThemeTally:
+    """Auditors' comments on one theme, counted as positive or negative.
+
+    >>> from neglect_protocol.audit import ThemeTally
+    >>> tally = ThemeTally("engaging children", positive=50, negative=12)
+    >>> str(tally), tally.positive_share.percent()
+    ('50 of 62 positive', Decimal('81'))
+    """
+
+    theme: str
+    positive: int
+    negative: int
+
+    @property
+    def total(self) -> int:
+        """How many comments were made on the theme."""
+        return self.positive + self.negative
+
+    @property
+    def positive_share(self) -> Proportion:
+        """The share of the theme's comments that are positive."""
+        return Proportion(self.positive, self.total)
+
+    def __str__(self) -> str:
+        return f"{self.positive} of {self.total} positive"
+
+
+@attrs.frozen
+class AuditSummary:
+    """What a period's case-file audits show, for a board report.
+
+    Attributes:
+        scale: The judgement scale the files were graded on.
+        grades: Counts by judgement and the headline shares, over all files.
+        by_team: The same per team, teams in alphabetical order.
+        themes: Comment tallies per theme, themes in alphabetical order.
+        inadequate_ceiling: The most the share inadequate should be, if a target
+            was given.
+        good_or_better_change: Change in the share good or better since the
+            previous period (``None`` without one).
+        inadequate_change: Change in the share inadequate since the previous period.
+        theme_changes: Change in each theme's positive share, for themes commented
+            on in both periods.
+    """
+
+    scale: JudgementScale = attrs.field(repr=False)
+    grades: GradeCounts
+    by_team: FrozenMap[str, GradeCounts]
+    themes: FrozenMap[str, ThemeTally]
+    inadequate_ceiling: Fraction | None = None
+    good_or_better_change: Change | None = None
+    inadequate_change: Change | None = None
+    theme_changes: FrozenMap[str, Change] = attrs.field(factory=FrozenMap)
+
+    @property
+    def total(self) -> int:
+        """How many files were audited."""
+        return self.grades.total
+
+    @property
+    def within_ceiling(self) -> bool | None:
+        """Whether the share inadequate is at or below the ceiling (``None`` without one)."""
+        if self.inadequate_ceiling is None:
+            return None
+        return self.grades.inadequate.share <= self.inadequate_ceiling
+
+
+def _checked_audits(
+    audits: Iterable[CaseFileAudit], scale: JudgementScale, name: str
+) -> tuple[CaseFileAudit, ...]:
+    checked = tuple(audits)
+    if not checked:
+        raise AuditError(name, "expected at least one case-file audit, got none")
+    for index, audit in enumerate(checked):
+        if not isinstance(audit, CaseFileAudit):
+            raise AuditError(
+                f"{name}[{index}]", f"expected a CaseFileAudit, got a {type(audit).__name__}"
+            )
+        scale.judgement(audit.grade, field=f"{name}[{index}].grade")
+    return checked
+
+
+def _grade_counts(grades: Sequence[Judgement], scale: JudgementScale) -> GradeCounts:
+    counted = Counter(judgement.code for judgement in grades)
+    return GradeCounts(
+        FrozenMap({judgement.code: counted[judgement.code] for judgement in scale}),
+        Proportion(sum(scale.is_good_or_better(grade) for grade in grades), len(grades)),
+        Proportion(sum(scale.is_inadequate(grade) for grade in grades), len(grades)),
+    )
+
+
+def _themes(audits: Sequence[CaseFileAudit]) -> FrozenMap[str, ThemeTally]:
+    positive: Counter[str] = Counter()
+    negative: Counter[str] = Counter()
+    for audit in audits:
+        for comment in audit.comments:
+            (positive if comment.is_positive else negative)[comment.theme] += 1
+    themes = sorted(positive.keys() | negative.keys())
+    return FrozenMap(
+        {theme: ThemeTally(theme, positive[theme], negative[theme]) for theme in themes}
+    )
+
+
+def _ceiling(value: object) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, Fraction | Decimal) and 0 <= value <= 1:
+        return Fraction(value)
+    raise AuditError(
+        "inadequate_ceiling",
+        f"expected a Fraction or Decimal from 0 to 1 (or None), got {value!r}",
+    )
+
+
+def summarise_audits(
+    audits: Iterable[CaseFileAudit],
+    *,
+    scale: JudgementScale | None = None,
+    inadequate_ceiling: Fraction | Decimal | None = None,
+    previous: Iterable[CaseFileAudit] | None = None,
+    confidence: float = 0.95,
+) -> AuditSummary:
+    """Summarise a period's case-file audits for the partnership board.
+
+    Counts files by judgement, gives the shares good or better and inadequate
+    (the latter against an optional ceiling), repeats the counts per team, tallies
+    the auditors' comments per theme ("50 of 62 positive") and, given the previous
+    period's audits, the change in each share with Newcombe's interval. The
+    result does not depend on the order of the audits.
+
+    Args:
+        audits: This period's audits (at least one).
+        scale: The judgement scale the files were graded on (Ofsted's four-point
+            scale by default).
+        inadequate_ceiling: The most the share inadequate should be, as an exact
+            :class:`~fractions.Fraction` or :class:`~decimal.Decimal` from 0 to 1.
+        previous: The previous period's audits, for change since then.
+        confidence: The confidence level of the change intervals.
+
+    Returns:
+        The summary.
+
+    Raises:
+        AuditError: If there are no audits (this period, or a previous period that
+            was given), an element is not a
+            :class:`~neglect_protocol.audit.CaseFileAudit`, or the ceiling is not a
+            fraction from 0 to 1.
+        UnknownJudgementError: If a file's grade is not on ``scale``.
+
+    >>> import datetime as dt
+    >>> from fractions import Fraction
+    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale, CaseFileAudit
+    >>> audits = [CaseFileAudit(f"F-{n}", team, dt.date(2022, 3, 1), scale[code])
+    ...           for n, (team, code) in enumerate([("North", "good"), ("North", "outstanding"),
+    ...                                             ("South", "requires_improvement")])]
+    >>> from neglect_protocol.audit import summarise_audits
+    >>> summary = summarise_audits(audits, inadequate_ceiling=Fraction(1, 10))
+    >>> summary.grades.good_or_better.percent(), summary.within_ceiling
+    (Decimal('67'), True)
+    >>> dict(summary.grades.counts)
+    {'outstanding': 1, 'good': 1, 'requires_improvement': 1, 'inadequate': 0}
+    """
+    if scale is None:
+        from neglect_protocol._boundary._builtin import builtin_judgement_scale
+
+        scale = builtin_judgement_scale()
+    ceiling = _ceiling(inadequate_ceiling)
+    current = _checked_audits(audits, scale, "audits")
+    grades = _grade_counts([audit.grade for audit in current], scale)
+    team_grades: dict[str, list[Judgement]] = {}
+    for audit in current:
+        team_grades.setdefault(audit.team, []).append(audit.grade)
+    by_team = FrozenMap(
+        {team: _grade_counts(team_grades[team], scale) for team in sorted(team_grades)}
+    )
+    themes = _themes(current)
+    summary = AuditSummary(scale, grades, by_team, themes, ceiling)
+    if previous is None:
+        return summary
+    before = _checked_audits(previous, scale, "previous")
+    earlier = _grade_counts([audit.grade for audit in before], scale)
+    earlier_themes = _themes(before)
+    return attrs.evolve(
+        summary,
+        good_or_better_change=Change(grades.good_or_better, earlier.good_or_better, confidence),
+        inadequate_change=Change(grades.inadequate, earlier.inadequate, confidence),
+        theme_changes=FrozenMap(
+            {
+                theme: Change(
+                    tally.positive_share, earlier_themes[theme].positive_share, confidence
+                )
+                for theme, tally in themes.items()
+                if theme in earlier_themes
+            }
+        ),
+    )

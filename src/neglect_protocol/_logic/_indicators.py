@@ -1,0 +1,305 @@
+"""Cohort breakdowns: shares of children by need, age band and level, and cross-tabulations."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from neglect_protocol._model._checks import tuple_of
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._indicators import (
+    CensusAgeBand,
+    CohortRecord,
+    ImplementationMeasures,
+    PrimaryNeed,
+)
+from neglect_protocol.errors import CohortError
+from neglect_protocol.stats import Proportion
+
+
+class Dimension(enum.Enum):
+    """A way to break down cohort records or GCP2 completions.
+
+    Primary need and age band always list every category, in the national order,
+    zeros included, so tables from different periods line up. Levels of need,
+    care status and agencies list the values present, in ascending order.
+    """
+
+    PRIMARY_NEED = "primary_need"
+    AGE_BAND = "age_band"
+    LEVEL_OF_NEED = "level_of_need"
+    LOOKED_AFTER = "looked_after"
+    AGENCY = "agency"
+
+    @property
+    def label(self) -> str:
+        """The dimension as a table heading."""
+        return _LABELS[self]
+
+    def key(self, record: object, *, field: str = "record") -> Hashable:
+        """Return ``record``'s category on this dimension.
+
+        Raises:
+            CohortError: If the dimension does not apply to that kind of record
+                (records have no agency; completions have no primary need).
+        """
+        try:
+            value: Hashable = getattr(record, self.value)
+        except AttributeError:
+            raise CohortError(
+                field,
+                f"expected a record with a {self.value}, got a {type(record).__name__}",
+            ) from None
+        return value
+
+    def categories(self, present: Iterable[Hashable]) -> tuple[Hashable, ...]:
+        """Return the categories a table shows, given the keys of the records present."""
+        if self is Dimension.PRIMARY_NEED:
+            return tuple(PrimaryNeed)
+        if self is Dimension.AGE_BAND:
+            return tuple(CensusAgeBand)
+        return tuple(sorted(set(present)))  # type: ignore[type-var]
+
+
+_LABELS = {
+    Dimension.PRIMARY_NEED: "Primary need",
+    Dimension.AGE_BAND: "Age band",
+    Dimension.LEVEL_OF_NEED: "Level of need",
+    Dimension.LOOKED_AFTER: "Looked after",
+    Dimension.AGENCY: "Agency",
+}
+
+
+def category_label(category: Hashable) -> str:
+    """Return a category as a table shows it (``"N1 abuse or neglect"``, ``"10 to 15"``).
+
+    >>> from neglect_protocol.indicators import CensusAgeBand, PrimaryNeed, category_label
+    >>> category_label(PrimaryNeed.N5), category_label(CensusAgeBand.UNDER_1), category_label(4)
+    ('N5 family dysfunction', 'Under 1', '4')
+    """
+    if isinstance(category, PrimaryNeed):
+        return f"{category.value} {category.description}"
+    if isinstance(category, CensusAgeBand):
+        return category.label
+    if isinstance(category, bool):
+        return "yes" if category else "no"
+    return str(category)
+
+
+@attrs.frozen
+class Breakdown:
+    """How many records fall in each category of one dimension.
+
+    Attributes:
+        dimension: What the records are broken down by.
+        counts: Records per category, in the dimension's order, zeros included.
+    """
+
+    dimension: Dimension
+    counts: FrozenMap[Hashable, int]
+
+    @property
+    def total(self) -> int:
+        """How many records were broken down."""
+        return sum(self.counts.values())
+
+    def share(self, category: Hashable) -> Proportion:
+        """Return the share of records in ``category``.
+
+        Raises:
+            CohortError: If there are no records, or ``category`` is not one of
+                the breakdown's categories.
+        """
+        if category not in self.counts:
+            raise CohortError(
+                "category",
+                f"expected a category of {self.dimension.value}, got {category!r}",
+            )
+        if self.total == 0:
+            raise CohortError("cohort", "expected at least one record to take a share of, got none")
+        return Proportion(self.counts[category], self.total)
+
+    def largest(self) -> Hashable:
+        """Return the category with the most records (the first in order on a tie).
+
+        Raises:
+            CohortError: If there are no records.
+        """
+        if self.total == 0:
+            raise CohortError("cohort", "expected at least one record, got none")
+        return max(self.counts, key=lambda category: self.counts[category])
+
+
+@attrs.frozen
+class CrossTab:
+    """Records counted by two dimensions at once, with row and column totals.
+
+    Attributes:
+        rows: The dimension down the side.
+        columns: The dimension across the top.
+        row_keys: The row categories, in order.
+        column_keys: The column categories, in order.
+        counts: One tuple of counts per row, in column order.
+    """
+
+    rows: Dimension
+    columns: Dimension
+    row_keys: tuple[Hashable, ...]
+    column_keys: tuple[Hashable, ...]
+    counts: tuple[tuple[int, ...], ...]
+
+    @property
+    def row_totals(self) -> tuple[int, ...]:
+        """The total of each row."""
+        return tuple(sum(row) for row in self.counts)
+
+    @property
+    def column_totals(self) -> tuple[int, ...]:
+        """The total of each column."""
+        return tuple(sum(column) for column in zip(*self.counts, strict=True)) or tuple(
+            0 for _ in self.column_keys
+        )
+
+    @property
+    def total(self) -> int:
+        """The grand total."""
+        return sum(self.row_totals)
+
+    def cell(self, row: Hashable, column: Hashable) -> int:
+        """Return the count in ``row`` and ``column``.
+
+        Raises:
+            CohortError: If either is not a category of the table.
+        """
+        for name, keys, value in (
+            ("row", self.row_keys, row),
+            ("column", self.column_keys, column),
+        ):
+            if value not in keys:
+                raise CohortError(name, f"expected a category of the table, got {value!r}")
+        return self.counts[self.row_keys.index(row)][self.column_keys.index(column)]
+
+
+def breakdown(records: Sequence[Any], dimension: Dimension) -> Breakdown:
+    """Count ``records`` (cohort records or completions) by one dimension."""
+    keys = [
+        dimension.key(record, field=f"records[{index}]") for index, record in enumerate(records)
+    ]
+    counted = Counter(keys)
+    return Breakdown(
+        dimension,
+        FrozenMap({category: counted[category] for category in dimension.categories(keys)}),
+    )
+
+
+def cross_tabulate(records: Sequence[Any], rows: Dimension, columns: Dimension) -> CrossTab:
+    """Count ``records`` (cohort records or completions) by two dimensions."""
+    if rows is columns:
+        raise CohortError(
+            "columns", f"expected a dimension other than the rows', got {columns.value!r}"
+        )
+    pairs = [
+        (
+            rows.key(record, field=f"records[{index}]"),
+            columns.key(record, field=f"records[{index}]"),
+        )
+        for index, record in enumerate(records)
+    ]
+    counted = Counter(pairs)
+    row_keys = rows.categories(row for row, _ in pairs)
+    column_keys = columns.categories(column for _, column in pairs)
+    return CrossTab(
+        rows,
+        columns,
+        row_keys,
+        column_keys,
+        tuple(tuple(counted[row, column] for column in column_keys) for row in row_keys),
+    )
+
+
+@attrs.frozen
+class Cohort:
+    """The children in the partnership's dataset at one census date.
+
+    Each child appears once. :meth:`where` narrows the cohort; :meth:`breakdown`
+    and :meth:`cross_tabulate` count it.
+
+    Attributes:
+        records: One record per child.
+
+    >>> from neglect_protocol.indicators import Cohort, CohortRecord, Dimension, PrimaryNeed
+    >>> cohort = Cohort((CohortRecord("C-1", "N1", "10 to 15", 4),
+    ...                  CohortRecord("C-2", "N5", "1 to 4", 4),
+    ...                  CohortRecord("C-3", "N1", "5 to 9", 3)))
+    >>> cohort.where(level_of_need=4).breakdown(Dimension.PRIMARY_NEED).share(PrimaryNeed.N1)
+    Proportion(positive=1, total=2)
+    """
+
+    records: tuple[CohortRecord, ...] = attrs.field(
+        validator=tuple_of(CohortRecord, CohortError, unique_by="reference", unique_what="child")
+    )
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def where(
+        self,
+        *,
+        primary_need: PrimaryNeed | None = None,
+        age_band: CensusAgeBand | None = None,
+        level_of_need: int | None = None,
+        looked_after: bool | None = None,
+    ) -> Cohort:
+        """Return the children matching every criterion given (``None`` matches all)."""
+        wanted = {
+            "primary_need": primary_need,
+            "age_band": age_band,
+            "level_of_need": level_of_need,
+            "looked_after": looked_after,
+        }
+        return Cohort(
+            tuple(
+                record
+                for record in self.records
+                if all(
+                    value is None or getattr(record, name) == value
+                    for name, value in wanted.items()
+                )
+            )
+        )
+
+    def breakdown(self, dimension: Dimension) -> Breakdown:
+        """Count the children by ``dimension``.
+
+        Raises:
+            CohortError: If the dimension does not apply to children (agency).
+        """
+        return breakdown(self.records, dimension)
+
+    def cross_tabulate(self, rows: Dimension, columns: Dimension) -> CrossTab:
+        """Count the children by two dimensions, with totals.
+
+        Raises:
+            CohortError: If a dimension does not apply to children, or both are the same.
+        """
+        return cross_tabulate(self.records, rows, columns)
+
+
+def completions_breakdown(measures: ImplementationMeasures, dimension: Dimension) -> Breakdown:
+    """Count the GCP2s completed by agency, level of need or age band.
+
+    Raises:
+        CohortError: If the dimension does not apply to completions (primary need).
+
+    >>> from neglect_protocol.indicators import (Dimension, GCP2Completion,
+    ...     ImplementationMeasures, completions_breakdown)
+    >>> measures = ImplementationMeasures(1, 1, 2, (GCP2Completion("W-1", "health", 2, "1 to 4"),
+    ...                                             GCP2Completion("W-2", "police", 3, "1 to 4")))
+    >>> dict(completions_breakdown(measures, Dimension.AGENCY).counts)
+    {'health': 1, 'police': 1}
+    """
+    return breakdown(measures.completions, dimension)

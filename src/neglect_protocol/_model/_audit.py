@@ -1,0 +1,329 @@
+"""Case-file audits: the judgement scale, auditors' comments and the audit record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from neglect_protocol._model._checks import tuple_of
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol.errors import AuditError, JudgementScaleError, UnknownJudgementError
+
+
+def _scale_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise JudgementScaleError(attribute.name, f"expected non-empty text, got {value!r}")
+
+
+@attrs.frozen(order=True)
+class Judgement:
+    """One point of an audit judgement scale, such as Ofsted's "good".
+
+    Judgements order by :attr:`rank` alone, 1 the best, so the worst of several is
+    their ``max``, as with :class:`~neglect_protocol.grades.Grade`. They come from a
+    :class:`JudgementScale`; build them with one rather than by hand.
+
+    Attributes:
+        rank: Its place on the scale, 1 for the best judgement.
+        code: A short identifier, as written in files (``"requires_improvement"``).
+        label: The judgement as a report prints it (``"Requires improvement to be good"``).
+
+    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT
+    >>> OFSTED_FOUR_POINT["good"]
+    Judgement(rank=2, code='good', label='Good')
+    >>> max(OFSTED_FOUR_POINT["good"], OFSTED_FOUR_POINT["inadequate"]).label
+    'Inadequate'
+    """
+
+    rank: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
+    code: str = attrs.field(order=False, validator=_scale_text)
+    label: str = attrs.field(order=False, validator=_scale_text)
+
+
+@attrs.frozen
+class JudgementScale:
+    """An ordered audit judgement scale, best judgement first.
+
+    The scale says which judgements count as "good or better" (every judgement
+    from the best down to :attr:`good_or_better`) and which count as
+    "inadequate" (:attr:`inadequate` and anything worse). The default scale,
+    :data:`~neglect_protocol.audit.OFSTED_FOUR_POINT`, ships as package data;
+    Ofsted's scales change, so a partnership can load another with
+    :func:`~neglect_protocol.audit.load_judgement_scale`.
+
+    Attributes:
+        name: The scale's name.
+        version: Which edition of the scale this is.
+        judgements: The judgements, best first, ranked 1, 2, 3, …
+        good_or_better: The code of the worst judgement still counted as good or better.
+        inadequate: The code of the best judgement counted as inadequate.
+
+    Raises:
+        JudgementScaleError: If there are fewer than two judgements, the ranks do
+            not run 1, 2, 3, … in order, a code repeats, or ``good_or_better`` and
+            ``inadequate`` are not codes of the scale with ``inadequate`` worse.
+
+    >>> from neglect_protocol.audit import JudgementScale
+    >>> scale = JudgementScale.from_labels(
+    ...     "Invented three-point", "1",
+    ...     [("strong", "Strong"), ("fair", "Fair"), ("weak", "Weak")],
+    ...     good_or_better="strong", inadequate="weak")
+    >>> [judgement.code for judgement in scale if scale.is_good_or_better(judgement)]
+    ['strong']
+    """
+
+    name: str = attrs.field(validator=_scale_text)
+    version: str = attrs.field(validator=_scale_text)
+    judgements: tuple[Judgement, ...] = attrs.field()
+    good_or_better: str = attrs.field(validator=v.instance_of(str))
+    inadequate: str = attrs.field(validator=v.instance_of(str))
+    _by_code: FrozenMap[str, Judgement] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    @judgements.validator
+    def _check_judgements(
+        self, attribute: attrs.Attribute[tuple[Judgement, ...]], value: object
+    ) -> None:
+        if not isinstance(value, tuple) or len(value) < 2:
+            raise JudgementScaleError(
+                "judgements", f"expected a tuple of at least two judgements, got {value!r}"
+            )
+        seen: set[str] = set()
+        for index, judgement in enumerate(value, start=1):
+            if not isinstance(judgement, Judgement) or judgement.rank != index:
+                raise JudgementScaleError(
+                    f"judgements[{index - 1}]",
+                    f"expected a Judgement ranked {index}, got {judgement!r}",
+                )
+            if judgement.code in seen:
+                raise JudgementScaleError(
+                    f"judgements[{index - 1}].code",
+                    f"expected each code once, got {judgement.code!r} again",
+                )
+            seen.add(judgement.code)
+
+    def __attrs_post_init__(self) -> None:
+        by_code = FrozenMap({judgement.code: judgement for judgement in self.judgements})
+        object.__setattr__(self, "_by_code", by_code)
+        for field in ("good_or_better", "inadequate"):
+            code = getattr(self, field)
+            if code not in by_code:
+                raise JudgementScaleError(
+                    field,
+                    f"expected one of the scale's codes ({', '.join(by_code)}), got {code!r}",
+                )
+        if by_code[self.inadequate].rank <= by_code[self.good_or_better].rank:
+            raise JudgementScaleError(
+                "inadequate",
+                f"expected a judgement worse than good_or_better {self.good_or_better!r}, "
+                f"got {self.inadequate!r}",
+            )
+
+    @classmethod
+    def from_labels(
+        cls,
+        name: str,
+        version: str,
+        judgements: Iterable[tuple[str, str]],
+        *,
+        good_or_better: str,
+        inadequate: str,
+    ) -> JudgementScale:
+        """Build a scale from ``(code, label)`` pairs, best first, ranking them from 1.
+
+        Args:
+            name: The scale's name.
+            version: Which edition of the scale this is.
+            judgements: The ``(code, label)`` pairs, best first.
+            good_or_better: The code of the worst judgement counted as good or better.
+            inadequate: The code of the best judgement counted as inadequate.
+
+        Returns:
+            The scale.
+
+        Raises:
+            JudgementScaleError: As for the class.
+        """
+        ranked = tuple(
+            Judgement(rank, code, label) for rank, (code, label) in enumerate(judgements, start=1)
+        )
+        return cls(name, version, ranked, good_or_better, inadequate)
+
+    def __getitem__(self, code: str) -> Judgement:
+        """Return the judgement with ``code``.
+
+        Raises:
+            UnknownJudgementError: If the scale has no such judgement.
+        """
+        try:
+            return self._by_code[code]
+        except (KeyError, TypeError):
+            raise UnknownJudgementError(
+                code, scale=self.name, choices=tuple(self._by_code)
+            ) from None
+
+    def __iter__(self) -> Iterator[Judgement]:
+        return iter(self.judgements)
+
+    def __len__(self) -> int:
+        return len(self.judgements)
+
+    def __contains__(self, judgement: object) -> bool:
+        return isinstance(judgement, Judgement) and self._by_code.get(judgement.code) == judgement
+
+    def judgement(self, value: Judgement | str, *, field: str = "") -> Judgement:
+        """Return ``value`` as a judgement of this scale, looking a code up if need be.
+
+        Args:
+            value: A judgement of this scale, or its code.
+            field: Where the value came from, for the error message.
+
+        Returns:
+            The judgement.
+
+        Raises:
+            UnknownJudgementError: If ``value`` is not a judgement (or code) of this scale.
+
+        >>> from neglect_protocol.audit import OFSTED_FOUR_POINT
+        >>> OFSTED_FOUR_POINT.judgement("adequate", field="audits[0].grade")
+        Traceback (most recent call last):
+        ...
+        neglect_protocol.errors.UnknownJudgementError: audits[0].grade: ... got 'adequate'
+        """
+        if isinstance(value, Judgement):
+            if value in self:
+                return value
+        elif isinstance(value, str) and value in self._by_code:
+            return self._by_code[value]
+        raise UnknownJudgementError(
+            value, scale=self.name, choices=tuple(self._by_code), field=field
+        )
+
+    def is_good_or_better(self, judgement: Judgement) -> bool:
+        """Whether ``judgement`` counts as good or better on this scale."""
+        return judgement.rank <= self._by_code[self.good_or_better].rank
+
+    def is_inadequate(self, judgement: Judgement) -> bool:
+        """Whether ``judgement`` counts as inadequate on this scale."""
+        return judgement.rank >= self._by_code[self.inadequate].rank
+
+
+class Polarity(enum.Enum):
+    """Whether an auditor's comment on a theme is positive or negative."""
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
+
+def _polarity(value: object) -> Polarity:
+    if isinstance(value, Polarity):
+        return value
+    try:
+        return Polarity(value)
+    except ValueError:
+        raise AuditError("polarity", f"expected 'positive' or 'negative', got {value!r}") from None
+
+
+def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise AuditError(attribute.name, f"expected non-empty text, got {value!r}")
+
+
+def _free_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    # Comment text is personal data about a child: only its type is named.
+    if not isinstance(value, str):
+        raise AuditError(attribute.name, f"expected text, got a {type(value).__name__}")
+
+
+def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise AuditError(attribute.name, f"expected a date, got {value!r}")
+
+
+@attrs.frozen
+class AuditComment:
+    """An auditor's comment on one theme of a case file, tagged positive or negative.
+
+    The ``text`` is free text about a child: it is kept but never appears in a
+    ``repr`` or an error message.
+
+    Attributes:
+        theme: The theme the comment is about (``"engaging children"``).
+        polarity: Whether the comment is positive or negative (a string is converted).
+        text: What the auditor wrote.
+
+    >>> from neglect_protocol.audit import AuditComment
+    >>> AuditComment("engaging children", "positive", text="invented: saw the child alone")
+    AuditComment(theme='engaging children', polarity=<Polarity.POSITIVE: 'positive'>)
+    """
+
+    theme: str = attrs.field(validator=_label)
+    polarity: Polarity = attrs.field(converter=_polarity)
+    text: str = attrs.field(default="", validator=_free_text, repr=False)
+
+    @property
+    def is_positive(self) -> bool:
+        """Whether the comment is positive."""
+        return self.polarity is Polarity.POSITIVE
+
+
+@attrs.frozen
+class Criterion:
+    """One criterion of an audit tool, such as "the child's voice is heard".
+
+    Attributes:
+        code: A short identifier (``"voice"``).
+        label: What the criterion looks at.
+        limiting: Whether the criterion is a limiting judgement: the overall grade
+            can be no better than this criterion's grade (relaxed by the tool's
+            ``limit_margin``). Which criteria limit is local policy.
+    """
+
+    code: str = attrs.field(validator=_label)
+    label: str = attrs.field(validator=_label)
+    limiting: bool = attrs.field(default=False, validator=v.instance_of(bool))
+
+
+def _criteria_grades(value: Mapping[str, Judgement]) -> FrozenMap[str, Judgement]:
+    if not isinstance(value, Mapping):
+        raise AuditError("criteria", f"expected a mapping, got a {type(value).__name__}")
+    for code, judgement in value.items():
+        if not isinstance(judgement, Judgement):
+            raise AuditError(
+                f"criteria[{code!r}]", f"expected a Judgement, got a {type(judgement).__name__}"
+            )
+    return FrozenMap(value)
+
+
+@attrs.frozen
+class CaseFileAudit:
+    """One audited case file: where it sits, when it was audited, its grade and comments.
+
+    Attributes:
+        reference: The host system's reference for the file (pseudonymous).
+        team: The team that holds the file.
+        date: The day of the audit.
+        grade: The overall judgement.
+        comments: The auditor's comments, each tagged by theme as positive or negative.
+        criteria: The judgement per criterion of the audit tool, if one was used.
+
+    >>> import datetime as dt
+    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditComment, CaseFileAudit
+    >>> audit = CaseFileAudit("F-001", "North", dt.date(2022, 1, 12), OFSTED_FOUR_POINT["good"],
+    ...                       (AuditComment("engaging children", "positive"),))
+    >>> audit.grade.label, len(audit.comments)
+    ('Good', 1)
+    """
+
+    reference: str = attrs.field(validator=_label)
+    team: str = attrs.field(validator=_label)
+    date: dt.date = attrs.field(validator=_date)
+    grade: Judgement = attrs.field(validator=v.instance_of(Judgement))
+    comments: tuple[AuditComment, ...] = attrs.field(
+        default=(), validator=tuple_of(AuditComment, AuditError)
+    )
+    criteria: FrozenMap[str, Judgement] = attrs.field(factory=FrozenMap, converter=_criteria_grades)

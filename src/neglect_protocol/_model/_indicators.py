@@ -1,0 +1,349 @@
+"""The partnership dataset: national codes, cohort records and implementation figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from neglect_protocol._model._assessment import Assessment, ChildRef
+from neglect_protocol._model._checks import tuple_of
+from neglect_protocol._model._proportion import Proportion
+from neglect_protocol.errors import CohortError
+
+
+class PrimaryNeed(enum.Enum):
+    """The Children in Need census primary need codes, N0 to N9 (England).
+
+    The primary need is the main reason a child is receiving services, recorded
+    once per episode of need. Codes and meanings follow the Department for
+    Education's *Children in need census: guide for local authorities*
+    (annex on the primary need codes), in our own words.
+
+    >>> from neglect_protocol.indicators import PrimaryNeed
+    >>> PrimaryNeed("N1").description
+    'abuse or neglect'
+    >>> PrimaryNeed.N5.description
+    'family dysfunction'
+    """
+
+    N0 = "N0"
+    N1 = "N1"
+    N2 = "N2"
+    N3 = "N3"
+    N4 = "N4"
+    N5 = "N5"
+    N6 = "N6"
+    N7 = "N7"
+    N8 = "N8"
+    N9 = "N9"
+
+    @property
+    def description(self) -> str:
+        """What the code stands for, in lower case (to sit inside a sentence)."""
+        return _NEED_DESCRIPTIONS[self]
+
+
+_NEED_DESCRIPTIONS = {
+    PrimaryNeed.N0: "not stated",
+    PrimaryNeed.N1: "abuse or neglect",
+    PrimaryNeed.N2: "the child's disability or illness",
+    PrimaryNeed.N3: "parental disability or illness",
+    PrimaryNeed.N4: "family in acute stress",
+    PrimaryNeed.N5: "family dysfunction",
+    PrimaryNeed.N6: "socially unacceptable behaviour",
+    PrimaryNeed.N7: "low income",
+    PrimaryNeed.N8: "absent parenting",
+    PrimaryNeed.N9: "cases other than children in need",
+}
+
+
+def census_date(year: int) -> dt.date:
+    """Return the census reference date, 31 March, of the year ending in ``year``.
+
+    DfE children's social care statistics give ages at 31 March, the end of the
+    collection year (so the year 2021 to 2022 has census date 31 March 2022).
+
+    >>> from neglect_protocol.indicators import census_date
+    >>> census_date(2022)
+    datetime.date(2022, 3, 31)
+    """
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 9999:
+        raise CohortError("census_year", f"expected a year such as 2022, got {year!r}")
+    return dt.date(year, 3, 31)
+
+
+class CensusAgeBand(enum.Enum):
+    """The DfE age bands of children's social care statistics, with unborn children.
+
+    Ages are completed years at 31 March of the collection year. The bands (under
+    1, 1 to 4, 5 to 9, 10 to 15, 16 and over, and unborn in children in need
+    tables) follow the DfE's *Characteristics of children in need* statistics.
+
+    >>> from neglect_protocol.indicators import CensusAgeBand
+    >>> CensusAgeBand.for_age(12)
+    <CensusAgeBand.AGED_10_TO_15: '10 to 15'>
+    >>> CensusAgeBand.for_age(None).label
+    'Unborn'
+    """
+
+    UNBORN = "unborn"
+    UNDER_1 = "under 1"
+    AGED_1_TO_4 = "1 to 4"
+    AGED_5_TO_9 = "5 to 9"
+    AGED_10_TO_15 = "10 to 15"
+    AGED_16_AND_OVER = "16 and over"
+
+    @property
+    def label(self) -> str:
+        """The band as a table heading (``"10 to 15"``, ``"Unborn"``)."""
+        return self.value[0].upper() + self.value[1:]
+
+    @classmethod
+    def for_age(cls, years: int | None) -> CensusAgeBand:
+        """Return the band for an age in completed years, ``None`` meaning unborn.
+
+        Raises:
+            CohortError: If ``years`` is not a whole number from 0 up (or ``None``).
+        """
+        if years is None:
+            return cls.UNBORN
+        if isinstance(years, bool) or not isinstance(years, int) or years < 0:
+            raise CohortError("age", f"expected completed years from 0 up, or None, got {years!r}")
+        for band, upper in _BAND_UPPER:
+            if years < upper:
+                return band
+        return cls.AGED_16_AND_OVER
+
+    @classmethod
+    def of_child(cls, child: ChildRef, *, census_year: int) -> CensusAgeBand:
+        """Return the band of ``child`` by age at 31 March of ``census_year``.
+
+        >>> import datetime as dt
+        >>> from neglect_protocol.indicators import CensusAgeBand
+        >>> from neglect_protocol.assessment import ChildRef
+        >>> child = ChildRef("C-1", date_of_birth=dt.date(2011, 4, 1))
+        >>> CensusAgeBand.of_child(child, census_year=2022).label
+        '10 to 15'
+        """
+        return cls.for_age(child.age_in_years_on(census_date(census_year)))
+
+
+_BAND_UPPER = (
+    (CensusAgeBand.UNDER_1, 1),
+    (CensusAgeBand.AGED_1_TO_4, 5),
+    (CensusAgeBand.AGED_5_TO_9, 10),
+    (CensusAgeBand.AGED_10_TO_15, 16),
+)
+
+
+def _member(kind: type[enum.Enum], field: str, value: object) -> Any:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in kind)
+        raise CohortError(field, f"expected one of {choices}, got {value!r}") from None
+
+
+def _primary_need(value: PrimaryNeed | str) -> PrimaryNeed:
+    member: PrimaryNeed = _member(PrimaryNeed, "primary_need", value)
+    return member
+
+
+def _age_band(value: CensusAgeBand | str) -> CensusAgeBand:
+    member: CensusAgeBand = _member(CensusAgeBand, "age_band", value)
+    return member
+
+
+def _reference(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise CohortError(attribute.name, f"expected non-empty text, got {value!r}")
+
+
+def _level(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise CohortError(
+            attribute.name, f"expected a level of need from 1 up (local policy), got {value!r}"
+        )
+
+
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise CohortError(attribute.name, f"expected True or False, got {value!r}")
+
+
+@attrs.frozen
+class CohortRecord:
+    """One child in the partnership's dataset at the census date.
+
+    Attributes:
+        reference: The child's pseudonymous reference.
+        primary_need: The Children in Need census primary need (a code such as
+            ``"N1"`` is converted).
+        age_band: The DfE age band at 31 March (a value such as ``"10 to 15"`` is
+            converted).
+        level_of_need: The level (tier) of need, 1 up; the levels are local policy.
+        looked_after: Whether the child is in the local authority's care.
+
+    >>> from neglect_protocol.indicators import CohortRecord
+    >>> record = CohortRecord("C-1", "N1", "10 to 15", level_of_need=4, looked_after=True)
+    >>> record.primary_need, record.age_band
+    (<PrimaryNeed.N1: 'N1'>, <CensusAgeBand.AGED_10_TO_15: '10 to 15'>)
+    """
+
+    reference: str = attrs.field(validator=_reference)
+    primary_need: PrimaryNeed = attrs.field(converter=_primary_need)
+    age_band: CensusAgeBand = attrs.field(converter=_age_band)
+    level_of_need: int = attrs.field(validator=_level)
+    looked_after: bool = attrs.field(default=False, validator=_flag)
+
+    @classmethod
+    def from_child(
+        cls,
+        child: ChildRef,
+        *,
+        census_year: int,
+        primary_need: PrimaryNeed | str,
+        level_of_need: int,
+        looked_after: bool = False,
+    ) -> CohortRecord:
+        """Build a record for ``child``, working out the age band at 31 March of ``census_year``.
+
+        >>> import datetime as dt
+        >>> from neglect_protocol.indicators import CohortRecord
+        >>> from neglect_protocol.assessment import ChildRef
+        >>> child = ChildRef("C-2", expected_delivery_date=dt.date(2022, 5, 1))
+        >>> CohortRecord.from_child(child, census_year=2022, primary_need="N1",
+        ...                         level_of_need=3).age_band.label
+        'Unborn'
+        """
+        return cls(
+            child.reference,
+            primary_need,
+            CensusAgeBand.of_child(child, census_year=census_year),
+            level_of_need,
+            looked_after,
+        )
+
+
+def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise CohortError(attribute.name, f"expected a whole number from 0 up, got {value!r}")
+
+
+@attrs.frozen
+class GCP2Completion:
+    """One GCP2 completed in the period, for counting use of the tool.
+
+    Attributes:
+        practitioner: The pseudonymous reference of the practitioner who led it.
+        agency: The practitioner's agency (``"health"``, ``"education"``).
+        level_of_need: The child's level of need when it was completed.
+        age_band: The child's DfE age band (a value such as ``"1 to 4"`` is converted).
+    """
+
+    practitioner: str = attrs.field(validator=_reference)
+    agency: str = attrs.field(validator=_reference)
+    level_of_need: int = attrs.field(validator=_level)
+    age_band: CensusAgeBand = attrs.field(converter=_age_band)
+
+    @classmethod
+    def from_assessment(
+        cls, assessment: Assessment, *, level_of_need: int, census_year: int
+    ) -> GCP2Completion:
+        """Count ``assessment``, led by its first practitioner, with the child's age band.
+
+        Raises:
+            CohortError: If the assessment names no practitioner, or its first
+                practitioner has no agency.
+
+        >>> import datetime as dt
+        >>> from neglect_protocol.indicators import GCP2Completion
+        >>> from neglect_protocol.assessment import (Assessment, ChildRef, ObservationWindow,
+        ...                                          Practitioner)
+        >>> assessment = Assessment(ChildRef("C-3", date_of_birth=dt.date(2019, 6, 1)),
+        ...     ObservationWindow(dt.date(2021, 11, 1), dt.date(2021, 11, 19)), (),
+        ...     practitioners=(Practitioner("W-9", agency="health"),))
+        >>> completion = GCP2Completion.from_assessment(assessment, level_of_need=2,
+        ...                                             census_year=2022)
+        >>> completion.practitioner, completion.agency, completion.age_band.label
+        ('W-9', 'health', '1 to 4')
+        """
+        if not assessment.practitioners or assessment.practitioners[0].agency is None:
+            raise CohortError(
+                "assessment.practitioners",
+                "expected a first practitioner with an agency, got "
+                + ("none" if not assessment.practitioners else "one without an agency"),
+            )
+        lead = assessment.practitioners[0]
+        return cls(
+            lead.reference,
+            lead.agency,  # type: ignore[arg-type]
+            level_of_need,
+            CensusAgeBand.of_child(assessment.child, census_year=census_year),
+        )
+
+
+@attrs.frozen
+class ImplementationMeasures:
+    """How far the partnership has rolled the tool out, for one period.
+
+    Attributes:
+        champions_trained: Champions trained to support colleagues.
+        awareness_attendance: People who attended awareness sessions and conferences.
+        practitioners_trained: Practitioners trained to use the tool.
+        completions: The GCP2s completed in the period.
+
+    Raises:
+        CohortError: If a count is not a whole number from 0 up, or more distinct
+            practitioners completed a GCP2 than were trained.
+
+    >>> from neglect_protocol.indicators import GCP2Completion, ImplementationMeasures
+    >>> measures = ImplementationMeasures(32, 1236, 614, (
+    ...     GCP2Completion("W-1", "health", 2, "1 to 4"),
+    ...     GCP2Completion("W-1", "health", 3, "5 to 9"),
+    ...     GCP2Completion("W-2", "education", 2, "5 to 9")))
+    >>> measures.completed, measures.practitioners_using, measures.trained_not_using
+    (3, 2, 612)
+    """
+
+    champions_trained: int = attrs.field(validator=_count)
+    awareness_attendance: int = attrs.field(validator=_count)
+    practitioners_trained: int = attrs.field(validator=_count)
+    completions: tuple[GCP2Completion, ...] = attrs.field(
+        default=(), validator=tuple_of(GCP2Completion, CohortError)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.practitioners_using > self.practitioners_trained:
+            raise CohortError(
+                "completions",
+                f"expected no more practitioners completing GCP2s than the "
+                f"{self.practitioners_trained} trained, got {self.practitioners_using}",
+            )
+
+    @property
+    def completed(self) -> int:
+        """How many GCP2s were completed."""
+        return len(self.completions)
+
+    @property
+    def practitioners_using(self) -> int:
+        """How many different practitioners completed at least one GCP2."""
+        return len({completion.practitioner for completion in self.completions})
+
+    @property
+    def trained_not_using(self) -> int:
+        """How many practitioners trained completed no GCP2 (the gap the board watches)."""
+        return self.practitioners_trained - self.practitioners_using
+
+    @property
+    def using_share(self) -> Proportion | None:
+        """The share of trained practitioners who completed a GCP2 (``None`` if none trained)."""
+        if self.practitioners_trained == 0:
+            return None
+        return Proportion(self.practitioners_using, self.practitioners_trained)

@@ -1,0 +1,64 @@
+"""The partnership dataset: national codes, cohort breakdowns and implementation measures.
+
+Children in Need census primary need codes and DfE age bands are enums; a
+:class:`Cohort` of children breaks down by need, age band, level of need and care
+status; :class:`ImplementationMeasures` counts training and use of the GCP2.
+
+>>> from neglect_protocol.indicators import CensusAgeBand, PrimaryNeed
+>>> PrimaryNeed.N1.description, [band.label for band in CensusAgeBand][:2]
+('abuse or neglect', ['Unborn', 'Under 1'])
+"""
+
+from neglect_protocol._api import publish
+from neglect_protocol._logic._indicators import (
+    Breakdown,
+    Cohort,
+    CrossTab,
+    Dimension,
+    category_label,
+    completions_breakdown,
+)
+from neglect_protocol._model._indicators import (
+    CensusAgeBand,
+    CohortRecord,
+    GCP2Completion,
+    ImplementationMeasures,
+    PrimaryNeed,
+    census_date,
+)
+
+__all__ = [
+    "Breakdown",
+    "CensusAgeBand",
+    "Cohort",
+    "CohortRecord",
+    "CrossTab",
+    "Dimension",
+    "GCP2Completion",
+    "ImplementationMeasures",
+    "PrimaryNeed",
+    "category_label",
+    "census_date",
+    "completions_breakdown",
+]
+
+
+publish(
+    __name__,
+    Breakdown,
+    CensusAgeBand,
+    Cohort,
+    CohortRecord,
+    CrossTab,
+    Dimension,
+    GCP2Completion,
+    ImplementationMeasures,
+    PrimaryNeed,
+    category_label,
+    census_date,
+    completions_breakdown,
+)
+
+
+def __dir__() -> list[str]:
+    return __all__

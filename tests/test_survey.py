@@ -1,0 +1,304 @@
+"""Tests for neglect_protocol.survey: questions, responses and survey metrics."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from neglect_protocol.errors import (
+    AnswerOffScaleError,
+    NeglectProtocolError,
+    SurveyError,
+    UnknownQuestionError,
+)
+from neglect_protocol.stats import Proportion
+from neglect_protocol.strategies import survey_responses, surveys
+from neglect_protocol.survey import (
+    AGREEMENT,
+    YES_NO,
+    Question,
+    ResponseScale,
+    Survey,
+    SurveyResponse,
+    survey_metrics,
+)
+
+CHILD = Question("child", "The plan had a positive impact on the child.", AGREEMENT)
+AGENCIES = Question("agencies", "Did agencies work together effectively?")
+SURVEY = Survey("Invented CP plan feedback", (CHILD, AGENCIES), ("family", "professional"))
+
+
+def response(group: str = "family", number: int = 0, **answers: str | None) -> SurveyResponse:
+    return SurveyResponse(f"R-{group}-{number}", group, answers)
+
+
+def responses(group: str, question: str, answers: dict[str | None, int]) -> list[SurveyResponse]:
+    made: list[SurveyResponse] = []
+    for answer, count in answers.items():
+        for _ in range(count):
+            made.append(response(group, len(made), **{question: answer}))
+    return made
+
+
+class TestQuestions:
+    def test_default_positive_answers(self) -> None:
+        """Yes counts as positive on yes/no; strongly agree and agree on the agreement scale."""
+        assert frozenset({"yes"}) == AGENCIES.positive
+        assert frozenset({"strongly agree", "agree"}) == CHILD.positive
+        assert YES_NO is AGENCIES.scale
+
+    def test_positive_answers_are_part_of_the_question(self) -> None:
+        """A question may count other answers as positive (here, 'no' to a worry)."""
+        question = Question("worried", "Are you still worried?", YES_NO, {"no"})
+        assert question.is_positive("no")
+        assert not question.is_positive("yes")
+
+    @pytest.mark.parametrize(
+        ("positive", "message"),
+        [
+            (set(), "positive: expected at least one positive answer for question 'q', got none"),
+            ({"maybe"}, "positive: expected answers of the scale (yes, no), got maybe"),
+            ({"yes", "no"}, "positive: expected some answers not to count as positive, got every"),
+            ("yes", "positive: expected a collection of answers, got 'yes'"),
+        ],
+    )
+    def test_bad_positive_answers(self, positive: Any, message: str) -> None:
+        """Positive answers must be a non-empty proper subset of the scale."""
+        with pytest.raises(SurveyError) as caught:
+            Question("q", "Invented?", YES_NO, positive)
+        assert str(caught.value).startswith(message)
+
+    def test_scale_without_default_needs_positive_answers(self) -> None:
+        """On a scale without default positive answers, a question must say which count."""
+        scale = ResponseScale("three-point", ("better", "same", "worse"))
+        with pytest.raises(SurveyError, match="expected at least one positive answer"):
+            Question("q", "Invented?", scale)
+        assert frozenset({"better"}) == Question("q", "Invented?", scale, {"better"}).positive
+
+    @pytest.mark.parametrize(
+        ("answers", "message"),
+        [
+            (("yes",), "answers: expected at least two answers, got ('yes',)"),
+            (("yes", "yes"), "answers[1]: expected each answer once, got 'yes' again"),
+            (("yes", ""), "answers[1]: expected answer as text, got ''"),
+            ([], "answers: expected a non-empty tuple of answer, got []"),
+        ],
+    )
+    def test_bad_scales(self, answers: Any, message: str) -> None:
+        """A response scale offers at least two different, named answers."""
+        with pytest.raises(SurveyError) as caught:
+            ResponseScale("x", answers)
+        assert message == str(caught.value)
+
+    def test_scale_needs_a_name(self) -> None:
+        """A response scale is named."""
+        with pytest.raises(SurveyError, match=r"^name: expected non-empty text, got None"):
+            ResponseScale(None, ("yes", "no"))  # type: ignore[arg-type]
+
+
+class TestSurveyStructure:
+    def test_duplicate_question_codes(self) -> None:
+        """Question codes are unique within a survey."""
+        with pytest.raises(
+            SurveyError,
+            match=r"^questions\[1\]\.code: expected each question code once, got 'agencies' again",
+        ):
+            Survey("x", (AGENCIES, AGENCIES), ("family",))
+
+    def test_questions_must_be_questions(self) -> None:
+        """Each question is a Question."""
+        with pytest.raises(SurveyError, match=r"^questions\[0\]: expected a Question, got a str"):
+            Survey("x", ("child",), ("family",))  # type: ignore[arg-type]
+        with pytest.raises(
+            SurveyError, match=r"^questions\[0\]: expected a Question, got a SimpleQ"
+        ):
+            Survey("x", (SimpleQ(),), ("family",))  # type: ignore[arg-type]
+
+    def test_groups_are_needed(self) -> None:
+        """A survey asks at least one respondent group."""
+        with pytest.raises(SurveyError, match=r"^groups: expected a non-empty tuple of group"):
+            Survey("x", (AGENCIES,), ())
+
+    def test_response_comment_is_never_shown(self) -> None:
+        """A respondent's comment is kept but not shown in a repr."""
+        answer = SurveyResponse("R-1", "family", {"agencies": "yes"}, comment="invented: Jo's mum")
+        assert "invented: Jo's mum" == answer.comment
+        assert "Jo" not in repr(answer)
+
+    def test_bad_comment_names_only_its_type(self) -> None:
+        """A non-text comment is refused without echoing it."""
+        with pytest.raises(SurveyError) as caught:
+            SurveyResponse("R-1", "family", {}, comment=["Jo"])  # type: ignore[arg-type]
+        assert "comment: expected text, got a list" == str(caught.value)
+
+    def test_answers_must_be_a_mapping(self) -> None:
+        """Answers map question codes to answers."""
+        with pytest.raises(SurveyError, match=r"^answers: expected a mapping of question codes"):
+            SurveyResponse("R-1", "family", ["yes"])  # type: ignore[arg-type]
+
+
+class SimpleQ:
+    code = "child"
+
+
+class TestResponseErrors:
+    def test_unknown_question(self) -> None:
+        """A response to a question the survey does not ask is a clear LookupError."""
+        bad = [response(agencies="yes"), response(number=1, impact_on_dog="yes")]
+        with pytest.raises(UnknownQuestionError) as caught:
+            survey_metrics(SURVEY, bad)
+        assert isinstance(caught.value, LookupError)
+        assert (
+            "responses[1].answers: expected a question of survey 'Invented CP plan feedback', "
+            "got 'impact_on_dog'" == str(caught.value)
+        )
+
+    def test_answer_off_the_scale(self) -> None:
+        """An answer not on the question's scale is a clear error that does not echo free text."""
+        bad = [response(child="agree", agencies="Jo's social worker was great")]
+        with pytest.raises(AnswerOffScaleError) as caught:
+            survey_metrics(SURVEY, bad)
+        assert isinstance(caught.value, ValueError)
+        assert (
+            "responses[0].answers['agencies']: expected one of 'yes', 'no' for question "
+            "'agencies', got text that is not on the scale (28 characters)" == str(caught.value)
+        )
+        assert "Jo" not in str(caught.value)
+
+    def test_non_text_answer_is_shown(self) -> None:
+        """A non-text answer (a number, say) is not free text and is shown."""
+        with pytest.raises(AnswerOffScaleError, match=r"for question 'child', got 4$"):
+            survey_metrics(SURVEY, [response(child=4)])  # type: ignore[arg-type]
+
+    def test_unknown_group(self) -> None:
+        """A respondent group the survey does not ask is refused."""
+        with pytest.raises(SurveyError) as caught:
+            survey_metrics(SURVEY, [response("carer", agencies="yes")])
+        assert (
+            "responses[0].group: expected a group of survey 'Invented CP plan feedback' "
+            "(family, professional), got 'carer'" == str(caught.value)
+        )
+
+    def test_not_a_response(self) -> None:
+        """Each response must be a SurveyResponse."""
+        with pytest.raises(
+            SurveyError, match=r"^previous\[0\]: expected a SurveyResponse, got a dict"
+        ):
+            survey_metrics(SURVEY, [], previous=[{"agencies": "yes"}])  # type: ignore[list-item]
+
+    def test_errors_share_the_root(self) -> None:
+        """Survey errors are NeglectProtocolErrors."""
+        with pytest.raises(NeglectProtocolError):
+            survey_metrics(SURVEY, [response(child="maybe")])
+
+
+class TestMetrics:
+    def test_skipped_question_is_not_in_the_denominator(self) -> None:
+        """Respondents who skip a question are left out of its share and counted as skipped."""
+        answers = responses("family", "agencies", {"yes": 3, "no": 1, None: 2})
+        answers.append(response("family", 99, child="agree"))  # agencies left out entirely
+        metric = survey_metrics(SURVEY, answers).questions["agencies"]
+        assert Proportion(3, 4) == metric.positive
+        assert (4, 3, 4) == (metric.n, metric.skipped, metric.answered)
+
+    def test_share_interval_and_n(self) -> None:
+        """77 positive of 100 is 77%, with its Wilson interval (Newcombe 1998, method 3)."""
+        answers = responses("family", "child", {"strongly agree": 40, "agree": 37, "disagree": 23})
+        metric = survey_metrics(SURVEY, answers).questions["child"]
+        assert metric.positive is not None
+        assert Decimal("77") == metric.positive.percent()
+        assert 100 == metric.n
+        assert metric.positive.wilson_interval() == metric.interval
+
+    def test_per_group_and_overall(self) -> None:
+        """Shares are given per group, per question, and pooled per group and overall."""
+        answers = responses("family", "agencies", {"yes": 6, "no": 4}) + responses(
+            "professional", "agencies", {"yes": 9, "no": 1}
+        )
+        metrics = survey_metrics(SURVEY, answers)
+        assert Proportion(6, 10) == metrics.groups["family"]["agencies"].positive
+        assert Proportion(9, 10) == metrics.groups["professional"]["agencies"].positive
+        assert Proportion(15, 20) == metrics.questions["agencies"].positive
+        assert Proportion(6, 10) == metrics.group_overall["family"].positive
+        assert 10 == metrics.group_overall["family"].skipped  # nobody answered "child"
+        assert Proportion(15, 20) == metrics.overall.positive
+        assert 20 == metrics.responses
+        assert ["family", "professional"] == list(metrics.groups)
+
+    def test_no_answers_gives_no_share(self) -> None:
+        """A question nobody answered has no share and no interval, rather than 0%."""
+        metrics = survey_metrics(SURVEY, [response(agencies="yes")])
+        child = metrics.questions["child"]
+        assert (None, None, 0, 1) == (child.positive, child.interval, child.n, child.skipped)
+        assert metrics.groups["professional"]["agencies"].positive is None
+
+    def test_change_since_previous_period(self) -> None:
+        """The change against the previous period carries Newcombe's interval."""
+        now = responses("family", "agencies", {"yes": 43, "no": 7})
+        before = responses("family", "agencies", {"yes": 30, "no": 20})
+        metric = survey_metrics(SURVEY, now, previous=before).questions["agencies"]
+        assert metric.change is not None
+        assert (Proportion(43, 50), Proportion(30, 50)) == (
+            metric.change.current,
+            metric.change.previous,
+        )
+        assert Decimal("26") == metric.change.points()
+        assert metric.change.is_clear
+        assert metric.change.interval[0] > 0
+
+    def test_no_change_without_answers_in_both_periods(self) -> None:
+        """Without answers in the previous period there is no change to report."""
+        now = responses("family", "agencies", {"yes": 2})
+        before = responses("family", "child", {"agree": 2})
+        metrics = survey_metrics(SURVEY, now, previous=before)
+        assert metrics.questions["agencies"].change is None
+        assert metrics.questions["child"].change is None
+        assert metrics.overall.change is not None
+        assert survey_metrics(SURVEY, now).overall.change is None
+
+
+class TestMetricProperties:
+    @given(st.data())
+    def test_counts_add_up(self, data: st.DataObject) -> None:
+        """Rule: for each question, answers plus skips equal the responses; group counts add up
+        to the question's; the overall pools every question."""
+        survey = data.draw(surveys())
+        answers = data.draw(st.lists(survey_responses(survey), max_size=30))
+        metrics = survey_metrics(survey, answers)
+        for code, metric in metrics.questions.items():
+            assert len(answers) == metric.answered + metric.skipped
+            assert metric.answered == sum(metrics.groups[g][code].answered for g in survey.groups)
+        assert sum(m.answered for m in metrics.questions.values()) == metrics.overall.answered
+        assert (
+            len(answers) * len(survey.questions)
+            == metrics.overall.answered + metrics.overall.skipped
+        )
+
+    @given(st.data())
+    def test_shares_and_intervals_lie_within_zero_and_one(self, data: st.DataObject) -> None:
+        """Rule: a positive share and its Wilson interval lie within [0, 1], the share inside."""
+        survey = data.draw(surveys())
+        answers = data.draw(st.lists(survey_responses(survey), max_size=30))
+        metrics = survey_metrics(survey, answers)
+        pooled = [*metrics.questions.values(), *metrics.group_overall.values(), metrics.overall]
+        for metric in pooled:
+            if metric.positive is None:
+                assert metric.interval is None
+                continue
+            assert metric.interval is not None
+            low, high = metric.interval
+            assert 0 <= low <= float(metric.positive.share) <= high <= 1
+
+    @given(st.data(), st.randoms(use_true_random=False))
+    def test_order_does_not_matter(self, data: st.DataObject, shuffler: random.Random) -> None:
+        """Rule: metrics do not depend on the order of the responses."""
+        survey = data.draw(surveys())
+        answers = data.draw(st.lists(survey_responses(survey), max_size=30))
+        assert survey_metrics(survey, answers) == survey_metrics(
+            survey, shuffler.sample(answers, len(answers))
+        )
