@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from neglect_protocol import GCP2A, Assessment, Profile, ThresholdPolicy, load_policy, score
+from neglect_protocol import Assessment, Instrument, Profile, ThresholdPolicy, load_policy, score
 from neglect_protocol.chronology import Chronology, review
 from neglect_protocol.escalation import (
     DEFAULT_POLICY,
@@ -32,6 +32,7 @@ from neglect_protocol.screening import (
 )
 from neglect_protocol.strategies import (
     histories,
+    infant_histories,
     infant_profiles,
     policies,
     profile_histories,
@@ -39,7 +40,7 @@ from neglect_protocol.strategies import (
     threshold_rules,
 )
 
-any_history = st.one_of(profile_histories(), profile_histories(GCP2A))
+any_history = st.one_of(profile_histories(), infant_histories())
 
 
 def split(history: tuple[Profile, ...]) -> tuple[tuple[Profile, ...], Profile]:
@@ -214,3 +215,19 @@ class TestScreeningLaws:
         assert {answer.sign for answer in screening.answers} <= {"HE1"}
         policy = ScreeningPolicy("Local", "1", local, (SignsAnswered("request_gcp2"),))
         assert isinstance(screen(screening, policy=policy).outcome, ScreeningOutcome)
+
+
+class TestInfantHistories:
+    @given(infant_histories())
+    def test_the_pathway_runs_from_gcp2a_to_gcp2(self, history: tuple[Profile, ...]) -> None:
+        """An infant history starts with a GCP2A before the birth; later profiles are GCP2A
+        under one and GCP2 from one, all of the same child, and form a chronology."""
+        first, *later = history
+        assert first.instrument is Instrument.GCP2A
+        assert first.child.is_unborn_on(first.window.start)
+        for profile in later:
+            age = profile.child.age_in_months_on(profile.window.start)
+            assert age is not None
+            expected = Instrument.GCP2A if age < 12 else Instrument.GCP2
+            assert expected is profile.instrument
+        assert len(history) == len(Chronology(history))

@@ -72,6 +72,7 @@ __all__ = [
     "gcp2_completions",
     "grades",
     "histories",
+    "infant_histories",
     "infant_profiles",
     "judgements",
     "observation_windows",
@@ -567,6 +568,41 @@ def profile_histories(
 
 
 @st.composite
+def infant_histories(draw: st.DrawFn, *, max_size: int = 4) -> tuple[Profile, ...]:
+    """One baby's profiles along the infant pathway, oldest first.
+
+    The first is a GCP2A before the birth; later ones, 4 to 26 weeks apart and all
+    after the birth, are GCP2A (postnatal section) while the baby is under one and
+    GCP2 after that. The record gains a date of birth once the baby is born.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_size: The most profiles to draw (at least one is).
+    """
+    first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
+    due = first.end + dt.timedelta(days=draw(st.integers(min_value=1, max_value=120)))
+    born = max(
+        first.end + dt.timedelta(days=1),
+        due + dt.timedelta(days=draw(st.integers(min_value=-21, max_value=14))),
+    )
+    reference = draw(references("C"))
+    unborn = ChildRef(reference, expected_delivery_date=due)
+    baby = ChildRef(reference, date_of_birth=born, expected_delivery_date=due)
+    result = [score(draw(assessments(GCP2A, child=unborn, window=first)), catalogue=GCP2A)]
+    window = first
+    for _ in range(draw(st.integers(min_value=0, max_value=max_size - 1))):
+        gap = dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=26)))
+        start = max(window.end + gap, born)
+        window = ObservationWindow(start, start + (first.end - first.start))
+        age = baby.age_in_months_on(start)
+        catalogue = GCP2A if age is not None and age < 12 else GCP2
+        result.append(
+            score(draw(assessments(catalogue, child=baby, window=window)), catalogue=catalogue)
+        )
+    return tuple(result)
+
+
+@st.composite
 def infant_profiles(draw: st.DrawFn) -> Profile:
     """Babies' profiles with at least one grade: GCP2A (unborn or newborn), or GCP2 under one."""
     if draw(st.booleans()):
@@ -603,4 +639,12 @@ def screenings(draw: st.DrawFn, checklist: Checklist | None = None) -> Screening
     )
 
 
-publish(__name__, infant_profiles, policies, profile_histories, screenings, threshold_rules)
+publish(
+    __name__,
+    infant_histories,
+    infant_profiles,
+    policies,
+    profile_histories,
+    screenings,
+    threshold_rules,
+)
