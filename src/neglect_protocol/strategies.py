@@ -248,16 +248,23 @@ def histories(
 ) -> tuple[Assessment, ...]:
     """Assessments of one child, ordered by window, windows never overlapping.
 
-    The first is the baseline; the rest are reviews 4 to 26 weeks apart.
+    The first is the baseline; the rest are reviews 4 to 26 weeks apart. With
+    GCP2A the child is a newborn at the baseline, at most three assessments are
+    drawn and reviews come 4 to 8 weeks apart, so that every one falls within the
+    postnatal section's first year.
     """
-    count = draw(st.integers(min_value=min_size, max_value=max_size))
+    infant = catalogue.instrument.is_antenatal
+    if infant:
+        max_size = min(max_size, 3)
+    count = draw(st.integers(min_value=min(min_size, max_size), max_value=max_size))
     first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
-    child = draw(child_refs(on=first.start, max_age_months=180))
+    child = draw(child_refs(on=first.start, max_age_months=0 if infant else 180))
     result: list[Assessment] = []
     window = first
     for _ in range(count):
         result.append(draw(assessments(catalogue, child=child, window=window)))
-        gap = dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=26)))
+        longest = 8 if infant else 26
+        gap = dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=longest)))
         start = window.end + gap
         window = ObservationWindow(start, start + (window.end - window.start))
     return tuple(result)
