@@ -60,6 +60,7 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Callable"),
+    ("py:class", "collections.abc.Iterable"),
     ("py:class", "Mapping"),
     ("py:class", "Sequence"),
     ("py:class", "Iterator"),

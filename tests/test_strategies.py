@@ -6,7 +6,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neglect_protocol import GCP2, Assessment, Catalogue, ChildRef, validate
+from neglect_protocol import GCP2, GCP2A, Assessment, Catalogue, ChildRef, validate
 from neglect_protocol.strategies import (
     _months_before,
     assessments,
@@ -34,6 +34,13 @@ class TestStrategies:
         assert 1 == len({assessment.child for assessment in history})
         for earlier, later in itertools.pairwise(history):
             assert earlier.window.end < later.window.start
+
+    @given(histories(GCP2A, min_size=3, max_size=4))
+    def test_antenatal_histories_are_valid(self, history: tuple[Assessment, ...]) -> None:
+        """GCP2A histories stay within the postnatal section's first year."""
+        assert len(history) <= 3
+        for assessment in history:
+            validate(assessment, GCP2A)
 
     @given(st.data())
     def test_assessments_are_valid(

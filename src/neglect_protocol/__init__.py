@@ -34,8 +34,10 @@ from neglect_protocol.catalogue import (
     SubArea,
     load_catalogue,
 )
+from neglect_protocol.chronology import Chronology
 from neglect_protocol.display import format_profile
 from neglect_protocol.errors import NeglectProtocolError
+from neglect_protocol.escalation import Decision, LevelOfNeed, ThresholdPolicy, decide, load_policy
 from neglect_protocol.grades import Grade
 from neglect_protocol.profile import GradeSource, Profile, ProfileEntry, score
 from neglect_protocol.rules import RollUpRule
@@ -54,10 +56,13 @@ __all__ = [
     "Carer",
     "Catalogue",
     "ChildRef",
+    "Chronology",
+    "Decision",
     "Grade",
     "GradeSource",
     "Instrument",
     "Item",
+    "LevelOfNeed",
     "NeglectProtocolError",
     "ObservationWindow",
     "Phase",
@@ -68,9 +73,12 @@ __all__ = [
     "RollUpRule",
     "SubArea",
     "TargetedItem",
+    "ThresholdPolicy",
     "__version__",
+    "decide",
     "format_profile",
     "load_catalogue",
+    "load_policy",
     "score",
     "validate",
 ]

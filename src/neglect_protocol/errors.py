@@ -37,15 +37,20 @@ __all__ = [
     "DocumentProblem",
     "DuplicateCodeError",
     "EmptyGradesError",
+    "HistoryError",
     "InstrumentError",
     "InvalidArgumentError",
     "InvalidGradeError",
     "JudgementScaleError",
     "NeglectProtocolError",
     "ObservationWindowError",
+    "OverrideError",
+    "PolicyError",
     "ProfileError",
     "RatingsError",
+    "RuleResultError",
     "SchemaVersionError",
+    "ScreeningError",
     "StatisticsError",
     "SuppressedValueError",
     "SurveyError",
@@ -462,6 +467,89 @@ class CohortError(NeglectProtocolError, ValueError):
         self.field = field
         self.problem = problem
         super().__init__(f"{field}: {problem}")
+
+
+class PolicyError(NeglectProtocolError, ValueError):
+    """A threshold or screening policy (built in code or loaded from a file) breaks a rule.
+
+    Policies are checked when they are built, never first when they are used: a
+    rule naming a level the policy lacks, a grade outside 1 to 5 or a code the
+    catalogue lacks is refused here.
+
+    Attributes:
+        path: Where the problem is: a ``$``-rooted path into a document
+            (``$.rules[3].grade``) or the field of a policy built in code
+            (``rules[3].level``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class HistoryError(NeglectProtocolError, ValueError):
+    """Assessments offered as one child's history do not form one.
+
+    Raised for a profile of another child, two observation windows that are the
+    same or overlap, or a history not in date order.
+
+    Attributes:
+        field: The position at fault (``"history[2].window"``, ``"profiles[1].child"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class RuleResultError(NeglectProtocolError, ValueError):
+    """A rule or modifier returned something that is not a reason at one of the policy's levels.
+
+    Attributes:
+        rule: The name of the rule or modifier.
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, rule: str, problem: str) -> None:
+        self.rule = rule
+        self.problem = problem
+        super().__init__(f"rule {rule!r}: {problem}")
+
+
+class OverrideError(NeglectProtocolError, ValueError):
+    """A professional override of a decision is incomplete or names an unknown level.
+
+    The rationale is free text about a child: a message names only its type.
+
+    Attributes:
+        field: The part of the override at fault (``"level"``, ``"rationale"``, ``"by"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class ScreeningError(NeglectProtocolError, ValueError):
+    """A screening checklist, or a completed screening, breaks a rule.
+
+    Evidence is free text about a child: a message names only its type.
+
+    Attributes:
+        path: Where the problem is (``$.domains[2].signs[0].code``, ``answers[3].sign``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
 
 
 class DocumentProblem(NamedTuple):

@@ -25,6 +25,17 @@ from neglect_protocol._api import publish
 from neglect_protocol._logic._indicators import Cohort
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._logic._score import score
+from neglect_protocol._logic._threshold_rules import (
+    AllOf,
+    AreaAtOrAbove,
+    Deterioration,
+    Drift,
+    InfantStepUp,
+    NamedSubAreasAtOrAbove,
+    NoImprovement,
+    PersistentBorderline,
+    SubAreasAtOrAbove,
+)
 from neglect_protocol._model._assessment import (
     Assessment,
     Carer,
@@ -36,6 +47,7 @@ from neglect_protocol._model._assessment import (
 )
 from neglect_protocol._model._audit import AuditComment, CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument, Item, Phase
+from neglect_protocol._model._escalation import LevelOfNeed, Rule, ThresholdPolicy
 from neglect_protocol._model._grade import GRADES, Grade
 from neglect_protocol._model._indicators import (
     CensusAgeBand,
@@ -45,8 +57,9 @@ from neglect_protocol._model._indicators import (
 )
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._proportion import Proportion
+from neglect_protocol._model._screening import Answer, Checklist, Screening, SignAnswer
 from neglect_protocol._model._survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
-from neglect_protocol.catalogue import GCP2
+from neglect_protocol.catalogue import GCP2, GCP2A
 
 __all__ = [
     "assessments",
@@ -59,13 +72,19 @@ __all__ = [
     "gcp2_completions",
     "grades",
     "histories",
+    "infant_histories",
+    "infant_profiles",
     "judgements",
     "observation_windows",
+    "policies",
+    "profile_histories",
     "profiles",
     "proportions",
     "references",
+    "screenings",
     "survey_responses",
     "surveys",
+    "threshold_rules",
 ]
 
 _EARLIEST = dt.date(2000, 1, 1)
@@ -229,16 +248,23 @@ def histories(
 ) -> tuple[Assessment, ...]:
     """Assessments of one child, ordered by window, windows never overlapping.
 
-    The first is the baseline; the rest are reviews 4 to 26 weeks apart.
+    The first is the baseline; the rest are reviews 4 to 26 weeks apart. With
+    GCP2A the child is a newborn at the baseline, at most three assessments are
+    drawn and reviews come 4 to 8 weeks apart, so that every one falls within the
+    postnatal section's first year.
     """
-    count = draw(st.integers(min_value=min_size, max_value=max_size))
+    infant = catalogue.instrument.is_antenatal
+    if infant:
+        max_size = min(max_size, 3)
+    count = draw(st.integers(min_value=min(min_size, max_size), max_value=max_size))
     first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
-    child = draw(child_refs(on=first.start, max_age_months=180))
+    child = draw(child_refs(on=first.start, max_age_months=0 if infant else 180))
     result: list[Assessment] = []
     window = first
     for _ in range(count):
         result.append(draw(assessments(catalogue, child=child, window=window)))
-        gap = dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=26)))
+        longest = 8 if infant else 26
+        gap = dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=longest)))
         start = window.end + gap
         window = ObservationWindow(start, start + (window.end - window.start))
     return tuple(result)
@@ -681,4 +707,205 @@ publish(
     free_text,
     register_type_strategies,
     type_strategies,
+)
+
+
+# --- Escalation: threshold rules and policies, profile histories, screenings ------------
+
+_AREA_CODES = tuple(area.code for catalogue in (GCP2, GCP2A) for area in catalogue.areas)
+_UNIT_CODES = tuple(
+    code
+    for catalogue in (GCP2, GCP2A)
+    for code in (
+        *(sub_area.code for sub_area in catalogue.sub_areas),
+        *(
+            area.code
+            for area in catalogue.areas
+            if area.code not in {sub_area.area for sub_area in catalogue.sub_areas}
+        ),
+    )
+)
+
+
+def _simple_rules(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
+    level = st.sampled_from(list(levels))
+    return st.one_of(
+        st.builds(
+            AreaAtOrAbove,
+            grade=grades(),
+            level=level,
+            areas=st.lists(st.sampled_from(_AREA_CODES), unique=True, max_size=3).map(tuple),
+        ),
+        st.builds(SubAreasAtOrAbove, grade=grades(), level=level, count=st.integers(1, 6)),
+        st.builds(
+            NamedSubAreasAtOrAbove,
+            codes=st.lists(st.sampled_from(_UNIT_CODES), unique=True, min_size=1, max_size=4).map(
+                tuple
+            ),
+            grade=grades(),
+            level=level,
+        ),
+        st.builds(NoImprovement, level=level, grade=grades()),
+        st.builds(Deterioration, level=level, grade=grades()),
+        st.builds(
+            PersistentBorderline,
+            level=level,
+            assessments=st.integers(2, 4),
+            count=st.integers(1, 4),
+            grade=grades(),
+        ),
+        st.builds(Drift, level=level, grade=grades()),
+    )
+
+
+def threshold_rules(levels: Sequence[int] = (1, 2, 3, 4)) -> st.SearchStrategy[Rule]:
+    """Any of the library's threshold rules, naming only ``levels`` and built-in codes.
+
+    Joins of up to three simple rules (:class:`~neglect_protocol.escalation.AllOf`)
+    are drawn too.
+
+    Args:
+        levels: The level numbers the rules may propose.
+    """
+    simple = _simple_rules(levels)
+    return st.one_of(
+        simple,
+        st.builds(
+            AllOf,
+            rules=st.lists(simple, min_size=1, max_size=3).map(tuple),
+            level=st.none() | st.sampled_from(list(levels)),
+        ),
+    )
+
+
+@st.composite
+def policies(
+    draw: st.DrawFn,
+    *,
+    max_levels: int = 5,
+    max_rules: int = 6,
+    infant_modifier: bool | None = None,
+) -> ThresholdPolicy:
+    """Valid threshold policies: rising level numbers, rules naming only those levels.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_levels: The most levels to draw (at least one is).
+        max_rules: The most rules to draw (none is possible).
+        infant_modifier: ``True`` to always add an infant modifier, ``False`` for
+            never, ``None`` to draw either.
+    """
+    numbers = sorted(draw(st.sets(st.integers(1, 9), min_size=1, max_size=max_levels)))
+    levels = tuple(
+        LevelOfNeed(
+            number, f"Level {number}", f"response at level {number}", draw(st.integers(1, 400))
+        )
+        for number in numbers
+    )
+    rules = tuple(draw(st.lists(threshold_rules(numbers), max_size=max_rules)))
+    with_modifier = draw(st.booleans()) if infant_modifier is None else infant_modifier
+    modifiers = (
+        (InfantStepUp(steps=draw(st.integers(1, 3)), under_months=draw(st.integers(1, 24))),)
+        if with_modifier
+        else ()
+    )
+    return ThresholdPolicy(
+        name="Drawn policy",
+        version="1",
+        levels=levels,
+        rules=rules,
+        drift_period_days=draw(st.integers(1, 400)),
+        modifiers=modifiers,
+    )
+
+
+def profile_histories(
+    catalogue: Catalogue = GCP2, *, min_size: int = 1, max_size: int = 4
+) -> st.SearchStrategy[tuple[Profile, ...]]:
+    """:func:`histories`, each assessment scored (with the ``worst`` rule) into a profile."""
+    return histories(catalogue, min_size=min_size, max_size=max_size).map(
+        lambda history: tuple(score(assessment, catalogue=catalogue) for assessment in history)
+    )
+
+
+@st.composite
+def infant_histories(draw: st.DrawFn, *, max_size: int = 4) -> tuple[Profile, ...]:
+    """One baby's profiles along the infant pathway, oldest first.
+
+    The first is a GCP2A before the birth; later ones, 4 to 26 weeks apart and all
+    after the birth, are GCP2A (postnatal section) while the baby is under one and
+    GCP2 after that. The record gains a date of birth once the baby is born.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_size: The most profiles to draw (at least one is).
+    """
+    first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
+    due = first.end + dt.timedelta(days=draw(st.integers(min_value=1, max_value=120)))
+    born = max(
+        first.end + dt.timedelta(days=1),
+        due + dt.timedelta(days=draw(st.integers(min_value=-21, max_value=14))),
+    )
+    reference = draw(references("C"))
+    unborn = ChildRef(reference, expected_delivery_date=due)
+    baby = ChildRef(reference, date_of_birth=born, expected_delivery_date=due)
+    result = [score(draw(assessments(GCP2A, child=unborn, window=first)), catalogue=GCP2A)]
+    window = first
+    for _ in range(draw(st.integers(min_value=0, max_value=max_size - 1))):
+        gap = dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=26)))
+        start = max(window.end + gap, born)
+        window = ObservationWindow(start, start + (first.end - first.start))
+        age = baby.age_in_months_on(start)
+        catalogue = GCP2A if age is not None and age < 12 else GCP2
+        result.append(
+            score(draw(assessments(catalogue, child=baby, window=window)), catalogue=catalogue)
+        )
+    return tuple(result)
+
+
+@st.composite
+def infant_profiles(draw: st.DrawFn) -> Profile:
+    """Babies' profiles with at least one grade: GCP2A (unborn or newborn), or GCP2 under one."""
+    if draw(st.booleans()):
+        return score(draw(assessments(GCP2A, min_ratings=1)), catalogue=GCP2A)
+    window = draw(observation_windows(min_start=dt.date(2001, 1, 1)))
+    child = draw(child_refs(on=window.start, max_age_months=10))
+    return score(draw(assessments(GCP2, child=child, window=window, min_ratings=1)), catalogue=GCP2)
+
+
+@st.composite
+def screenings(draw: st.DrawFn, checklist: Checklist | None = None) -> Screening:
+    """Completed screenings against ``checklist`` (the shipped one by default).
+
+    Any subset of signs is answered, with evidence wherever the answer needs it.
+    """
+    if checklist is None:
+        from neglect_protocol._boundary._builtin import builtin_checklist
+
+        checklist = builtin_checklist()
+    chosen = draw(st.lists(st.sampled_from(checklist.signs), unique=True))
+    answers = tuple(
+        SignAnswer(sign.code, answer, evidence=f"drawn evidence {index}")
+        for index, (sign, answer) in enumerate(
+            (sign, draw(st.sampled_from(list(Answer)))) for sign in chosen
+        )
+    )
+    completed_on = draw(st.dates(_EARLIEST, _LATEST))
+    return Screening(
+        child=draw(child_refs(on=completed_on)),
+        completed_on=completed_on,
+        answers=answers,
+        screener=draw(st.none() | references("W")),
+        reference=draw(st.none() | references("S")),
+    )
+
+
+publish(
+    __name__,
+    infant_histories,
+    infant_profiles,
+    policies,
+    profile_histories,
+    screenings,
+    threshold_rules,
 )

@@ -7,6 +7,8 @@ from importlib.resources import files
 
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument
+from neglect_protocol._model._escalation import ThresholdPolicy
+from neglect_protocol._model._screening import Checklist, ScreeningPolicy
 
 _FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
 
@@ -26,4 +28,31 @@ def builtin_judgement_scale() -> JudgementScale:
 
     return load_judgement_scale(
         files("neglect_protocol").joinpath("data", "ofsted_four_point.toml")
+    )
+
+
+@functools.cache
+def builtin_policy() -> ThresholdPolicy:
+    """Return the shipped example threshold policy (the four-level windscreen)."""
+    from neglect_protocol._boundary._policy_file import load_policy
+
+    return load_policy(files("neglect_protocol").joinpath("data", "policy_default.toml"))
+
+
+@functools.cache
+def builtin_checklist() -> Checklist:
+    """Return the shipped invented screening checklist."""
+    from neglect_protocol._boundary._screening_file import load_checklist
+
+    return load_checklist(files("neglect_protocol").joinpath("data", "screening_checklist.toml"))
+
+
+@functools.cache
+def builtin_screening_policy() -> ScreeningPolicy:
+    """Return the shipped example screening outcome rules, on the shipped checklist."""
+    from neglect_protocol._boundary._screening_file import load_screening_policy
+
+    return load_screening_policy(
+        files("neglect_protocol").joinpath("data", "screening_policy_default.toml"),
+        checklist=builtin_checklist(),
     )

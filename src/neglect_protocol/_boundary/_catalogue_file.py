@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from neglect_protocol._boundary._document import read_document
+from neglect_protocol._boundary._document import items, read_document, table
 from neglect_protocol._model._catalogue import (
     AgeBand,
     Area,
@@ -41,17 +41,7 @@ _BAND_KEYS = frozenset({"from_months", "until_months"})
 def _table(
     value: object, path: str, allowed: frozenset[str], required: tuple[str, ...]
 ) -> dict[str, Any]:
-    if not isinstance(value, Mapping):
-        raise CatalogueError(path, f"expected a table, got a {type(value).__name__}")
-    unknown = sorted(str(key) for key in value if key not in allowed)
-    if unknown:
-        raise CatalogueError(
-            path, f"expected only the keys {', '.join(sorted(allowed))}, got unknown {unknown!r}"
-        )
-    for key in required:
-        if key not in value:
-            raise CatalogueError(path, f"expected a {key!r} key, got none")
-    return dict(value)
+    return table(value, path, allowed, required, CatalogueError)
 
 
 def _text(value: object, path: str) -> str:
@@ -61,9 +51,7 @@ def _text(value: object, path: str) -> str:
 
 
 def _list(value: object, path: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise CatalogueError(path, f"expected a list, got a {type(value).__name__}")
-    return value
+    return items(value, path, CatalogueError)
 
 
 def _months(value: object, path: str) -> int:

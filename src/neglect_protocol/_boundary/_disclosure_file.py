@@ -9,7 +9,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from neglect_protocol._boundary._document import read_document
+from neglect_protocol._boundary._document import read_document, table
 from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol.errors import DisclosurePolicyError
 
@@ -25,14 +25,7 @@ _TOP_KEYS = frozenset({"schema_version", "name", "version", "source", *_SECTIONS
 
 
 def _table(value: object, path: str, allowed: frozenset[str]) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise DisclosurePolicyError(path, f"expected a table, got a {type(value).__name__}")
-    unknown = sorted(str(key) for key in value if key not in allowed)
-    if unknown:
-        raise DisclosurePolicyError(
-            path, f"expected only the keys {', '.join(sorted(allowed))}, got unknown {unknown!r}"
-        )
-    return value
+    return table(value, path, allowed, (), DisclosurePolicyError)
 
 
 def disclosure_policy_from_document(document: Mapping[str, Any]) -> DisclosurePolicy:

@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+
+from neglect_protocol.errors import InvalidGradeError, NeglectProtocolError
+
+DocumentError = Callable[[str, str], NeglectProtocolError]
+"""An error class taking a ``$``-rooted path and a problem, such as ``PolicyError``."""
 
 
 class _DuplicateKeyError(ValueError):
@@ -62,3 +67,57 @@ def read_document(
                 "$", f"expected a JSON document, got a parse error at line {parse_error.lineno}"
             ) from None
     raise error("$", f"expected a file ending .toml or .json, got {path.name!r}")
+
+
+def table(
+    value: object,
+    path: str,
+    allowed: frozenset[str],
+    required: tuple[str, ...],
+    error: DocumentError,
+) -> dict[str, Any]:
+    """Check that ``value`` is a table with only ``allowed`` keys and every ``required`` one."""
+    if not isinstance(value, Mapping):
+        raise error(path, f"expected a table, got a {type(value).__name__}")
+    unknown = sorted(str(key) for key in value if key not in allowed)
+    if unknown:
+        raise error(
+            path, f"expected only the keys {', '.join(sorted(allowed))}, got unknown {unknown!r}"
+        )
+    for key in required:
+        if key not in value:
+            raise error(path, f"expected a {key!r} key, got none")
+    return dict(value)
+
+
+def items(value: object, path: str, error: DocumentError) -> list[Any]:
+    """Check that ``value`` is a list (a TOML array)."""
+    if not isinstance(value, list):
+        raise error(path, f"expected a list, got a {type(value).__name__}")
+    return value
+
+
+def schema_version(document: Mapping[str, Any], expected: int, error: DocumentError) -> None:
+    """Refuse a document written for another version of the format."""
+    found = document["schema_version"]
+    if found != expected or isinstance(found, bool):
+        raise error("$.schema_version", f"expected schema version {expected}, got {found!r}")
+
+
+def rerooted(path: str, error: NeglectProtocolError, make: DocumentError) -> NeglectProtocolError:
+    """The same problem as ``error``, placed at ``path`` in the document."""
+    if isinstance(error, InvalidGradeError):
+        return make(
+            f"{path}.{error.field}", f"expected an integer from 1 to 5, got {error.value!r}"
+        )
+    where = getattr(error, "path", None) or getattr(error, "field", "")
+    problem = getattr(error, "problem", str(error))
+    return make(f"{path}.{where}" if where else path, problem)
+
+
+def build(path: str, make: Callable[..., Any], error: DocumentError, **fields: Any) -> Any:
+    """Call a model constructor, re-rooting any of our errors at ``path``."""
+    try:
+        return make(**fields)
+    except NeglectProtocolError as problem:
+        raise rerooted(path, problem, error) from None

@@ -1,0 +1,365 @@
+"""Chronologies: one child's profiles over time, and what a review of them finds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import attrs
+
+from neglect_protocol._model._assessment import Assessment, ChildRef, TargetedItem
+from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._escalation import Decision, LevelOfNeed
+from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._history import check_history, require_profiles
+from neglect_protocol._model._profile import Profile
+from neglect_protocol.errors import HistoryError
+
+
+class GradeChange(enum.Enum):
+    """How the grade of one area or sub-area moved between two assessments."""
+
+    BETTER = "better"
+    """Graded better than before."""
+    SAME = "same"
+    """Graded the same as before."""
+    WORSE = "worse"
+    """Graded worse than before."""
+    NEWLY_GRADED = "newly graded"
+    """Graded now, not graded before (or not part of the earlier instrument)."""
+    NO_LONGER_GRADED = "no longer graded"
+    """Graded before, not graded now (or not part of the later instrument)."""
+
+
+@attrs.frozen
+class EntryChange:
+    """The change in one area or sub-area between two profiles.
+
+    Attributes:
+        code: The area or sub-area code.
+        name: Its name.
+        is_area: Whether it is an area (or GCP2A section).
+        before: The grade in the earlier profile (``None`` if ungraded there).
+        after: The grade in the later profile (``None`` if ungraded there).
+        change: How it moved.
+    """
+
+    code: str
+    name: str
+    is_area: bool
+    before: Grade | None
+    after: Grade | None
+    change: GradeChange
+
+    def __str__(self) -> str:
+        def shown(grade: Grade | None) -> str:
+            return "-" if grade is None else str(grade.value)
+
+        return (
+            f"{self.code} {self.name}: {shown(self.before)} to {shown(self.after)} "
+            f"({self.change.value})"
+        )
+
+
+def _compare(before: Grade | None, after: Grade | None) -> GradeChange:
+    if before is None:
+        return GradeChange.NEWLY_GRADED
+    if after is None:
+        return GradeChange.NO_LONGER_GRADED
+    if after < before:
+        return GradeChange.BETTER
+    if after > before:
+        return GradeChange.WORSE
+    return GradeChange.SAME
+
+
+def _in_order(profiles: Iterable[Profile]) -> tuple[Profile, ...]:
+    given = list(profiles)
+    if not given:
+        raise HistoryError("profiles", "expected at least one profile, got none")
+    require_profiles([(f"profiles[{index}]", profile) for index, profile in enumerate(given)])
+    order = sorted(
+        range(len(given)), key=lambda index: (given[index].window.end, given[index].window.start)
+    )
+    check_history([(f"profiles[{index}]", given[index]) for index in order])
+    return tuple(given[index] for index in order)
+
+
+@attrs.frozen(repr=False)
+class Chronology:
+    """One child's profiles in order of observation window end: a baseline and its reviews.
+
+    Profiles may be given in any order; they are sorted by the end of their
+    observation windows. Profiles of different children, a window given twice
+    and overlapping windows are refused.
+
+    Attributes:
+        profiles: The profiles, oldest first.
+
+    Raises:
+        HistoryError: If there are no profiles, or they are not one child's
+            history.
+    """
+
+    profiles: tuple[Profile, ...] = attrs.field(converter=_in_order)
+
+    @classmethod
+    def from_assessments(
+        cls,
+        assessments: Iterable[Assessment],
+        *,
+        catalogue: Catalogue | None = None,
+        rule: Callable[[Sequence[Grade]], Grade] | None = None,
+    ) -> Chronology:
+        """Score each assessment and order the profiles into a chronology.
+
+        Args:
+            assessments: One child's assessments, in any order.
+            catalogue: The catalogue to score against; by default the built-in
+                one for each assessment's instrument (so GCP2A and GCP2
+                assessments of the same child can be mixed).
+            rule: The roll-up rule for suggested grades (see
+                :mod:`neglect_protocol.rules`); by default ``worst``.
+
+        Returns:
+            The chronology.
+
+        Raises:
+            HistoryError: If the assessments are not one child's history.
+        """
+        # Scoring is logic; it is imported here so that the model never imports it
+        # when the module loads.
+        from neglect_protocol._logic._rules import worst
+        from neglect_protocol._logic._score import score
+
+        return cls(
+            score(assessment, catalogue=catalogue, rule=rule or worst) for assessment in assessments
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Chronology child={self.child.reference!r} assessments={len(self.profiles)} "
+            f"{self.baseline.window.end.isoformat()}..{self.latest.window.end.isoformat()}>"
+        )
+
+    def __len__(self) -> int:
+        return len(self.profiles)
+
+    def __iter__(self) -> Iterator[Profile]:
+        return iter(self.profiles)
+
+    @property
+    def child(self) -> ChildRef:
+        """The child the chronology is about."""
+        return self.profiles[0].child
+
+    @property
+    def baseline(self) -> Profile:
+        """The first assessment, the baseline."""
+        return self.profiles[0]
+
+    @property
+    def latest(self) -> Profile:
+        """The most recent assessment."""
+        return self.profiles[-1]
+
+    @property
+    def reviews(self) -> tuple[Profile, ...]:
+        """Every assessment after the baseline."""
+        return self.profiles[1:]
+
+    def changes(self, earlier: int = 0, later: int = -1) -> tuple[EntryChange, ...]:
+        """How each area and sub-area moved between two assessments (baseline to latest by default).
+
+        Entries come in the later profile's order, then any graded only in the
+        earlier one (when the instrument changed, GCP2A to GCP2 say). Entries
+        ungraded in both are left out.
+
+        Args:
+            earlier: Index of the earlier profile (negative counts from the end).
+            later: Index of the later profile.
+
+        Returns:
+            One change per area or sub-area graded in either profile.
+
+        Raises:
+            HistoryError: If an index is out of range or ``earlier`` is not
+                before ``later``.
+        """
+        count = len(self.profiles)
+        positions: list[int] = []
+        for name, index in (("earlier", earlier), ("later", later)):
+            if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
+                raise HistoryError(
+                    name, f"expected an index from {-count} to {count - 1}, got {index!r}"
+                )
+            positions.append(index % count)
+        if positions[0] >= positions[1]:
+            raise HistoryError(
+                "earlier",
+                f"expected an assessment before the later one (position {positions[1]}), "
+                f"got position {positions[0]}",
+            )
+        before = {entry.code: entry for entry in self.profiles[positions[0]]}
+        changes: list[EntryChange] = []
+        seen: set[str] = set()
+        for entry in self.profiles[positions[1]]:
+            seen.add(entry.code)
+            old = before.get(entry.code)
+            old_grade = None if old is None else old.grade
+            if old_grade is not None or entry.grade is not None:
+                changes.append(
+                    EntryChange(
+                        entry.code,
+                        entry.name,
+                        entry.is_area,
+                        old_grade,
+                        entry.grade,
+                        _compare(old_grade, entry.grade),
+                    )
+                )
+        for code, old in before.items():
+            if code not in seen and old.grade is not None:
+                changes.append(
+                    EntryChange(
+                        code, old.name, old.is_area, old.grade, None, GradeChange.NO_LONGER_GRADED
+                    )
+                )
+        return tuple(changes)
+
+    def _targets(self, met: bool | None) -> tuple[TargetedItem, ...]:
+        return tuple(
+            target for profile in self.profiles for target in profile.targets if target.met is met
+        )
+
+    @property
+    def targets_met(self) -> tuple[TargetedItem, ...]:
+        """Targeted items whose grade at review reached the target, oldest assessment first."""
+        return self._targets(True)
+
+    @property
+    def targets_missed(self) -> tuple[TargetedItem, ...]:
+        """Targeted items reviewed without reaching the target."""
+        return self._targets(False)
+
+    @property
+    def targets_not_reviewed(self) -> tuple[TargetedItem, ...]:
+        """Targeted items with no grade at review yet."""
+        return self._targets(None)
+
+
+@attrs.frozen
+class DriftFinding:
+    """Whether concerns have gone without improving for longer than the policy allows.
+
+    A concern is an area or sub-area graded 3 or worse in the latest profile. It
+    has gone without improving since the earliest assessment from which it was
+    graded 3 or worse every time and never better than the time before. Drift is
+    any concern in that state for longer than the policy's drift period:
+    improvement elsewhere does not hide it, just as good care in one area does
+    not hide poor care in another.
+
+    Attributes:
+        drifting: Whether any concern has drifted.
+        codes: The concerns that have drifted, in profile order.
+        open_concerns: Every concern in the latest profile.
+        since: The start of the longest spell without improvement (``None`` when
+            there are no concerns).
+        days: The length of that spell, in days, to the latest window's end.
+        period_days: The policy's drift period.
+    """
+
+    drifting: bool
+    codes: tuple[str, ...]
+    open_concerns: tuple[str, ...]
+    since: dt.date | None
+    days: int
+    period_days: int
+
+    def __str__(self) -> str:
+        if self.drifting:
+            return (
+                f"Drift: {', '.join(self.codes)} graded 3 or worse without improving since "
+                f"{self.since} ({self.days} days; the policy allows {self.period_days})"
+            )
+        if not self.open_concerns:
+            return "No drift: no area or sub-area is graded 3 or worse"
+        return (
+            f"No drift: the longest spell without improvement is {self.days} days "
+            f"(since {self.since}); the policy allows {self.period_days}"
+        )
+
+
+@attrs.frozen
+class LevelSpell:
+    """How long a child has been at the current level of need, over consecutive assessments.
+
+    Attributes:
+        level: The level of the latest decision.
+        since: The end of the observation window of the first assessment in the
+            current run of decisions at this level.
+        days: Days from ``since`` to the end of the latest window.
+        assessments: How many consecutive assessments decided this level.
+    """
+
+    level: LevelOfNeed
+    since: dt.date
+    days: int
+    assessments: int
+
+    def __str__(self) -> str:
+        return (
+            f"at {self.level} since {self.since}: {self.days} days over "
+            f"{self.assessments} assessment{'s' if self.assessments != 1 else ''}"
+        )
+
+
+@attrs.frozen
+class StepDown:
+    """A proposal to step down to a lower level because concerns have resolved.
+
+    Attributes:
+        from_level: The level the child is at now.
+        to_level: The lower level the latest assessment supports.
+        resolved: Areas and sub-areas graded 3 or worse before and 1 or 2 now.
+    """
+
+    from_level: LevelOfNeed
+    to_level: LevelOfNeed
+    resolved: tuple[str, ...]
+
+    def __str__(self) -> str:
+        resolved = f"; resolved: {', '.join(self.resolved)}" if self.resolved else ""
+        return f"from {self.from_level} to {self.to_level}{resolved}"
+
+
+@attrs.frozen(repr=False)
+class ChronologyReview:
+    """What a policy makes of a chronology: a decision per assessment, time on level, drift.
+
+    Attributes:
+        chronology: The chronology reviewed.
+        decisions: The decision for each assessment, each made with the
+            assessments before it as history.
+        time_on_level: How long the child has been at the latest level.
+        drift: The drift finding for the latest assessment.
+        step_down: A step-down proposal, when concerns have resolved (else ``None``).
+    """
+
+    chronology: Chronology
+    decisions: tuple[Decision, ...]
+    time_on_level: LevelSpell
+    drift: DriftFinding
+    step_down: StepDown | None
+
+    def __repr__(self) -> str:
+        return (
+            f"<ChronologyReview child={self.chronology.child.reference!r} "
+            f"latest={self.latest.level} drifting={self.drift.drifting}>"
+        )
+
+    @property
+    def latest(self) -> Decision:
+        """The decision for the latest assessment."""
+        return self.decisions[-1]

@@ -1,0 +1,788 @@
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+
+import attrs
+import pytest
+
+from escalation_helpers import SCHOOL_CHILD, profile, series
+from neglect_protocol import GCP2, Catalogue, ChildRef, Instrument
+from neglect_protocol.display import format_decision
+from neglect_protocol.errors import (
+    HistoryError,
+    InvalidGradeError,
+    NeglectProtocolError,
+    OverrideError,
+    PolicyError,
+    RuleResultError,
+)
+from neglect_protocol.escalation import (
+    DEFAULT_POLICY,
+    AllOf,
+    AreaAtOrAbove,
+    Deterioration,
+    Drift,
+    InfantStepUp,
+    LevelOfNeed,
+    NamedSubAreasAtOrAbove,
+    NoImprovement,
+    PersistentBorderline,
+    Reason,
+    RuleContext,
+    SubAreasAtOrAbove,
+    ThresholdPolicy,
+    decide,
+)
+
+LEVELS = (
+    LevelOfNeed(1, "Universal", "universal services", 365),
+    LevelOfNeed(2, "Additional", "targeted early help", 91),
+    LevelOfNeed(3, "Complex", "multi-agency early help", 56),
+    LevelOfNeed(4, "Acute", "social care", 28),
+)
+
+
+def policy(*rules: object, modifiers: tuple[object, ...] = (), drift: int = 182) -> ThresholdPolicy:
+    return ThresholdPolicy("Test policy", "t1", LEVELS, rules, drift, modifiers)
+
+
+def context(
+    *profiles_: object, levels: tuple[int, ...] = (1, 2, 3, 4), drift: int | None = 182
+) -> RuleContext:
+    *history, latest = profiles_
+    return RuleContext(latest, tuple(history), levels, drift)  # type: ignore[arg-type]
+
+
+UNBORN = ChildRef("C-0200", expected_delivery_date=dt.date(2024, 6, 1))
+BABY = ChildRef("C-0201", date_of_birth=dt.date(2023, 9, 1))
+
+
+class TestPublicSurface:
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "neglect_protocol.escalation",
+            "neglect_protocol.chronology",
+            "neglect_protocol.screening",
+        ],
+    )
+    def test_all_dir_docstrings_and_home(self, name: str) -> None:
+        """Each new public module lists its names, documents them and names itself their home."""
+        module = importlib.import_module(name)
+        assert sorted(module.__all__) == sorted(dir(module))
+        for attr in module.__all__:
+            obj = getattr(module, attr)
+            if inspect.isclass(obj) or inspect.isfunction(obj):
+                assert obj.__doc__, f"{name}.{attr} has no docstring"
+                assert name == obj.__module__
+
+
+class TestLevelOfNeed:
+    def test_text_form(self) -> None:
+        """A level reads as its number and name."""
+        assert "level 3 (Complex)" == str(LEVELS[2])
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            ({"number": 0}, "number: expected a whole number above 0, got 0"),
+            ({"number": True}, "number: expected a whole number above 0, got True"),
+            ({"name": " "}, "name: expected non-empty text, got ' '"),
+            ({"typical_response": 3}, "typical_response: expected non-empty text, got 3"),
+            ({"review_after_days": 0}, "review_after_days: expected a whole number above 0, got 0"),
+        ],
+    )
+    def test_bad_fields_are_refused(self, kwargs: dict[str, object], message: str) -> None:
+        """A level needs a positive number, a name, a response and a positive review interval."""
+        fields: dict[str, object] = {
+            "number": 1,
+            "name": "Universal",
+            "typical_response": "universal services",
+            "review_after_days": 365,
+        } | kwargs
+        with pytest.raises(PolicyError) as caught:
+            LevelOfNeed(**fields)  # type: ignore[arg-type]
+        assert message == str(caught.value)
+
+
+class TestPolicyIsCheckedWhenBuilt:
+    def test_the_default_policy_is_the_four_level_windscreen(self) -> None:
+        """The shipped example has the four levels of DOMAIN.md section 5, lowest first."""
+        assert ["Universal", "Additional", "Multiple / complex", "Acute / specialist"] == [
+            level.name for level in DEFAULT_POLICY.levels
+        ]
+        assert (DEFAULT_POLICY.lowest.number, DEFAULT_POLICY.highest.number) == (1, 4)
+        assert 182 == DEFAULT_POLICY.drift_period_days
+        assert (
+            "<ThresholdPolicy 'Example four-level windscreen' version 'example-1': "
+            "4 levels, 9 rules, 1 modifiers>" == repr(DEFAULT_POLICY)
+        )
+
+    def test_a_rule_naming_an_unknown_level_is_refused(self) -> None:
+        """A rule's level must be one of the policy's, checked at build time."""
+        with pytest.raises(PolicyError) as caught:
+            policy(AreaAtOrAbove(grade=4, level=5))
+        assert "rules[0].level: expected one of the policy's levels 1, 2, 3, 4, got 5" == str(
+            caught.value
+        )
+        assert isinstance(caught.value, ValueError)
+
+    def test_a_nested_rule_is_checked_too(self) -> None:
+        """The rules joined by all_of are checked, and the path says where."""
+        with pytest.raises(PolicyError) as caught:
+            policy(AreaAtOrAbove(4, 4), AllOf((NoImprovement(level=2), Drift(level=9))))
+        assert "rules[1].rules[1].level: expected one of the policy's levels 1, 2, 3, 4, got 9" == (
+            str(caught.value)
+        )
+        with pytest.raises(PolicyError, match=r"rules\[0\]\.level: .* got 7"):
+            policy(AllOf((NoImprovement(level=2),), level=7))
+
+    def test_a_grade_outside_one_to_five_is_refused(self) -> None:
+        """A rule's grade must be 1 to 5, refused when the rule is built."""
+        with pytest.raises(InvalidGradeError) as caught:
+            SubAreasAtOrAbove(grade=6, level=2)
+        assert "grade: expected an integer from 1 to 5, got 6" == str(caught.value)
+
+    def test_a_sub_area_the_catalogue_lacks_is_refused(self) -> None:
+        """A named sub-area must exist in one of the policy's catalogues; the nearest are offered."""
+        with pytest.raises(PolicyError) as caught:
+            policy(NamedSubAreasAtOrAbove(codes=("B1", "B9"), grade=4, level=4))
+        assert str(caught.value).startswith(
+            "rules[0].codes[1]: expected a sub-area code (or a section's code) of catalogue "
+            "'GCP2' or 'GCP2A', got 'B9'; nearest valid codes: "
+        )
+        assert "B1" in caught.value.problem
+
+    def test_an_area_with_sub_areas_is_not_a_sub_area(self) -> None:
+        """An area code is refused where sub-areas are named; a GCP2A section is accepted."""
+        with pytest.raises(PolicyError, match=r"rules\[0\]\.codes\[0\]: .* got 'A'"):
+            policy(NamedSubAreasAtOrAbove(codes=("A",), grade=4, level=4))
+        assert 1 == len(policy(NamedSubAreasAtOrAbove(codes=("S3",), grade=4, level=4)).rules)
+
+    def test_an_unknown_area_is_refused(self) -> None:
+        """Areas named by area_at_or_above must be areas, not sub-areas."""
+        with pytest.raises(PolicyError) as caught:
+            policy(AreaAtOrAbove(grade=4, level=4, areas=("A", "A1")))
+        assert str(caught.value).startswith(
+            "rules[0].areas[1]: expected an area code of catalogue 'GCP2' or 'GCP2A', got 'A1'"
+        )
+
+    def test_an_unknown_code_with_no_near_match_has_no_hint(self) -> None:
+        """Without a close code, the message offers none."""
+        with pytest.raises(PolicyError) as caught:
+            policy(NamedSubAreasAtOrAbove(codes=("QQQQQQ",), grade=4, level=4))
+        assert "nearest" not in str(caught.value)
+
+    def test_own_catalogues_allow_their_codes(self) -> None:
+        """A policy built for a partnership's own structure accepts its codes, and only those."""
+        own = Catalogue(
+            "Own",
+            "1",
+            Instrument.GCP2,
+            GCP2.areas,
+            (*GCP2.sub_areas, attrs.evolve(GCP2.sub_areas[0], code="A9", name="Invented")),
+        )
+        built = ThresholdPolicy(
+            "Own", "1", LEVELS, (NamedSubAreasAtOrAbove(("A9",), 3, 2),), 90, catalogues=(own,)
+        )
+        assert (own,) == built.catalogues
+        with pytest.raises(PolicyError, match="of catalogue 'Own', got 'S1'"):
+            ThresholdPolicy(
+                "Own", "1", LEVELS, (NamedSubAreasAtOrAbove(("S1",), 3, 2),), 90, catalogues=(own,)
+            )
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            ({"levels": ()}, "levels: expected at least one level of need, got none"),
+            (
+                {"levels": (LEVELS[1], LEVELS[0])},
+                "levels[1].number: expected level numbers rising without repeats, got 1 after 2",
+            ),
+            (
+                {"levels": (LEVELS[0], LEVELS[0])},
+                "levels[1].number: expected level numbers rising without repeats, got 1 after 1",
+            ),
+            ({"levels": (LEVELS[0], "Additional")}, "levels[1]: expected a LevelOfNeed, got a str"),
+            ({"levels": "1234"}, "policy: expected a sequence, got a str"),
+            ({"rules": ("area_at_or_above",)}, "rules[0]: expected a callable rule, got a str"),
+            ({"modifiers": (3,)}, "modifiers[0]: expected a callable rule, got a int"),
+            ({"catalogues": ("GCP2",)}, "catalogues[0]: expected a Catalogue, got a str"),
+            ({"drift_period_days": 0}, "drift_period_days: expected a whole number above 0, got 0"),
+            ({"name": ""}, "name: expected non-empty text, got ''"),
+        ],
+    )
+    def test_structural_problems_are_refused(self, change: dict[str, object], message: str) -> None:
+        """Levels must rise without repeats; rules, modifiers and catalogues must be what they say."""
+        fields: dict[str, object] = {
+            "name": "Test",
+            "version": "1",
+            "levels": LEVELS,
+            "rules": (),
+            "drift_period_days": 90,
+        } | change
+        with pytest.raises(PolicyError) as caught:
+            ThresholdPolicy(**fields)  # type: ignore[arg-type]
+        assert message == str(caught.value)
+
+    def test_looking_up_an_unknown_level(self) -> None:
+        """policy.level() finds a level by number and refuses one the policy lacks."""
+        assert "Complex" == policy().level(3).name
+        with pytest.raises(PolicyError) as caught:
+            policy().level(5)
+        assert "level: expected one of the policy's levels 1, 2, 3, 4, got 5" == str(caught.value)
+
+
+class TestRuleParameters:
+    @pytest.mark.parametrize(
+        ("build", "message"),
+        [
+            (
+                lambda: AreaAtOrAbove(grade=4, level="4"),  # type: ignore[arg-type]
+                "level: expected the number of a level of need, got '4'",
+            ),
+            (
+                lambda: SubAreasAtOrAbove(grade=3, level=2, count=0),
+                "count: expected a whole number of 1 or more, got 0",
+            ),
+            (
+                lambda: NamedSubAreasAtOrAbove(codes="B1", grade=4, level=4),
+                "codes: expected a list of codes, got a str",
+            ),
+            (
+                lambda: NamedSubAreasAtOrAbove(codes=(), grade=4, level=4),
+                "codes: expected at least one sub-area code, got none",
+            ),
+            (
+                lambda: NamedSubAreasAtOrAbove(codes=("B1", ""), grade=4, level=4),
+                "codes[1]: expected a code, got ''",
+            ),
+            (
+                lambda: PersistentBorderline(level=3, assessments=1),
+                "assessments: expected a whole number of 2 or more, got 1",
+            ),
+            (lambda: AllOf(rules=()), "rules: expected a list of at least one rule, got ()"),
+            (lambda: InfantStepUp(steps=0), "steps: expected a whole number of 1 or more, got 0"),
+        ],
+    )
+    def test_bad_parameters_are_refused(self, build: object, message: str) -> None:
+        """Each rule refuses bad parameters with a message naming the parameter."""
+        with pytest.raises(PolicyError) as caught:
+            build()  # type: ignore[operator]
+        assert message == str(caught.value)
+
+    def test_lists_become_tuples(self) -> None:
+        """Lists (as documents give them) are kept as tuples, so rules stay hashable."""
+        rule = NamedSubAreasAtOrAbove(codes=["B1", "B2"], grade=4, level=4)
+        assert ("B1", "B2") == rule.codes
+        assert hash(rule) == hash(NamedSubAreasAtOrAbove(codes=("B1", "B2"), grade=4, level=4))
+
+    def test_descriptions(self) -> None:
+        """Every rule says what it does in a few words."""
+        assert [
+            "any area of A, B graded 4 or worse",
+            "at least 1 sub-area graded 4 or worse",
+            "worse than the previous assessment, now graded 3 or worse",
+            "at least 2 areas or sub-areas graded 3 or worse in each of the last 3 assessments",
+            "all of: at least 1 sub-area graded 4 or worse; custom_rule",
+            "for an unborn child or one under 6 months, step every reason up 2 levels",
+        ] == [
+            AreaAtOrAbove(4, 4, ("A", "B")).describe(),
+            SubAreasAtOrAbove(4, 3).describe(),
+            Deterioration(level=3).describe(),
+            PersistentBorderline(level=3, assessments=3, count=2).describe(),
+            AllOf((SubAreasAtOrAbove(4, 3), custom_rule)).describe(),
+            InfantStepUp(steps=2, under_months=6).describe(),
+        ]
+
+
+def custom_rule(context: RuleContext) -> Reason | None:
+    """A partnership's own rule: any sub-area at 5 proposes level 4."""
+    hits = tuple(unit.code for unit in context.profile.units if unit.grade == 5)
+    return Reason("", 4, f"graded 5: {', '.join(hits)}", hits) if hits else None
+
+
+class TestProfileRules:
+    def test_area_at_or_above(self) -> None:
+        """Any area at the grade or worse fires, naming the areas; restricted areas limit it."""
+        latest = profile({"A4": 4, "C1": 5, "B1": 2})
+        reason = AreaAtOrAbove(grade=4, level=4)(context(latest))
+        assert reason is not None
+        assert ("A", "C") == reason.codes
+        assert "areas graded 4 or worse: A Physical care (4), C Emotional care (5)" == reason.text
+        assert AreaAtOrAbove(grade=4, level=4, areas=("B", "D"))(context(latest)) is None
+        assert AreaAtOrAbove(grade=5, level=4)(context(profile({"A4": 4}))) is None
+
+    def test_sections_are_areas_for_gcp2a(self) -> None:
+        """For a GCP2A profile the rules speak of sections."""
+        unborn = profile({"S1": 4, "S2": 3}, child=UNBORN, start="2024-03-04", end="2024-03-22")
+        area = AreaAtOrAbove(grade=4, level=4)(context(unborn))
+        units = SubAreasAtOrAbove(grade=3, level=2, count=2)(context(unborn))
+        assert area is not None
+        assert units is not None
+        assert area.text.startswith("section graded 4 or worse: S1 ")
+        assert units.text.startswith("2 sections graded 3 or worse (at least 2 needed): S1 ")
+
+    def test_sub_areas_at_or_above_counts(self) -> None:
+        """It fires only when enough sub-areas reach the grade."""
+        latest = profile({"A1": 3, "A4": 3, "B2": 4, "D1": 2})
+        rule = SubAreasAtOrAbove(grade=3, level=3, count=3)
+        reason = rule(context(latest))
+        assert reason is not None
+        assert ("A1", "A4", "B2") == reason.codes
+        assert (
+            "3 sub-areas graded 3 or worse (at least 3 needed): A1 Nutrition (3), "
+            "A4 Hygiene (3), B2 Safety in the carer's absence (4)" == reason.text
+        )
+        assert SubAreasAtOrAbove(grade=3, level=3, count=4)(context(latest)) is None
+        one = SubAreasAtOrAbove(grade=4, level=3)(context(latest))
+        assert one is not None
+        assert one.text.startswith("1 sub-area graded 4 ")
+
+    def test_named_sub_areas(self) -> None:
+        """Only the named sub-areas count; a code the profile lacks is simply absent."""
+        latest = profile({"B1": 4, "A4": 5})
+        reason = NamedSubAreasAtOrAbove(codes=("B1", "B2", "S3"), grade=4, level=4)(context(latest))
+        assert reason is not None
+        assert ("B1",) == reason.codes
+        assert "named sub-area graded 4 or worse: B1 Safety in the carer's presence (4)" == (
+            reason.text
+        )
+        assert NamedSubAreasAtOrAbove(codes=("B2",), grade=4, level=4)(context(latest)) is None
+
+
+class TestHistoryRules:
+    def test_rules_needing_a_history_are_silent_without_one(self) -> None:
+        """An empty history is not an error: the rules that need one say nothing."""
+        latest = profile({"A1": 4, "B2": 3})
+        for rule in (
+            NoImprovement(level=3),
+            Deterioration(level=3),
+            PersistentBorderline(level=3),
+            Drift(level=4),
+        ):
+            assert rule(context(latest)) is None
+
+    def test_no_improvement(self) -> None:
+        """Fires when no baseline concern is better at review, naming before and after."""
+        baseline, middle, latest = series(
+            {"A1": 3, "A4": 4, "B1": 2}, {"A1": 2}, {"A1": 3, "A4": 4, "B1": 4}
+        )
+        reason = NoImprovement(level=3)(context(baseline, middle, latest))
+        assert reason is not None
+        assert ("A", "A1", "A4") == reason.codes
+        assert (
+            "no improvement since the baseline ending 2024-01-26: A Physical care (4, was 4), "
+            "A1 Nutrition (3, was 3), A4 Hygiene (4, was 4)" == reason.text
+        )
+
+    def test_no_improvement_is_silent_when_a_concern_improved(self) -> None:
+        """One concern better is an improvement: the rule is silent."""
+        baseline, latest = series({"A1": 3, "A4": 4}, {"A1": 3, "A4": 3})
+        assert NoImprovement(level=3)(context(baseline, latest)) is None
+
+    def test_no_improvement_needs_a_concern_graded_again(self) -> None:
+        """With no baseline concern graded at review there is nothing to compare."""
+        baseline, latest = series({"A1": 3}, {"B1": 2})
+        assert NoImprovement(level=3)(context(baseline, latest)) is None
+        none_at_baseline = series({"A1": 2}, {"A1": 2})
+        assert NoImprovement(level=3)(context(*none_at_baseline)) is None
+
+    def test_deterioration(self) -> None:
+        """Fires for entries worse than last time and now at the grade or worse."""
+        previous, latest = series({"A1": 2, "B2": 1, "C1": 3}, {"A1": 3, "B2": 2, "C1": 3})
+        reason = Deterioration(level=3)(context(previous, latest))
+        assert reason is not None
+        assert ("A", "A1") == reason.codes
+        assert reason.text.startswith(
+            "worse than at the previous assessment ending 2024-01-26: A Physical care (3, was 2)"
+        )
+        assert Deterioration(level=3, grade=4)(context(previous, latest)) is None
+
+    def test_persistent_borderline(self) -> None:
+        """Fires when the same entries stay at 3 or worse across the last assessments."""
+        history = series({"A1": 3, "C1": 3}, {"A1": 4, "C1": 2}, {"A1": 3, "C1": 3})
+        reason = PersistentBorderline(level=3, assessments=3)(context(*history))
+        assert reason is not None
+        assert ("A", "A1") == reason.codes
+        assert (
+            "graded 3 or worse in each of the last 3 assessments (persistent borderline care): "
+            "A Physical care (3, 4, 3), A1 Nutrition (3, 4, 3)" == reason.text
+        )
+        assert PersistentBorderline(level=3, assessments=4)(context(*history)) is None
+        assert PersistentBorderline(level=3, assessments=3, count=3)(context(*history)) is None
+
+    def test_drift(self) -> None:
+        """Fires when a concern has not improved for longer than the policy's drift period."""
+        history = series({"A1": 3}, {"A1": 3}, {"A1": 3})
+        reason = Drift(level=4)(context(*history, drift=150))
+        assert reason is not None
+        assert ("A", "A1") == reason.codes
+        assert reason.text.startswith(
+            "drift: no improvement for 182 days since 2024-01-26, longer than the drift period "
+            "of 150 days: A Physical care (3), A1 Nutrition (3)"
+        )
+        assert Drift(level=4)(context(*history, drift=182)) is None
+        assert Drift(level=4)(context(*history, drift=None)) is None
+
+
+class TestAllOf:
+    def test_fires_only_when_every_rule_fires(self) -> None:
+        """A join proposes its level when all its rules fire, with their codes merged."""
+        baseline, latest = series({"A1": 3, "A4": 3}, {"A1": 3, "A4": 3})
+        joined = AllOf((SubAreasAtOrAbove(3, 2, count=2), NoImprovement(level=2)), level=3)
+        reason = joined(context(baseline, latest))
+        assert reason is not None
+        assert (3, ("A1", "A4", "A")) == (reason.level, reason.codes)
+        assert reason.text.startswith("all of: 2 sub-areas graded 3 or worse")
+        assert "; and no improvement since the baseline" in reason.text
+        assert joined(context(latest)) is None
+
+    def test_without_a_level_it_proposes_the_highest(self) -> None:
+        """Without its own level a join proposes the highest level its rules propose."""
+        joined = AllOf((SubAreasAtOrAbove(3, 2), AreaAtOrAbove(4, 4)))
+        reason = joined(context(profile({"A1": 4})))
+        assert reason is not None
+        assert 4 == reason.level
+
+    def test_joined_custom_rules_are_checked(self) -> None:
+        """A joined rule that returns nonsense is caught like a top-level one."""
+        joined = AllOf((lambda context: 3,))
+        with pytest.raises(RuleResultError, match="expected a Reason or None, got a int"):
+            joined(context(profile({"A1": 4})))
+
+
+class TestInfantStepUp:
+    def test_unborn_child_steps_up(self) -> None:
+        """The same grades propose a higher level for an unborn child, and say why."""
+        unborn = profile({"S1": 3}, child=UNBORN, start="2024-03-04", end="2024-03-22")
+        reason = Reason("sub_areas_at_or_above", 2, "1 section graded 3 or worse", ("S1",))
+        stepped = InfantStepUp()(context(unborn), reason)
+        assert (3, 2) == (stepped.level, stepped.stepped_up_from)
+        assert stepped.text.endswith(
+            "; stepped up from level 2 because the child is unborn (infant modifier)"
+        )
+
+    def test_under_one_and_other_ages(self) -> None:
+        """Under one is said plainly; another age limit is said in months."""
+        baby = profile({"A1": 3}, child=BABY, start="2024-03-04", end="2024-03-22")
+        reason = Reason("r", 2, "text")
+        assert InfantStepUp()(context(baby), reason).text.endswith(
+            "child is under one (infant modifier)"
+        )
+        assert InfantStepUp(under_months=7)(context(baby), reason).text.endswith(
+            "child is under 7 months old (infant modifier)"
+        )
+        assert reason is InfantStepUp(under_months=6)(context(baby), reason)
+
+    def test_never_past_the_highest_level(self) -> None:
+        """Steps stop at the highest level; a reason already there is unchanged."""
+        baby = profile({"A1": 3}, child=BABY, start="2024-03-04", end="2024-03-22")
+        assert 4 == InfantStepUp(steps=3)(context(baby), Reason("r", 3, "text")).level
+        top = Reason("r", 4, "text")
+        assert top is InfantStepUp()(context(baby), top)
+
+    def test_steps_follow_the_policy_levels(self) -> None:
+        """With gaps in the numbering, a step goes to the next defined level."""
+        baby = profile({"A1": 3}, child=BABY, start="2024-03-04", end="2024-03-22")
+        stepped = InfantStepUp()(context(baby, levels=(1, 5, 9)), Reason("r", 1, "text"))
+        assert 5 == stepped.level
+
+    def test_older_children_are_unchanged(self) -> None:
+        """For a child of one or over the reason passes through unchanged."""
+        reason = Reason("r", 2, "text")
+        assert reason is InfantStepUp()(context(profile({"A1": 3})), reason)
+
+    def test_the_first_level_is_remembered_across_modifiers(self) -> None:
+        """Two step-ups keep the level first proposed in stepped_up_from."""
+        baby = profile({"A1": 3}, child=BABY, start="2024-03-04", end="2024-03-22")
+        decision = decide(
+            baby,
+            policy=policy(SubAreasAtOrAbove(3, 1), modifiers=(InfantStepUp(), InfantStepUp())),
+        )
+        assert (3, 1) == (decision.reasons[0].level, decision.reasons[0].stepped_up_from)
+
+
+class TestRuleContext:
+    def test_age_and_infancy_on_the_first_day_of_the_window(self) -> None:
+        """Age is taken at the start of the window, with no clock: turning one during it
+        still counts as a baby."""
+        baby = context(profile({"A1": 3}, child=BABY, start="2024-08-19", end="2024-09-06"))
+        assert (False, 11, True) == (baby.is_unborn, baby.age_in_months, baby.is_infant())
+        unborn = context(profile({"S1": 3}, child=UNBORN, start="2024-03-04", end="2024-03-22"))
+        assert (True, None, True) == (unborn.is_unborn, unborn.age_in_months, unborn.is_infant())
+        assert dt.date(2024, 3, 4) == unborn.age_on
+        assert "<RuleContext <Profile GCP2A child='C-0200'" in repr(unborn)
+
+    def test_step_up(self) -> None:
+        """Stepping up moves along the policy's levels and stops at the top."""
+        ctx = context(profile({"A1": 3}), levels=(1, 2, 4))
+        assert [2, 4, 4, 4, 2] == [
+            ctx.step_up(1),
+            ctx.step_up(2),
+            ctx.step_up(2, 5),
+            ctx.step_up(4),
+            ctx.step_up(2, 0),
+        ]
+
+
+class TestDecide:
+    def test_level_is_the_highest_proposed_with_every_reason(self) -> None:
+        """The level is the highest any rule proposes; every reason that fired is kept."""
+        latest = profile({"A4": 4, "C1": 3}, reference="GCP2-1")
+        decision = decide(latest)
+        assert (4, "Acute / specialist") == (decision.level.number, decision.level.name)
+        assert [4, 3, 2] == [reason.level for reason in decision.reasons]
+        assert dt.date(2024, 1, 26) + dt.timedelta(days=28) == decision.review_by
+        assert DEFAULT_POLICY.level(4).typical_response == decision.typical_response
+        assert ("GCP2-1", SCHOOL_CHILD) == (decision.assessment_reference, decision.child)
+
+    def test_lowest_level_when_nothing_fires(self) -> None:
+        """With no reason, the decision is the policy's lowest level, reviewed after its interval."""
+        decision = decide(profile({"A1": 1, "B1": 2}))
+        assert (1, ()) == (decision.level.number, decision.reasons)
+        assert dt.date(2025, 1, 25) == decision.review_by
+        assert "Reasons: none fired, so the lowest level applies" in format_decision(decision)
+
+    def test_custom_function_rules_are_named(self) -> None:
+        """A plain function is a rule; its reasons are named after it."""
+        decision = decide(profile({"A1": 5}), policy=policy(custom_rule))
+        assert ("custom_rule", 4, ("A1",)) == (
+            decision.reasons[0].rule,
+            decision.level.number,
+            decision.reasons[0].codes,
+        )
+
+    @pytest.mark.parametrize(
+        ("rule", "message"),
+        [
+            (lambda context: 3, "rule '<lambda>': expected a Reason or None, got a int"),
+            (
+                lambda context: Reason("mine", 7, "text"),
+                "rule '<lambda>': expected a reason at one of the policy's levels 1, 2, 3, 4, "
+                "got level 7",
+            ),
+        ],
+    )
+    def test_a_rule_that_returns_no_level_is_an_error(self, rule: object, message: str) -> None:
+        """A rule must return None or a reason at one of the policy's levels."""
+        with pytest.raises(RuleResultError) as caught:
+            decide(profile({"A1": 3}), policy=policy(rule))
+        assert message == str(caught.value)
+
+    def test_a_callable_object_without_a_name_is_named_by_its_repr(self) -> None:
+        """A callable with neither kind nor __name__ is reported by its repr."""
+
+        class Odd:
+            def __call__(self, context: RuleContext) -> object:
+                return "level 3"
+
+            def __repr__(self) -> str:
+                return "Odd()"
+
+        with pytest.raises(
+            RuleResultError, match=r"^rule 'Odd\(\)': expected a Reason or None, got a str$"
+        ):
+            decide(profile({"A1": 3}), policy=policy(Odd()))
+
+    def test_a_modifier_may_not_lower_a_level(self) -> None:
+        """Modifiers keep or raise levels; lowering one, or returning None, is an error."""
+
+        def lower(context: RuleContext, reason: Reason) -> Reason:
+            return attrs.evolve(reason, level=1)
+
+        def nothing(context: RuleContext, reason: Reason) -> None:
+            return None
+
+        with pytest.raises(RuleResultError) as caught:
+            decide(profile({"A1": 3}), policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(lower,)))
+        assert "rule 'lower': expected a modifier to keep or raise level 2, got level 1" == str(
+            caught.value
+        )
+        with pytest.raises(RuleResultError, match="got None$"):
+            decide(profile({"A1": 3}), policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(nothing,)))
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"rule": 3}, "rule 'unnamed': expected the rule's name as text, got 3"),
+            ({"level": "3"}, "rule 'mine': expected a whole-number level of need, got '3'"),
+            (
+                {"level": 0, "rule": ""},
+                "rule 'unnamed': expected a whole-number level of need, got 0",
+            ),
+            ({"text": " "}, "rule 'mine': expected a plain-English text, got ' '"),
+        ],
+    )
+    def test_a_malformed_reason_is_refused(self, fields: dict[str, object], message: str) -> None:
+        """A reason needs a rule name, a whole-number level and some text."""
+        with pytest.raises(RuleResultError) as caught:
+            Reason(**({"rule": "mine", "level": 3, "text": "text"} | fields))  # type: ignore[arg-type]
+        assert message == str(caught.value)
+
+    def test_the_default_policy_is_used_when_none_is_given(self) -> None:
+        """decide() without a policy uses DEFAULT_POLICY."""
+        latest = profile({"A1": 3})
+        assert decide(latest, policy=DEFAULT_POLICY) == decide(latest)
+
+
+class TestHistoryIsChecked:
+    def test_another_childs_profile_is_refused(self) -> None:
+        """A history holding another child's profile is an error."""
+        other = profile({"A1": 3}, child=ChildRef("C-9999", date_of_birth=dt.date(2016, 5, 10)))
+        latest = profile({"A1": 3}, start="2024-05-06", end="2024-05-24")
+        with pytest.raises(HistoryError) as caught:
+            decide(latest, history=[other])
+        assert "profile.child: expected child 'C-9999' like history[0], got 'C-0100'" == str(
+            caught.value
+        )
+
+    def test_a_different_date_of_birth_is_refused(self) -> None:
+        """The same reference with another date of birth is not the same child."""
+        earlier = profile({"A1": 3}, child=ChildRef("C-0100", date_of_birth=dt.date(2016, 5, 11)))
+        latest = profile({"A1": 3}, start="2024-05-06", end="2024-05-24")
+        with pytest.raises(HistoryError) as caught:
+            decide(latest, history=[earlier])
+        assert (
+            "profile.child: expected child 'C-0100' born on 2016-05-11 as history[0] records, "
+            "got a date of birth of 2016-05-10" == str(caught.value)
+        )
+
+    def test_a_record_that_gains_a_date_of_birth_is_the_same_child(self) -> None:
+        """An unborn child's record may gain a date of birth and a revised due date."""
+        before = profile({"S1": 3}, child=UNBORN, start="2024-03-04", end="2024-03-22")
+        born = ChildRef("C-0200", date_of_birth=dt.date(2024, 5, 20))
+        after = profile({"S3": 3}, child=born, start="2024-06-03", end="2024-06-21")
+        assert 3 == decide(after, history=[before]).level.number
+
+    @pytest.mark.parametrize(
+        ("history", "message"),
+        [
+            (
+                [("2024-01-08", "2024-01-26"), ("2024-01-08", "2024-01-26")],
+                "history[1].window: expected each observation window once, got "
+                "2024-01-08..2024-01-26 again (also history[0])",
+            ),
+            (
+                [("2024-04-08", "2024-04-26"), ("2024-01-08", "2024-01-26")],
+                "history[1].window: expected a window starting after history[0] ended on "
+                "2024-04-26, got 2024-01-08..2024-01-26 (histories run oldest first and windows "
+                "may not overlap)",
+            ),
+            (
+                [("2024-01-08", "2024-01-26"), ("2024-01-20", "2024-02-09")],
+                "history[1].window: expected a window starting after history[0] ended on "
+                "2024-01-26, got 2024-01-20..2024-02-09 (histories run oldest first and windows "
+                "may not overlap)",
+            ),
+            (
+                [("2024-09-02", "2024-09-20")],
+                "profile.window: expected a window starting after history[0] ended on "
+                "2024-09-20, got 2024-06-03..2024-06-21 (histories run oldest first and windows "
+                "may not overlap)",
+            ),
+        ],
+    )
+    def test_windows_out_of_order_are_refused(
+        self, history: list[tuple[str, str]], message: str
+    ) -> None:
+        """Reversed, repeated or overlapping windows, or a history after the profile, are errors."""
+        earlier = [profile({"A1": 3}, start=start, end=end) for start, end in history]
+        latest = profile({"A1": 3}, start="2024-06-03", end="2024-06-21")
+        with pytest.raises(HistoryError) as caught:
+            decide(latest, history=earlier)
+        assert message == str(caught.value)
+
+    def test_assessments_are_not_profiles(self) -> None:
+        """An assessment in a history is refused with a hint to score it."""
+        with pytest.raises(HistoryError) as caught:
+            decide(profile({"A1": 3}), history=["not a profile"])  # type: ignore[list-item]
+        assert "history[0]: expected a Profile (score an assessment first), got a str" == str(
+            caught.value
+        )
+
+
+class TestOverride:
+    def test_override_keeps_the_original_visible(self) -> None:
+        """An override changes the level and review date; the rules' decision stays visible."""
+        decision = decide(profile({"A1": 3}))
+        overridden = decision.override(
+            4, rationale="Invented: a sibling is on a plan", by="PRAC-1", on=dt.date(2024, 2, 1)
+        )
+        assert (4, 2) == (overridden.level.number, decision.level.number)
+        assert overridden.is_overridden
+        assert not decision.is_overridden
+        assert overridden.overridden is not None
+        assert decision == overridden.overridden.original
+        assert decision is overridden.proposed
+        assert dt.date(2024, 1, 26) + dt.timedelta(days=28) == overridden.review_by
+        assert decision.reasons == overridden.reasons
+        twice = overridden.override(3, rationale="Invented: new information", by="PRAC-2")
+        assert decision is twice.proposed
+        assert "overridden from level 4" in repr(twice)
+
+    def test_the_rationale_is_never_shown(self) -> None:
+        """The rationale is free text: it is kept but stays out of repr and renderings."""
+        secret = "Invented: father's new partner has a history"
+        overridden = decide(profile({"A1": 3})).override(4, rationale=secret, by="PRAC-1")
+        assert overridden.overridden is not None
+        assert secret == overridden.overridden.rationale
+        assert secret not in repr(overridden)
+        assert secret not in repr(overridden.overridden)
+        assert secret not in format_decision(overridden)
+        assert "Overridden by PRAC-1 from level 2 (Additional); rationale recorded" in (
+            format_decision(overridden)
+        )
+
+    @pytest.mark.parametrize(
+        ("level", "fields", "message"),
+        [
+            (9, {}, "level: expected one of the policy's levels 1, 2, 3, 4, got 9"),
+            (2, {}, "level: expected a level other than the decided level 2, got 2"),
+            (3, {"rationale": "   "}, "rationale: expected a non-empty rationale, got blank text"),
+            (3, {"rationale": b"secret"}, "rationale: expected text, got a bytes"),
+            (3, {"by": ""}, "by: expected a non-empty reference, got ''"),
+            (3, {"on": "2024-02-01"}, "on: expected a date or None, got '2024-02-01'"),
+        ],
+    )
+    def test_incomplete_overrides_are_refused(
+        self, level: int, fields: dict[str, object], message: str
+    ) -> None:
+        """An override needs a known, different level, a rationale and who made it."""
+        decision = decide(profile({"A1": 3}))
+        with pytest.raises(OverrideError) as caught:
+            decision.override(level, **({"rationale": "Invented", "by": "PRAC-1"} | fields))  # type: ignore[arg-type]
+        assert message == str(caught.value)
+        assert isinstance(caught.value, NeglectProtocolError)
+
+
+class TestDecisionValue:
+    def test_repr_and_rendering(self) -> None:
+        """A decision's repr is short; its rendering lists the reasons."""
+        decision = decide(profile({"A4": 4}))
+        assert (
+            "<Decision level 4 (Acute / specialist) child='C-0100' review_by=2024-02-23 "
+            "reasons=3>" == repr(decision)
+        )
+        text = format_decision(decision)
+        assert "  Level 4: Acute / specialist" in text
+        assert (
+            "    - level 4: area graded 4 or worse: A Physical care (4) [area_at_or_above]" in text
+        )
+        assert "Overridden" not in text
+
+    def test_decisions_are_hashable_values(self) -> None:
+        """Equal decisions hash equal, so they can be stored in sets."""
+        assert 1 == len({decide(profile({"A4": 4})), decide(profile({"A4": 4}))})
+
+    def test_an_override_with_a_date_says_when(self) -> None:
+        """The rendering gives the day of the override when it was recorded."""
+        override = decide(profile({"A1": 3})).override(
+            4, rationale="Invented", by="P-7", on=dt.date(2024, 2, 2)
+        )
+        assert (
+            "  Overridden by P-7 on 2024-02-02 from level 2 (Additional); rationale recorded"
+            in (format_decision(override))
+        )

@@ -1,0 +1,281 @@
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from escalation_helpers import profile
+from neglect_protocol import GCP2, load_policy
+from neglect_protocol.errors import PolicyError
+from neglect_protocol.escalation import (
+    DEFAULT_POLICY,
+    RULE_KINDS,
+    AllOf,
+    InfantStepUp,
+    NoImprovement,
+    SubAreasAtOrAbove,
+    ThresholdPolicy,
+    decide,
+    policy_from_document,
+    policy_to_document,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL_POLICY = ROOT / "examples" / "local_policy.toml"
+SHIPPED = files("neglect_protocol").joinpath("data", "policy_default.toml")
+
+MINIMAL: dict[str, Any] = {
+    "schema_version": 1,
+    "name": "Invented",
+    "version": "1",
+    "drift_period_days": 90,
+    "levels": [
+        {
+            "number": 1,
+            "name": "Universal",
+            "typical_response": "universal",
+            "review_after_days": 365,
+        },
+        {
+            "number": 2,
+            "name": "Targeted",
+            "typical_response": "early help",
+            "review_after_days": 60,
+        },
+    ],
+    "rules": [{"kind": "sub_areas_at_or_above", "grade": 3, "level": 2}],
+}
+
+
+def with_changes(path: tuple[object, ...], value: object) -> dict[str, Any]:
+    """MINIMAL with the value at ``path`` replaced (or deleted when ``value`` is ...)."""
+    document = copy.deepcopy(MINIMAL)
+    target: Any = document
+    for key in path[:-1]:
+        target = target[key]
+    if value is ...:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return document
+
+
+class TestLoading:
+    def test_the_local_example_policy_loads(self) -> None:
+        """A partnership's TOML file loads with its levels, rules (joins too) and modifiers."""
+        policy = load_policy(LOCAL_POLICY)
+        assert ("Invented three-tier policy", "2024.1", 120) == (
+            policy.name,
+            policy.version,
+            policy.drift_period_days,
+        )
+        assert [21, 84, 365] == sorted(level.review_after_days for level in policy.levels)
+        joined = policy.rules[2]
+        assert isinstance(joined, AllOf)
+        assert (SubAreasAtOrAbove(3, 2, count=2), NoImprovement(level=2)) == joined.rules
+        assert (InfantStepUp(steps=2, under_months=12),) == policy.modifiers
+
+    def test_json_loads_the_same_policy(self, tmp_path: Path) -> None:
+        """JSON holds the same document as TOML."""
+        path = tmp_path / "policy.json"
+        path.write_text(json.dumps(policy_to_document(load_policy(LOCAL_POLICY))), "utf-8")
+        assert load_policy(LOCAL_POLICY) == load_policy(path)
+
+    def test_documents_round_trip(self) -> None:
+        """Writing a policy and reading it back gives an equal policy."""
+        assert DEFAULT_POLICY == policy_from_document(policy_to_document(DEFAULT_POLICY))
+        document = policy_to_document(load_policy(LOCAL_POLICY))
+        assert {
+            "kind": "all_of",
+            "level": 3,
+            "rules": [
+                {"kind": "sub_areas_at_or_above", "grade": 3, "level": 2, "count": 2},
+                {"kind": "no_improvement", "level": 2, "grade": 3},
+            ],
+        } == document["rules"][2]
+
+    def test_omitted_none_parameters(self) -> None:
+        """A join without its own level is written without one, and reads back the same."""
+        policy = ThresholdPolicy(
+            "P", "1", DEFAULT_POLICY.levels, (AllOf((NoImprovement(level=3),)),), 90
+        )
+        document = policy_to_document(policy)
+        assert "level" not in document["rules"][0]
+        assert policy == policy_from_document(document)
+
+    def test_own_catalogues_are_passed_on(self) -> None:
+        """load_policy checks codes against the catalogues given."""
+        document = with_changes(
+            ("rules", 0),
+            {"kind": "named_sub_areas_at_or_above", "codes": ["S1"], "grade": 3, "level": 2},
+        )
+        with pytest.raises(PolicyError, match=r"^\$\.rules\[0\]\.codes\[0\]: .*'GCP2', got 'S1'"):
+            policy_from_document(document, catalogues=[GCP2])
+        assert 1 == len(policy_from_document(document).rules)
+
+    def test_a_function_rule_cannot_be_written(self) -> None:
+        """Only the library's rule kinds can be written to a document."""
+
+        def mine(context: object) -> None:
+            return None
+
+        policy = ThresholdPolicy("P", "1", DEFAULT_POLICY.levels, (mine,), 90)
+        with pytest.raises(PolicyError) as caught:
+            policy_to_document(policy)
+        kinds = ", ".join(sorted(RULE_KINDS))
+        assert f"rules[0]: expected a rule of a kind a document can hold ({kinds}), got 'mine'" == (
+            str(caught.value)
+        )
+
+
+class TestDefaultPolicyFromAFile:
+    def test_shipped_file_and_constant_decide_alike(self, tmp_path: Path) -> None:
+        """The shipped TOML, copied and loaded, and a JSON copy give DEFAULT_POLICY's decisions."""
+        toml_copy = tmp_path / "policy.toml"
+        shutil.copyfile(str(SHIPPED), toml_copy)
+        json_copy = tmp_path / "policy.json"
+        json_copy.write_text(json.dumps(policy_to_document(DEFAULT_POLICY)), "utf-8")
+        latest = profile({"A1": 3, "A4": 4, "B2": 3})
+        for path in (toml_copy, json_copy):
+            loaded = load_policy(path)
+            assert DEFAULT_POLICY == loaded
+            assert decide(latest) == decide(latest, policy=loaded)
+
+
+class TestErrorsNameThePlace:
+    @pytest.mark.parametrize(
+        ("path", "value", "message"),
+        [
+            (
+                ("surprise",),
+                1,
+                "$: expected only the keys drift_period_days, levels, modifiers, "
+                "name, rules, schema_version, version, got unknown ['surprise']",
+            ),
+            (("rules",), ..., "$: expected a 'rules' key, got none"),
+            (("schema_version",), 2, "$.schema_version: expected schema version 1, got 2"),
+            (("schema_version",), True, "$.schema_version: expected schema version 1, got True"),
+            (("rules",), {"kind": "x"}, "$.rules: expected a list, got a dict"),
+            (("rules", 0), "area", "$.rules[0]: expected a rule table with a 'kind' key, got str"),
+            (
+                ("rules", 0, "kind"),
+                ...,
+                "$.rules[0]: expected a rule table with a 'kind' key, got a table without 'kind'",
+            ),
+            (
+                ("rules", 0, "kind"),
+                "sub_area",
+                "$.rules[0].kind: expected one of all_of, "
+                "area_at_or_above, deterioration, drift, named_sub_areas_at_or_above, "
+                "no_improvement, persistent_borderline, sub_areas_at_or_above, got 'sub_area'",
+            ),
+            (("rules", 0, "grade"), 6, "$.rules[0].grade: expected an integer from 1 to 5, got 6"),
+            (("rules", 0, "grade"), ..., "$.rules[0]: expected a 'grade' key, got none"),
+            (
+                ("rules", 0, "level"),
+                3,
+                "$.rules[0].level: expected one of the policy's levels 1, 2, got 3",
+            ),
+            (
+                ("rules", 0, "count"),
+                "2",
+                "$.rules[0].count: expected a whole number of 1 or more, got '2'",
+            ),
+            (
+                ("rules", 0, "threshold"),
+                3,
+                "$.rules[0]: expected only the keys count, grade, "
+                "kind, level, got unknown ['threshold']",
+            ),
+            (
+                ("levels", 1, "review_after_days"),
+                0,
+                "$.levels[1].review_after_days: expected a whole number above 0, got 0",
+            ),
+            (("levels", 1, "name"), ..., "$.levels[1]: expected a 'name' key, got none"),
+            (
+                ("levels", 1, "number"),
+                1,
+                "$.levels[1].number: expected level numbers rising without repeats, got 1 after 1",
+            ),
+            (
+                ("drift_period_days",),
+                -1,
+                "$.drift_period_days: expected a whole number above 0, got -1",
+            ),
+            (
+                ("modifiers",),
+                [{"kind": "infant_step_up", "steps": 0}],
+                "$.modifiers[0].steps: expected a whole number of 1 or more, got 0",
+            ),
+            (
+                ("modifiers",),
+                [{"kind": "drift", "level": 2}],
+                "$.modifiers[0].kind: expected one of infant_step_up, got 'drift'",
+            ),
+        ],
+    )
+    def test_bad_documents(self, path: tuple[object, ...], value: object, message: str) -> None:
+        """Every problem in a policy document is reported with its $-rooted place."""
+        with pytest.raises(PolicyError) as caught:
+            policy_from_document(with_changes(path, value))
+        assert message == str(caught.value)
+
+    def test_nested_rules_are_placed(self) -> None:
+        """A problem inside a join names the join's place and the rule's within it."""
+        document = with_changes(
+            ("rules", 0),
+            {
+                "kind": "all_of",
+                "rules": [{"kind": "no_improvement", "level": 2}, {"kind": "drift", "level": 5}],
+            },
+        )
+        with pytest.raises(PolicyError) as caught:
+            policy_from_document(document)
+        assert "$.rules[0].rules[1].level: expected one of the policy's levels 1, 2, got 5" == str(
+            caught.value
+        )
+        document = with_changes(("rules", 0), {"kind": "all_of", "rules": "drift"})
+        with pytest.raises(
+            PolicyError, match=r"^\$\.rules\[0\]\.rules: expected a list, got a str$"
+        ):
+            policy_from_document(document)
+
+    def test_not_a_table(self) -> None:
+        """The document itself must be a table."""
+        with pytest.raises(PolicyError, match=r"^\$: expected a table, got a list$"):
+            policy_from_document([])  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("name", "text", "message"),
+        [
+            (
+                "policy.yaml",
+                "name: x",
+                "$: expected a file ending .toml or .json, got 'policy.yaml'",
+            ),
+            ("policy", "", "$: expected a file ending .toml or .json, got 'policy'"),
+            ("policy.json", "{", "$: expected a JSON document, got a parse error at line 1"),
+        ],
+    )
+    def test_unreadable_files(self, tmp_path: Path, name: str, text: str, message: str) -> None:
+        """A file that is not TOML or JSON, or does not parse, is refused with a clear message."""
+        path = tmp_path / name
+        path.write_text(text, "utf-8")
+        with pytest.raises(PolicyError) as caught:
+            load_policy(path)
+        assert message == str(caught.value)
+
+    def test_toml_parse_errors(self, tmp_path: Path) -> None:
+        """A TOML syntax error is reported as such."""
+        path = tmp_path / "policy.toml"
+        path.write_text("name = ", "utf-8")
+        with pytest.raises(
+            PolicyError, match=r"^\$: expected a TOML document, got a parse error: "
+        ):
+            load_policy(path)
