@@ -218,6 +218,16 @@ class TestErrors:
             "$.end: expected an ISO 8601 date string (YYYY-MM-DD), got a Python date",
         ] == problems(ObservationWindow, window)
 
+    def test_optional_text(self) -> None:
+        """Optional text (a role, a comment, a reference) is a string or null, nothing else."""
+        data = document()
+        data["carers"] = [{"reference": "P-1", "role": 5}]
+        data["ratings"][1]["carer_comment"] = ["a list"]
+        assert [
+            "$.ratings[1].carer_comment: expected a string or null, got a list",
+            "$.carers[0].role: expected a string or null, got an integer",
+        ] == problems(Assessment, data)
+
     def test_missing_keys(self) -> None:
         """A required key that is missing is named; optional keys may be left out."""
         data = document()
