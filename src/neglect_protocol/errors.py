@@ -19,6 +19,7 @@ grade: expected an integer from 1 to 5, got 7
 
 from __future__ import annotations
 
+import numbers
 import re
 from collections.abc import Sequence
 
@@ -71,18 +72,33 @@ def safe_repr(value: object) -> str:
 
     Numbers, ``None``, booleans and short code-like strings (``'A1a'``, ``'GCP2A'``,
     ``'3'``) are shown with ``repr``; any other string becomes ``a str of N
-    characters``; other objects are named by type.
+    characters``; an empty list, tuple, set or mapping is called empty; other
+    objects are named by type.
 
     >>> safe_repr("A1a"), safe_repr(7), safe_repr("Invented: left alone at night")
     ("'A1a'", '7', 'a str of 29 characters')
+    >>> safe_repr([]), safe_repr(["Invented: left alone at night"])
+    ('an empty list', 'a list')
     """
     if value is None or isinstance(value, (bool, int, float)):
         return repr(value)
+    if isinstance(value, list | tuple | dict | set | frozenset) and not value:
+        return f"an empty {type(value).__name__}"
     if isinstance(value, str):
         if not value or _ECHOABLE.fullmatch(value):
             return repr(value)
         return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"
     return f"a {type(value).__name__}"
+
+
+def received(value: object) -> str:
+    """As :func:`safe_repr`, showing exact numbers (``Decimal('NaN')``, ``Fraction(1, 3)``) too.
+
+    A number is never free text; naming only its type would hide what was wrong.
+    """
+    if isinstance(value, numbers.Number):
+        return repr(value)
+    return safe_repr(value)
 
 
 class NeglectProtocolError(Exception):
@@ -283,7 +299,7 @@ class CountError(StatisticsError):
     def __init__(self, field: str, value: object, expected: str) -> None:
         self.value = value
         self.expected = expected
-        super().__init__(field, f"expected {expected}, got {value!r}")
+        super().__init__(field, f"expected {expected}, got {received(value)}")
 
 
 class ConfidenceError(StatisticsError):

@@ -82,6 +82,7 @@ __all__ = [
     "proportions",
     "references",
     "screenings",
+    "sparse_count_tables",
     "survey_responses",
     "surveys",
     "threshold_rules",
@@ -655,3 +656,39 @@ publish(
     screenings,
     threshold_rules,
 )
+
+
+# --- Disclosure control: sparse tables like a county's -----------------------------------
+
+
+@st.composite
+def sparse_count_tables(
+    draw: st.DrawFn,
+    *,
+    max_rows: int = 3,
+    max_columns: int = 3,
+    max_count: int = 20,
+) -> tuple[tuple[int, ...], ...]:
+    """Small tables of counts like a county's breakdowns by need and age band.
+
+    About a third of the counts are 0, a third 1 to 5 (the counts the DfE policy
+    hides) and a third 6 to ``max_count``, so true zeros sit beside small counts,
+    where secondary suppression is hardest.
+
+    >>> from hypothesis import given
+    >>> @given(sparse_count_tables(max_rows=2, max_columns=2))
+    ... def test_counts_are_whole(table):
+    ...     assert all(count >= 0 for row in table for count in row)
+    >>> test_counts_are_whole()
+    """
+    rows = draw(st.integers(min_value=1, max_value=max_rows))
+    columns = draw(st.integers(min_value=1, max_value=max_columns))
+    count = st.one_of(
+        st.just(0),
+        st.integers(min_value=1, max_value=min(5, max_count)),
+        st.integers(min_value=min(6, max_count), max_value=max_count),
+    )
+    return tuple(tuple(draw(count) for _ in range(columns)) for _ in range(rows))
+
+
+publish(__name__, sparse_count_tables)

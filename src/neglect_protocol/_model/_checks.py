@@ -13,17 +13,19 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol.errors import safe_repr
+from neglect_protocol.errors import received
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 ErrorFactory = Callable[[str, str], Exception]
 
 
 def got(value: object) -> str:
-    """Describe a received value safely for an error message (``got ...``)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return safe_repr(value)
-    return f"a {type(value).__name__}"
+    """Describe a received value safely for an error message (``got ...``).
+
+    As :func:`~neglect_protocol.errors.safe_repr`, and exact numbers
+    (``Decimal('NaN')``, ``Fraction(1, 3)``) are shown too: a number is never free text.
+    """
+    return received(value)
 
 
 def is_a(kind: type, what: str, error: ErrorFactory, *, optional: bool = False) -> Validator:
