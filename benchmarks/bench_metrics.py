@@ -131,7 +131,7 @@ def main() -> None:
     counts = survey_baseline(plain_responses)
     for code, metric in metrics.questions.items():
         positive = sum(counts[group, code, True] for group in SURVEY.groups)
-        if metric.positive is None or metric.positive.positive != positive:
+        if metric.share is None or metric.share.positive != positive:
             raise SystemExit("library and baseline disagree on the survey counts")
 
     gc.collect()

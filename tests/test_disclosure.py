@@ -321,7 +321,7 @@ class TestMissingCells:
         """Not available shows ":" and not applicable "z" (GSS symbols, as in the DfE
         guidance); neither is ever suppressed."""
         table = apply_disclosure([[Missing.NOT_AVAILABLE, 12], [Missing.NOT_APPLICABLE, 30]], DFE)
-        assert ((":", "12", "12"), ("z", "30", "30"), ("0", "42", "42")) == table.shown()
+        assert ((":", "12", "12"), ("z", "30", "30"), (":", "42", "42")) == table.shown()
         assert [Missing.NOT_AVAILABLE, None] == [cell.missing for cell in table.cells[0]]
         assert not table.cells[0][0].is_suppressed
 
@@ -334,9 +334,17 @@ class TestMissingCells:
         assert (
             ("c", "..", "c", "10"),
             ("c", "-", "c", "17"),
-            ("16", "0", "11", "27"),
+            ("16", "..", "11", "27"),
         ) == table.shown()
         assert [] == _recoverable(table)
+
+    def test_a_total_over_markers_alone_shows_the_marker(self) -> None:
+        """A column of figures that cannot exist totals "z"; one with a figure not available
+        among them totals ":"."""
+        table = apply_disclosure(
+            [[Missing.NOT_APPLICABLE, Missing.NOT_AVAILABLE], [Missing.NOT_APPLICABLE, 12]], DFE
+        )
+        assert (("z", ":", ":"), ("z", "12", "12"), ("z", "12", "12")) == table.shown()
 
     def test_a_share_of_a_marked_cell_is_refused(self) -> None:
         """A cell with no count has no share; the error names the cell and the marker."""

@@ -66,6 +66,7 @@ __all__ = [
     "audit_comments",
     "case_file_audits",
     "child_refs",
+    "clustered_cohorts",
     "cohort_records",
     "cohorts",
     "count_tables",
@@ -692,3 +693,31 @@ def sparse_count_tables(
 
 
 publish(__name__, sparse_count_tables)
+
+
+@st.composite
+def clustered_cohorts(draw: st.DrawFn, *, level: int = 4) -> Cohort:
+    """Cohorts at one level of need whose children cluster in a few needs and age bands.
+
+    Up to four primary needs (abuse or neglect, N1, in about half), each in up to
+    four age bands, with 0 to 20 children in and out of care per band: small counts
+    sit beside larger ones, as in a county's tables.
+    """
+    needs = draw(st.lists(st.sampled_from(PrimaryNeed), min_size=1, max_size=4, unique=True))
+    if PrimaryNeed.N1 not in needs and draw(st.booleans()):
+        needs.append(PrimaryNeed.N1)
+    count = st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, 7, 9, 12, 20])
+    records: list[CohortRecord] = []
+    for need in needs:
+        bands = draw(st.lists(st.sampled_from(CensusAgeBand), min_size=1, max_size=4, unique=True))
+        for band in bands:
+            for looked_after in (False, True):
+                start = len(records)
+                records += [
+                    CohortRecord(f"C-{start + number}", need, band, level, looked_after)
+                    for number in range(draw(count))
+                ]
+    return Cohort(tuple(records))
+
+
+publish(__name__, clustered_cohorts)

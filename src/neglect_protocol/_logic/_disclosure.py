@@ -235,7 +235,8 @@ def apply_disclosure(
     <neglect_protocol.disclosure.Missing.NOT_AVAILABLE>` or :attr:`Missing.NOT_APPLICABLE
     <neglect_protocol.disclosure.Missing.NOT_APPLICABLE>` instead of a count: it is
     shown by the policy's symbol (``:`` or ``z``), never hidden, and adds nothing
-    to the totals, which then cover the counts given.
+    to the totals, which then cover the counts given. A total over nothing but
+    such cells shows their symbol (``:`` if any is not available).
 
     Args:
         counts: The body of the table, one sequence of whole counts (or
@@ -265,22 +266,63 @@ def apply_disclosure(
     >>> [cell.suppression.value for cell in table.cells[0]]
     ['primary', 'secondary']
     >>> apply_disclosure([[Missing.NOT_APPLICABLE, 20], [Missing.NOT_AVAILABLE, 40]], DFE).shown()
-    (('z', '20', '20'), (':', '40', '40'), ('0', '60', '60'))
+    (('z', '20', '20'), (':', '40', '40'), (':', '60', '60'))
     """
     body = _counts(counts)
+    grid = augmented_grid(body)
+    return _table(
+        body, grid, suppress(grid, policy), policy, row_labels, column_labels, round_totals
+    )
+
+
+def tabulate(
+    counts: Sequence[Sequence[int | Missing]],
+    policy: DisclosurePolicy,
+    *,
+    row_labels: Sequence[str] | None = None,
+    column_labels: Sequence[str] | None = None,
+) -> DisclosedTable:
+    """Add totals to a table of counts and show every count, outside disclosure control.
+
+    For counts that are not about children, such as case files audited or auditors'
+    comments: nothing is suppressed; ``policy`` gives the symbols and decimal places.
+
+    Raises:
+        CountError: As :func:`apply_disclosure`.
+    """
+    body = _counts(counts)
+    return _table(body, augmented_grid(body), {}, policy, row_labels, column_labels, False)
+
+
+def _table(
+    body: list[list[int | Missing]],
+    grid: list[list[int]],
+    hidden: dict[Cell, Suppression],
+    policy: DisclosurePolicy,
+    row_labels: Sequence[str] | None,
+    column_labels: Sequence[str] | None,
+    round_totals: bool,
+) -> DisclosedTable:
     rows = _labels(row_labels, len(body), "row_labels")
     columns = _labels(column_labels, len(body[0]), "column_labels")
-    grid = augmented_grid(body)
-    hidden = suppress(grid, policy)
     height, width = len(grid), len(grid[0])
     symbols = {
         Missing.NOT_AVAILABLE: policy.not_available,
         Missing.NOT_APPLICABLE: policy.not_applicable,
     }
 
+    def marker_of(i: int, j: int) -> Missing | None:
+        """The cell's marker; a total over nothing but markers takes theirs (":" first)."""
+        rows = range(height - 1) if i == height - 1 else [i]
+        columns = range(width - 1) if j == width - 1 else [j]
+        line = [body[row][column] for row in rows for column in columns]
+        if not all(isinstance(value, Missing) for value in line):
+            return None
+        return Missing.NOT_AVAILABLE if Missing.NOT_AVAILABLE in line else Missing.NOT_APPLICABLE
+
     def cell(i: int, j: int) -> DisclosedCell:
         count = grid[i][j]
-        marker = body[i][j] if i < height - 1 and j < width - 1 else None
+        marker = marker_of(i, j)
         if isinstance(marker, Missing):
             return DisclosedCell(0, symbols[marker], missing=marker)
         reason = hidden.get((i, j))

@@ -8,7 +8,7 @@ field, what was expected and only a safe rendering of what was received.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 import attrs
@@ -113,3 +113,17 @@ def at_least(minimum: int, error: ErrorFactory) -> Validator:
             )
 
     return check
+
+
+def collected(value: object, field: str, what: str, error: ErrorFactory) -> tuple[Any, ...]:
+    """Return ``value``'s elements as a tuple, refusing text and anything not iterable.
+
+    Args:
+        value: What was passed where a collection of records was expected.
+        field: Its name, for the message (``"responses"``).
+        what: What was expected, for the message (``"an iterable of SurveyResponse"``).
+        error: Builds the error from a field and a problem.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise error(field, f"expected {what}, got {got(value)}")
+    return tuple(value)
