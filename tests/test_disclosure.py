@@ -576,7 +576,7 @@ class TestPolicyDocuments:
             ),
             (
                 {**DOCUMENT, "suppression": {"secondary": "yes"}},
-                "$.suppression.secondary: expected true or false, got 'yes'",
+                "$.suppression.secondary: expected true or false, got a str of 3 characters",
             ),
             (
                 {**DOCUMENT, "symbols": {"suppressed": "5"}},

@@ -322,7 +322,7 @@ class ConfidenceError(StatisticsError):
         self.value = value
         super().__init__(
             "confidence",
-            f"expected a number strictly between 0 and 1 (such as 0.95), got {value!r}",
+            f"expected a number strictly between 0 and 1 (such as 0.95), got {received(value)}",
         )
 
 

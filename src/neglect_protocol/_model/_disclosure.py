@@ -13,6 +13,7 @@ from neglect_protocol.errors import (
     DisclosurePolicyError,
     StatisticsError,
     SuppressedValueError,
+    received,
     safe_repr,
 )
 
@@ -20,25 +21,30 @@ from neglect_protocol.errors import (
 def _non_negative_whole(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise DisclosurePolicyError(
-            attribute.name, f"expected a whole number of 0 or more, got {value!r}"
+            attribute.name, f"expected a whole number of 0 or more, got {received(value)}"
         )
 
 
 def _symbol(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip() or value.strip().isdigit():
         raise DisclosurePolicyError(
-            attribute.name, f"expected a non-empty symbol that is not a number, got {value!r}"
+            attribute.name,
+            f"expected a non-empty symbol that is not a number, got {received(value)}",
         )
 
 
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
     if not isinstance(value, bool):
-        raise DisclosurePolicyError(attribute.name, f"expected true or false, got {value!r}")
+        raise DisclosurePolicyError(
+            attribute.name, f"expected true or false, got {received(value)}"
+        )
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise DisclosurePolicyError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise DisclosurePolicyError(
+            attribute.name, f"expected non-empty text, got {received(value)}"
+        )
 
 
 @attrs.frozen
@@ -86,7 +92,8 @@ class DisclosurePolicy:
         if value < self.min_count:
             raise DisclosurePolicyError(
                 "max_count",
-                f"expected a count no smaller than min_count {self.min_count}, got {value!r}",
+                f"expected a count no smaller than min_count {self.min_count}, "
+                f"got {received(value)}",
             )
 
     @totals_to_nearest.validator
