@@ -258,6 +258,47 @@ class TestSmallAndEmptyPeriods:
         assert "\\<b\\>North \\& South\\</b\\>" in markdown
         assert "voice\\|heard\\_\\*" in markdown
 
+    def test_markdown_cannot_be_broken_by_partnership_data(self) -> None:
+        """Review finding 13: a line break in a theme cannot end a table row or add one, and
+        entities, strikethrough and image marks are escaped; HTML stays escaped too."""
+        theme = "engaging | children\n| injected | row |"
+        question = Question("q1", "Did it help? &amp; ~~no~~ ![x](y)", finding="it helped")
+        audits = [
+            CaseFileAudit(
+                f"F-{n}",
+                "North",
+                DAY,
+                OFSTED_FOUR_POINT["good"],
+                (AuditComment(theme, "positive", text="Invented secret"),),
+            )
+            for n in range(3)
+        ]
+        report = build_assurance_report(
+            period(audits=audits), survey=Survey("Invented", (question,), ("family",))
+        )
+        markdown = render_markdown(report)
+        rows = [line for line in markdown.splitlines() if "injected" in line]
+        assert all(not line.startswith("| injected") for line in markdown.splitlines())
+        assert "| engaging \\| children \\| injected \\| row \\| | 3 | 0 | 3 |" in rows
+        assert "Did it help? \\&amp; \\~\\~no\\~\\~ \\!\\[x\\](y)" in markdown
+        assert "Invented secret" not in markdown + render_html(report) + repr(report)
+
+    def test_singular_and_period_wording(self) -> None:
+        """Review findings 6 and 14: "1 was graded", and practitioners who "did not complete
+        one in" the period, not "have not yet" (the measure counts the period only)."""
+        audits = [
+            CaseFileAudit(
+                f"F-{n}", "North", DAY, OFSTED_FOUR_POINT["inadequate" if n == 0 else "good"]
+            )
+            for n in range(40)
+        ]
+        report = build_assurance_report(period(audits=audits), survey=SURVEY)
+        assert "; 1 (under one in ten, 3%) was graded inadequate." in report.headlines[1].text
+        assert report.headlines[0].text.endswith(
+            "1 GCP2 was completed by 1 practitioner: 2 of the 3 practitioners trained (67%) did "
+            "not complete one in 2021-22."
+        )
+
     def test_small_counts_are_withheld_from_headlines(self) -> None:
         """Cohort figures the tables hide are not phrased, nor given as counts."""
         report = build_assurance_report(period(), survey=SURVEY, policy=DFE)
@@ -405,6 +446,7 @@ class TestBenchmarkSmoke:
         out = capsys.readouterr().out
         assert "ratio summarise_audits/baseline" in out
         assert "ratio survey_metrics/baseline" in out
+        assert "ratio apply_disclosure/primary only" in out
 
 
 def children(need: str, band: str, count: int, *, in_care: bool = False) -> list[CohortRecord]:
@@ -414,18 +456,22 @@ def children(need: str, band: str, count: int, *, in_care: bool = False) -> list
     ]
 
 
-def cohort_report(records: list[CohortRecord], **changes: Any) -> AssuranceReport:
-    """A report on a cohort alone: no audits, responses or completions."""
-    return build_assurance_report(
-        period(
-            audits=[],
-            responses=[],
-            cohort=Cohort(tuple(records)),
-            implementation=ImplementationMeasures(0, 0, 0),
-            **changes,
-        ),
-        survey=SURVEY,
+def cohort_period(records: list[CohortRecord], **changes: Any) -> PeriodRecords:
+    """A period with a cohort alone: no audits, responses or completions."""
+    return period(
+        audits=[],
+        responses=[],
+        cohort=Cohort(tuple(records)),
+        implementation=ImplementationMeasures(0, 0, 0),
+        **changes,
     )
+
+
+def cohort_report(
+    records: list[CohortRecord], *, previous: PeriodRecords | None = None
+) -> AssuranceReport:
+    """A report on a cohort alone, compared with ``previous`` if given."""
+    return build_assurance_report(cohort_period(records), survey=SURVEY, previous=previous)
 
 
 def table_titled(report: AssuranceReport, start: str) -> DisclosedTable:
@@ -531,6 +577,48 @@ class TestHeadlinesNeverUndoTheTables:
         table = table_titled(report, "Children in care")
         assert ["z"] * 11 == [row[0] for row in table.shown()]
         assert "“z” one that cannot exist" in render_markdown(report)
+
+    def test_cohort_shares_are_compared_when_both_periods_show_them(self) -> None:
+        """Review finding 8: the N1 and N5 shares at the level are compared with the previous
+        period, but only where both periods' tables show them: a share hidden last year is
+        not published through the change table."""
+        now = children("N1", "5 to 9", 20) + children("N5", "5 to 9", 20)
+
+        def measures(before: list[CohortRecord]) -> dict[str, tuple[Proportion, Proportion]]:
+            report = cohort_report(now, previous=cohort_period(before, label="2020-21"))
+            return {
+                line.measure: (line.change.current, line.change.previous) for line in report.changes
+            }
+
+        shown = measures(children("N1", "1 to 4", 10) + children("N5", "1 to 4", 30))
+        assert {
+            "Children at level 4 known because of abuse or neglect (N1)": (
+                Proportion(20, 40),
+                Proportion(10, 40),
+            ),
+            "Children at level 4 known because of family dysfunction (N5)": (
+                Proportion(20, 40),
+                Proportion(30, 40),
+            ),
+        } == shown
+        assert {} == measures(children("N1", "1 to 4", 3) + children("N5", "1 to 4", 27))
+        assert {} == measures([])
+        markdown = render_markdown(
+            build_assurance_report(
+                period(cohort=Cohort(tuple(now))),
+                survey=SURVEY,
+                previous=period(
+                    label="2020-21",
+                    cohort=Cohort(
+                        tuple(children("N1", "1 to 4", 10) + children("N5", "1 to 4", 30))
+                    ),
+                ),
+            )
+        )
+        assert (
+            "| Children at level 4 known because of abuse or neglect (N1) | 25.0% | 50.0% | "
+            "+25.0 points |" in markdown
+        )
 
     @given(clustered_cohorts())
     def test_headlines_publish_only_what_the_tables_show(self, cohort: Cohort) -> None:

@@ -314,12 +314,19 @@ def count_tables(
 
     About half the counts are 0 to 6, the range where disclosure control acts.
     """
-    rows = draw(st.integers(min_value=1, max_value=max_rows))
-    columns = draw(st.integers(min_value=1, max_value=max_columns))
     count = st.one_of(
         st.integers(min_value=0, max_value=min(6, max_count)),
         st.integers(min_value=0, max_value=max_count),
     )
+    return _count_grid(draw, count, max_rows, max_columns)
+
+
+def _count_grid(
+    draw: st.DrawFn, count: st.SearchStrategy[int], max_rows: int, max_columns: int
+) -> tuple[tuple[int, ...], ...]:
+    """A rectangle of 1 to ``max_rows`` by 1 to ``max_columns`` counts drawn from ``count``."""
+    rows = draw(st.integers(min_value=1, max_value=max_rows))
+    columns = draw(st.integers(min_value=1, max_value=max_columns))
     return tuple(tuple(draw(count) for _ in range(columns)) for _ in range(rows))
 
 
@@ -682,14 +689,12 @@ def sparse_count_tables(
     ...     assert all(count >= 0 for row in table for count in row)
     >>> test_counts_are_whole()
     """
-    rows = draw(st.integers(min_value=1, max_value=max_rows))
-    columns = draw(st.integers(min_value=1, max_value=max_columns))
     count = st.one_of(
         st.just(0),
         st.integers(min_value=1, max_value=min(5, max_count)),
         st.integers(min_value=min(6, max_count), max_value=max_count),
     )
-    return tuple(tuple(draw(count) for _ in range(columns)) for _ in range(rows))
+    return _count_grid(draw, count, max_rows, max_columns)
 
 
 publish(__name__, sparse_count_tables)

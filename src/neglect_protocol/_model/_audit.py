@@ -243,7 +243,7 @@ def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> 
 def _free_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     # Comment text is personal data about a child: only its type is named.
     if not isinstance(value, str):
-        raise AuditError(attribute.name, f"expected text, got a {type(value).__name__}")
+        raise AuditError(attribute.name, f"expected text, got {got(value)}")
 
 
 def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

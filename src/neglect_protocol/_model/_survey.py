@@ -166,7 +166,7 @@ def _answers(value: Mapping[str, str | None]) -> FrozenMap[str, str | None]:
     if not isinstance(value, Mapping):
         raise SurveyError(
             "answers",
-            f"expected a mapping of question codes to answers, got a {type(value).__name__}",
+            f"expected a mapping of question codes to answers, got {got(value)}",
         )
     return FrozenMap(value)
 
@@ -174,7 +174,7 @@ def _answers(value: Mapping[str, str | None]) -> FrozenMap[str, str | None]:
 def _free_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     # A respondent's own words are personal data: only the type is named.
     if not isinstance(value, str):
-        raise SurveyError(attribute.name, f"expected text, got a {type(value).__name__}")
+        raise SurveyError(attribute.name, f"expected text, got {got(value)}")
 
 
 @attrs.frozen
