@@ -231,9 +231,8 @@ def apply_disclosure(
     total, nor by combining several rows and columns, even knowing that every
     hidden count is at least 1. A true zero is never hidden.
 
-    A cell may hold :attr:`Missing.NOT_AVAILABLE
-    <neglect_protocol.disclosure.Missing.NOT_AVAILABLE>` or :attr:`Missing.NOT_APPLICABLE
-    <neglect_protocol.disclosure.Missing.NOT_APPLICABLE>` instead of a count: it is
+    A cell may hold a :class:`~neglect_protocol.disclosure.Missing` marker,
+    ``Missing.NOT_AVAILABLE`` or ``Missing.NOT_APPLICABLE``, instead of a count: it is
     shown by the policy's symbol (``:`` or ``z``), never hidden, and adds nothing
     to the totals, which then cover the counts given. A total over nothing but
     such cells shows their symbol (``:`` if any is not available).

@@ -6,11 +6,17 @@ import math
 import numbers
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from neglect_protocol._model._disclosure import DisclosurePolicy
+from neglect_protocol._model import _disclosure
 from neglect_protocol._model._phrase import Phrase, Relation
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol.errors import StatisticsError, SuppressedValueError, received
+
+if TYPE_CHECKING:
+    # Named here only for the annotation, so the reference documents it under its
+    # public module (neglect_protocol.disclosure).
+    from neglect_protocol._model._disclosure import DisclosurePolicy
 
 # Documented where they are published, in neglect_protocol.reporting.
 DEFAULT_SMALL_BASE = 30
@@ -138,7 +144,7 @@ def describe(
     """
     if not isinstance(proportion, Proportion):
         raise StatisticsError("proportion", f"expected a Proportion, got {received(proportion)}")
-    if policy is not None and not isinstance(policy, DisclosurePolicy):
+    if policy is not None and not isinstance(policy, _disclosure.DisclosurePolicy):
         raise StatisticsError(
             "policy", f"expected a DisclosurePolicy or None, got {received(policy)}"
         )
