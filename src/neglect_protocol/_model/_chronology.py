@@ -272,7 +272,7 @@ class DriftFinding:
     graded it at that grade or worse, and ends only at one that graded it
     better: a blip from 3 to 4 and back does not restart the clock, and an
     assessment that did not grade it is skipped (and reported in
-    :attr:`not_graded`), never taken as an improvement. Drift is any concern in
+    ``not_graded``), never taken as an improvement. Drift is any concern in
     its spell for longer than the policy's drift period: improvement elsewhere
     does not hide it, just as good care in one area does not hide poor care in
     another, and a step from 4 to 3 still leaves the child with a concern.

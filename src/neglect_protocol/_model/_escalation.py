@@ -187,7 +187,7 @@ class RuleContext:
 
     @property
     def concern_grade(self) -> Grade:
-        """The policy's concern grade: an area or sub-area at it or worse is a concern."""
+        """The grade from which an area or sub-area is a concern, as the policy sets it."""
         return self.policy.concern_grade
 
     @property
