@@ -69,6 +69,20 @@ def context(
     return RuleContext(latest, tuple(history), under)
 
 
+def refusal(change: dict[str, object]) -> str:
+    """The message of the PolicyError a valid policy's fields, with ``change``, are refused with."""
+    fields: dict[str, object] = {
+        "name": "Test",
+        "version": "1",
+        "levels": LEVELS,
+        "rules": (AreaAtOrAbove(4, 4),),
+        "drift_period_days": 90,
+    } | change
+    with pytest.raises(PolicyError) as caught:
+        ThresholdPolicy(**fields)  # type: ignore[arg-type]
+    return str(caught.value)
+
+
 UNBORN = ChildRef("C-0200", expected_delivery_date=dt.date(2024, 6, 1))
 BABY = ChildRef("C-0201", date_of_birth=dt.date(2023, 9, 1))
 
@@ -240,16 +254,7 @@ class TestPolicyIsCheckedWhenBuilt:
     def test_structural_problems_are_refused(self, change: dict[str, object], message: str) -> None:
         """Levels must rise without repeats; there must be a rule; rules, modifiers and
         catalogues must be what they say, and errors name the field at fault."""
-        fields: dict[str, object] = {
-            "name": "Test",
-            "version": "1",
-            "levels": LEVELS,
-            "rules": (AreaAtOrAbove(4, 4),),
-            "drift_period_days": 90,
-        } | change
-        with pytest.raises(PolicyError) as caught:
-            ThresholdPolicy(**fields)  # type: ignore[arg-type]
-        assert message == str(caught.value)
+        assert message == refusal(change)
 
     def test_a_concern_grade_outside_one_to_five_is_refused(self) -> None:
         """The policy's concern grade is a grade, refused when the policy is built."""
@@ -289,16 +294,7 @@ class TestPolicyIsCheckedWhenBuilt:
     ) -> None:
         """A modifier among the rules, a rule among the modifiers or a screening outcome rule in
         a threshold policy is refused when the policy is built, not when it is first used."""
-        fields: dict[str, object] = {
-            "name": "Test",
-            "version": "1",
-            "levels": LEVELS,
-            "rules": (AreaAtOrAbove(4, 4),),
-            "drift_period_days": 90,
-        } | change
-        with pytest.raises(PolicyError) as caught:
-            ThresholdPolicy(**fields)  # type: ignore[arg-type]
-        assert message == str(caught.value)
+        assert message == refusal(change)
 
     def test_without_built_in_catalogues_a_policy_needs_its_own(
         self, monkeypatch: pytest.MonkeyPatch

@@ -37,7 +37,7 @@ def _concerns_since(
     """
     latest = profiles[-1]
     now = graded(latest)
-    earlier = latest_gradings(profiles[:-1])
+    earlier = latest_gradings([graded(profile) for profile in profiles[:-1]])
     resolved: list[str] = []
     not_reassessed: list[str] = []
     for entry in latest:

@@ -29,7 +29,6 @@ from neglect_protocol._logic._trends import (
     counted,
     find_drift,
     first_gradings,
-    graded,
     gradings,
     latest_gradings,
     stands_in,
@@ -315,7 +314,7 @@ class NoImprovement:
         if not context.history:
             return None
         grade = _effective(self.grade, context)
-        baselines = first_gradings(context.history)
+        baselines = first_gradings(context.grades[:-1])
         hits = [
             entry
             for entry in context.profile
@@ -376,7 +375,7 @@ class Deterioration:
         """Return the reason if something got worse, else ``None``."""
         if not context.history:
             return None
-        before = latest_gradings(context.history)
+        before = latest_gradings(context.grades[:-1])
         hits = [
             entry
             for entry in at_or_above(context.profile, _effective(self.grade, context))
@@ -446,10 +445,9 @@ class PersistentBorderline:
         if len(context.profiles) < self.assessments:
             return None
         grade = _effective(self.grade, context)
-        grades_by_profile = [graded(profile) for profile in context.profiles]
         persisting: dict[str, list[Grading]] = {}
         for entry in at_or_above(context.profile, grade):
-            last = gradings(grades_by_profile, entry.code)[-self.assessments :]
+            last = gradings(context.grades, entry.code)[-self.assessments :]
             if len(last) == self.assessments and all(each.grade >= grade for each in last):
                 persisting[entry.code] = last
         hits = [
@@ -516,7 +514,9 @@ class Drift:
         """Return the reason if a concern has drifted, else ``None``."""
         if not context.history:
             return None
-        finding = find_drift(context.profiles, context.drift_period_days, context.concern_grade)
+        finding = find_drift(
+            context.profiles, context.drift_period_days, context.concern_grade, context.grades
+        )
         if not finding.drifting:
             return None
         entries = [entry for entry in context.profile if entry.code in finding.codes]

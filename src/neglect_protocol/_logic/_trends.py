@@ -71,25 +71,25 @@ def gradings(grades_by_profile: Sequence[dict[str, Grade]], code: str) -> list[G
     ]
 
 
-def latest_gradings(profiles: Sequence[Profile]) -> dict[str, Grading]:
-    """The most recent grade of each code across ``profiles``, with the profile's position."""
+def latest_gradings(grades_by_profile: Sequence[dict[str, Grade]]) -> dict[str, Grading]:
+    """The most recent grade of each code, with the position of the profile that gave it."""
     latest: dict[str, Grading] = {}
-    for position, profile in enumerate(profiles):
-        for code, grade in graded(profile).items():
+    for position, by_code in enumerate(grades_by_profile):
+        for code, grade in by_code.items():
             latest[code] = Grading(position, grade)
     return latest
 
 
-def first_gradings(profiles: Sequence[Profile]) -> dict[str, Grading]:
-    """The first grade of each code across ``profiles``: each code's own baseline.
+def first_gradings(grades_by_profile: Sequence[dict[str, Grade]]) -> dict[str, Grading]:
+    """The first grade of each code: each code's own baseline.
 
     The first assessment that graded a code is its baseline, so an antenatal
     GCP2A, whose sections a GCP2 does not have, does not stand in for the first
     GCP2's baseline of a sub-area.
     """
     first: dict[str, Grading] = {}
-    for position, profile in enumerate(profiles):
-        for code, grade in graded(profile).items():
+    for position, by_code in enumerate(grades_by_profile):
+        for code, grade in by_code.items():
             first.setdefault(code, Grading(position, grade))
     return first
 
@@ -129,19 +129,26 @@ def concern_spell(
     return start, tuple(sorted(skipped))
 
 
-def find_drift(profiles: Sequence[Profile], period_days: int, grade: Grade) -> DriftFinding:
+def find_drift(
+    profiles: Sequence[Profile],
+    period_days: int,
+    grade: Grade,
+    grades_by_profile: Sequence[dict[str, Grade]] | None = None,
+) -> DriftFinding:
     """Find concerns that have stayed concerns for longer than ``period_days``.
 
     Args:
         profiles: One child's profiles, oldest first (at least one).
         period_days: The policy's drift period.
         grade: The policy's concern grade.
+        grades_by_profile: :func:`graded` of each profile, when already worked out.
 
     Returns:
         The finding, drifting or not.
     """
     end = profiles[-1].window.end
-    grades_by_profile = [graded(profile) for profile in profiles]
+    if grades_by_profile is None:
+        grades_by_profile = [graded(profile) for profile in profiles]
     spells: list[tuple[str, int]] = []
     not_graded: list[tuple[str, int]] = []
     for entry in at_or_above(profiles[-1], grade):

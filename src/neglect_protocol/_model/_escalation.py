@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import enum
 from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
 from typing import Any, Protocol, TypeAlias, runtime_checkable
 
 import attrs
@@ -175,10 +176,21 @@ class RuleContext:
     def __repr__(self) -> str:
         return f"<RuleContext {self.profile!r} with {len(self.history)} earlier profiles>"
 
-    @property
+    @cached_property
     def levels(self) -> tuple[int, ...]:
         """The numbers of the policy's levels, lowest first."""
         return self.policy.facts.levels
+
+    @cached_property
+    def grades(self) -> tuple[dict[str, Grade], ...]:
+        """The grade of every graded area and sub-area of each of :attr:`profiles`, by code.
+
+        Worked out once per decision and shared by the rules that compare assessments.
+        """
+        return tuple(
+            {entry.code: entry.grade for entry in profile if entry.grade is not None}
+            for profile in self.profiles
+        )
 
     @property
     def drift_period_days(self) -> int:
