@@ -69,6 +69,7 @@ __all__ = [
     "clustered_cohorts",
     "cohort_records",
     "cohorts",
+    "concern_histories",
     "count_tables",
     "gcp2_completions",
     "grades",
@@ -744,6 +745,7 @@ def _simple_rules(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
             grade=grades(),
             level=level,
             areas=st.lists(st.sampled_from(_AREA_CODES), unique=True, max_size=3).map(tuple),
+            count=st.integers(1, 4),
         ),
         st.builds(SubAreasAtOrAbove, grade=grades(), level=level, count=st.integers(1, 6)),
         st.builds(
@@ -754,16 +756,16 @@ def _simple_rules(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
             grade=grades(),
             level=level,
         ),
-        st.builds(NoImprovement, level=level, grade=grades()),
-        st.builds(Deterioration, level=level, grade=grades()),
+        st.builds(NoImprovement, level=level, grade=st.none() | grades()),
+        st.builds(Deterioration, level=level, grade=st.none() | grades()),
         st.builds(
             PersistentBorderline,
             level=level,
             assessments=st.integers(2, 4),
             count=st.integers(1, 4),
-            grade=grades(),
+            grade=st.none() | grades(),
         ),
-        st.builds(Drift, level=level, grade=grades()),
+        st.builds(Drift, level=level),
     )
 
 
@@ -800,7 +802,7 @@ def policies(
     Args:
         draw: Supplied by Hypothesis.
         max_levels: The most levels to draw (at least one is).
-        max_rules: The most rules to draw (none is possible).
+        max_rules: The most rules to draw (at least one is: a policy needs a rule).
         infant_modifier: ``True`` to always add an infant modifier, ``False`` for
             never, ``None`` to draw either.
     """
@@ -811,7 +813,7 @@ def policies(
         )
         for number in numbers
     )
-    rules = tuple(draw(st.lists(threshold_rules(numbers), max_size=max_rules)))
+    rules = tuple(draw(st.lists(threshold_rules(numbers), min_size=1, max_size=max_rules)))
     with_modifier = draw(st.booleans()) if infant_modifier is None else infant_modifier
     modifiers = (
         (InfantStepUp(steps=draw(st.integers(1, 3)), under_months=draw(st.integers(1, 24))),)
@@ -825,6 +827,7 @@ def policies(
         rules=rules,
         drift_period_days=draw(st.integers(1, 400)),
         modifiers=modifiers,
+        concern_grade=draw(grades()),
     )
 
 
@@ -909,8 +912,42 @@ def screenings(draw: st.DrawFn, checklist: Checklist | None = None) -> Screening
     )
 
 
+@st.composite
+def concern_histories(
+    draw: st.DrawFn,
+    *,
+    codes: Sequence[str] = ("A", "A1", "A4", "B", "B2", "C1", "D", "D1"),
+    max_size: int = 5,
+) -> tuple[Assessment, ...]:
+    """One child's GCP2 assessments that keep coming back to the same few codes.
+
+    Each assessment grades some of ``codes`` (areas and sub-areas alike, so area
+    grades may be entered over sub-areas or alone) at 2 to 5, and leaves others
+    out, so that baselines, gaps, persistence, deterioration and drift all come
+    into play. Reviews are 4 to 26 weeks apart; the child may be a baby, so the
+    infant modifier can lapse along the way.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        codes: The codes the assessments choose from.
+        max_size: The most assessments to draw (at least one is).
+    """
+    first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
+    child = draw(child_refs(on=first.start, max_age_months=180))
+    result: list[Assessment] = []
+    window = first
+    for _ in range(draw(st.integers(min_value=1, max_value=max_size))):
+        chosen = draw(st.lists(st.sampled_from(list(codes)), unique=True))
+        ratings = tuple(Rating(code, draw(st.integers(2, 5))) for code in chosen)
+        result.append(Assessment(child, window, ratings))
+        start = window.end + dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=26)))
+        window = ObservationWindow(start, start + (window.end - window.start))
+    return tuple(result)
+
+
 publish(
     __name__,
+    concern_histories,
     infant_histories,
     infant_profiles,
     policies,
