@@ -19,6 +19,7 @@ grade: expected an integer from 1 to 5, got 7
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import numbers
 import re
@@ -211,7 +212,7 @@ class DuplicateCodeError(NeglectProtocolError, ValueError):
     def __init__(self, path: str, code: str, *, what: str = "code") -> None:
         self.path = path
         self.code = code
-        super().__init__(f"{path}: expected each {what} once, got {code!r} again")
+        super().__init__(f"{path}: expected each {what} once, got {safe_repr(code)} again")
 
 
 class AssessmentError(NeglectProtocolError, ValueError):
@@ -250,12 +251,15 @@ class ObservationWindowError(AssessmentError):
         end: The last day of the window.
     """
 
-    def __init__(self, start: object, end: object) -> None:
+    def __init__(self, start: dt.date, end: dt.date) -> None:
         self.start = start
         self.end = end
+        # Dates about a child are personal data: the message gives only the gap.
+        days = (start - end).days
         super().__init__(
             "window",
-            f"expected an end on or after the start {start!r}, got end {end!r}",
+            f"expected an end on or after the start, got an end {days} "
+            f"day{'' if days == 1 else 's'} before the start",
         )
 
 
