@@ -18,6 +18,7 @@ from cattrs.preconf.json import JsonConverter
 
 from neglect_protocol._boundary._wire import (
     SHAPE,
+    Layout,
     WireError,
     describe,
     json_type,
@@ -179,7 +180,12 @@ def _converter() -> JsonConverter:
     omit: frozenset[type] = frozenset().union(
         *(entry.omit_if_default for entry in _BY_KIND.values())
     )
-    return make_wire_converter(omit)
+    layouts = {
+        entry.cls: Layout(entry.shape, entry.to_shape, entry.from_shape)
+        for entry in _BY_KIND.values()
+        if entry.shape is not entry.cls or entry.from_shape is not _identity
+    }
+    return make_wire_converter(omit, layouts)
 
 
 # --- Writing ---
@@ -194,7 +200,7 @@ def to_dict(value: Any) -> Any:
     cls = type(value)
     registration = _BY_TYPE.get(cls)
     if registration is not None:
-        body = _converter().unstructure(registration.to_shape(value), registration.shape)
+        body = _converter().unstructure(value, cls)
         return {"kind": registration.kind, "schema_version": registration.version, **body}
     if cls not in _PARTS:
         raise UnsupportedTypeError(cls.__name__)
@@ -234,10 +240,9 @@ def from_dict(cls: type[T], data: Any) -> T:
     body, migrated_from = _open(registration, data)
     kind = registration.kind
     try:
-        shape: Any = _converter().structure(body, registration.shape)
-        value: T = registration.from_shape(shape)
+        value: T = _converter().structure(body, cls)
     except Exception as error:  # problems_of re-raises anything unexpected
-        problems = problems_of(error, "$", registration.shape)
+        problems = problems_of(error, "$", cls)
         if migrated_from is not None:
             problems = [
                 _after_migration(problem, migrated_from, registration) for problem in problems

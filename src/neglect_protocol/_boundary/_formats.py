@@ -339,3 +339,7 @@ register_document(
     to_shape=_profile_to_shape,
     from_shape=_profile_from_shape,
 )
+
+
+# The document types of the other parts of the library register themselves on import.
+from neglect_protocol._boundary import _escalation_documents  # noqa: E402, F401
