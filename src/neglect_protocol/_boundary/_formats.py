@@ -342,4 +342,4 @@ register_document(
 
 
 # The document types of the other parts of the library register themselves on import.
-from neglect_protocol._boundary import _escalation_documents  # noqa: E402, F401
+from neglect_protocol._boundary import _escalation_documents, _metrics_documents  # noqa: E402, F401
