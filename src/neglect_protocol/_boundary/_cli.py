@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
+from neglect_protocol._boundary._assurance_render import write_assurance_report
 from neglect_protocol._boundary._documents import (
     SYNTAX,
     document_types,
@@ -20,7 +21,6 @@ from neglect_protocol._boundary._documents import (
     read_document,
     to_dict,
 )
-from neglect_protocol._boundary._assurance_render import write_assurance_report
 from neglect_protocol._boundary._escalation_text import format_decision, format_screening_decision
 from neglect_protocol._boundary._schema import json_schema
 from neglect_protocol._boundary._text import format_profile
@@ -34,6 +34,7 @@ from neglect_protocol._logic._validate import validate
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._escalation import ThresholdPolicy
+from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._screening import Screening, ScreeningPolicy
 from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError
 
@@ -234,11 +235,12 @@ def _score(arguments: argparse.Namespace) -> None:
     catalogue = _load(arguments.catalogue, Catalogue) if arguments.catalogue else None
     policy = _load(arguments.policy, ThresholdPolicy) if arguments.policy else None
     rule = _RULES[arguments.rule]
-    history = [
-        _run(name, lambda name=name: score(_load(name, Assessment), catalogue=catalogue, rule=rule))
-        for name in arguments.history
-    ]
-    profile = _run(arguments.file, lambda: score(assessment, catalogue=catalogue, rule=rule))
+
+    def scored(name: str, earlier: Assessment) -> Profile:
+        return _run(name, lambda: score(earlier, catalogue=catalogue, rule=rule))
+
+    history = [scored(name, _load(name, Assessment)) for name in arguments.history]
+    profile = scored(arguments.file, assessment)
     # Earlier assessments may be given in any order; rules read them oldest first.
     history.sort(key=lambda earlier: (earlier.window.end, earlier.window.start))
     decision = _run(arguments.file, lambda: decide(profile, policy=policy, history=history))

@@ -123,8 +123,11 @@ field_rules(NotKnown, min_count=at_least(1))
 
 @attrs.frozen
 class PolicyDocument:
-    """A threshold policy as its file lays it out (the catalogues it checks codes against
-    are not part of it: a policy read back checks them against the built-in structures)."""
+    """A threshold policy as its file lays it out.
+
+    The catalogues a policy checks codes against are not part of it: a policy read
+    back checks them against the built-in structures.
+    """
 
     name: str
     version: str
@@ -221,7 +224,7 @@ register_document("screening_checklist", Checklist, version=SCREENING_SCHEMA_VER
 
 @attrs.frozen
 class ScreeningPolicyDocument:
-    """A screening policy as its file lays it out, with its checklist unless it is the built-in one."""
+    """A screening policy as its file lays it out, with its checklist unless it is built in."""
 
     name: str
     version: str

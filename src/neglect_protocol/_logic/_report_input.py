@@ -120,7 +120,7 @@ class ReportInput:
         Returns:
             The report, ready for :func:`~neglect_protocol.assurance.render_markdown`.
         """
-        options = {
+        options: dict[str, Any] = {
             name: value
             for name, value in (
                 ("title", self.title),
