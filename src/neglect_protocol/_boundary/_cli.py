@@ -221,12 +221,16 @@ def _located(error: NeglectProtocolError) -> str:
     return f"${'' if location.startswith('[') else '.'}{location}: {message}"
 
 
-def _run(name: str, step: Callable[[], T]) -> T:
-    """Run one step on the document ``name``, reporting a library error against it."""
+def _run(name: str, step: Callable[[], T], *, located: bool = True) -> T:
+    """Run one step on the document ``name``, reporting a library error against it.
+
+    ``located`` says whether the error's field is a place in the document (a
+    rating's code) rather than in what was built from it (a decision's history).
+    """
     try:
         return step()
     except NeglectProtocolError as error:
-        _report(name, [_located(error)])
+        _report(name, [_located(error) if located else f"$: {error}"])
         raise _Failed from None
 
 
@@ -239,11 +243,25 @@ def _score(arguments: argparse.Namespace) -> None:
     def scored(name: str, earlier: Assessment) -> Profile:
         return _run(name, lambda: score(earlier, catalogue=catalogue, rule=rule))
 
-    history = [scored(name, _load(name, Assessment)) for name in arguments.history]
     profile = scored(arguments.file, assessment)
+    history = []
+    for name in arguments.history:
+        earlier = _load(name, Assessment)
+        if earlier.child.reference != assessment.child.reference:
+            _report(
+                name,
+                [
+                    f"$.child.reference: expected the child of {arguments.file} "
+                    f"({assessment.child.reference!r}), got {earlier.child.reference!r}"
+                ],
+            )
+            raise _Failed
+        history.append(scored(name, earlier))
     # Earlier assessments may be given in any order; rules read them oldest first.
     history.sort(key=lambda earlier: (earlier.window.end, earlier.window.start))
-    decision = _run(arguments.file, lambda: decide(profile, policy=policy, history=history))
+    decision = _run(
+        arguments.file, lambda: decide(profile, policy=policy, history=history), located=False
+    )
     if arguments.json:
         print(json.dumps({"profile": to_dict(profile), "decision": to_dict(decision)}, indent=2))
     else:
