@@ -18,13 +18,30 @@ from neglect_protocol import (
     Assessment,
     Catalogue,
     ChildRef,
+    Grade,
     ObservationWindow,
+    Profile,
     Rating,
     score,
 )
+from neglect_protocol.chronology import Chronology, review
 from neglect_protocol.errors import InvalidArgumentError
-from neglect_protocol.records import ENTRY_KEYS, PROFILE_KEYS, profile_records, profiles_to_records
-from neglect_protocol.strategies import assessments_with_evidence, catalogues, profiles
+from neglect_protocol.escalation import Decision, decide
+from neglect_protocol.records import (
+    DECISION_KEYS,
+    ENTRY_KEYS,
+    GRADE_COLOURS,
+    PROFILE_KEYS,
+    decision_records,
+    profile_records,
+    profiles_to_records,
+)
+from neglect_protocol.strategies import (
+    assessments_with_evidence,
+    catalogues,
+    profile_histories,
+    profiles,
+)
 
 SECRET = "Invented: free text that must stay out of every view"
 
@@ -159,3 +176,127 @@ class TestNotebookViews:
             assert html.escape(rating.code) in page
             if len(rating.evidence) > 12:
                 assert html.escape(rating.evidence) not in page
+
+
+def chronology_of(child: str = "C-<7>") -> Chronology:
+    """An invented child's baseline and review, the review worse in safety."""
+    person = ChildRef(child, date_of_birth=dt.date(2016, 5, 10))
+    return Chronology.from_assessments(
+        [
+            Assessment(
+                person,
+                ObservationWindow(dt.date(2024, 1, 8), dt.date(2024, 1, 26)),
+                (Rating("A1", 3, evidence=SECRET), Rating("A4", 3), Rating("B2", 2)),
+            ),
+            Assessment(
+                person,
+                ObservationWindow(dt.date(2024, 9, 2), dt.date(2024, 9, 20)),
+                (Rating("A1", 3), Rating("A4", 2), Rating("B2", 3)),
+            ),
+        ]
+    )
+
+
+def overridden() -> Decision:
+    """The review's latest decision, overridden to a lower level with a secret rationale."""
+    decision = review(chronology_of()).latest
+    return decision.override(
+        decision.level.number - 1, rationale=SECRET, by="W-<9>", on=dt.date(2024, 9, 30)
+    )
+
+
+class TestDecisionRecords:
+    def test_one_row_per_decision(self) -> None:
+        """decision_records gives a plain row per decision: level, review date, rules, override."""
+        decision = overridden()
+        rows = decision_records([decision.proposed, decision])
+        assert list(DECISION_KEYS) == list(rows[0])
+        assert {
+            "level": decision.proposed.level.number,
+            "proposed_level": decision.proposed.level.number,
+            "overridden": False,
+            "override_by": None,
+        } == {key: rows[0][key] for key in ("level", "proposed_level", "overridden", "override_by")}
+        assert {
+            "child": "C-<7>",
+            "window_end": dt.date(2024, 9, 20),
+            "level": decision.level.number,
+            "level_name": decision.level.name,
+            "review_by": decision.review_by,
+            "reasons": len(decision.reasons),
+            "proposed_level": decision.proposed.level.number,
+            "overridden": True,
+            "override_by": "W-<9>",
+            "override_on": dt.date(2024, 9, 30),
+        } == {
+            key: rows[1][key]
+            for key in (
+                "child",
+                "window_end",
+                "level",
+                "level_name",
+                "review_by",
+                "reasons",
+                "proposed_level",
+                "overridden",
+                "override_by",
+                "override_on",
+            )
+        }
+        assert (
+            ", ".join(dict.fromkeys(reason.rule for reason in decision.reasons)) == rows[1]["rules"]
+        )
+        assert SECRET not in str(rows)
+
+    def test_review_and_chronology_rows(self) -> None:
+        """A review gives a row per assessment's decision; a chronology its profiles' rows."""
+        chronology = chronology_of()
+        checked = review(chronology)
+        assert decision_records(checked.decisions) == checked.to_records()
+        assert [dt.date(2024, 1, 26), dt.date(2024, 9, 20)] == [
+            row["window_end"] for row in checked.to_records()
+        ]
+        assert profiles_to_records(chronology.profiles) == chronology.to_records()
+        assert 2 == len(chronology.to_records(layout="wide"))
+
+    @given(profile_histories(max_size=4))
+    def test_pandas_and_polars_accept_decision_rows(self, history: tuple[Profile, ...]) -> None:
+        """Rule: pandas.DataFrame and polars.DataFrame accept a review's rows as they are."""
+        rows = review(Chronology(history)).to_records()
+        assert len(history) == len(pandas.DataFrame(rows))
+        assert len(history) == polars.DataFrame(rows).height
+
+
+class TestEscalationViews:
+    def test_decision_html(self) -> None:
+        """A decision's HTML names the level, reasons and override, escaped, and not the rationale."""
+        decision = overridden()
+        page = decision._repr_html_()
+        assert "child C-&lt;7&gt;" in page
+        assert "by W-&lt;9&gt; on 2024-09-30" in page
+        assert "rationale recorded" in page
+        assert f"Reasons ({len(decision.reasons)})" in page
+        assert SECRET not in page
+        assert SECRET not in repr(decision)
+
+    def test_decision_without_reasons(self) -> None:
+        """A decision no rule fired for says the lowest level applies."""
+        profile = score(assessment(dt.date(2024, 2, 5), Rating("A", 1)))
+        assert "No rule fired, so the lowest level applies." in decide(profile)._repr_html_()
+
+    def test_chronology_html(self) -> None:
+        """A chronology's HTML has a column per assessment and coloured grades."""
+        page = chronology_of()._repr_html_()
+        assert "Chronology for child C-&lt;7&gt;: 2 assessments" in page
+        assert "2024-01-26" in page and "2024-09-20" in page
+        assert GRADE_COLOURS[Grade.BORDERLINE] in page
+        assert SECRET not in page
+
+    def test_review_html(self) -> None:
+        """A review's HTML lists the levels decided and the findings (drift, step-down)."""
+        checked = review(chronology_of())
+        page = checked._repr_html_()
+        assert html.escape(str(checked.drift)) in page
+        assert html.escape(f"Time on level: {checked.time_on_level}") in page
+        assert "Step-down: none proposed" in page
+        assert html.escape(checked.latest.level.name) in page

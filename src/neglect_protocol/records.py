@@ -1,4 +1,4 @@
-"""Plain dict rows of profiles, for DataFrames (pandas, polars) and spreadsheets.
+"""Plain dict rows of profiles, decisions and metrics, for DataFrames (pandas, polars).
 
 >>> import datetime as dt
 >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
@@ -12,22 +12,27 @@
 from neglect_protocol._api import publish
 from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
 from neglect_protocol._boundary._records import (
+    DECISION_KEYS,
     ENTRY_KEYS,
     PROFILE_KEYS,
+    decision_records,
     profile_records,
     profiles_to_records,
 )
 
 __all__ = [
+    "DECISION_KEYS",
     "ENTRY_KEYS",
     "GRADE_COLOURS",
     "PROFILE_KEYS",
     "UNGRADED_COLOUR",
+    "decision_records",
     "profile_records",
     "profiles_to_records",
 ]
 
 publish(__name__, profile_records, profiles_to_records)
+publish(__name__, decision_records)
 
 
 def __dir__() -> list[str]:
