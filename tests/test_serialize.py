@@ -53,9 +53,42 @@ SECRET = "Invented: a sentence about the child that must never be echoed"
 # GCP2's structure without its age band: not the built-in structure, so written in full.
 STRUCTURED = attrs.evolve(GCP2, age_band=None)
 
-PUBLIC_MODULES = ["grades", "catalogue", "assessment", "profile"]
-# Built from a catalogue for scoring, never exchanged: an index, not a value.
-NOT_VALUES = {"RatingTarget"}
+PUBLIC_MODULES = [
+    "grades",
+    "catalogue",
+    "assessment",
+    "profile",
+    "escalation",
+    "screening",
+    "audit",
+    "survey",
+    "indicators",
+    "assurance",
+]
+NOT_VALUES = {
+    # Built from a catalogue for scoring, never exchanged: an index, not a value.
+    "RatingTarget",
+    # What a rule is handed while deciding, never kept or exchanged.
+    "RuleContext",
+    "PolicyFacts",
+    "ScreeningContext",
+    # An audit tool holds its roll-up rule, a function: a tool is configured in code.
+    "AuditTool",
+    # Results worked out from exchanged values, which are exchanged instead and
+    # worked out again: summaries, metrics, breakdowns and the report itself.
+    "AuditGrading",
+    "AuditSummary",
+    "GradeCounts",
+    "ThemeTally",
+    "ShareMetric",
+    "SurveyMetrics",
+    "Breakdown",
+    "CrossTab",
+    "AssuranceReport",
+    "ChangeLine",
+    "Headline",
+    "ReportTable",
+}
 
 
 def public_value_types() -> list[type]:

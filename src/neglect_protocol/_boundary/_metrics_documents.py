@@ -28,7 +28,7 @@ from neglect_protocol._boundary._wire import (
     optional,
 )
 from neglect_protocol._logic._assurance import PeriodRecords
-from neglect_protocol._logic._indicators import Cohort
+from neglect_protocol._logic._indicators import Cohort, Dimension
 from neglect_protocol._logic._report_input import ReportInput
 from neglect_protocol._model._audit import (
     AuditComment,
@@ -58,6 +58,7 @@ register_parts(
     Question,
     PrimaryNeed,
     CensusAgeBand,
+    Dimension,
     CohortRecord,
     GCP2Completion,
 )
