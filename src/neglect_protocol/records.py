@@ -11,6 +11,14 @@
 
 from neglect_protocol._api import publish
 from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
+from neglect_protocol._boundary._metric_records import (
+    audit_summary_records,
+    breakdown_records,
+    cohort_to_records,
+    disclosed_table_records,
+    survey_metrics_records,
+    theme_records,
+)
 from neglect_protocol._boundary._records import (
     DECISION_KEYS,
     ENTRY_KEYS,
@@ -26,13 +34,28 @@ __all__ = [
     "GRADE_COLOURS",
     "PROFILE_KEYS",
     "UNGRADED_COLOUR",
+    "audit_summary_records",
+    "breakdown_records",
+    "cohort_to_records",
     "decision_records",
+    "disclosed_table_records",
     "profile_records",
     "profiles_to_records",
+    "survey_metrics_records",
+    "theme_records",
 ]
 
 publish(__name__, profile_records, profiles_to_records)
-publish(__name__, decision_records)
+publish(
+    __name__,
+    audit_summary_records,
+    breakdown_records,
+    cohort_to_records,
+    decision_records,
+    disclosed_table_records,
+    survey_metrics_records,
+    theme_records,
+)
 
 
 def __dir__() -> list[str]:
