@@ -3,8 +3,10 @@
 The baselines are the smallest plain-Python loops that count the same things —
 files per grade, team and comment theme; positive answers per question and group
 — over plain tuples and dicts, with no validation, value objects, exact shares or
-intervals. Both sides run in this process, so the ratios do not depend on the
-machine's speed.
+intervals. Disclosure control is measured on sparse need-by-age-band tables (10 by
+6), against the same tables with primary suppression alone, so the ratio is the
+price of secondary suppression and its check. Both sides run in this process, so
+the ratios do not depend on the machine's speed.
 
 Usage: python benchmarks/bench_metrics.py [--count N] [--repeat R]
 """
@@ -22,9 +24,11 @@ from pathlib import Path
 # The scripts run as files, not as a package: make their shared helpers importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import attrs
 from timing import best_of
 
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditComment, CaseFileAudit, summarise_audits
+from neglect_protocol.disclosure import DFE, apply_disclosure
 from neglect_protocol.survey import (
     AGREEMENT,
     YES_NO,
@@ -111,6 +115,18 @@ def survey_baseline(plain: list[PlainResponse]) -> Counter[tuple[str, str, bool]
     return counts
 
 
+def make_tables(count: int, rng: random.Random) -> list[list[list[int]]]:
+    """Sparse 10-by-6 tables: a few needs, each in a few age bands, small counts common."""
+    tables: list[list[list[int]]] = []
+    for _ in range(count):
+        table = [[0] * 6 for _ in range(10)]
+        for row in rng.sample(range(10), rng.randint(3, 7)):
+            for column in rng.sample(range(6), rng.randint(1, 5)):
+                table[row][column] = rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 14, 20, 30])
+        tables.append(table)
+    return tables
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=50_000)
@@ -119,6 +135,8 @@ def main() -> None:
     rng = random.Random(20220616)
     audits, plain_audits = make_audits(args.count, rng)
     responses, plain_responses = make_responses(args.count, rng)
+    tables = make_tables(max(1, args.count // 100), rng)
+    primary_only = attrs.evolve(DFE, secondary=False)
 
     # The two sides must agree before their speeds are worth comparing.
     summary = summarise_audits(audits)
@@ -131,7 +149,7 @@ def main() -> None:
     counts = survey_baseline(plain_responses)
     for code, metric in metrics.questions.items():
         positive = sum(counts[group, code, True] for group in SURVEY.groups)
-        if metric.positive is None or metric.positive.positive != positive:
+        if metric.share is None or metric.share.positive != positive:
             raise SystemExit("library and baseline disagree on the survey counts")
 
     gc.collect()
@@ -141,6 +159,12 @@ def main() -> None:
         audit_base = best_of(args.repeat, lambda: audit_baseline(plain_audits))
         survey_seconds = best_of(args.repeat, lambda: survey_metrics(SURVEY, responses))
         survey_base = best_of(args.repeat, lambda: survey_baseline(plain_responses))
+        disclosure_seconds = best_of(
+            args.repeat, lambda: [apply_disclosure(table, DFE) for table in tables]
+        )
+        disclosure_base = best_of(
+            args.repeat, lambda: [apply_disclosure(table, primary_only) for table in tables]
+        )
     finally:
         gc.unfreeze()
     print(f"records: {args.count:,} audits and as many survey responses (best of {args.repeat})")
@@ -152,6 +176,9 @@ def main() -> None:
         f"survey baseline:  {args.count / survey_base:12,.0f} responses per second (Counter loop)"
     )
     print(f"ratio survey_metrics/baseline: {survey_seconds / survey_base:.2f}x")
+    print(f"apply_disclosure: {len(tables) / disclosure_seconds:12,.0f} 10x6 tables per second")
+    print(f"primary only:     {len(tables) / disclosure_base:12,.0f} 10x6 tables per second")
+    print(f"ratio apply_disclosure/primary only: {disclosure_seconds / disclosure_base:.2f}x")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import runpy
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 from neglect_protocol.assurance import (
     AssuranceReport,
@@ -22,8 +24,8 @@ from neglect_protocol.assurance import (
     write_assurance_report,
 )
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditComment, CaseFileAudit
-from neglect_protocol.disclosure import DFE
-from neglect_protocol.errors import AuditError
+from neglect_protocol.disclosure import DFE, Base, DisclosedTable, Suppression
+from neglect_protocol.errors import AuditError, CountError, StatisticsError, SuppressedValueError
 from neglect_protocol.indicators import (
     CensusAgeBand,
     Cohort,
@@ -34,6 +36,7 @@ from neglect_protocol.indicators import (
     PrimaryNeed,
 )
 from neglect_protocol.stats import Proportion
+from neglect_protocol.strategies import clustered_cohorts
 from neglect_protocol.survey import Question, Survey, SurveyResponse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,14 +104,14 @@ class TestExampleReproducesTheScrutinyReport:
         """Para 8-10: two thirds outstanding or good; 50/62 and 53/63 positive; four fifths."""
         audits = report.audits
         assert audits is not None
-        assert Fraction(2, 3) == audits.grades.good_or_better.share
+        assert Fraction(2, 3) == audits.grades.good_or_better_share.share
         assert "50 of 62 positive" == str(audits.themes["engaging children"])
         assert "53 of 63 positive" == str(audits.themes["identifying worries"])
         assert Fraction(4, 5) == audits.themes["wishes and feelings"].positive_share.share
 
     def test_survey_figures(self, report: AssuranceReport) -> None:
         """Para 11: 77%, 55%, 68% and 86%, each exact."""
-        shares = {code: metric.positive for code, metric in report.survey_metrics.questions.items()}
+        shares = {code: metric.share for code, metric in report.survey_metrics.questions.items()}
         assert {
             "child": Fraction(77, 100),
             "parents": Fraction(55, 100),
@@ -149,10 +152,11 @@ class TestMarkdownHeadlines:
         audits = report.audits
         assert audits is not None
         questions = report.survey_metrics.questions
-        survey = [questions[code].positive for code in ("child", "parents", "family", "agencies")]
-        assert [audits.grades.good_or_better.percent(), audits.grades.inadequate.percent()] == (
-            percentages(lines[1])
-        )
+        survey = [questions[code].share for code in ("child", "parents", "family", "agencies")]
+        assert [
+            audits.grades.good_or_better_share.percent(),
+            audits.grades.inadequate_share.percent(),
+        ] == (percentages(lines[1]))
         assert [[t.positive_share.percent()] for t in audits.themes.values()] == [
             percentages(line) for line in lines[2:5]
         ]
@@ -251,20 +255,60 @@ class TestSmallAndEmptyPeriods:
         assert "<b>North" not in page
         assert "Was it &lt;useful&gt; &amp; clear?" in page
         markdown = render_markdown(report)
-        assert "\\<b\\>North & South\\</b\\>" in markdown
+        assert "\\<b\\>North \\& South\\</b\\>" in markdown
         assert "voice\\|heard\\_\\*" in markdown
 
+    def test_markdown_cannot_be_broken_by_partnership_data(self) -> None:
+        """Review finding 13: a line break in a theme cannot end a table row or add one, and
+        entities, strikethrough and image marks are escaped; HTML stays escaped too."""
+        theme = "engaging | children\n| injected | row |"
+        question = Question("q1", "Did it help? &amp; ~~no~~ ![x](y)", finding="it helped")
+        audits = [
+            CaseFileAudit(
+                f"F-{n}",
+                "North",
+                DAY,
+                OFSTED_FOUR_POINT["good"],
+                (AuditComment(theme, "positive", text="Invented secret"),),
+            )
+            for n in range(3)
+        ]
+        report = build_assurance_report(
+            period(audits=audits), survey=Survey("Invented", (question,), ("family",))
+        )
+        markdown = render_markdown(report)
+        rows = [line for line in markdown.splitlines() if "injected" in line]
+        assert all(not line.startswith("| injected") for line in markdown.splitlines())
+        assert "| engaging \\| children \\| injected \\| row \\| | 3 | 0 | 3 |" in rows
+        assert "Did it help? \\&amp; \\~\\~no\\~\\~ \\!\\[x\\](y)" in markdown
+        assert "Invented secret" not in markdown + render_html(report) + repr(report)
+
+    def test_singular_and_period_wording(self) -> None:
+        """Review findings 6 and 14: "1 was graded", and practitioners who "did not complete
+        one in" the period, not "have not yet" (the measure counts the period only)."""
+        audits = [
+            CaseFileAudit(
+                f"F-{n}", "North", DAY, OFSTED_FOUR_POINT["inadequate" if n == 0 else "good"]
+            )
+            for n in range(40)
+        ]
+        report = build_assurance_report(period(audits=audits), survey=SURVEY)
+        assert "; 1 (under one in ten, 3%) was graded inadequate." in report.headlines[1].text
+        assert report.headlines[0].text.endswith(
+            "1 GCP2 was completed by 1 practitioner: 2 of the 3 practitioners trained (67%) did "
+            "not complete one in 2021-22."
+        )
+
     def test_small_counts_are_withheld_from_headlines(self) -> None:
-        """Cohort figures the policy would hide are not phrased, nor given as counts."""
+        """Cohort figures the tables hide are not phrased, nor given as counts."""
         report = build_assurance_report(period(), survey=SURVEY, policy=DFE)
         cohort = [h.text for h in report.headlines if h.topic == "Children known to services"]
-        assert (
-            "Of the 3 children known at level 4, a number not published (small numbers, DfE "
-            "disclosure control) are known because of abuse or neglect (N1), and a further a "
-            "number not published (small numbers, DfE disclosure control) because of family "
-            "dysfunction (N5)." == cohort[0]
-        )
-        assert "most of them, a number not published" in cohort[1]
+        assert [
+            "The number of children known at level 4 is not published (small numbers, DfE "
+            "disclosure control).",
+            "The number of children in care is not published (small numbers, DfE disclosure "
+            "control).",
+        ] == cohort
         assert all(
             not h.phrases for h in report.headlines if h.topic == "Children known to services"
         )
@@ -347,7 +391,7 @@ class TestSmallAndEmptyPeriods:
         ] == measures
         markdown = render_markdown(report)
         assert "## Change since 2020-21" in markdown
-        assert "| Files graded good or better | 0% | 100% | +100 points |" in markdown
+        assert "| Files graded good or better | 0.0% | 100.0% | +100.0 points |" in markdown
 
     def test_ceiling_breached(self) -> None:
         """The inadequate share is reported against the ceiling, above it when breached."""
@@ -402,3 +446,251 @@ class TestBenchmarkSmoke:
         out = capsys.readouterr().out
         assert "ratio summarise_audits/baseline" in out
         assert "ratio survey_metrics/baseline" in out
+        assert "ratio apply_disclosure/primary only" in out
+
+
+def children(need: str, band: str, count: int, *, in_care: bool = False) -> list[CohortRecord]:
+    """Invented children at level 4 with one primary need and age band."""
+    return [
+        CohortRecord(f"C-{need}-{band}-{in_care}-{n}", need, band, 4, in_care) for n in range(count)
+    ]
+
+
+def cohort_period(records: list[CohortRecord], **changes: Any) -> PeriodRecords:
+    """A period with a cohort alone: no audits, responses or completions."""
+    return period(
+        audits=[],
+        responses=[],
+        cohort=Cohort(tuple(records)),
+        implementation=ImplementationMeasures(0, 0, 0),
+        **changes,
+    )
+
+
+def cohort_report(
+    records: list[CohortRecord], *, previous: PeriodRecords | None = None
+) -> AssuranceReport:
+    """A report on a cohort alone, compared with ``previous`` if given."""
+    return build_assurance_report(cohort_period(records), survey=SURVEY, previous=previous)
+
+
+def table_titled(report: AssuranceReport, start: str) -> DisclosedTable:
+    return next(table.table for table in report.tables if table.title.startswith(start))
+
+
+class TestHeadlinesNeverUndoTheTables:
+    """Review finding 2: every count, total and share a cohort headline gives is one its
+    table shows."""
+
+    def test_a_need_total_hidden_as_secondary_is_withheld(self) -> None:
+        """The table hides N1's total of 9 to protect small cells; the headline gave it,
+        and with it the 4 children of low income (N7). Now it withholds it."""
+        report = cohort_report(
+            children("N0", "16 and over", 12)
+            + children("N1", "unborn", 1)
+            + children("N1", "under 1", 1)
+            + children("N1", "16 and over", 7)
+            + children("N7", "5 to 9", 4)
+        )
+        table = table_titled(report, "Children at level 4")
+        assert Suppression.SECONDARY is table.row_totals[1].suppression
+        assert (
+            "Of the 25 children known at level 4, the number known because of abuse or neglect "
+            "(N1) is not published (small numbers, DfE disclosure control); 0 (0.0%) are known "
+            "because of family dysfunction (N5)." == report.headlines[-1].text
+        )
+
+    def test_a_hidden_total_is_not_given_nor_a_childs_age(self) -> None:
+        """Three children in care: the table hides the total, so the headline gives neither
+        it nor the age band of the one child in care for neglect."""
+        report = cohort_report(
+            children("N5", "1 to 4", 40)
+            + children("N1", "10 to 15", 1, in_care=True)
+            + children("N5", "5 to 9", 2, in_care=True)
+        )
+        assert (
+            "The number of children in care is not published (small numbers, DfE disclosure "
+            "control)." == report.headlines[-1].text
+        )
+
+    def test_a_tie_for_the_largest_group_is_named(self) -> None:
+        """Review finding 6: two bands of 10 are both named, never one of them as "the"
+        largest group."""
+        report = cohort_report(
+            children("N1", "5 to 9", 10, in_care=True)
+            + children("N1", "10 to 15", 10, in_care=True)
+            + children("N5", "1 to 4", 30, in_care=True)
+        )
+        assert report.headlines[-1].text.endswith(
+            "; the largest groups of them, 10 each (50.0%), are aged 5 to 9 and 10 to 15."
+        )
+
+    def test_a_three_way_tie(self) -> None:
+        """Three bands tied are listed in order."""
+        report = cohort_report(
+            children("N1", "1 to 4", 10, in_care=True)
+            + children("N1", "5 to 9", 10, in_care=True)
+            + children("N1", "10 to 15", 10, in_care=True)
+        )
+        assert report.headlines[-1].text.endswith("are aged 1 to 4, 5 to 9 and 10 to 15.")
+
+    def test_the_largest_group_needs_the_whole_row(self) -> None:
+        """A largest group that is not a majority is compared with every band, so it is named
+        only when the whole row is shown; here a 3 is hidden, so the clause is left out."""
+        report = cohort_report(
+            children("N1", "5 to 9", 9, in_care=True)
+            + children("N1", "10 to 15", 8, in_care=True)
+            + children("N1", "16 and over", 3, in_care=True)
+            + children("N5", "16 and over", 20, in_care=True)
+        )
+        assert (
+            "Of the 40 children in care, 20 (half, 50.0%) are known because of abuse or neglect."
+            == report.headlines[-1].text
+        )
+
+    def test_most_of_them_needs_only_the_band_and_the_total(self) -> None:
+        """A majority is the largest group whatever the hidden cells hold."""
+        report = cohort_report(
+            children("N1", "5 to 9", 14, in_care=True)
+            + children("N1", "16 and over", 3, in_care=True)
+            + children("N1", "1 to 4", 7, in_care=True)
+            + children("N5", "1 to 4", 20, in_care=True)
+            + children("N5", "16 and over", 20, in_care=True)
+        )
+        table = table_titled(report, "Children in care")
+        assert ("c", "14", "c") == tuple(table.shown()[1][i] for i in (2, 3, 5))
+        assert report.headlines[-1].text.endswith("; most of them, 14 (58.3%), are aged 5 to 9.")
+
+    def test_unborn_children_are_not_aged(self) -> None:
+        """Should the records put unborn children in care, their count is shown (not "z")
+        and they are called unborn, not "aged unborn"."""
+        report = cohort_report(
+            children("N1", "unborn", 20, in_care=True) + children("N1", "1 to 4", 6, in_care=True)
+        )
+        assert "20" == table_titled(report, "Children in care").cells[1][0].shown
+        assert report.headlines[-1].text.endswith("; most of them, 20 (76.9%), are unborn.")
+
+    def test_unborn_in_care_is_not_applicable(self) -> None:
+        """Review finding 11: an unborn child cannot be in care, so the in-care table shows
+        the unborn column as "z", and the notes say what it means."""
+        report = cohort_report(children("N1", "5 to 9", 20, in_care=True))
+        table = table_titled(report, "Children in care")
+        assert ["z"] * 11 == [row[0] for row in table.shown()]
+        assert "“z” one that cannot exist" in render_markdown(report)
+
+    def test_cohort_shares_are_compared_when_both_periods_show_them(self) -> None:
+        """Review finding 8: the N1 and N5 shares at the level are compared with the previous
+        period, but only where both periods' tables show them: a share hidden last year is
+        not published through the change table."""
+        now = children("N1", "5 to 9", 20) + children("N5", "5 to 9", 20)
+
+        def measures(before: list[CohortRecord]) -> dict[str, tuple[Proportion, Proportion]]:
+            report = cohort_report(now, previous=cohort_period(before, label="2020-21"))
+            return {
+                line.measure: (line.change.current, line.change.previous) for line in report.changes
+            }
+
+        shown = measures(children("N1", "1 to 4", 10) + children("N5", "1 to 4", 30))
+        assert {
+            "Children at level 4 known because of abuse or neglect (N1)": (
+                Proportion(20, 40),
+                Proportion(10, 40),
+            ),
+            "Children at level 4 known because of family dysfunction (N5)": (
+                Proportion(20, 40),
+                Proportion(30, 40),
+            ),
+        } == shown
+        assert {} == measures(children("N1", "1 to 4", 3) + children("N5", "1 to 4", 27))
+        assert {} == measures([])
+        markdown = render_markdown(
+            build_assurance_report(
+                period(cohort=Cohort(tuple(now))),
+                survey=SURVEY,
+                previous=period(
+                    label="2020-21",
+                    cohort=Cohort(
+                        tuple(children("N1", "1 to 4", 10) + children("N5", "1 to 4", 30))
+                    ),
+                ),
+            )
+        )
+        assert (
+            "| Children at level 4 known because of abuse or neglect (N1) | 25.0% | 50.0% | "
+            "+25.0 points |" in markdown
+        )
+
+    @given(clustered_cohorts())
+    def test_headlines_publish_only_what_the_tables_show(self, cohort: Cohort) -> None:
+        """Rule: the report never publishes a count, share or total that any of its tables
+        hides. Every number in a cohort headline is a count its table shows; each total
+        and need total named is the visible cell itself, and a hidden one is withheld in
+        words; every share phrased is of a visible cell over a visible base; "most of
+        them" rests on a visible band and total, and "the largest group" on a whole row
+        shown."""
+        report = cohort_report(list(cohort.records))
+        cohort_lines = [h for h in report.headlines if h.topic == "Children known to services"]
+        pairs = [(cohort_lines[0], "Children at level 4", "known at level 4")]
+        if any(record.looked_after for record in cohort.records):
+            pairs.append((cohort_lines[1], "Children in care", "in care"))
+        for headline, title, where in pairs:
+            if not cohort.records:
+                continue
+            table = table_titled(report, title)
+            _check_headline(headline, table, where)
+
+
+BAND_WORDS = re.compile(
+    r"aged [\w ,]*?(?=\.|$)|level \d+|\(N\d\)|\d+(?:\.\d+)?%|<\d+(?:\.\d+)?%|>\d+(?:\.\d+)?%"
+)
+
+
+def _check_headline(headline: Any, table: DisclosedTable, where: str) -> None:
+    """Check one cohort headline against the published table it draws on."""
+    text = headline.text
+    grid = table.grid()
+    visible = [
+        (i, j) for i, row in enumerate(grid) for j, cell in enumerate(row) if not cell.is_suppressed
+    ]
+    counts = {grid[i][j].count for i, j in visible}
+    # Every number in the text, once labels and percentages are set aside, is a count shown.
+    numbers = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", BAND_WORDS.sub("", text))]
+    assert set(numbers) <= counts, (text, table.shown())
+    # The total is the grand total shown, or withheld in words.
+    if table.grand_total.is_suppressed:
+        assert text.startswith("The number of children")
+        assert "not published" in text
+        assert () == headline.phrases
+        return
+    assert text.startswith(f"Of the {table.grand_total.count:,} child")
+    # Each need named is its row total shown, or withheld in words.
+    width = len(table.column_labels)
+    for need in ("N1", "N5") if "level" in where else ("N1",):
+        row = [label.split()[0] for label in table.row_labels].index(need)
+        words = PrimaryNeed(need).description
+        total = table.row_totals[row]
+        if total.is_suppressed:
+            assert f"the number known because of {words}" in text
+        else:
+            assert re.search(
+                rf"(^|, |; |further ){total.count:,} \([^)]*\) (are |is )?(known )?because of {words}",
+                text,
+            ), text
+    # Every share phrased is of a visible cell over a visible base.
+    shares = set()
+    bases: tuple[Base, ...] = ("row", "column", "table")
+    for i, j in visible:
+        for base in bases:
+            with contextlib.suppress(SuppressedValueError, CountError, StatisticsError):
+                shares.add(table.proportion(i, j, of=base))
+    assert all(phrase.proportion in shares for phrase in headline.phrases), text
+    # A claim about age bands rests on what is shown.
+    n1 = [label.split()[0] for label in table.row_labels].index("N1")
+    if "most of them" in text:
+        band = int(re.search(r"most of them, ([\d,]+)", text)[1].replace(",", ""))  # type: ignore[index]
+        assert not table.row_totals[n1].is_suppressed
+        assert any(not c.is_suppressed and c.count == band for c in table.cells[n1])
+        assert 2 * band > table.row_totals[n1].count
+    if "largest group" in text:
+        assert not any(cell.is_suppressed for cell in table.cells[n1])
+    assert width == len(table.column_labels)

@@ -101,18 +101,27 @@ class TestDefaultScale:
         assert [OUTSTANDING, GOOD] == sorted([GOOD, OUTSTANDING])
 
     def test_unknown_code_is_a_lookup_error(self) -> None:
-        """Looking up a code the scale lacks names the scale and its codes."""
+        """Looking up a code the scale lacks names the scale, its codes and the nearest one;
+        the code given is described, not repeated (it may be free text)."""
         with pytest.raises(UnknownJudgementError) as caught:
             SCALE["adequate"]
         assert isinstance(caught.value, LookupError)
         assert (
             "expected a judgement of scale 'Ofsted four-point' (outstanding, good, "
-            "requires_improvement, inadequate), got 'adequate'" == str(caught.value)
+            "requires_improvement, inadequate), got a str of 8 characters; nearest: "
+            "'inadequate'" == str(caught.value)
         )
+
+    def test_free_text_given_as_a_judgement_is_not_repeated(self) -> None:
+        """Free text typed where a judgement code belongs stays out of the message."""
+        with pytest.raises(UnknownJudgementError) as caught:
+            SCALE.judgement("Invented: dad drinks", field="audits[0].grade")
+        assert "Invented" not in str(caught.value)
+        assert str(caught.value).endswith("got a str of 20 characters")
 
     def test_unhashable_code_is_our_error(self) -> None:
         """An unhashable key raises our error, never a bare TypeError."""
-        with pytest.raises(UnknownJudgementError, match=r"got \[\]"):
+        with pytest.raises(UnknownJudgementError, match=r"got an empty list"):
             SCALE[[]]  # type: ignore[index]
 
     def test_judgement_of_another_scale_is_refused(self) -> None:
@@ -149,7 +158,8 @@ class TestScaleRules:
         """A code may appear once."""
         with pytest.raises(
             JudgementScaleError,
-            match=r"^judgements\[1\]\.code: expected each code once, got 'a' again",
+            match=r"^judgements\[1\]\.code: expected each code once, got the code of "
+            r"judgements\[0\] again",
         ):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("a", "B")], good_or_better="a", inadequate="a"
@@ -225,11 +235,13 @@ class TestScaleFiles:
             ({"name": 3}, "$.name: expected non-empty text, got 3"),
             (
                 {"inadequate": "poor"},
-                "$.inadequate: expected one of the scale's codes (good, fair, weak), got 'poor'",
+                "$.inadequate: expected one of the scale's codes (good, fair, weak), "
+                "got a str of 4 characters",
             ),
             (
                 {"judgements": [{"code": "good", "label": "G"}, {"code": "good", "label": "H"}]},
-                "$.judgements[1].code: expected each code once, got 'good' again",
+                "$.judgements[1].code: expected each code once, got the code of "
+                "judgements[0] again",
             ),
         ],
     )
@@ -286,9 +298,12 @@ class TestComments:
     def test_bad_polarity(self) -> None:
         """Polarity is positive or negative."""
         with pytest.raises(
-            AuditError, match=r"^polarity: expected 'positive' or 'negative', got 'mixed'"
+            AuditError,
+            match=r"^polarity: expected 'positive' or 'negative', got a str of 5 characters$",
         ):
-            AuditComment("x", "mixed")
+            AuditComment("x", "mixed", text="Invented: secret")
+        with pytest.raises(AuditError, match=r"^polarity: expected .*, got a list$"):
+            AuditComment("x", ["positive"])
 
     def test_empty_theme(self) -> None:
         """A theme must be named."""
@@ -304,7 +319,7 @@ class TestCaseFileAudit:
             ({"team": 7}, "team: expected non-empty text, got 7"),
             (
                 {"date": dt.datetime(2022, 3, 1, 9, 0)},
-                "date: expected a date, got datetime.datetime(2022, 3, 1, 9, 0)",
+                "date: expected a date, got a datetime",
             ),
             (
                 {"comments": [AuditComment("x", "positive")]},
@@ -312,7 +327,16 @@ class TestCaseFileAudit:
             ),
             ({"comments": ("nice",)}, "comments[0]: expected an AuditComment, got a str"),
             ({"criteria": [("voice", GOOD)]}, "criteria: expected a mapping, got a list"),
-            ({"criteria": {"voice": "good"}}, "criteria['voice']: expected a Judgement, got a str"),
+            (
+                {"criteria": {"voice": "good"}},
+                "criteria: expected criterion codes mapped to Judgements, got a str of 5 "
+                "characters mapped to a str of 4 characters",
+            ),
+            (
+                {"criteria": {1: GOOD}},
+                "criteria: expected criterion codes mapped to Judgements, got 1 mapped to a "
+                "Judgement",
+            ),
         ],
     )
     def test_invalid_fields(self, kwargs: dict[str, Any], message: str) -> None:
@@ -324,9 +348,13 @@ class TestCaseFileAudit:
         assert message == str(caught.value)
 
     def test_grade_must_be_a_judgement(self) -> None:
-        """The grade is a judgement of a scale, not a bare code."""
-        with pytest.raises(TypeError):
+        """The grade is a judgement of a scale, not a bare code: our error, not attrs' TypeError."""
+        with pytest.raises(AuditError) as caught:
             CaseFileAudit("F-1", "North", DAY, "good")  # type: ignore[arg-type]
+        assert (
+            "grade: expected a Judgement of a scale (OFSTED_FOUR_POINT['good']), got a str of 4 "
+            "characters" == str(caught.value)
+        )
 
 
 TOOL = AuditTool(
@@ -415,12 +443,17 @@ class TestAuditTool:
     @pytest.mark.parametrize(
         ("grades", "error", "message"),
         [
-            ({}, AuditError, "grades: expected at least one graded criterion, got {}"),
+            ({}, AuditError, "grades: expected at least one graded criterion, got an empty dict"),
+            (
+                [("voice", "good")],
+                AuditError,
+                "grades: expected at least one graded criterion, got a list",
+            ),
             (
                 {"voice": "good", "review": "good", "colour": "good"},
                 AuditError,
-                "grades['colour']: expected a criterion of tool 'Invented audit' "
-                "(voice, plan, record, review), got 'colour'",
+                "grades: expected a criterion of tool 'Invented audit' "
+                "(voice, plan, record, review), got a str of 6 characters",
             ),
             (
                 {"voice": "good", "plan": "good"},
@@ -431,7 +464,8 @@ class TestAuditTool:
                 {"voice": "adequate", "review": "good"},
                 UnknownJudgementError,
                 "grades['voice']: expected a judgement of scale 'Ofsted four-point' "
-                "(outstanding, good, requires_improvement, inadequate), got 'adequate'",
+                "(outstanding, good, requires_improvement, inadequate), got a str of 8 "
+                "characters; nearest: 'inadequate'",
             ),
         ],
     )
@@ -520,9 +554,9 @@ class TestSummariseAudits:
         assert {"outstanding": 4, "good": 16, "requires_improvement": 8, "inadequate": 2} == dict(
             summary.grades.counts
         )
-        assert Proportion(20, 30) == summary.grades.good_or_better
-        assert Fraction(2, 3) == summary.grades.good_or_better.share
-        assert Proportion(2, 30) == summary.grades.inadequate
+        assert Proportion(20, 30) == summary.grades.good_or_better_share
+        assert Fraction(2, 3) == summary.grades.good_or_better_share.share
+        assert Proportion(2, 30) == summary.grades.inadequate_share
         assert 30 == summary.total == summary.grades.total
         assert summary.within_ceiling is None
 
@@ -540,9 +574,9 @@ class TestSummariseAudits:
             [audit("good", "South"), audit("inadequate", "North"), audit("outstanding", "North")]
         )
         assert ["North", "South"] == list(summary.by_team)
-        assert Proportion(1, 2) == summary.by_team["North"].good_or_better
-        assert Proportion(1, 2) == summary.by_team["North"].inadequate
-        assert Proportion(1, 1) == summary.by_team["South"].good_or_better
+        assert Proportion(1, 2) == summary.by_team["North"].good_or_better_share
+        assert Proportion(1, 2) == summary.by_team["North"].inadequate_share
+        assert Proportion(1, 1) == summary.by_team["South"].good_or_better_share
 
     def test_comment_tallies(self) -> None:
         """Comments are tallied per theme: 50 of 62 positive about engaging children (para 8)."""
@@ -580,15 +614,33 @@ class TestSummariseAudits:
         assert within == summary.within_ceiling
         assert Fraction(ceiling) == summary.inadequate_ceiling
 
-    @pytest.mark.parametrize("ceiling", [0.1, Fraction(3, 2), Decimal("-0.1"), "10%"])
-    def test_bad_ceiling(self, ceiling: Any) -> None:
-        """A ceiling must be an exact fraction from 0 to 1; floats are refused as inexact."""
+    @pytest.mark.parametrize(
+        ("ceiling", "shown"),
+        [
+            (0.1, "0.1"),
+            (Fraction(3, 2), "Fraction(3, 2)"),
+            (Decimal("-0.1"), "Decimal('-0.1')"),
+            (Decimal("NaN"), "Decimal('NaN')"),
+            (2, "2"),
+            (True, "True"),
+            ("10%", "a str of 3 characters"),
+        ],
+    )
+    def test_bad_ceiling(self, ceiling: Any, shown: str) -> None:
+        """A ceiling must be an exact fraction from 0 to 1; floats are refused as inexact,
+        and a NaN is our error, not decimal.InvalidOperation."""
         with pytest.raises(AuditError) as caught:
             summarise_audits([audit("good")], inadequate_ceiling=ceiling)
         assert (
-            "inadequate_ceiling: expected a Fraction or Decimal from 0 to 1 (or None), "
-            f"got {ceiling!r}" == str(caught.value)
+            "inadequate_ceiling: expected a Fraction or Decimal from 0 to 1, 0, 1 or None, "
+            f"got {shown}" == str(caught.value)
         )
+
+    @pytest.mark.parametrize(("ceiling", "within"), [(0, False), (1, True)])
+    def test_whole_number_ceilings_are_exact(self, ceiling: int, within: bool) -> None:
+        """0 and 1 are exact, so an analyst may write them as whole numbers."""
+        summary = summarise_audits([audit("good"), audit("inadequate")], inadequate_ceiling=ceiling)
+        assert (Fraction(ceiling), within) == (summary.inadequate_ceiling, summary.within_ceiling)
 
     def test_no_audits(self) -> None:
         """A summary needs at least one audit."""
@@ -673,10 +725,12 @@ class TestSummaryProperties:
     def test_shares_lie_within_zero_and_one(self, audits: list[CaseFileAudit]) -> None:
         """Rule: every share is a fraction of one; good-or-better and inadequate never overlap."""
         summary = summarise_audits(audits)
-        shares = [summary.grades.good_or_better.share, summary.grades.inadequate.share]
+        shares = [summary.grades.good_or_better_share.share, summary.grades.inadequate_share.share]
         shares += [tally.positive_share.share for tally in summary.themes.values()]
         assert all(0 <= share <= 1 for share in shares)
-        assert summary.grades.good_or_better.share + summary.grades.inadequate.share <= 1
+        assert (
+            summary.grades.good_or_better_share.share + summary.grades.inadequate_share.share <= 1
+        )
 
     @given(st.lists(case_file_audits(), min_size=1, max_size=30), st.randoms(use_true_random=False))
     def test_order_does_not_matter(
@@ -692,3 +746,48 @@ class TestSummaryProperties:
         summary = summarise_audits(audits, scale=PRE_2013)
         assert [judgement.code for judgement in PRE_2013] == list(summary.grades.counts)
         assert len(audits) == sum(summary.grades.counts.values())
+
+
+class TestBareTypeErrorsAreOurs:
+    """Wrong types raise the library's errors, never attrs' bare TypeError (review finding 9)."""
+
+    @pytest.mark.parametrize(
+        ("build", "error", "message"),
+        [
+            (
+                lambda: AuditTool("Invented", TOOL.criteria, limit_margin="1"),  # type: ignore[arg-type]
+                AuditError,
+                "limit_margin: expected a whole number, 0 or more, got '1'",
+            ),
+            (
+                lambda: AuditTool("Invented", TOOL.criteria, rule="median"),  # type: ignore[arg-type]
+                AuditError,
+                "rule: expected a function of judgements, got a str of 6 characters",
+            ),
+            (
+                lambda: AuditTool("Invented", TOOL.criteria, scale="Ofsted"),  # type: ignore[arg-type]
+                AuditError,
+                "scale: expected a JudgementScale, got a str of 6 characters",
+            ),
+            (
+                lambda: Criterion("voice", "Invented", limiting="yes"),  # type: ignore[arg-type]
+                AuditError,
+                "limiting: expected True or False, got a str of 3 characters",
+            ),
+            (
+                lambda: Judgement("1", "good", "Good"),  # type: ignore[arg-type]
+                JudgementScaleError,
+                "rank: expected a whole number, 1 or more, got '1'",
+            ),
+            (
+                lambda: JudgementScale("x", "1", SCALE.judgements, 2, "inadequate"),  # type: ignore[arg-type]
+                JudgementScaleError,
+                "good_or_better: expected a code, got 2",
+            ),
+        ],
+    )
+    def test_wrong_types(self, build: Any, error: type[Exception], message: str) -> None:
+        """Each names the field, what was expected and, safely, what was given."""
+        with pytest.raises(error) as caught:
+            build()
+        assert message == str(caught.value)

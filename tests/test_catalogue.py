@@ -396,7 +396,7 @@ class TestDocumentErrors:
             ),
             (
                 {"items": [{"code": "A1a", "label": "x", "descriptors": {"1": "  "}}]},
-                "$.items[0].descriptors.1: expected non-empty text, got a str of 2 characters",
+                "$.items[0].descriptors.1: expected non-empty text, got '  '",
             ),
             (
                 {"items": [{"code": "Aa", "label": "x"}]},

@@ -65,14 +65,40 @@ class TestNationalCodes:
         Characteristics of children in need)."""
         assert band is CensusAgeBand.for_age(years)
 
-    @pytest.mark.parametrize("years", [-1, 2.5, True, "3"])
-    def test_bad_ages(self, years: Any) -> None:
-        """An age must be whole completed years from 0."""
+    @pytest.mark.parametrize(
+        ("years", "shown"), [(-1, "-1"), (2.5, "2.5"), (True, "True"), ("3", "'3'"), (18, "18")]
+    )
+    def test_bad_ages(self, years: Any, shown: str) -> None:
+        """An age must be whole completed years from 0 to 17: a child is anyone under 18
+        (Children Act 1989, section 105), so an adult's age is not put in "16 and over"."""
         with pytest.raises(CohortError) as caught:
             CensusAgeBand.for_age(years)
-        assert f"age: expected completed years from 0 up, or None, got {years!r}" == str(
+        assert f"age: expected completed years from 0 to 17 (a child), or None, got {shown}" == str(
             caught.value
         )
+
+    def test_seventeen_is_the_last_age(self) -> None:
+        """17 is still a child, in "16 and over"."""
+        assert CensusAgeBand.AGED_16_AND_OVER is CensusAgeBand.for_age(17)
+
+    def test_an_adult_is_refused_by_date_of_birth(self) -> None:
+        """Review finding 14: someone aged 25 at the census date is not a child."""
+        adult = ChildRef("C-1", date_of_birth=dt.date(1997, 1, 1))
+        with pytest.raises(CohortError, match=r"^age: expected completed years from 0 to 17"):
+            CensusAgeBand.of_child(adult, census_year=2022)
+
+    def test_a_child_due_before_the_census_date_is_not_unborn(self) -> None:
+        """Review finding 14: a child due on 1 January has been born by 31 March, so without a
+        date of birth the band cannot be known; the due date itself is not repeated."""
+        due = ChildRef("C-1", expected_delivery_date=dt.date(2022, 1, 1))
+        with pytest.raises(CohortError) as caught:
+            CensusAgeBand.of_child(due, census_year=2022)
+        assert (
+            "child: expected a date of birth for a child due on or before the census date "
+            "2022-03-31, got only an expected delivery date" == str(caught.value)
+        )
+        later = ChildRef("C-2", expected_delivery_date=dt.date(2022, 4, 1))
+        assert CensusAgeBand.UNBORN is CensusAgeBand.of_child(later, census_year=2022)
 
     def test_age_at_31_march(self) -> None:
         """Age is taken at 31 March of the census year: a birthday on 1 April comes too late."""
@@ -127,7 +153,11 @@ class TestCohortRecords:
                 "level_of_need: expected a level of need from 1 up (local policy), got True",
             ),
             ({"reference": ""}, "reference: expected non-empty text, got ''"),
-            ({"looked_after": "yes"}, "looked_after: expected True or False, got 'yes'"),
+            (
+                {"looked_after": "yes"},
+                "looked_after: expected True or False, got a str of 3 characters",
+            ),
+            ({"reference": "   "}, "reference: expected non-empty text, got '   '"),
         ],
     )
     def test_invalid_records(self, kwargs: dict[str, Any], message: str) -> None:
@@ -161,6 +191,73 @@ COHORT = Cohort(
         record(5, "N4", "under 1", 4, looked_after=True),
     )
 )
+
+
+class TestWhereConvertsLikeRecords:
+    """Review finding 4: a criterion given as a code never silently matches nothing."""
+
+    def test_codes_match_as_members_do(self) -> None:
+        """ "N1", "1 to 4" and the label "Under 1" select what the members select."""
+        assert COHORT.where(primary_need=N1) == COHORT.where(primary_need="N1")
+        assert 3 == len(COHORT.where(primary_need="N1"))
+        assert 1 == len(COHORT.where(age_band="1 to 4"))
+        assert COHORT.where(age_band=CensusAgeBand.UNDER_1) == COHORT.where(age_band="Under 1")
+        assert 1 == len(COHORT.where(age_band="Under 1"))
+
+    @pytest.mark.parametrize(
+        ("criteria", "message"),
+        [
+            ({"primary_need": "N11"}, "primary_need: expected one of 'N0', 'N1'"),
+            ({"age_band": "11 to 15"}, "age_band: expected one of 'unborn', 'under 1'"),
+            (
+                {"level_of_need": "4"},
+                "level_of_need: expected a level of need from 1 up (local policy), got '4'",
+            ),
+            (
+                {"level_of_need": 0},
+                "level_of_need: expected a level of need from 1 up (local policy), got 0",
+            ),
+            ({"looked_after": 1}, "looked_after: expected True or False, got 1"),
+            (
+                {"primary_need": "Invented: neglect at home"},
+                "primary_need: expected one of 'N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', "
+                "'N8', 'N9', got a str of 25 characters",
+            ),
+        ],
+    )
+    def test_bad_criteria_raise(self, criteria: dict[str, Any], message: str) -> None:
+        """A criterion that is not a need, band, level or flag is our error, naming the field."""
+        with pytest.raises(CohortError) as caught:
+            COHORT.where(**criteria)
+        assert str(caught.value).startswith(message)
+
+    def test_age_band_labels_are_accepted_by_records(self) -> None:
+        """Review finding 14: the label a table prints ("Under 1", "Unborn") is accepted."""
+        assert CensusAgeBand.UNDER_1 is record(1, band="Under 1").age_band
+        assert CensusAgeBand.UNBORN is record(1, band="Unborn").age_band
+        assert CensusAgeBand.AGED_16_AND_OVER is record(1, band="16 and over").age_band
+
+    def test_dimensions_may_be_named(self) -> None:
+        """Review finding 9: a dimension given by its value works; an unknown one is our error."""
+        assert COHORT.breakdown(Dimension.PRIMARY_NEED) == COHORT.breakdown("primary_need")
+        assert COHORT.cross_tabulate(
+            Dimension.PRIMARY_NEED, Dimension.AGE_BAND
+        ) == COHORT.cross_tabulate("primary_need", "age_band")
+        with pytest.raises(CohortError) as caught:
+            COHORT.breakdown("need")
+        assert (
+            "dimension: expected a Dimension (primary_need, age_band, level_of_need, "
+            "looked_after, agency), got a str of 4 characters" == str(caught.value)
+        )
+        with pytest.raises(CohortError, match=r"^rows: expected a Dimension"):
+            COHORT.cross_tabulate(3, "age_band")  # type: ignore[arg-type]
+
+    def test_shares_and_cells_take_codes(self) -> None:
+        """A breakdown's share and a table's cell take codes too."""
+        needs = COHORT.breakdown("primary_need")
+        assert needs.share(N1) == needs.share("N1")
+        table = COHORT.cross_tabulate("primary_need", "age_band")
+        assert 2 == table.cell("N1", "10 to 15")
 
 
 class TestCohortBreakdowns:
@@ -215,10 +312,16 @@ class TestCohortBreakdowns:
     def test_errors(self) -> None:
         """Bad categories, empty cohorts and dimensions that do not apply are clear errors."""
         needs = COHORT.breakdown(Dimension.PRIMARY_NEED)
+        with pytest.raises(CohortError, match=r"^category: expected one of 'N0', 'N1'"):
+            needs.share("N11")
+        agencies = completions_breakdown(
+            ImplementationMeasures(1, 1, 1, (GCP2Completion("W-1", "health", 2, "1 to 4"),)),
+            Dimension.AGENCY,
+        )
         with pytest.raises(
-            CohortError, match=r"^category: expected a category of primary_need, got 'N1'"
+            CohortError, match=r"^category: expected a category of agency, got a str of 6"
         ):
-            needs.share("N1")
+            agencies.share("police")
         empty = Cohort(()).breakdown(Dimension.PRIMARY_NEED)
         with pytest.raises(
             CohortError, match=r"^cohort: expected at least one record to take a share of"
@@ -235,10 +338,13 @@ class TestCohortBreakdowns:
         ):
             COHORT.cross_tabulate(Dimension.AGE_BAND, Dimension.AGE_BAND)
         table = COHORT.cross_tabulate(Dimension.PRIMARY_NEED, Dimension.AGE_BAND)
-        with pytest.raises(CohortError, match=r"^row: expected a category of the table, got 'N1'"):
-            table.cell("N1", CensusAgeBand.UNBORN)
-        with pytest.raises(CohortError, match=r"^column: expected a category of the table, got 12"):
+        with pytest.raises(CohortError, match=r"^row: expected one of 'N0', .*, got 'N11'$"):
+            table.cell("N11", CensusAgeBand.UNBORN)
+        with pytest.raises(CohortError, match=r"^column: expected one of 'unborn', .*, got 12$"):
             table.cell(N1, 12)
+        by_level = COHORT.cross_tabulate(Dimension.LEVEL_OF_NEED, Dimension.AGE_BAND)
+        with pytest.raises(CohortError, match=r"^row: expected a category of the table, got 9$"):
+            by_level.cell(9, "1 to 4")
 
     def test_each_child_once(self) -> None:
         """A child may appear once in a cohort, and records must be records."""

@@ -196,6 +196,36 @@ class TestBadArguments:
             caught.value
         )
 
+    @pytest.mark.parametrize(
+        ("tolerance", "shown"),
+        [
+            (Decimal("NaN"), "Decimal('NaN')"),
+            (float("nan"), "nan"),
+            (float("inf"), "inf"),
+        ],
+    )
+    def test_a_tolerance_that_is_not_finite_raises_our_error(
+        self, tolerance: Any, shown: str
+    ) -> None:
+        """Review finding 9: a NaN tolerance is our error, not a bare ValueError."""
+        with pytest.raises(StatisticsError) as caught:
+            describe(Proportion(77, 100), tolerance=tolerance)
+        assert f"tolerance: expected a number from 0 to 1/40, got {shown}" == str(caught.value)
+
+    def test_a_share_must_be_a_proportion(self) -> None:
+        """Review finding 9: a float share is refused, not an AttributeError."""
+        with pytest.raises(StatisticsError) as caught:
+            describe(0.5)  # type: ignore[arg-type]
+        assert "proportion: expected a Proportion, got 0.5" == str(caught.value)
+
+    def test_a_policy_must_be_a_policy(self) -> None:
+        """Review finding 9: a policy named by text is refused, not an AttributeError."""
+        with pytest.raises(StatisticsError) as caught:
+            describe(Proportion(77, 100), policy="DfE")  # type: ignore[arg-type]
+        assert "policy: expected a DisclosurePolicy or None, got a str of 3 characters" == str(
+            caught.value
+        )
+
     def test_bad_ndigits_raises(self) -> None:
         """The figure's decimal places must be 0 or more."""
         with pytest.raises(StatisticsError, match="ndigits"):

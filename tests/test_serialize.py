@@ -196,7 +196,7 @@ class TestErrors:
         data["ratings"] = [{"code": 5, "grade": 7, "evidence": 4, "note": SECRET}, "A1"]
         data["colour"] = "blue"
         assert [
-            "$.child.reference: expected text that is not blank, got a string of 1 character",
+            '$.child.reference: expected text that is not blank, got " "',
             "$.window.start: expected an ISO 8601 date (YYYY-MM-DD), got a string of 10 characters",
             "$.window.end: expected an ISO 8601 date string (YYYY-MM-DD), got an integer",
             "$.ratings[0].code: expected a string, got an integer",
@@ -578,7 +578,7 @@ class TestCatalogueDocuments:
             '$.items[0].code: expected the code of a sub-area followed by lower-case letters, got "A1"',
             "$.items[2].age_bands[0]: expected until_months above from_months 9, got 3 (the band is empty)",
             "$.areas[0].code: expected capital letters and digits starting with a letter, got a string of 1 character",
-            "$.areas[1].name: expected text that is not blank, got a string of 1 character",
+            '$.areas[1].name: expected text that is not blank, got " "',
         ] == problems(Catalogue, data)
         data["areas"][0]["code"] = "A"
         data["areas"][1]["name"] = "Care of safety"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from neglect_protocol import Grade
 from neglect_protocol._logic._intervals import regularized_incomplete_beta
+from neglect_protocol.change import Change
 from neglect_protocol.errors import (
     ConfidenceError,
     CountError,
@@ -212,6 +213,84 @@ class TestPercentRoundsHalfUp:
         """round_half_up rounds an exact fraction; 2.5 goes to 3, 0.125 to 0.13."""
         assert Decimal("3") == round_half_up(Fraction(5, 2), 0)
         assert Decimal("0.13") == round_half_up(Fraction(1, 8), 2)
+
+
+class TestRoundHalfUpSigns:
+    """Review finding 9: negatives round half away from zero, and only exact numbers."""
+
+    @pytest.mark.parametrize(
+        ("value", "ndigits", "expected"),
+        [
+            (Fraction(-1, 2), 0, "-1"),
+            (Fraction(-3, 2), 0, "-2"),
+            (Fraction(-1, 8), 2, "-0.13"),
+            (Fraction(-1, 1000), 0, "0"),
+            (Decimal("0.125"), 2, "0.13"),
+            (Decimal("-2.5"), 0, "-3"),
+            (5, 2, "5.00"),
+        ],
+    )
+    def test_halves_go_away_from_zero(
+        self, value: Fraction | Decimal | int, ndigits: int, expected: str
+    ) -> None:
+        """-0.5 is -1 and -1.5 is -2, as 0.5 is 1 and 1.5 is 2; a value that rounds to
+        nothing is 0, never -0."""
+        assert expected == str(round_half_up(value, ndigits))
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            (0.125, "0.125"),
+            (Decimal("NaN"), "Decimal('NaN')"),
+            (Decimal("Infinity"), "Decimal('Infinity')"),
+            (True, "True"),
+            ("0.5", "'0.5'"),
+        ],
+    )
+    def test_only_exact_numbers_are_rounded(self, value: Any, shown: str) -> None:
+        """A float (0.125 is exact, but 0.145 is not what it looks like), a NaN or text is
+        refused with our error, not an AttributeError."""
+        with pytest.raises(StatisticsError) as caught:
+            round_half_up(value, 2)
+        assert (
+            "value: expected an exact number (a Fraction, an int or a finite Decimal), "
+            f"got {shown}" == str(caught.value)
+        )
+
+    @given(st.fractions(min_value=-1000, max_value=1000), st.integers(min_value=0, max_value=4))
+    def test_rounding_is_symmetric_and_close(self, value: Fraction, ndigits: int) -> None:
+        """Rule: rounding -x gives minus the rounding of x, and the result is within half a
+        unit in the last place of x."""
+        rounded = round_half_up(value, ndigits)
+        assert round_half_up(-value, ndigits) == -rounded
+        assert abs(Fraction(rounded) - value) <= Fraction(1, 2 * 10**ndigits)
+
+
+class TestBareErrorsAreOurs:
+    """Review finding 9: wrong types raise the library's errors."""
+
+    def test_newcombe_interval_needs_proportions(self) -> None:
+        """Shares given as floats or tuples are refused, naming the argument."""
+        with pytest.raises(StatisticsError) as caught:
+            newcombe_interval(0.5, 0.3)  # type: ignore[arg-type]
+        assert "a: expected a Proportion, got 0.5" == str(caught.value)
+        with pytest.raises(StatisticsError) as caught:
+            newcombe_interval(Proportion(1, 2), (1, 3))  # type: ignore[arg-type]
+        assert "b: expected a Proportion, got a tuple" == str(caught.value)
+
+    def test_change_needs_proportions(self) -> None:
+        """A change between tuples is refused before any interval is worked out."""
+        with pytest.raises(StatisticsError) as caught:
+            Change((1, 2), (1, 3))  # type: ignore[arg-type]
+        assert "current: expected a Proportion, got a tuple" == str(caught.value)
+        with pytest.raises(ConfidenceError):
+            Change(Proportion(1, 2), Proportion(1, 3), confidence=95)
+
+    def test_change_points_round_away_from_zero(self) -> None:
+        """A fall of 7.5 points is -8 at no decimal places, the mirror of a rise."""
+        fall = Change(Proportion(1, 8), Proportion(1, 5))
+        assert (Decimal("-8"), Decimal("-7.5")) == (fall.points(), fall.points(1))
+        assert Decimal("8") == Change(Proportion(1, 5), Proportion(1, 8)).points()
 
 
 INTERVALS: dict[str, Callable[[Proportion], tuple[float, float]]] = {
@@ -555,7 +634,9 @@ class TestCohenKappaRefusesBadInput:
         """Only unweighted, linear and quadratic kappa are offered."""
         with pytest.raises(StatisticsError) as caught:
             cohen_kappa([1], [1], weights="cubic")  # type: ignore[arg-type]
-        assert "weights: expected None, 'linear' or 'quadratic', got 'cubic'" == str(caught.value)
+        assert "weights: expected None, 'linear' or 'quadratic', got a str of 5 characters" == str(
+            caught.value
+        )
 
 
 class TestPublicSurface:

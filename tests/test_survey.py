@@ -62,9 +62,12 @@ class TestQuestions:
         ("positive", "message"),
         [
             (set(), "positive: expected at least one positive answer for question 'q', got none"),
-            ({"maybe"}, "positive: expected answers of the scale (yes, no), got maybe"),
+            (
+                {"maybe", "Invented: worried"},
+                "positive: expected answers of the scale (yes, no), got 2 answers not on it",
+            ),
             ({"yes", "no"}, "positive: expected some answers not to count as positive, got every"),
-            ("yes", "positive: expected a collection of answers, got 'yes'"),
+            ("yes", "positive: expected a collection of answers, got a str of 3 characters"),
         ],
     )
     def test_bad_positive_answers(self, positive: Any, message: str) -> None:
@@ -83,10 +86,10 @@ class TestQuestions:
     @pytest.mark.parametrize(
         ("answers", "message"),
         [
-            (("yes",), "answers: expected at least two answers, got ('yes',)"),
-            (("yes", "yes"), "answers[1]: expected each answer once, got 'yes' again"),
+            (("yes",), "answers: expected at least two answers, got 1"),
+            (("yes", "yes"), "answers[1]: expected each answer once, got answers[0] again"),
             (("yes", ""), "answers[1]: expected answer as text, got ''"),
-            ([], "answers: expected a non-empty tuple of answer, got []"),
+            ([], "answers: expected a non-empty tuple of answer, got an empty list"),
         ],
     )
     def test_bad_scales(self, answers: Any, message: str) -> None:
@@ -155,8 +158,22 @@ class TestResponseErrors:
         assert isinstance(caught.value, LookupError)
         assert (
             "responses[1].answers: expected a question of survey 'Invented CP plan feedback', "
-            "got 'impact_on_dog'" == str(caught.value)
+            "got a str of 13 characters" == str(caught.value)
         )
+
+    def test_unknown_question_near_a_known_one(self) -> None:
+        """A mistyped code is described, not repeated, with the nearest question code."""
+        with pytest.raises(UnknownQuestionError) as caught:
+            survey_metrics(SURVEY, [response(agency="yes")])
+        assert str(caught.value).endswith("got a str of 6 characters; nearest: 'agencies'")
+
+    def test_free_text_used_as_a_question_code_is_not_repeated(self) -> None:
+        """Free text typed as an answers key stays out of the message (review finding 5)."""
+        with pytest.raises(UnknownQuestionError) as caught:
+            survey_metrics(
+                SURVEY, [SurveyResponse("R-1", "family", {"Invented: dad hits my brother": "yes"})]
+            )
+        assert "dad" not in str(caught.value)
 
     def test_answer_off_the_scale(self) -> None:
         """An answer not on the question's scale is a clear error that does not echo free text."""
@@ -175,14 +192,53 @@ class TestResponseErrors:
         with pytest.raises(AnswerOffScaleError, match=r"for question 'child', got 4$"):
             survey_metrics(SURVEY, [response(child=4)])  # type: ignore[arg-type]
 
+    def test_non_text_answer_holding_free_text_is_not_shown(self) -> None:
+        """A list (or other object) given as an answer is named by its type only."""
+        answer: Any = ["Invented: dad hits my brother when drunk"]
+        with pytest.raises(AnswerOffScaleError) as caught:
+            survey_metrics(SURVEY, [response(child=answer)])
+        assert str(caught.value).endswith("for question 'child', got a list")
+
+    def test_answers_are_kept_out_of_the_repr(self) -> None:
+        """Answers are checked only against a survey, so may hold free text: no repr shows them."""
+        answer = SurveyResponse("R-1", "family", {"child": "Invented: dad hits my brother"})
+        assert "SurveyResponse(respondent='R-1', group='family')" == repr(answer)
+
     def test_unknown_group(self) -> None:
         """A respondent group the survey does not ask is refused."""
         with pytest.raises(SurveyError) as caught:
             survey_metrics(SURVEY, [response("carer", agencies="yes")])
         assert (
             "responses[0].group: expected a group of survey 'Invented CP plan feedback' "
-            "(family, professional), got 'carer'" == str(caught.value)
+            "(family, professional), got a str of 5 characters" == str(caught.value)
         )
+
+    def test_a_respondent_is_counted_once(self) -> None:
+        """The same respondent twice in a period is refused, not counted twice (review
+        finding 10); each period is checked on its own."""
+        twice = [response(agencies="yes"), response(agencies="yes")]
+        with pytest.raises(SurveyError) as caught:
+            survey_metrics(SURVEY, twice)
+        assert (
+            "responses[1].respondent: expected each respondent once, got a str of 10 "
+            "characters again" == str(caught.value)
+        )
+        metrics = survey_metrics(SURVEY, twice[:1], previous=twice[1:])
+        assert (1, Proportion(1, 1)) == (metrics.responses, metrics.questions["agencies"].share)
+
+    @pytest.mark.parametrize("given", [5, "R-1", None])
+    def test_responses_must_be_a_collection(self, given: Any) -> None:
+        """Responses that are not a collection raise our error, not a bare TypeError."""
+        with pytest.raises(
+            SurveyError, match=r"^responses: expected an iterable of SurveyResponse"
+        ):
+            survey_metrics(SURVEY, given)
+
+    def test_scale_must_be_a_response_scale(self) -> None:
+        """A scale given by name raises our error, not an AttributeError (review finding 9)."""
+        with pytest.raises(SurveyError) as caught:
+            Question("a", "Invented?", "yes/no")  # type: ignore[arg-type]
+        assert "scale: expected a ResponseScale, got a str of 6 characters" == str(caught.value)
 
     def test_not_a_response(self) -> None:
         """Each response must be a SurveyResponse."""
@@ -203,17 +259,17 @@ class TestMetrics:
         answers = responses("family", "agencies", {"yes": 3, "no": 1, None: 2})
         answers.append(response("family", 99, child="agree"))  # agencies left out entirely
         metric = survey_metrics(SURVEY, answers).questions["agencies"]
-        assert Proportion(3, 4) == metric.positive
+        assert Proportion(3, 4) == metric.share
         assert (4, 3, 4) == (metric.n, metric.skipped, metric.answered)
 
     def test_share_interval_and_n(self) -> None:
         """77 positive of 100 is 77%, with its Wilson interval (Newcombe 1998, method 3)."""
         answers = responses("family", "child", {"strongly agree": 40, "agree": 37, "disagree": 23})
         metric = survey_metrics(SURVEY, answers).questions["child"]
-        assert metric.positive is not None
-        assert Decimal("77") == metric.positive.percent()
+        assert metric.share is not None
+        assert Decimal("77") == metric.share.percent()
         assert 100 == metric.n
-        assert metric.positive.wilson_interval() == metric.interval
+        assert metric.share.wilson_interval() == metric.interval
 
     def test_per_group_and_overall(self) -> None:
         """Shares are given per group, per question, and pooled per group and overall."""
@@ -221,12 +277,12 @@ class TestMetrics:
             "professional", "agencies", {"yes": 9, "no": 1}
         )
         metrics = survey_metrics(SURVEY, answers)
-        assert Proportion(6, 10) == metrics.groups["family"]["agencies"].positive
-        assert Proportion(9, 10) == metrics.groups["professional"]["agencies"].positive
-        assert Proportion(15, 20) == metrics.questions["agencies"].positive
-        assert Proportion(6, 10) == metrics.group_overall["family"].positive
+        assert Proportion(6, 10) == metrics.groups["family"]["agencies"].share
+        assert Proportion(9, 10) == metrics.groups["professional"]["agencies"].share
+        assert Proportion(15, 20) == metrics.questions["agencies"].share
+        assert Proportion(6, 10) == metrics.group_overall["family"].share
         assert 10 == metrics.group_overall["family"].skipped  # nobody answered "child"
-        assert Proportion(15, 20) == metrics.overall.positive
+        assert Proportion(15, 20) == metrics.overall.share
         assert 20 == metrics.responses
         assert ["family", "professional"] == list(metrics.groups)
 
@@ -234,8 +290,8 @@ class TestMetrics:
         """A question nobody answered has no share and no interval, rather than 0%."""
         metrics = survey_metrics(SURVEY, [response(agencies="yes")])
         child = metrics.questions["child"]
-        assert (None, None, 0, 1) == (child.positive, child.interval, child.n, child.skipped)
-        assert metrics.groups["professional"]["agencies"].positive is None
+        assert (None, None, 0, 1) == (child.share, child.interval, child.n, child.skipped)
+        assert metrics.groups["professional"]["agencies"].share is None
 
     def test_change_since_previous_period(self) -> None:
         """The change against the previous period carries Newcombe's interval."""
@@ -268,7 +324,9 @@ class TestMetricProperties:
         """Rule: for each question, answers plus skips equal the responses; group counts add up
         to the question's; the overall pools every question."""
         survey = data.draw(surveys())
-        answers = data.draw(st.lists(survey_responses(survey), max_size=30))
+        answers = data.draw(
+            st.lists(survey_responses(survey), max_size=30, unique_by=lambda r: r.respondent)
+        )
         metrics = survey_metrics(survey, answers)
         for code, metric in metrics.questions.items():
             assert len(answers) == metric.answered + metric.skipped
@@ -283,22 +341,26 @@ class TestMetricProperties:
     def test_shares_and_intervals_lie_within_zero_and_one(self, data: st.DataObject) -> None:
         """Rule: a positive share and its Wilson interval lie within [0, 1], the share inside."""
         survey = data.draw(surveys())
-        answers = data.draw(st.lists(survey_responses(survey), max_size=30))
+        answers = data.draw(
+            st.lists(survey_responses(survey), max_size=30, unique_by=lambda r: r.respondent)
+        )
         metrics = survey_metrics(survey, answers)
         pooled = [*metrics.questions.values(), *metrics.group_overall.values(), metrics.overall]
         for metric in pooled:
-            if metric.positive is None:
+            if metric.share is None:
                 assert metric.interval is None
                 continue
             assert metric.interval is not None
             low, high = metric.interval
-            assert 0 <= low <= float(metric.positive.share) <= high <= 1
+            assert 0 <= low <= float(metric.share.share) <= high <= 1
 
     @given(st.data(), st.randoms(use_true_random=False))
     def test_order_does_not_matter(self, data: st.DataObject, shuffler: random.Random) -> None:
         """Rule: metrics do not depend on the order of the responses."""
         survey = data.draw(surveys())
-        answers = data.draw(st.lists(survey_responses(survey), max_size=30))
+        answers = data.draw(
+            st.lists(survey_responses(survey), max_size=30, unique_by=lambda r: r.respondent)
+        )
         assert survey_metrics(survey, answers) == survey_metrics(
             survey, shuffler.sample(answers, len(answers))
         )

@@ -35,6 +35,7 @@ from neglect_protocol._model._disclosure import (
     DisclosedCell,
     DisclosedTable,
     DisclosurePolicy,
+    Missing,
     Suppression,
 )
 
@@ -45,6 +46,7 @@ __all__ = [
     "DisclosedCell",
     "DisclosedTable",
     "DisclosurePolicy",
+    "Missing",
     "Suppression",
     "apply_disclosure",
     "builtin_disclosure_policy",
@@ -63,6 +65,7 @@ publish(
     DisclosedCell,
     DisclosedTable,
     DisclosurePolicy,
+    Missing,
     Suppression,
     apply_disclosure,
     builtin_disclosure_policy,

@@ -19,6 +19,8 @@ grade: expected an integer from 1 to 5, got 7
 
 from __future__ import annotations
 
+import difflib
+import numbers
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -75,20 +77,43 @@ _ECHOABLE = re.compile(r"[A-Z]{1,5}|[A-Z]{1,5}[0-9]{1,3}[A-Za-z]{0,3}|-?[0-9]{1,
 def safe_repr(value: object) -> str:
     """Show ``value`` in an error message without leaking free text.
 
-    Numbers, ``None``, booleans and short code-like strings (``'A1a'``, ``'GCP2A'``,
-    ``'3'``) are shown with ``repr``; any other string becomes ``a str of N
-    characters``; other objects are named by type.
+    Numbers, ``None``, booleans, blank strings and short code-like strings
+    (``'A1a'``, ``'GCP2A'``, ``'3'``) are shown with ``repr``; any other string
+    becomes ``a str of N characters``; an empty list, tuple, set or mapping is called empty; other
+    objects are named by type.
 
     >>> safe_repr("A1a"), safe_repr(7), safe_repr("Invented: left alone at night")
     ("'A1a'", '7', 'a str of 29 characters')
+    >>> safe_repr([]), safe_repr(["Invented: left alone at night"])
+    ('an empty list', 'a list')
     """
     if value is None or isinstance(value, (bool, int, float)):
         return repr(value)
+    if isinstance(value, list | tuple | dict | set | frozenset) and not value:
+        return f"an empty {type(value).__name__}"
     if isinstance(value, str):
-        if not value or _ECHOABLE.fullmatch(value):
+        if not value.strip() or _ECHOABLE.fullmatch(value):
             return repr(value)
         return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"
     return f"a {type(value).__name__}"
+
+
+def received(value: object) -> str:
+    """As :func:`safe_repr`, showing exact numbers (``Decimal('NaN')``, ``Fraction(1, 3)``) too.
+
+    A number is never free text; naming only its type would hide what was wrong.
+    """
+    if isinstance(value, numbers.Number):
+        return repr(value)
+    return safe_repr(value)
+
+
+def _nearest(value: object, choices: Sequence[str]) -> str:
+    """A hint naming the valid choice nearest a mistyped one (valid choices are never free text)."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, choices, n=1)
+    return f"; nearest: {close[0]!r}" if close else ""
 
 
 class NeglectProtocolError(Exception):
@@ -289,7 +314,7 @@ class CountError(StatisticsError):
     def __init__(self, field: str, value: object, expected: str) -> None:
         self.value = value
         self.expected = expected
-        super().__init__(field, f"expected {expected}, got {value!r}")
+        super().__init__(field, f"expected {expected}, got {received(value)}")
 
 
 class ConfidenceError(StatisticsError):
@@ -303,7 +328,7 @@ class ConfidenceError(StatisticsError):
         self.value = value
         super().__init__(
             "confidence",
-            f"expected a number strictly between 0 and 1 (such as 0.95), got {value!r}",
+            f"expected a number strictly between 0 and 1 (such as 0.95), got {received(value)}",
         )
 
 
@@ -377,7 +402,8 @@ class UnknownJudgementError(NeglectProtocolError, LookupError):
         self.field = field
         where = f"{field}: " if field else ""
         super().__init__(
-            f"{where}expected a judgement of scale {scale!r} ({', '.join(choices)}), got {code!r}"
+            f"{where}expected a judgement of scale {scale!r} ({', '.join(choices)}), "
+            f"got {received(code)}{_nearest(code, choices)}"
         )
 
     def __str__(self) -> str:
@@ -424,15 +450,15 @@ class AnswerOffScaleError(SurveyError):
 
     def __init__(self, field: str, question: str, choices: Sequence[str], answer: object) -> None:
         self.question = question
-        received = (
+        shown = (
             f"text that is not on the scale ({len(answer)} characters)"
             if isinstance(answer, str)
-            else repr(answer)
+            else received(answer)
         )
         super().__init__(
             field,
             f"expected one of {', '.join(repr(choice) for choice in choices)} for question "
-            f"{question!r}, got {received}",
+            f"{question!r}, got {shown}",
         )
 
 
@@ -445,11 +471,16 @@ class UnknownQuestionError(NeglectProtocolError, LookupError):
         field: Where the code was found (``"responses[2].answers"``).
     """
 
-    def __init__(self, code: object, *, survey: str, field: str) -> None:
+    def __init__(
+        self, code: object, *, survey: str, field: str, choices: Sequence[str] = ()
+    ) -> None:
         self.code = code
         self.survey = survey
         self.field = field
-        super().__init__(f"{field}: expected a question of survey {survey!r}, got {code!r}")
+        super().__init__(
+            f"{field}: expected a question of survey {survey!r}, "
+            f"got {received(code)}{_nearest(code, choices)}"
+        )
 
     def __str__(self) -> str:
         return str(self.args[0])

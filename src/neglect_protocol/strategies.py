@@ -66,6 +66,7 @@ __all__ = [
     "audit_comments",
     "case_file_audits",
     "child_refs",
+    "clustered_cohorts",
     "cohort_records",
     "cohorts",
     "count_tables",
@@ -82,6 +83,7 @@ __all__ = [
     "proportions",
     "references",
     "screenings",
+    "sparse_count_tables",
     "survey_responses",
     "surveys",
     "threshold_rules",
@@ -312,12 +314,19 @@ def count_tables(
 
     About half the counts are 0 to 6, the range where disclosure control acts.
     """
-    rows = draw(st.integers(min_value=1, max_value=max_rows))
-    columns = draw(st.integers(min_value=1, max_value=max_columns))
     count = st.one_of(
         st.integers(min_value=0, max_value=min(6, max_count)),
         st.integers(min_value=0, max_value=max_count),
     )
+    return _count_grid(draw, count, max_rows, max_columns)
+
+
+def _count_grid(
+    draw: st.DrawFn, count: st.SearchStrategy[int], max_rows: int, max_columns: int
+) -> tuple[tuple[int, ...], ...]:
+    """A rectangle of 1 to ``max_rows`` by 1 to ``max_columns`` counts drawn from ``count``."""
+    rows = draw(st.integers(min_value=1, max_value=max_rows))
+    columns = draw(st.integers(min_value=1, max_value=max_columns))
     return tuple(tuple(draw(count) for _ in range(columns)) for _ in range(rows))
 
 
@@ -911,6 +920,68 @@ publish(
     screenings,
     threshold_rules,
 )
+
+
+# --- Disclosure control: sparse tables like a county's -----------------------------------
+
+
+@st.composite
+def sparse_count_tables(
+    draw: st.DrawFn,
+    *,
+    max_rows: int = 3,
+    max_columns: int = 3,
+    max_count: int = 20,
+) -> tuple[tuple[int, ...], ...]:
+    """Small tables of counts like a county's breakdowns by need and age band.
+
+    About a third of the counts are 0, a third 1 to 5 (the counts the DfE policy
+    hides) and a third 6 to ``max_count``, so true zeros sit beside small counts,
+    where secondary suppression is hardest.
+
+    >>> from hypothesis import given
+    >>> @given(sparse_count_tables(max_rows=2, max_columns=2))
+    ... def test_counts_are_whole(table):
+    ...     assert all(count >= 0 for row in table for count in row)
+    >>> test_counts_are_whole()
+    """
+    count = st.one_of(
+        st.just(0),
+        st.integers(min_value=1, max_value=min(5, max_count)),
+        st.integers(min_value=min(6, max_count), max_value=max_count),
+    )
+    return _count_grid(draw, count, max_rows, max_columns)
+
+
+publish(__name__, sparse_count_tables)
+
+
+@st.composite
+def clustered_cohorts(draw: st.DrawFn, *, level: int = 4) -> Cohort:
+    """Cohorts at one level of need whose children cluster in a few needs and age bands.
+
+    Up to four primary needs (abuse or neglect, N1, in about half), each in up to
+    four age bands, with 0 to 20 children in and out of care per band: small counts
+    sit beside larger ones, as in a county's tables.
+    """
+    needs = draw(st.lists(st.sampled_from(PrimaryNeed), min_size=1, max_size=4, unique=True))
+    if PrimaryNeed.N1 not in needs and draw(st.booleans()):
+        needs.append(PrimaryNeed.N1)
+    count = st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, 7, 9, 12, 20])
+    records: list[CohortRecord] = []
+    for need in needs:
+        bands = draw(st.lists(st.sampled_from(CensusAgeBand), min_size=1, max_size=4, unique=True))
+        for band in bands:
+            for looked_after in (False, True):
+                start = len(records)
+                records += [
+                    CohortRecord(f"C-{start + number}", need, band, level, looked_after)
+                    for number in range(draw(count))
+                ]
+    return Cohort(tuple(records))
+
+
+publish(__name__, clustered_cohorts)
 
 
 # --- Documents of escalation and metrics: decisions, screening, audits, the report input ---

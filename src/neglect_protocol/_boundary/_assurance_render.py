@@ -54,15 +54,11 @@ def _interval(bounds: tuple[float, float] | None) -> str:
 
 def _points(bounds: tuple[float, float]) -> str:
     low, high = bounds
-    return f"{low * 100:+.0f} to {high * 100:+.0f} points"
+    return f"{low * 100:+.1f} to {high * 100:+.1f} points"
 
 
 def _metric_row(label: str, group: str, metric: ShareMetric, previous: bool) -> tuple[str, ...]:
-    share = (
-        "–"
-        if metric.positive is None
-        else f"{metric.positive.positive} ({metric.positive.percent()}%)"
-    )
+    share = "–" if metric.share is None else f"{metric.share.positive} ({metric.share.percent()}%)"
     row = (label, group, f"{metric.n}", f"{metric.skipped}", share, _interval(metric.interval))
     if not previous:
         return row
@@ -143,9 +139,9 @@ def _outline(report: AssuranceReport) -> list[_Block]:
                 tuple(
                     (
                         line.measure,
-                        f"{line.change.previous.percent()}%",
-                        f"{line.change.current.percent()}%",
-                        f"{line.change.points():+} points",
+                        f"{line.change.previous.percent(1)}%",
+                        f"{line.change.current.percent(1)}%",
+                        f"{line.change.points(1):+} points",
                         _points(line.change.interval),
                     )
                     for line in report.changes
@@ -154,30 +150,42 @@ def _outline(report: AssuranceReport) -> list[_Block]:
         )
     else:
         blocks.append(_Paragraph("No shares could be compared with an earlier period."))
-    policy = report.policy
-    blocks += [
-        _Heading(2, "Notes"),
-        _Bullets(
-            (
-                f"Tables follow the {policy.name} disclosure policy ({policy.version}): counts "
-                f"from {policy.min_count} to {policy.max_count} are shown as "
-                f"“{policy.suppressed}”"
-                + (
-                    ", and further cells are hidden so that none can be worked out from the totals"
-                    if policy.secondary
-                    else ""
-                )
-                + "; 0 is a true zero. Percentages are computed from unrounded counts.",
-                "Headline phrases never overstate the exact share: “just over”, “just under” "
-                "and “over” say which side of a named fraction it lies; small bases are "
-                "given as counts.",
-                "Survey shares leave out respondents who skipped the question. Intervals "
-                "for shares are Wilson score intervals; intervals for change are "
-                "Newcombe's hybrid score intervals.",
-            )
-        ),
-    ]
+    blocks += [_Heading(2, "Notes"), _Bullets(_notes(report))]
     return blocks
+
+
+def _notes(report: AssuranceReport) -> tuple[str, ...]:
+    policy = report.policy
+    notes = [
+        f"Tables of children and of GCP2s completed follow the {policy.name} disclosure "
+        f"policy ({policy.version}): counts from {policy.min_count} to {policy.max_count} "
+        f"are shown as “{policy.suppressed}”"
+        + (
+            ", and further cells are hidden so that none can be worked out from the rest"
+            if policy.secondary
+            else ""
+        )
+        + f"; 0 is a true zero; “{policy.not_available}” marks a figure not available and "
+        f"“{policy.not_applicable}” one that cannot exist (an unborn child cannot be in "
+        "care). Headlines about children give only figures these tables show. Percentages "
+        "are computed from unrounded counts.",
+    ]
+    if any(not table.controlled for table in report.tables):
+        notes.append(
+            "Audit tables count case files audited and auditors' comments, not children, "
+            "and are shown in full: they are outside disclosure control."
+        )
+    notes += [
+        "Headline phrases never overstate the exact share: “just over”, “just under” "
+        "and “over” say which side of a named fraction it lies; small bases are "
+        "given as counts.",
+        "Survey shares leave out respondents who skipped the question. Intervals "
+        "for shares are Wilson score intervals; intervals for change are "
+        "Newcombe's hybrid score intervals.",
+        "Changes are worked out from the unrounded shares, so a change may differ "
+        "slightly from the difference of the rounded figures shown.",
+    ]
+    return tuple(notes)
 
 
 def _survey(report: AssuranceReport) -> list[_Block]:
@@ -203,7 +211,17 @@ def _survey(report: AssuranceReport) -> list[_Block]:
     ]
 
 
-_MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_[]<>|#"})
+# Every character with a meaning in Markdown (CommonMark lets any ASCII punctuation be
+# escaped), and line breaks, which would end a table row, a list item or a paragraph.
+_MARKDOWN_SPECIAL = str.maketrans(
+    {
+        **{char: f"\\{char}" for char in "\\`*_[]<>|#~&!"},
+        "\n": " ",
+        "\r": " ",
+        "\u2028": " ",
+        "\u2029": " ",
+    }
+)
 
 
 def _md(text: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from neglect_protocol._boundary._document import read_document, table
 from neglect_protocol._model._disclosure import DisclosurePolicy
-from neglect_protocol.errors import DisclosurePolicyError
+from neglect_protocol.errors import DisclosurePolicyError, received
 
 DISCLOSURE_SCHEMA_VERSION = 1
 """The version of the disclosure policy document format this library reads."""
@@ -65,7 +65,7 @@ def disclosure_policy_from_document(document: Mapping[str, Any]) -> DisclosurePo
         raise DisclosurePolicyError(
             "$.schema_version",
             f"expected disclosure schema version {DISCLOSURE_SCHEMA_VERSION}, "
-            f"got {schema_version!r}",
+            f"got {received(schema_version)}",
         )
     fields: dict[str, Any] = {key: top[key] for key in ("name", "version", "source")}
     where: dict[str, str] = {key: f"$.{key}" for key in fields}

@@ -10,7 +10,7 @@ from typing import Any
 from neglect_protocol._boundary._catalogue_file import _list, _table, _text
 from neglect_protocol._boundary._document import read_document
 from neglect_protocol._model._audit import JudgementScale
-from neglect_protocol.errors import CatalogueError, JudgementScaleError
+from neglect_protocol.errors import CatalogueError, JudgementScaleError, received
 
 JUDGEMENT_SCALE_SCHEMA_VERSION = 1
 """The version of the judgement scale document format this library reads."""
@@ -65,7 +65,7 @@ def judgement_scale_from_document(document: Mapping[str, Any]) -> JudgementScale
         raise JudgementScaleError(
             "$.schema_version",
             f"expected judgement scale schema version {JUDGEMENT_SCALE_SCHEMA_VERSION}, "
-            f"got {schema_version!r}",
+            f"got {received(schema_version)}",
         )
     pairs: list[tuple[str, str]] = []
     for index, raw in enumerate(_checked(_list, top["judgements"], "$.judgements")):

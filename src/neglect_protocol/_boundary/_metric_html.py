@@ -36,8 +36,8 @@ def audit_summary_repr(summary: AuditSummary) -> str:
     grades = summary.grades
     return (
         f"<AuditSummary of {_plural(summary.total, 'file')} on {summary.scale.name!r}: "
-        f"{_counted(grades.good_or_better)} good or better, {_counted(grades.inadequate)} "
-        f"inadequate; {_plural(len(summary.by_team), 'team')}, "
+        f"{_counted(grades.good_or_better_share)} good or better, "
+        f"{_counted(grades.inadequate_share)} inadequate; {_plural(len(summary.by_team), 'team')}, "
         f"{_plural(len(summary.themes), 'theme')}>"
     )
 
@@ -52,8 +52,8 @@ def audit_summary_html(summary: AuditSummary) -> str:
                 cell(team, style="font-weight: bold" if team == "All teams" else ""),
                 cell(grades.total, align="right"),
                 *(cell(count, align="right") for count in grades.counts.values()),
-                cell(_counted(grades.good_or_better), align="right"),
-                cell(_counted(grades.inadequate), align="right"),
+                cell(_counted(grades.good_or_better_share), align="right"),
+                cell(_counted(grades.inadequate_share), align="right"),
             )
         )
     grades_table = _table(f"{_plural(summary.total, 'case file')} audited, by team", rows)
@@ -80,7 +80,7 @@ def survey_metrics_repr(metrics: SurveyMetrics) -> str:
     return (
         f"<SurveyMetrics {metrics.survey!r}: {_plural(metrics.responses, 'response')}, "
         f"{_plural(len(metrics.questions), 'question')}, {_plural(len(metrics.groups), 'group')}; "
-        f"{_counted(metrics.overall.positive)} of {metrics.overall.answered} answers positive>"
+        f"{_counted(metrics.overall.share)} of {metrics.overall.answered} answers positive>"
     )
 
 
@@ -104,7 +104,7 @@ def survey_metrics_html(metrics: SurveyMetrics) -> str:
                     cell(group),
                     cell(scoped.answered, align="right"),
                     cell(scoped.skipped, align="right"),
-                    cell(_counted(scoped.positive), align="right"),
+                    cell(_counted(scoped.share), align="right"),
                     cell(_interval(scoped), align="right"),
                 )
             )

@@ -40,10 +40,10 @@ def _grade_row(team: str | None, grades: GradeCounts) -> dict[str, Any]:
         "team": team,
         "files": grades.total,
         **grades.counts,
-        "good_or_better": grades.good_or_better.positive,
-        "inadequate": grades.inadequate.positive,
-        "good_or_better_share": _share(grades.good_or_better),
-        "inadequate_share": _share(grades.inadequate),
+        "good_or_better": grades.good_or_better_share.positive,
+        "inadequate": grades.inadequate_share.positive,
+        "good_or_better_share": _share(grades.good_or_better_share),
+        "inadequate_share": _share(grades.inadequate_share),
     }
 
 
@@ -88,7 +88,7 @@ def theme_records(summary: AuditSummary) -> list[dict[str, Any]]:
 
 
 def _metric_row(question: str | None, group: str | None, metric: ShareMetric) -> dict[str, Any]:
-    share = metric.positive
+    share = metric.share
     low, high = (None, None) if metric.interval is None else metric.interval
     return {
         "question": question,

@@ -11,10 +11,15 @@ Schema versions (all 1):
 - ``cohort``: the children in the dataset at a census date;
 - ``implementation_measures``: training and use of the GCP2 in a period;
 - ``period_records``: a period's audits, responses, cohort and implementation figures;
+- ``disclosure_policy``: the disclosure policy file format of
+  :func:`~neglect_protocol.disclosure.load_disclosure_policy` (sections
+  ``suppression``, ``symbols`` and ``rounding``), plus an optional ``kind``;
 - ``assurance_input``: what the annual assurance report is built from.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import attrs
 
@@ -23,6 +28,8 @@ from neglect_protocol._boundary._wire import (
     NONBLANK,
     OPEN_SHARE,
     OPTIONAL_NONBLANK,
+    RULE,
+    WireError,
     at_least,
     field_rules,
     optional,
@@ -38,6 +45,7 @@ from neglect_protocol._model._audit import (
     JudgementScale,
     Polarity,
 )
+from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
 from neglect_protocol._model._indicators import (
     CensusAgeBand,
     CohortRecord,
@@ -46,10 +54,13 @@ from neglect_protocol._model._indicators import (
     PrimaryNeed,
 )
 from neglect_protocol._model._survey import Question, ResponseScale, Survey, SurveyResponse
+from neglect_protocol.errors import DisclosurePolicyError
 
 METRICS_SCHEMA_VERSION = 1
 
 register_parts(
+    Suppression,
+    Missing,
     Judgement,
     Polarity,
     AuditComment,
@@ -153,6 +164,99 @@ register_document("survey_response", SurveyResponse, version=METRICS_SCHEMA_VERS
 register_document("cohort", Cohort, version=METRICS_SCHEMA_VERSION)
 register_document("implementation_measures", ImplementationMeasures, version=METRICS_SCHEMA_VERSION)
 register_document("period_records", PeriodRecords, version=METRICS_SCHEMA_VERSION)
+
+
+# --- Disclosure policies: the disclosure policy file format ---
+
+
+def _default(name: str) -> Any:
+    """The policy's own default for a field a file may leave out."""
+    return attrs.fields_dict(DisclosurePolicy)[name].default
+
+
+@attrs.frozen
+class SuppressionSection:
+    """Which counts are hidden."""
+
+    min_count: int = _default("min_count")
+    max_count: int = _default("max_count")
+    secondary: bool = _default("secondary")
+
+
+@attrs.frozen
+class SymbolsSection:
+    """What is shown in place of a count."""
+
+    suppressed: str = _default("suppressed")
+    not_available: str = _default("not_available")
+    not_applicable: str = _default("not_applicable")
+
+
+@attrs.frozen
+class RoundingSection:
+    """How totals and percentages are rounded."""
+
+    totals_to_nearest: int = _default("totals_to_nearest")
+    percent_decimal_places: int = _default("percent_decimal_places")
+
+
+_SECTIONS = (SuppressionSection, SymbolsSection, RoundingSection)
+
+
+@attrs.frozen
+class DisclosurePolicyDocument:
+    """A disclosure policy as its file lays it out; a section or key left out takes the default."""
+
+    name: str
+    version: str
+    source: str
+    suppression: SuppressionSection = SuppressionSection()
+    symbols: SymbolsSection = SymbolsSection()
+    rounding: RoundingSection = RoundingSection()
+
+
+field_rules(DisclosurePolicyDocument, name=NONBLANK, version=NONBLANK, source=NONBLANK)
+field_rules(SuppressionSection, min_count=at_least(1), max_count=at_least(1))
+field_rules(SymbolsSection, suppressed=NONBLANK, not_available=NONBLANK, not_applicable=NONBLANK)
+field_rules(RoundingSection, totals_to_nearest=at_least(1), percent_decimal_places=at_least(0))
+
+
+def _disclosure_to_shape(policy: DisclosurePolicy) -> DisclosurePolicyDocument:
+    sections: list[Any] = [
+        section(**{field.name: getattr(policy, field.name) for field in attrs.fields(section)})
+        for section in _SECTIONS
+    ]
+    return DisclosurePolicyDocument(policy.name, policy.version, policy.source, *sections)
+
+
+_WHERE = {
+    field.name: f"{section_name}.{field.name}"
+    for section_name, section in zip(("suppression", "symbols", "rounding"), _SECTIONS, strict=True)
+    for field in attrs.fields(section)
+}
+
+
+def _disclosure_from_shape(document: DisclosurePolicyDocument) -> DisclosurePolicy:
+    fields = {
+        name: value
+        for section in (document.suppression, document.symbols, document.rounding)
+        for name, value in attrs.asdict(section).items()
+    }
+    try:
+        return DisclosurePolicy(document.name, document.version, document.source, **fields)
+    except DisclosurePolicyError as error:
+        # The policy names its flat field; the document holds it in a section.
+        raise WireError([(f".{_WHERE.get(error.path, error.path)}", error.problem, RULE)]) from None
+
+
+register_document(
+    "disclosure_policy",
+    DisclosurePolicy,
+    version=METRICS_SCHEMA_VERSION,
+    shape=DisclosurePolicyDocument,
+    to_shape=_disclosure_to_shape,
+    from_shape=_disclosure_from_shape,
+)
 register_document(
     "assurance_input",
     ReportInput,

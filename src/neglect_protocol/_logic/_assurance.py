@@ -10,12 +10,17 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from neglect_protocol._logic._assurance_cohort import (
+    gloss,
+    in_care_headline,
+    level_headline,
+    need_changes,
+)
 from neglect_protocol._logic._audit_summary import AuditSummary, summarise_audits
 from neglect_protocol._logic._change import Change
-from neglect_protocol._logic._disclosure import apply_disclosure
+from neglect_protocol._logic._disclosure import apply_disclosure, tabulate
 from neglect_protocol._logic._indicators import (
     Cohort,
-    CrossTab,
     Dimension,
     category_label,
     cross_tabulate,
@@ -23,13 +28,10 @@ from neglect_protocol._logic._indicators import (
 from neglect_protocol._logic._phrasing import describe
 from neglect_protocol._logic._survey import SurveyMetrics, survey_metrics
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
-from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy
-from neglect_protocol._model._indicators import (
-    CensusAgeBand,
-    ImplementationMeasures,
-    PrimaryNeed,
-)
-from neglect_protocol._model._phrase import Phrase, Relation
+from neglect_protocol._model._checks import got
+from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy, Missing
+from neglect_protocol._model._indicators import CensusAgeBand, ImplementationMeasures
+from neglect_protocol._model._phrase import Phrase
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
 from neglect_protocol.errors import AuditError, SuppressedValueError
@@ -37,7 +39,7 @@ from neglect_protocol.errors import AuditError, SuppressedValueError
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise AuditError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise AuditError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -94,6 +96,9 @@ class ReportTable:
         row_shares: For each row, the share of the grand total as shown (a
             percentage from unrounded counts, or the suppression symbol); empty if
             the table shows no shares.
+        controlled: Whether the table is under disclosure control. Tables of
+            counts about children are; tables counting case files audited and
+            auditors' comments are shown in full.
     """
 
     section: str
@@ -102,6 +107,7 @@ class ReportTable:
     columns: str
     table: DisclosedTable
     row_shares: tuple[str, ...] = ()
+    controlled: bool = True
 
 
 @attrs.frozen
@@ -156,21 +162,15 @@ class AssuranceReport:
     level_of_need: int
 
 
-def _gloss(phrase: Phrase) -> str:
-    """The phrase in brackets after its counts: "(two thirds, 67%)", or "(67%)" for a small base.
-
-    A small base is phrased as its counts, which the sentence already gives.
-    """
-    if phrase.relation is Relation.COUNT:
-        return f"({phrase.figure_text})"
-    return f"({phrase.words}, {phrase.figure_text})"
-
-
 def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number:,} {singular if number == 1 else (plural or singular + 's')}"
 
 
-def _implementation_headline(measures: ImplementationMeasures) -> Headline:
+def _were(number: int) -> str:
+    return "was" if number == 1 else "were"
+
+
+def _implementation_headline(measures: ImplementationMeasures, period: str) -> Headline:
     text = (
         f"{_count(measures.champions_trained, 'champion')} trained in the GCP2, "
         f"{_count(measures.awareness_attendance, 'person', 'people')} at awareness training "
@@ -180,13 +180,12 @@ def _implementation_headline(measures: ImplementationMeasures) -> Headline:
     share = measures.using_share
     if share is None:
         return Headline("Training and use of the GCP2", text)
-    phrase = describe(Proportion(share.negative, share.total))
+    phrase = describe(share.complement)
     text += (
-        f" {_count(measures.completed, 'GCP2')} "
-        f"{'was' if measures.completed == 1 else 'were'} completed by "
+        f" {_count(measures.completed, 'GCP2')} {_were(measures.completed)} completed by "
         f"{_count(measures.practitioners_using, 'practitioner')}: "
         f"{measures.trained_not_using:,} of the {measures.practitioners_trained:,} "
-        f"practitioners trained {_gloss(phrase)} have not yet completed one."
+        f"practitioners trained {gloss(phrase)} did not complete one in {period}."
     )
     return Headline("Training and use of the GCP2", text, (phrase,))
 
@@ -194,17 +193,19 @@ def _implementation_headline(measures: ImplementationMeasures) -> Headline:
 def _audit_headlines(summary: AuditSummary | None) -> list[Headline]:
     if summary is None:
         return [Headline("Case-file audits", "No case files were audited in the period.")]
-    good = describe(summary.grades.good_or_better)
+    good = describe(summary.grades.good_or_better_share)
     good_labels = " or ".join(
         judgement.label.lower()
         for judgement in summary.scale
         if summary.scale.is_good_or_better(judgement)
     )
-    inadequate = describe(summary.grades.inadequate)
+    inadequate = describe(summary.grades.inadequate_share)
+    bad = inadequate.proportion.positive
     text = (
         f"{good.proportion.positive:,} of the {_count(summary.total, 'case file')} audited "
-        f"{_gloss(good)} were graded {good_labels}; {inadequate.proportion.positive:,} "
-        f"{_gloss(inadequate)} were graded {summary.scale[summary.scale.inadequate].label.lower()}"
+        f"{gloss(good)} {_were(good.proportion.positive)} graded {good_labels}; {bad:,} "
+        f"{gloss(inadequate)} {_were(bad)} graded "
+        f"{summary.scale[summary.scale.inadequate].label.lower()}"
     )
     ceiling = summary.inadequate_ceiling
     if ceiling is not None:
@@ -217,7 +218,7 @@ def _audit_headlines(summary: AuditSummary | None) -> list[Headline]:
         headlines.append(
             Headline(
                 "Auditors' comments",
-                f"Comments on {theme}: {tally} {_gloss(phrase)}.",
+                f"Comments on {theme}: {tally} {gloss(phrase)}.",
                 (phrase,),
             )
         )
@@ -230,80 +231,20 @@ def _survey_headlines(survey: Survey, metrics: SurveyMetrics) -> list[Headline]:
     headlines: list[Headline] = []
     for question in survey.questions:
         metric = metrics.questions[question.code]
-        if metric.positive is None:
+        if metric.share is None:
             text = f"Nobody answered “{question.text}”."
             headlines.append(Headline("Survey of families and professionals", text))
             continue
-        phrase = describe(metric.positive)
+        phrase = describe(metric.share)
         finding = (
             f"felt that {question.finding}"
             if question.finding is not None
             else f"answered “{question.text}” positively"
         )
         text = (
-            f"{metric.positive.positive:,} of the {metric.n:,} who answered {_gloss(phrase)} "
-            f"{finding}."
+            f"{metric.share.positive:,} of the {metric.n:,} who answered {gloss(phrase)} {finding}."
         )
         headlines.append(Headline("Survey of families and professionals", text, (phrase,)))
-    return headlines
-
-
-def _safe_phrase(share: Proportion, policy: DisclosurePolicy) -> Phrase | None:
-    try:
-        return describe(share, ndigits=policy.percent_decimal_places, policy=policy)
-    except SuppressedValueError:
-        return None
-
-
-def _withheld(policy: DisclosurePolicy) -> str:
-    return f"not published (small numbers, {policy.name} disclosure control)"
-
-
-def _counted(phrase: Phrase | None, policy: DisclosurePolicy) -> str:
-    if phrase is None:
-        return f"a number {_withheld(policy)}"
-    return f"{phrase.proportion.positive:,} {_gloss(phrase)}"
-
-
-def _cohort_headlines(cohort: Cohort, level: int, policy: DisclosurePolicy) -> list[Headline]:
-    topic = "Children known to services"
-    at_level = cohort.where(level_of_need=level)
-    if not at_level.records:
-        return [Headline(topic, f"No children were recorded at level {level}.")]
-    needs = at_level.breakdown(Dimension.PRIMARY_NEED)
-    neglect = _safe_phrase(needs.share(PrimaryNeed.N1), policy)
-    dysfunction = _safe_phrase(needs.share(PrimaryNeed.N5), policy)
-    text = (
-        f"Of the {_count(len(at_level), 'child', 'children')} known at level {level}, "
-        f"{_counted(neglect, policy)} are known because of abuse or neglect (N1), and a "
-        f"further {_counted(dysfunction, policy)} because of family dysfunction (N5)."
-    )
-    headlines = [
-        Headline(topic, text, tuple(phrase for phrase in (neglect, dysfunction) if phrase))
-    ]
-    in_care = cohort.where(looked_after=True)
-    if in_care.records:
-        neglected = in_care.where(primary_need=PrimaryNeed.N1)
-        share = _safe_phrase(
-            in_care.breakdown(Dimension.PRIMARY_NEED).share(PrimaryNeed.N1), policy
-        )
-        text = (
-            f"Of the {_count(len(in_care), 'child', 'children')} in care, "
-            f"{_counted(share, policy)} are known because of abuse or neglect"
-        )
-        phrases = [share] if share else []
-        if neglected.records:
-            bands = neglected.breakdown(Dimension.AGE_BAND)
-            largest = bands.largest()
-            assert isinstance(largest, CensusAgeBand)  # narrows the type for mypy
-            band = bands.share(largest)
-            band_share = _safe_phrase(band, policy)
-            # "Most" only when the share is a majority, as the phrase itself shows.
-            group = "most of them" if band.share > Fraction(1, 2) else "the largest group of them"
-            verb = "are" if band.share > Fraction(1, 2) else "is"
-            text += f"; {group}, {_counted(band_share, policy)}, {verb} aged {largest.value}"
-            phrases += [band_share] if band_share else []
-        headlines.append(Headline(topic, text + ".", tuple(phrases)))
     return headlines
 
 
@@ -317,14 +258,44 @@ def _shares(table: DisclosedTable) -> tuple[str, ...]:
     return tuple(shown)
 
 
-def _disclosed(
-    section: str,
-    title: str,
-    crosstab: CrossTab,
-    policy: DisclosurePolicy,
-    *,
-    shares: bool = False,
-) -> ReportTable:
+def _cohort_table(
+    title: str, children: Cohort, policy: DisclosurePolicy, *, in_care: bool = False
+) -> ReportTable | None:
+    """Children by primary need and age band, after disclosure control (``None`` if none).
+
+    In a table of children in care, an unborn child cannot be in care: the unborn
+    column's zeros are shown as not applicable.
+    """
+    if not children.records:
+        return None
+    crosstab = children.cross_tabulate(Dimension.PRIMARY_NEED, Dimension.AGE_BAND)
+    counts: list[list[int | Missing]] = [
+        [
+            Missing.NOT_APPLICABLE
+            if in_care and band is CensusAgeBand.UNBORN and count == 0
+            else count
+            for band, count in zip(crosstab.column_keys, row, strict=True)
+        ]
+        for row in crosstab.counts
+    ]
+    table = apply_disclosure(
+        counts,
+        policy,
+        row_labels=[category_label(key) for key in crosstab.row_keys],
+        column_labels=[category_label(key) for key in crosstab.column_keys],
+    )
+    return ReportTable(
+        "cohort",
+        title,
+        Dimension.PRIMARY_NEED.label,
+        Dimension.AGE_BAND.label,
+        table,
+        _shares(table),
+    )
+
+
+def _completions_table(measures: ImplementationMeasures, policy: DisclosurePolicy) -> ReportTable:
+    crosstab = cross_tabulate(measures.completions, Dimension.AGENCY, Dimension.LEVEL_OF_NEED)
     table = apply_disclosure(
         crosstab.counts,
         policy,
@@ -332,80 +303,49 @@ def _disclosed(
         column_labels=[category_label(key) for key in crosstab.column_keys],
     )
     return ReportTable(
-        section,
-        title,
+        "implementation",
+        "GCP2s completed, by agency and level of need",
         crosstab.rows.label,
         crosstab.columns.label,
         table,
-        _shares(table) if shares else (),
     )
 
 
-def _tables(
-    audits: AuditSummary | None,
-    cohort: Cohort,
-    level: int,
-    measures: ImplementationMeasures,
-    policy: DisclosurePolicy,
-) -> tuple[ReportTable, ...]:
-    tables: list[ReportTable] = []
-    if audits is not None:
-        by_team = apply_disclosure(
-            [list(counts.counts.values()) for counts in audits.by_team.values()],
+def _audit_tables(audits: AuditSummary, policy: DisclosurePolicy) -> list[ReportTable]:
+    """Audits by team and grade, and comments by theme, every count shown.
+
+    They count case files audited and auditors' comments, not children, so they
+    are outside disclosure control (the report's notes say so).
+    """
+    by_team = tabulate(
+        [list(counts.counts.values()) for counts in audits.by_team.values()],
+        policy,
+        row_labels=list(audits.by_team),
+        column_labels=[judgement.label for judgement in audits.scale],
+    )
+    tables = [
+        ReportTable(
+            "audits", "Case files audited, by team and grade", "Team", "Grade", by_team, (), False
+        )
+    ]
+    if audits.themes:
+        themes = tabulate(
+            [[tally.positive, tally.negative] for tally in audits.themes.values()],
             policy,
-            row_labels=list(audits.by_team),
-            column_labels=[judgement.label for judgement in audits.scale],
+            row_labels=list(audits.themes),
+            column_labels=["Positive", "Negative"],
         )
         tables.append(
-            ReportTable("audits", "Case files audited, by team and grade", "Team", "Grade", by_team)
-        )
-        if audits.themes:
-            themes = apply_disclosure(
-                [[tally.positive, tally.negative] for tally in audits.themes.values()],
-                policy,
-                row_labels=list(audits.themes),
-                column_labels=["Positive", "Negative"],
-            )
-            tables.append(
-                ReportTable("audits", "Auditors' comments, by theme", "Theme", "Comment", themes)
-            )
-    at_level = cohort.where(level_of_need=level)
-    if at_level.records:
-        tables.append(
-            _disclosed(
-                "cohort",
-                f"Children at level {level}, by primary need and age band",
-                at_level.cross_tabulate(Dimension.PRIMARY_NEED, Dimension.AGE_BAND),
-                policy,
-                shares=True,
+            ReportTable(
+                "audits", "Auditors' comments, by theme", "Theme", "Comment", themes, (), False
             )
         )
-    in_care = cohort.where(looked_after=True)
-    if in_care.records:
-        tables.append(
-            _disclosed(
-                "cohort",
-                "Children in care, by primary need and age band",
-                in_care.cross_tabulate(Dimension.PRIMARY_NEED, Dimension.AGE_BAND),
-                policy,
-                shares=True,
-            )
-        )
-    if measures.completions:
-        tables.append(
-            _disclosed(
-                "implementation",
-                "GCP2s completed, by agency and level of need",
-                cross_tabulate(measures.completions, Dimension.AGENCY, Dimension.LEVEL_OF_NEED),
-                policy,
-            )
-        )
-    return tuple(tables)
+    return tables
 
 
 def _changes(
     audits: AuditSummary | None, metrics: SurveyMetrics, survey: Survey
-) -> tuple[ChangeLine, ...]:
+) -> list[ChangeLine]:
     lines: list[ChangeLine] = []
     if audits is not None:
         if audits.good_or_better_change is not None:
@@ -419,7 +359,7 @@ def _changes(
         if moved is not None:
             measure = question.finding or question.text
             lines.append(ChangeLine(f"Survey: {measure}", moved))
-    return tuple(lines)
+    return lines
 
 
 def build_assurance_report(
@@ -430,7 +370,7 @@ def build_assurance_report(
     scale: JudgementScale | None = None,
     policy: DisclosurePolicy | None = None,
     level_of_need: int = 4,
-    inadequate_ceiling: Fraction | Decimal | None = None,
+    inadequate_ceiling: Fraction | Decimal | int | None = None,
     title: str = "Neglect: annual assurance report",
     confidence: float = 0.95,
 ) -> AssuranceReport:
@@ -487,12 +427,39 @@ def build_assurance_report(
         previous=None if previous is None else previous.responses,
         confidence=confidence,
     )
+    level_title = f"Children at level {level_of_need}, by primary need and age band"
+    at_level = _cohort_table(level_title, current.cohort.where(level_of_need=level_of_need), policy)
+    in_care = _cohort_table(
+        "Children in care, by primary need and age band",
+        current.cohort.where(looked_after=True),
+        policy,
+        in_care=True,
+    )
     headlines = [
-        _implementation_headline(current.implementation),
+        _implementation_headline(current.implementation, current.label),
         *_audit_headlines(audits),
         *_survey_headlines(survey, metrics),
-        *_cohort_headlines(current.cohort, level_of_need, policy),
+        *_cohort_headlines(at_level, in_care, level_of_need),
     ]
+    tables = [*(_audit_tables(audits, policy) if audits is not None else ())]
+    tables += [table for table in (at_level, in_care) if table is not None]
+    if current.implementation.completions:
+        tables.append(_completions_table(current.implementation, policy))
+    changes = _changes(audits, metrics, survey)
+    if previous is not None and at_level is not None:
+        earlier = _cohort_table(
+            level_title, previous.cohort.where(level_of_need=level_of_need), policy
+        )
+        if earlier is not None:
+            changes += [
+                ChangeLine(measure, change)
+                for measure, change in need_changes(
+                    at_level.table,
+                    earlier.table,
+                    level_of_need,
+                    lambda now, then: Change(now, then, confidence),
+                )
+            ]
     return AssuranceReport(
         title=title,
         period=current.label,
@@ -503,8 +470,21 @@ def build_assurance_report(
         survey_metrics=metrics,
         implementation=current.implementation,
         previous_implementation=None if previous is None else previous.implementation,
-        tables=_tables(audits, current.cohort, level_of_need, current.implementation, policy),
-        changes=_changes(audits, metrics, survey),
+        tables=tuple(tables),
+        changes=tuple(changes),
         policy=policy,
         level_of_need=level_of_need,
     )
+
+
+def _cohort_headlines(
+    at_level: ReportTable | None, in_care: ReportTable | None, level: int
+) -> list[Headline]:
+    topic = "Children known to services"
+    if at_level is None:
+        headlines = [Headline(topic, f"No children were recorded at level {level}.")]
+    else:
+        headlines = [Headline(topic, *level_headline(at_level.table, level))]
+    if in_care is not None:
+        headlines.append(Headline(topic, *in_care_headline(in_care.table)))
+    return headlines

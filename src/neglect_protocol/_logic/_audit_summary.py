@@ -6,11 +6,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from neglect_protocol._logic._change import Change
 from neglect_protocol._model._audit import CaseFileAudit, Judgement, JudgementScale
+from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import AuditError
 from neglect_protocol.stats import Proportion
@@ -23,18 +25,18 @@ class GradeCounts:
     Attributes:
         counts: Files per judgement code, every judgement of the scale in order
             (best first), zeros included.
-        good_or_better: The share of files graded good or better.
-        inadequate: The share of files graded inadequate (or worse).
+        good_or_better_share: The share of files graded good or better.
+        inadequate_share: The share of files graded inadequate (or worse).
     """
 
     counts: FrozenMap[str, int]
-    good_or_better: Proportion
-    inadequate: Proportion
+    good_or_better_share: Proportion
+    inadequate_share: Proportion
 
     @property
     def total(self) -> int:
         """How many files were audited."""
-        return self.good_or_better.total
+        return self.good_or_better_share.total
 
 
 @attrs.frozen
@@ -102,13 +104,34 @@ class AuditSummary:
         """Whether the share inadequate is at or below the ceiling (``None`` without one)."""
         if self.inadequate_ceiling is None:
             return None
-        return self.grades.inadequate.share <= self.inadequate_ceiling
+        return self.grades.inadequate_share.share <= self.inadequate_ceiling
+
+    def __repr__(self) -> str:
+        # Rendering is the boundary's business; deferred so it is loaded only when asked.
+        from neglect_protocol._boundary._metric_html import audit_summary_repr
+
+        return audit_summary_repr(self)
+
+    def _repr_html_(self) -> str:
+        """An HTML table, for notebooks (text escaped)."""
+        from neglect_protocol._boundary._metric_html import audit_summary_html
+
+        return audit_summary_html(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Rows of files by judgement, all teams then each.
+
+        See :func:`~neglect_protocol.records.audit_summary_records`.
+        """
+        from neglect_protocol._boundary._metric_records import audit_summary_records
+
+        return audit_summary_records(self)
 
 
 def _checked_audits(
     audits: Iterable[CaseFileAudit], scale: JudgementScale, name: str
 ) -> tuple[CaseFileAudit, ...]:
-    checked = tuple(audits)
+    checked = collected(audits, name, "an iterable of CaseFileAudit", AuditError)
     if not checked:
         raise AuditError(name, "expected at least one case-file audit, got none")
     for index, audit in enumerate(checked):
@@ -142,21 +165,30 @@ def _themes(audits: Sequence[CaseFileAudit]) -> FrozenMap[str, ThemeTally]:
 
 
 def _ceiling(value: object) -> Fraction | None:
+    # Exact values only: a float such as 0.1 is not the tenth it looks like. The
+    # whole numbers 0 and 1 are exact too.
     if value is None:
         return None
-    if isinstance(value, Fraction | Decimal) and 0 <= value <= 1:
-        return Fraction(value)
-    raise AuditError(
-        "inadequate_ceiling",
-        f"expected a Fraction or Decimal from 0 to 1 (or None), got {value!r}",
-    )
+    exact: Fraction | None = None
+    if (
+        isinstance(value, Fraction)
+        or (isinstance(value, int) and not isinstance(value, bool))
+        or (isinstance(value, Decimal) and value.is_finite())
+    ):
+        exact = Fraction(value)
+    if exact is None or not 0 <= exact <= 1:
+        raise AuditError(
+            "inadequate_ceiling",
+            f"expected a Fraction or Decimal from 0 to 1, 0, 1 or None, got {got(value)}",
+        )
+    return exact
 
 
 def summarise_audits(
     audits: Iterable[CaseFileAudit],
     *,
     scale: JudgementScale | None = None,
-    inadequate_ceiling: Fraction | Decimal | None = None,
+    inadequate_ceiling: Fraction | Decimal | int | None = None,
     previous: Iterable[CaseFileAudit] | None = None,
     confidence: float = 0.95,
 ) -> AuditSummary:
@@ -173,7 +205,8 @@ def summarise_audits(
         scale: The judgement scale the files were graded on (Ofsted's four-point
             scale by default).
         inadequate_ceiling: The most the share inadequate should be, as an exact
-            :class:`~fractions.Fraction` or :class:`~decimal.Decimal` from 0 to 1.
+            :class:`~fractions.Fraction` or :class:`~decimal.Decimal` from 0 to 1
+            (or the whole number 0 or 1).
         previous: The previous period's audits, for change since then.
         confidence: The confidence level of the change intervals.
 
@@ -195,7 +228,7 @@ def summarise_audits(
     ...                                             ("South", "requires_improvement")])]
     >>> from neglect_protocol.audit import summarise_audits
     >>> summary = summarise_audits(audits, inadequate_ceiling=Fraction(1, 10))
-    >>> summary.grades.good_or_better.percent(), summary.within_ceiling
+    >>> summary.grades.good_or_better_share.percent(), summary.within_ceiling
     (Decimal('67'), True)
     >>> dict(summary.grades.counts)
     {'outstanding': 1, 'good': 1, 'requires_improvement': 1, 'inadequate': 0}
@@ -222,8 +255,10 @@ def summarise_audits(
     earlier_themes = _themes(before)
     return attrs.evolve(
         summary,
-        good_or_better_change=Change(grades.good_or_better, earlier.good_or_better, confidence),
-        inadequate_change=Change(grades.inadequate, earlier.inadequate, confidence),
+        good_or_better_change=Change(
+            grades.good_or_better_share, earlier.good_or_better_share, confidence
+        ),
+        inadequate_change=Change(grades.inadequate_share, earlier.inadequate_share, confidence),
         theme_changes=FrozenMap(
             {
                 theme: Change(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
-from attrs import validators as v
 
 from neglect_protocol._model._audit import (
     AuditComment,
@@ -17,7 +16,7 @@ from neglect_protocol._model._audit import (
     JudgementScale,
     _label,
 )
-from neglect_protocol._model._checks import tuple_of
+from neglect_protocol._model._checks import at_least, got, is_a, tuple_of
 from neglect_protocol.errors import AuditError
 
 JudgementRule: TypeAlias = Callable[[Sequence[Judgement]], Judgement]
@@ -95,6 +94,11 @@ def _default_scale() -> JudgementScale:
     return builtin_judgement_scale()
 
 
+def _callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not callable(value):
+        raise AuditError(attribute.name, f"expected a function of judgements, got {got(value)}")
+
+
 @attrs.frozen
 class AuditTool:
     """A case-file audit tool: criteria graded on a scale and rolled up by a rule.
@@ -133,10 +137,10 @@ class AuditTool:
         )
     )
     scale: JudgementScale = attrs.field(
-        factory=_default_scale, validator=v.instance_of(JudgementScale)
+        factory=_default_scale, validator=is_a(JudgementScale, "a JudgementScale", AuditError)
     )
-    rule: JudgementRule = attrs.field(default=median_judgement, validator=v.is_callable())
-    limit_margin: int = attrs.field(default=0, validator=[v.instance_of(int), v.ge(0)])
+    rule: JudgementRule = attrs.field(default=median_judgement, validator=_callable)
+    limit_margin: int = attrs.field(default=0, validator=at_least(0, AuditError))
 
     def grade(self, grades: Mapping[str, Judgement | str]) -> AuditGrading:
         """Roll the criteria's judgements up to an overall grade.
@@ -156,21 +160,21 @@ class AuditTool:
             UnknownJudgementError: If a judgement is not on the tool's scale.
         """
         if not isinstance(grades, Mapping) or not grades:
-            raise AuditError("grades", f"expected at least one graded criterion, got {grades!r}")
+            raise AuditError("grades", f"expected at least one graded criterion, got {got(grades)}")
         codes = [criterion.code for criterion in self.criteria]
         graded: dict[str, Judgement] = {}
         for code, value in grades.items():
             if code not in codes:
                 raise AuditError(
-                    f"grades[{code!r}]",
+                    "grades",
                     f"expected a criterion of tool {self.name!r} ({', '.join(codes)}), "
-                    f"got {code!r}",
+                    f"got {got(code)}",
                 )
             graded[code] = self.scale.judgement(value, field=f"grades[{code!r}]")
         by_rule = self.rule([graded[code] for code in codes if code in graded])
         if by_rule not in self.scale:
             raise AuditError(
-                "rule", f"expected the rule to return a judgement of the scale, got {by_rule!r}"
+                "rule", f"expected the rule to return a judgement of the scale, got {got(by_rule)}"
             )
         rank = by_rule.rank
         limited_by: list[str] = []

@@ -6,8 +6,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 import attrs
-from attrs import validators as v
 
+from neglect_protocol._model._checks import is_a
+from neglect_protocol._model._proportion import round_half_up
+from neglect_protocol.errors import StatisticsError
 from neglect_protocol.stats import Proportion, newcombe_interval
 
 
@@ -34,14 +36,15 @@ class Change:
     False
     """
 
-    current: Proportion = attrs.field(validator=v.instance_of(Proportion))
-    previous: Proportion = attrs.field(validator=v.instance_of(Proportion))
+    current: Proportion = attrs.field(validator=is_a(Proportion, "a Proportion", StatisticsError))
+    previous: Proportion = attrs.field(validator=is_a(Proportion, "a Proportion", StatisticsError))
     confidence: float = 0.95
     interval: tuple[float, float] = attrs.field(init=False)
 
-    @interval.default
-    def _interval(self) -> tuple[float, float]:
-        return newcombe_interval(self.current, self.previous, self.confidence)
+    def __attrs_post_init__(self) -> None:
+        # Worked out after the validators have run, so a wrong type is our error.
+        interval = newcombe_interval(self.current, self.previous, self.confidence)
+        object.__setattr__(self, "interval", interval)
 
     @property
     def difference(self) -> Fraction:
@@ -65,9 +68,7 @@ class Change:
         >>> Change(Proportion(1, 8), Proportion(1, 5)).points(1)
         Decimal('-7.5')
         """
-        magnitude = Proportion(abs(self.difference.numerator), self.difference.denominator)
-        rounded = magnitude.percent(ndigits)
-        return -rounded if self.difference < 0 else rounded
+        return round_half_up(self.difference * 100, ndigits)
 
     @property
     def is_clear(self) -> bool:

@@ -9,13 +9,17 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._model._checks import tuple_of
+from neglect_protocol._model._checks import got, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._indicators import (
     CensusAgeBand,
     CohortRecord,
     ImplementationMeasures,
     PrimaryNeed,
+    as_age_band,
+    as_primary_need,
+    check_flag,
+    check_level,
 )
 from neglect_protocol.errors import CohortError
 from neglect_protocol.stats import Proportion
@@ -52,8 +56,37 @@ class Dimension(enum.Enum):
         except AttributeError:
             raise CohortError(
                 field,
-                f"expected a record with a {self.value}, got a {type(record).__name__}",
+                f"expected a record with a {self.value}, got {got(record)}",
             ) from None
+        return value
+
+    @classmethod
+    def of(cls, value: Dimension | str, field: str = "dimension") -> Dimension:
+        """Return ``value`` as a dimension: a member, or its value (``"primary_need"``).
+
+        Raises:
+            CohortError: If it is neither.
+        """
+        for member in cls:
+            if value is member or value == member.value:
+                return member
+        choices = ", ".join(member.value for member in cls)
+        raise CohortError(field, f"expected a Dimension ({choices}), got {got(value)}")
+
+    def category(self, value: object, field: str = "category") -> Hashable:
+        """Return ``value`` as a category of this dimension, converting a code (``"N1"``).
+
+        Primary needs and age bands are converted as
+        :class:`~neglect_protocol.indicators.CohortRecord` converts them; other
+        categories are taken as given.
+
+        Raises:
+            CohortError: If a primary need or age band is not one.
+        """
+        if self is Dimension.PRIMARY_NEED:
+            return as_primary_need(value, field)  # type: ignore[arg-type]
+        if self is Dimension.AGE_BAND:
+            return as_age_band(value, field)  # type: ignore[arg-type]
         return value
 
     def categories(self, present: Iterable[Hashable]) -> tuple[Hashable, ...]:
@@ -108,16 +141,17 @@ class Breakdown:
         return sum(self.counts.values())
 
     def share(self, category: Hashable) -> Proportion:
-        """Return the share of records in ``category``.
+        """Return the share of records in ``category`` (a code such as ``"N1"`` is converted).
 
         Raises:
             CohortError: If there are no records, or ``category`` is not one of
                 the breakdown's categories.
         """
+        category = self.dimension.category(category)
         if category not in self.counts:
             raise CohortError(
                 "category",
-                f"expected a category of {self.dimension.value}, got {category!r}",
+                f"expected a category of {self.dimension.value}, got {got(category)}",
             )
         if self.total == 0:
             raise CohortError("cohort", "expected at least one record to take a share of, got none")
@@ -132,6 +166,27 @@ class Breakdown:
         if self.total == 0:
             raise CohortError("cohort", "expected at least one record, got none")
         return max(self.counts, key=lambda category: self.counts[category])
+
+    def __repr__(self) -> str:
+        # Rendering is the boundary's business; deferred so it is loaded only when asked.
+        from neglect_protocol._boundary._metric_html import breakdown_repr
+
+        return breakdown_repr(self)
+
+    def _repr_html_(self) -> str:
+        """An HTML table, for notebooks (text escaped)."""
+        from neglect_protocol._boundary._metric_html import breakdown_html
+
+        return breakdown_html(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Rows per category.
+
+        See :func:`~neglect_protocol.records.breakdown_records`.
+        """
+        from neglect_protocol._boundary._metric_records import breakdown_records
+
+        return breakdown_records(self)
 
 
 @attrs.frozen
@@ -170,22 +225,25 @@ class CrossTab:
         return sum(self.row_totals)
 
     def cell(self, row: Hashable, column: Hashable) -> int:
-        """Return the count in ``row`` and ``column``.
+        """Return the count in ``row`` and ``column`` (codes such as ``"N1"`` are converted).
 
         Raises:
             CohortError: If either is not a category of the table.
         """
+        row = self.rows.category(row, "row")
+        column = self.columns.category(column, "column")
         for name, keys, value in (
             ("row", self.row_keys, row),
             ("column", self.column_keys, column),
         ):
             if value not in keys:
-                raise CohortError(name, f"expected a category of the table, got {value!r}")
+                raise CohortError(name, f"expected a category of the table, got {got(value)}")
         return self.counts[self.row_keys.index(row)][self.column_keys.index(column)]
 
 
-def breakdown(records: Sequence[Any], dimension: Dimension) -> Breakdown:
+def breakdown(records: Sequence[Any], dimension: Dimension | str) -> Breakdown:
     """Count ``records`` (cohort records or completions) by one dimension."""
+    dimension = Dimension.of(dimension)
     keys = [
         dimension.key(record, field=f"records[{index}]") for index, record in enumerate(records)
     ]
@@ -196,8 +254,11 @@ def breakdown(records: Sequence[Any], dimension: Dimension) -> Breakdown:
     )
 
 
-def cross_tabulate(records: Sequence[Any], rows: Dimension, columns: Dimension) -> CrossTab:
+def cross_tabulate(
+    records: Sequence[Any], rows: Dimension | str, columns: Dimension | str
+) -> CrossTab:
     """Count ``records`` (cohort records or completions) by two dimensions."""
+    rows, columns = Dimension.of(rows, "rows"), Dimension.of(columns, "columns")
     if rows is columns:
         raise CohortError(
             "columns", f"expected a dimension other than the rows', got {columns.value!r}"
@@ -249,38 +310,54 @@ class Cohort:
     def where(
         self,
         *,
-        primary_need: PrimaryNeed | None = None,
-        age_band: CensusAgeBand | None = None,
+        primary_need: PrimaryNeed | str | None = None,
+        age_band: CensusAgeBand | str | None = None,
         level_of_need: int | None = None,
         looked_after: bool | None = None,
     ) -> Cohort:
-        """Return the children matching every criterion given (``None`` matches all)."""
-        wanted = {
-            "primary_need": primary_need,
-            "age_band": age_band,
-            "level_of_need": level_of_need,
-            "looked_after": looked_after,
-        }
+        """Return the children matching every criterion given (``None`` matches all).
+
+        Codes are converted as :class:`~neglect_protocol.indicators.CohortRecord`
+        converts them (``"N1"``, ``"1 to 4"``, ``"Under 1"``), so a criterion never
+        silently matches nothing.
+
+        Raises:
+            CohortError: If a criterion is not a primary need, age band, level of
+                need (a whole number from 1 up) or ``True``/``False``.
+
+        >>> from neglect_protocol.indicators import Cohort, CohortRecord
+        >>> cohort = Cohort((CohortRecord("C-1", "N1", "10 to 15", 4),
+        ...                  CohortRecord("C-2", "N5", "Under 1", 4)))
+        >>> len(cohort.where(primary_need="N1")), len(cohort.where(age_band="Under 1"))
+        (1, 1)
+        """
+        wanted: dict[str, object] = {}
+        if primary_need is not None:
+            wanted["primary_need"] = as_primary_need(primary_need)
+        if age_band is not None:
+            wanted["age_band"] = as_age_band(age_band)
+        if level_of_need is not None:
+            wanted["level_of_need"] = check_level(level_of_need, "level_of_need")
+        if looked_after is not None:
+            wanted["looked_after"] = check_flag(looked_after, "looked_after")
         return Cohort(
             tuple(
                 record
                 for record in self.records
-                if all(
-                    value is None or getattr(record, name) == value
-                    for name, value in wanted.items()
-                )
+                if all(getattr(record, name) == value for name, value in wanted.items())
             )
         )
 
-    def breakdown(self, dimension: Dimension) -> Breakdown:
-        """Count the children by ``dimension``.
+    def breakdown(self, dimension: Dimension | str) -> Breakdown:
+        """Count the children by ``dimension`` (or its value, ``"primary_need"``).
 
         Raises:
-            CohortError: If the dimension does not apply to children (agency).
+            CohortError: If the dimension is not one, or does not apply to children
+                (agency).
         """
         return breakdown(self.records, dimension)
 
-    def cross_tabulate(self, rows: Dimension, columns: Dimension) -> CrossTab:
+    def cross_tabulate(self, rows: Dimension | str, columns: Dimension | str) -> CrossTab:
         """Count the children by two dimensions, with totals.
 
         Raises:
@@ -288,8 +365,22 @@ class Cohort:
         """
         return cross_tabulate(self.records, rows, columns)
 
+    def __repr__(self) -> str:
+        return f"<Cohort of {len(self.records)} child{'' if len(self.records) == 1 else 'ren'}>"
 
-def completions_breakdown(measures: ImplementationMeasures, dimension: Dimension) -> Breakdown:
+    def to_records(self) -> list[dict[str, Any]]:
+        """A row per child.
+
+        See :func:`~neglect_protocol.records.cohort_to_records`.
+        """
+        from neglect_protocol._boundary._metric_records import cohort_to_records
+
+        return cohort_to_records(self)
+
+
+def completions_breakdown(
+    measures: ImplementationMeasures, dimension: Dimension | str
+) -> Breakdown:
     """Count the GCP2s completed by agency, level of need or age band.
 
     Raises:

@@ -13,7 +13,7 @@ import numbers
 from statistics import NormalDist
 from typing import TYPE_CHECKING
 
-from neglect_protocol.errors import ConfidenceError
+from neglect_protocol.errors import ConfidenceError, StatisticsError, received
 
 if TYPE_CHECKING:
     from neglect_protocol._model._proportion import Proportion
@@ -164,12 +164,19 @@ def newcombe_interval(
 
     Raises:
         ConfidenceError: If ``confidence`` is not strictly between 0 and 1.
+        StatisticsError: If ``a`` or ``b`` is not a
+            :class:`~neglect_protocol.stats.Proportion`.
 
     >>> from neglect_protocol.stats import Proportion, newcombe_interval
     >>> low, high = newcombe_interval(Proportion(56, 70), Proportion(48, 80))
     >>> round(low, 4), round(high, 4)
     (0.0524, 0.3339)
     """
+    from neglect_protocol._model import _proportion  # imports this module: import it late
+
+    for name, share in (("a", a), ("b", b)):
+        if not isinstance(share, _proportion.Proportion):
+            raise StatisticsError(name, f"expected a Proportion, got {received(share)}")
     level = check_confidence(confidence)
     p1 = a.positive / a.total
     p2 = b.positive / b.total

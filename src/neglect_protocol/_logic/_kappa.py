@@ -9,7 +9,7 @@ from fractions import Fraction
 from neglect_protocol._model._agreement import KappaResult, KappaWeights
 from neglect_protocol._model._grade import GRADES, Grade, to_grade
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import RatingsError, StatisticsError
+from neglect_protocol.errors import RatingsError, StatisticsError, received
 
 _WEIGHTINGS = (None, "linear", "quadratic")
 
@@ -18,7 +18,7 @@ def _labels(labels: Sequence[Grade | int] | None) -> tuple[Grade, ...]:
     if labels is None:
         return GRADES
     if isinstance(labels, str | bytes) or not isinstance(labels, Sequence):
-        raise RatingsError("labels", f"expected a sequence of grades, got {labels!r}")
+        raise RatingsError("labels", f"expected a sequence of grades, got {received(labels)}")
     grades = [to_grade(label, field=f"labels[{index}]") for index, label in enumerate(labels)]
     if not grades:
         raise RatingsError("labels", "expected at least one grade, got an empty sequence")
@@ -103,7 +103,9 @@ def cohen_kappa(
     0.76
     """
     if weights not in _WEIGHTINGS:
-        raise StatisticsError("weights", f"expected None, 'linear' or 'quadratic', got {weights!r}")
+        raise StatisticsError(
+            "weights", f"expected None, 'linear' or 'quadratic', got {received(weights)}"
+        )
     scale = _labels(labels)
     first = _ratings("a", a, scale)
     second = _ratings("b", b, scale)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from neglect_protocol._model import _disclosure
 from neglect_protocol._model._phrase import Phrase, Relation
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import StatisticsError, SuppressedValueError
+from neglect_protocol.errors import StatisticsError, SuppressedValueError, received
 
 if TYPE_CHECKING:
+    # Named here only for the annotation, so the reference documents it under its
+    # public module (neglect_protocol.disclosure).
     from neglect_protocol._model._disclosure import DisclosurePolicy
 
 # Documented where they are published, in neglect_protocol.reporting.
@@ -41,22 +45,25 @@ _MAX_TOLERANCE = Fraction(1, 40)
 
 def _tolerance(value: object) -> Fraction:
     # A float is read as the decimal it was written as (0.02, not 0.0200000000000000004).
-    if isinstance(value, float):
+    exact: Fraction | None = None
+    if isinstance(value, float) and math.isfinite(value):
         exact = Fraction(repr(value))
-    elif isinstance(value, Decimal) or (
+    elif (isinstance(value, Decimal) and value.is_finite()) or (
         isinstance(value, numbers.Rational) and not isinstance(value, bool)
     ):
         exact = Fraction(value)
-    else:
-        raise StatisticsError("tolerance", f"expected a number from 0 to 1/40, got {value!r}")
-    if not 0 <= exact <= _MAX_TOLERANCE:
-        raise StatisticsError("tolerance", f"expected a number from 0 to 1/40, got {value!r}")
+    if exact is None or not 0 <= exact <= _MAX_TOLERANCE:
+        raise StatisticsError(
+            "tolerance", f"expected a number from 0 to 1/40, got {received(value)}"
+        )
     return exact
 
 
 def _small_base(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise StatisticsError("small_base", f"expected a whole number of 0 or more, got {value!r}")
+        raise StatisticsError(
+            "small_base", f"expected a whole number of 0 or more, got {received(value)}"
+        )
     return value
 
 
@@ -120,7 +127,10 @@ def describe(
 
     Raises:
         SuppressedValueError: If ``policy`` suppresses one of the counts.
-        StatisticsError: If ``small_base``, ``tolerance`` or ``ndigits`` is out of range.
+        StatisticsError: If ``proportion`` is not a
+            :class:`~neglect_protocol.stats.Proportion`, ``policy`` not a
+            :class:`~neglect_protocol.disclosure.DisclosurePolicy`, or ``small_base``,
+            ``tolerance`` or ``ndigits`` is out of range.
 
     >>> from neglect_protocol.stats import Proportion
     >>> print(describe(Proportion(40, 60)))
@@ -132,6 +142,12 @@ def describe(
     >>> print(describe(Proportion(31, 62)), describe(Proportion(32, 62)), sep="; ")
     half (50%); just over half (52%)
     """
+    if not isinstance(proportion, Proportion):
+        raise StatisticsError("proportion", f"expected a Proportion, got {received(proportion)}")
+    if policy is not None and not isinstance(policy, _disclosure.DisclosurePolicy):
+        raise StatisticsError(
+            "policy", f"expected a DisclosurePolicy or None, got {received(policy)}"
+        )
     threshold = _small_base(small_base)
     closeness = _tolerance(tolerance)
     if policy is not None:

@@ -14,8 +14,10 @@ from neglect_protocol._logic._assurance import (
     build_assurance_report,
 )
 from neglect_protocol._model._audit import JudgementScale
+from neglect_protocol._model._checks import got
+from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._survey import Survey
-from neglect_protocol.errors import AuditError, CohortError, ConfidenceError
+from neglect_protocol.errors import AuditError, CohortError, ConfidenceError, SurveyError
 
 
 def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -63,9 +65,11 @@ class ReportInput:
         inadequate_ceiling: The most the share of files graded inadequate should be.
         confidence: The confidence level of intervals.
         scale: The audit judgement scale (Ofsted's four points when ``None``).
+        disclosure: The disclosure policy for the tables (the DfE's when ``None``).
 
     Raises:
-        SurveyError: If a response's group is not one of the survey's.
+        SurveyError: If a response's group is not one of the survey's, or a
+            respondent answers twice in one period.
         UnknownQuestionError: If a response answers a question the survey lacks.
         AnswerOffScaleError: If an answer is not on its question's scale.
         UnknownJudgementError: If an audit's grade is not on the scale.
@@ -98,6 +102,9 @@ class ReportInput:
     scale: JudgementScale | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(JudgementScale))
     )
+    disclosure: DisclosurePolicy | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(DisclosurePolicy))
+    )
 
     def __attrs_post_init__(self) -> None:
         scale = self.scale
@@ -109,8 +116,16 @@ class ReportInput:
             period: PeriodRecords | None = getattr(self, name)
             if period is None:
                 continue
+            respondents: set[str] = set()
             for index, response in enumerate(period.responses):
-                self.survey.check_response(response, field=f"{name}.responses[{index}]")
+                field = f"{name}.responses[{index}]"
+                self.survey.check_response(response, field=field)
+                if response.respondent in respondents:
+                    raise SurveyError(
+                        f"{field}.respondent",
+                        f"expected each respondent once, got {got(response.respondent)} again",
+                    )
+                respondents.add(response.respondent)
             for index, audit in enumerate(period.audits):
                 scale.judgement(audit.grade, field=f"{name}.audits[{index}].grade")
 
@@ -128,6 +143,7 @@ class ReportInput:
                 ("inadequate_ceiling", self.inadequate_ceiling),
                 ("confidence", self.confidence),
                 ("scale", self.scale),
+                ("policy", self.disclosure),
             )
             if value is not None
         }

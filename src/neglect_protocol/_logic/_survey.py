@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 from neglect_protocol._logic._change import Change, change_between
+from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._survey import Survey, SurveyResponse
+from neglect_protocol.errors import SurveyError
 from neglect_protocol.stats import Proportion
 
 
@@ -20,7 +23,8 @@ class ShareMetric:
     Attributes:
         answered: How many answers there were (``n``; skipped questions are not counted).
         skipped: How many responses in scope left the question (or questions) unanswered.
-        positive: The positive share of the answers, or ``None`` when none were given.
+        share: The share of the answers that were positive, or ``None`` when none
+            were given.
         interval: The Wilson score interval for the share (``None`` without answers).
         change: The change in the share since the previous period, with Newcombe's
             interval (``None`` without a previous period or answers in either).
@@ -28,7 +32,7 @@ class ShareMetric:
 
     answered: int
     skipped: int
-    positive: Proportion | None
+    share: Proportion | None
     interval: tuple[float, float] | None
     change: Change | None = None
 
@@ -64,6 +68,27 @@ class SurveyMetrics:
     overall: ShareMetric
     confidence: float
 
+    def __repr__(self) -> str:
+        # Rendering is the boundary's business; deferred so it is loaded only when asked.
+        from neglect_protocol._boundary._metric_html import survey_metrics_repr
+
+        return survey_metrics_repr(self)
+
+    def _repr_html_(self) -> str:
+        """An HTML table, for notebooks (text escaped)."""
+        from neglect_protocol._boundary._metric_html import survey_metrics_html
+
+        return survey_metrics_html(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Rows per question and group.
+
+        See :func:`~neglect_protocol.records.survey_metrics_records`.
+        """
+        from neglect_protocol._boundary._metric_records import survey_metrics_records
+
+        return survey_metrics_records(self)
+
 
 # (positive answers, answers, skips) for one group and one question.
 _Cell = tuple[int, int, int]
@@ -74,8 +99,17 @@ def _tally(
 ) -> tuple[int, dict[tuple[str, str], _Cell]]:
     counts: Counter[tuple[str, str, str]] = Counter()
     total = 0
-    for index, response in enumerate(responses):
+    respondents: set[str] = set()
+    for index, response in enumerate(
+        collected(responses, name, "an iterable of SurveyResponse", SurveyError)
+    ):
         survey.check_response(response, field=f"{name}[{index}]")
+        if response.respondent in respondents:
+            raise SurveyError(
+                f"{name}[{index}].respondent",
+                f"expected each respondent once, got {got(response.respondent)} again",
+            )
+        respondents.add(response.respondent)
         total += 1
         for question in survey.questions:
             answer = response.answers.get(question.code)
@@ -128,7 +162,8 @@ def survey_metrics(
     """Work out the positive share of answers per question, per group and overall.
 
     Each share counts only the responses that answered: a skipped question is
-    left out of its denominator, and reported as skipped. Every share has its
+    left out of its denominator, and reported as skipped. Each respondent counts
+    once: a second response from the same respondent in a period is refused. Every share has its
     Wilson score interval and ``n``; given the previous period's responses, its
     change since then with Newcombe's interval.
 
@@ -142,9 +177,10 @@ def survey_metrics(
         The metrics.
 
     Raises:
-        SurveyError: If a response is not a
-            :class:`~neglect_protocol.survey.SurveyResponse` or names a group the
-            survey lacks (with its place, ``responses[3].group``).
+        SurveyError: If the responses are not a collection of
+            :class:`~neglect_protocol.survey.SurveyResponse`, a response names a
+            group the survey lacks (with its place, ``responses[3].group``), or a
+            respondent answers twice in one period.
         UnknownQuestionError: If a response answers a question the survey lacks.
         AnswerOffScaleError: If an answer is not on its question's scale.
 
@@ -154,7 +190,7 @@ def survey_metrics(
     >>> metrics = survey_metrics(survey, [SurveyResponse("R-1", "family", {"q1": "yes"}),
     ...                                   SurveyResponse("R-2", "family", {"q1": "no"}),
     ...                                   SurveyResponse("R-3", "family", {})])
-    >>> metrics.questions["q1"].positive, metrics.questions["q1"].skipped
+    >>> metrics.questions["q1"].share, metrics.questions["q1"].skipped
     (Proportion(positive=1, total=2), 1)
     """
     total, cells = _tally(survey, responses, "responses")

@@ -8,16 +8,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
-from attrs import validators as v
 
-from neglect_protocol._model._checks import tuple_of
+from neglect_protocol._model._checks import at_least, got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import AuditError, JudgementScaleError, UnknownJudgementError
 
 
 def _scale_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise JudgementScaleError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise JudgementScaleError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 @attrs.frozen(order=True)
@@ -40,7 +39,7 @@ class Judgement:
     'Inadequate'
     """
 
-    rank: int = attrs.field(validator=[v.instance_of(int), v.ge(1)])
+    rank: int = attrs.field(validator=at_least(1, JudgementScaleError))
     code: str = attrs.field(order=False, validator=_scale_text)
     label: str = attrs.field(order=False, validator=_scale_text)
 
@@ -80,8 +79,8 @@ class JudgementScale:
     name: str = attrs.field(validator=_scale_text)
     version: str = attrs.field(validator=_scale_text)
     judgements: tuple[Judgement, ...] = attrs.field()
-    good_or_better: str = attrs.field(validator=v.instance_of(str))
-    inadequate: str = attrs.field(validator=v.instance_of(str))
+    good_or_better: str = attrs.field(validator=is_a(str, "a code", JudgementScaleError))
+    inadequate: str = attrs.field(validator=is_a(str, "a code", JudgementScaleError))
     _by_code: FrozenMap[str, Judgement] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     @judgements.validator
@@ -90,21 +89,27 @@ class JudgementScale:
     ) -> None:
         if not isinstance(value, tuple) or len(value) < 2:
             raise JudgementScaleError(
-                "judgements", f"expected a tuple of at least two judgements, got {value!r}"
+                "judgements", f"expected a tuple of at least two judgements, got {got(value)}"
             )
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for index, judgement in enumerate(value, start=1):
             if not isinstance(judgement, Judgement) or judgement.rank != index:
                 raise JudgementScaleError(
                     f"judgements[{index - 1}]",
-                    f"expected a Judgement ranked {index}, got {judgement!r}",
+                    f"expected a Judgement ranked {index}, got "
+                    + (
+                        f"one ranked {judgement.rank}"
+                        if isinstance(judgement, Judgement)
+                        else got(judgement)
+                    ),
                 )
             if judgement.code in seen:
                 raise JudgementScaleError(
                     f"judgements[{index - 1}].code",
-                    f"expected each code once, got {judgement.code!r} again",
+                    f"expected each code once, got the code of judgements[{seen[judgement.code]}] "
+                    "again",
                 )
-            seen.add(judgement.code)
+            seen[judgement.code] = index - 1
 
     def __attrs_post_init__(self) -> None:
         by_code = FrozenMap({judgement.code: judgement for judgement in self.judgements})
@@ -114,13 +119,13 @@ class JudgementScale:
             if code not in by_code:
                 raise JudgementScaleError(
                     field,
-                    f"expected one of the scale's codes ({', '.join(by_code)}), got {code!r}",
+                    f"expected one of the scale's codes ({', '.join(by_code)}), got {got(code)}",
                 )
         if by_code[self.inadequate].rank <= by_code[self.good_or_better].rank:
             raise JudgementScaleError(
                 "inadequate",
                 f"expected a judgement worse than good_or_better {self.good_or_better!r}, "
-                f"got {self.inadequate!r}",
+                f"got {self.inadequate!r}",  # both are codes of the scale, checked above
             )
 
     @classmethod
@@ -225,23 +230,25 @@ def _polarity(value: object) -> Polarity:
     try:
         return Polarity(value)
     except ValueError:
-        raise AuditError("polarity", f"expected 'positive' or 'negative', got {value!r}") from None
+        raise AuditError(
+            "polarity", f"expected 'positive' or 'negative', got {got(value)}"
+        ) from None
 
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise AuditError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise AuditError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _free_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     # Comment text is personal data about a child: only its type is named.
     if not isinstance(value, str):
-        raise AuditError(attribute.name, f"expected text, got a {type(value).__name__}")
+        raise AuditError(attribute.name, f"expected text, got {got(value)}")
 
 
 def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise AuditError(attribute.name, f"expected a date, got {value!r}")
+        raise AuditError(attribute.name, f"expected a date, got {got(value)}")
 
 
 @attrs.frozen
@@ -285,16 +292,18 @@ class Criterion:
 
     code: str = attrs.field(validator=_label)
     label: str = attrs.field(validator=_label)
-    limiting: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    limiting: bool = attrs.field(default=False, validator=is_a(bool, "True or False", AuditError))
 
 
 def _criteria_grades(value: Mapping[str, Judgement]) -> FrozenMap[str, Judgement]:
     if not isinstance(value, Mapping):
-        raise AuditError("criteria", f"expected a mapping, got a {type(value).__name__}")
+        raise AuditError("criteria", f"expected a mapping, got {got(value)}")
     for code, judgement in value.items():
-        if not isinstance(judgement, Judgement):
+        if not isinstance(code, str) or not isinstance(judgement, Judgement):
             raise AuditError(
-                f"criteria[{code!r}]", f"expected a Judgement, got a {type(judgement).__name__}"
+                "criteria",
+                f"expected criterion codes mapped to Judgements, got {got(code)} mapped to "
+                f"{got(judgement)}",
             )
     return FrozenMap(value)
 
@@ -322,7 +331,9 @@ class CaseFileAudit:
     reference: str = attrs.field(validator=_label)
     team: str = attrs.field(validator=_label)
     date: dt.date = attrs.field(validator=_date)
-    grade: Judgement = attrs.field(validator=v.instance_of(Judgement))
+    grade: Judgement = attrs.field(
+        validator=is_a(Judgement, "a Judgement of a scale (OFSTED_FOUR_POINT['good'])", AuditError)
+    )
     comments: tuple[AuditComment, ...] = attrs.field(
         default=(), validator=tuple_of(AuditComment, AuditError)
     )

@@ -8,22 +8,24 @@ field, what was expected and only a safe rendering of what was received.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 import attrs
 
-from neglect_protocol.errors import safe_repr
+from neglect_protocol.errors import received
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 ErrorFactory = Callable[[str, str], Exception]
 
 
 def got(value: object) -> str:
-    """Describe a received value safely for an error message (``got ...``)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return safe_repr(value)
-    return f"a {type(value).__name__}"
+    """Describe a received value safely for an error message (``got ...``).
+
+    As :func:`~neglect_protocol.errors.safe_repr`, and exact numbers
+    (``Decimal('NaN')``, ``Fraction(1, 3)``) are shown too: a number is never free text.
+    """
+    return received(value)
 
 
 def is_a(kind: type, what: str, error: ErrorFactory, *, optional: bool = False) -> Validator:
@@ -111,3 +113,17 @@ def at_least(minimum: int, error: ErrorFactory) -> Validator:
             )
 
     return check
+
+
+def collected(value: object, field: str, what: str, error: ErrorFactory) -> tuple[Any, ...]:
+    """Return ``value``'s elements as a tuple, refusing text and anything not iterable.
+
+    Args:
+        value: What was passed where a collection of records was expected.
+        field: Its name, for the message (``"responses"``).
+        what: What was expected, for the message (``"an iterable of SurveyResponse"``).
+        error: Builds the error from a field and a problem.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise error(field, f"expected {what}, got {got(value)}")
+    return tuple(value)

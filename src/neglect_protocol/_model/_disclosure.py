@@ -4,36 +4,47 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
 from neglect_protocol._model._proportion import Proportion, round_half_up
-from neglect_protocol.errors import DisclosurePolicyError, SuppressedValueError
+from neglect_protocol.errors import (
+    DisclosurePolicyError,
+    StatisticsError,
+    SuppressedValueError,
+    received,
+    safe_repr,
+)
 
 
 def _non_negative_whole(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise DisclosurePolicyError(
-            attribute.name, f"expected a whole number of 0 or more, got {value!r}"
+            attribute.name, f"expected a whole number of 0 or more, got {received(value)}"
         )
 
 
 def _symbol(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip() or value.strip().isdigit():
         raise DisclosurePolicyError(
-            attribute.name, f"expected a non-empty symbol that is not a number, got {value!r}"
+            attribute.name,
+            f"expected a non-empty symbol that is not a number, got {received(value)}",
         )
 
 
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
     if not isinstance(value, bool):
-        raise DisclosurePolicyError(attribute.name, f"expected true or false, got {value!r}")
+        raise DisclosurePolicyError(
+            attribute.name, f"expected true or false, got {received(value)}"
+        )
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise DisclosurePolicyError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise DisclosurePolicyError(
+            attribute.name, f"expected non-empty text, got {received(value)}"
+        )
 
 
 @attrs.frozen
@@ -50,8 +61,8 @@ class DisclosurePolicy:
         source: Where the rule is published, for the reader of a table.
         min_count: The smallest count suppressed (0 is a true zero and never is).
         max_count: The largest count suppressed.
-        secondary: Whether further cells are suppressed so that a suppressed one
-            cannot be worked out by subtraction from a total.
+        secondary: Whether further cells are suppressed so that no suppressed one
+            can be worked out from the rest of the table.
         suppressed: The symbol shown for a suppressed count (``"c"``).
         not_available: The symbol for a figure that was not collected (``":"``).
         not_applicable: The symbol for a figure that cannot exist (``"z"``).
@@ -81,7 +92,8 @@ class DisclosurePolicy:
         if value < self.min_count:
             raise DisclosurePolicyError(
                 "max_count",
-                f"expected a count no smaller than min_count {self.min_count}, got {value!r}",
+                f"expected a count no smaller than min_count {self.min_count}, "
+                f"got {received(value)}",
             )
 
     @totals_to_nearest.validator
@@ -123,6 +135,21 @@ class Suppression(enum.Enum):
     """The count is not small, but showing it would let a small one be worked out."""
 
 
+class Missing(enum.Enum):
+    """A cell of a table that holds no count, and why (the GSS symbols ``:`` and ``z``).
+
+    Give one in place of a count to
+    :func:`~neglect_protocol.disclosure.apply_disclosure`. Such a cell adds nothing
+    to its row and column totals, is never suppressed and is shown by the policy's
+    symbol.
+    """
+
+    NOT_AVAILABLE = "not available"
+    """The figure was not collected or cannot be given (shown ``:`` under DfE)."""
+    NOT_APPLICABLE = "not applicable"
+    """The figure cannot exist, such as unborn children in care (shown ``z`` under DfE)."""
+
+
 @attrs.frozen
 class DisclosedCell:
     """One cell of a table after disclosure control: its count and what is shown.
@@ -131,14 +158,16 @@ class DisclosedCell:
     but left out of the ``repr``, so a suppressed value cannot leak into a log.
 
     Attributes:
-        count: The true count.
-        shown: What the published table shows (a number, or the suppression symbol).
+        count: The true count (0 for a cell that holds none, see ``missing``).
+        shown: What the published table shows (a number, or the policy's symbol).
         suppression: Why the cell is hidden, or ``None`` if it is shown.
+        missing: Why the cell holds no count, or ``None`` if it holds one.
     """
 
     count: int = attrs.field(repr=False)
     shown: str
     suppression: Suppression | None = None
+    missing: Missing | None = None
 
     @property
     def is_suppressed(self) -> bool:
@@ -205,15 +234,21 @@ class DisclosedTable:
         Raises:
             SuppressedValueError: If the cell or its base is suppressed: a
                 suppressed value is never turned into a share or a phrase.
+            StatisticsError: If the cell holds no count (it is marked not
+                available or not applicable), or ``of`` is not a base.
             IndexError: If the position is outside the table.
         """
         grid = self.grid()
         cell = grid[row][column]
-        base = {
-            "row": grid[row][-1],
-            "column": grid[-1][column],
-            "table": self.grand_total,
-        }[of]
+        bases = {"row": grid[row][-1], "column": grid[-1][column], "table": self.grand_total}
+        if of not in bases:
+            raise StatisticsError("of", f"expected 'row', 'column' or 'table', got {safe_repr(of)}")
+        base = bases[of]
+        if cell.missing is not None:
+            raise StatisticsError(
+                f"cells[{row}][{column}]",
+                f"expected a cell with a count, got one marked {cell.missing.value}",
+            )
         if cell.is_suppressed:
             raise SuppressedValueError(f"cells[{row}][{column}]", self.policy.name)
         if base.is_suppressed:
@@ -233,6 +268,28 @@ class DisclosedTable:
 
         Raises:
             SuppressedValueError: If the cell or its base is suppressed.
+            StatisticsError: If the cell holds no count, or ``of`` is not a base.
         """
         share = self.proportion(row, column, of=of).share
         return round_half_up(share * 100, self.policy.percent_decimal_places)
+
+    def __repr__(self) -> str:
+        # Rendering is the boundary's business; deferred so it is loaded only when asked.
+        from neglect_protocol._boundary._metric_html import disclosed_table_repr
+
+        return disclosed_table_repr(self)
+
+    def _repr_html_(self) -> str:
+        """An HTML table, for notebooks (text escaped)."""
+        from neglect_protocol._boundary._metric_html import disclosed_table_html
+
+        return disclosed_table_html(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """A row per cell as published, never a hidden count.
+
+        See :func:`~neglect_protocol.records.disclosed_table_records`.
+        """
+        from neglect_protocol._boundary._metric_records import disclosed_table_records
+
+        return disclosed_table_records(self)

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from neglect_protocol._model._assessment import Assessment, ChildRef
-from neglect_protocol._model._checks import tuple_of
+from neglect_protocol._model._checks import got, tuple_of
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol.errors import CohortError
 
@@ -71,7 +71,7 @@ def census_date(year: int) -> dt.date:
     datetime.date(2022, 3, 31)
     """
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 9999:
-        raise CohortError("census_year", f"expected a year such as 2022, got {year!r}")
+        raise CohortError("census_year", f"expected a year such as 2022, got {got(year)}")
     return dt.date(year, 3, 31)
 
 
@@ -87,6 +87,9 @@ class CensusAgeBand(enum.Enum):
     <CensusAgeBand.AGED_10_TO_15: '10 to 15'>
     >>> CensusAgeBand.for_age(None).label
     'Unborn'
+
+    The bands cover children: ages of 18 and over are refused, since a child is
+    anyone under 18 (Children Act 1989, section 105).
     """
 
     UNBORN = "unborn"
@@ -106,12 +109,16 @@ class CensusAgeBand(enum.Enum):
         """Return the band for an age in completed years, ``None`` meaning unborn.
 
         Raises:
-            CohortError: If ``years`` is not a whole number from 0 up (or ``None``).
+            CohortError: If ``years`` is not a whole number from 0 to 17 (or ``None``).
         """
         if years is None:
             return cls.UNBORN
-        if isinstance(years, bool) or not isinstance(years, int) or years < 0:
-            raise CohortError("age", f"expected completed years from 0 up, or None, got {years!r}")
+        if isinstance(years, bool) or not isinstance(years, int) or not 0 <= years < _ADULT:
+            raise CohortError(
+                "age",
+                f"expected completed years from 0 to {_ADULT - 1} (a child), or None, "
+                f"got {got(years)}",
+            )
         for band, upper in _BAND_UPPER:
             if years < upper:
                 return band
@@ -121,6 +128,11 @@ class CensusAgeBand(enum.Enum):
     def of_child(cls, child: ChildRef, *, census_year: int) -> CensusAgeBand:
         """Return the band of ``child`` by age at 31 March of ``census_year``.
 
+        Raises:
+            CohortError: If the child has no date of birth but was due on or before
+                the census date (born by then, so the band cannot be known), or is
+                18 or over at the census date.
+
         >>> import datetime as dt
         >>> from neglect_protocol.indicators import CensusAgeBand
         >>> from neglect_protocol.assessment import ChildRef
@@ -128,8 +140,19 @@ class CensusAgeBand(enum.Enum):
         >>> CensusAgeBand.of_child(child, census_year=2022).label
         '10 to 15'
         """
-        return cls.for_age(child.age_in_years_on(census_date(census_year)))
+        day = census_date(census_year)
+        due = child.expected_delivery_date
+        if child.date_of_birth is None and due is not None and due <= day:
+            raise CohortError(
+                "child",
+                f"expected a date of birth for a child due on or before the census date "
+                f"{day.isoformat()}, got only an expected delivery date",
+            )
+        return cls.for_age(child.age_in_years_on(day))
 
+
+_ADULT = 18
+"""A child is anyone under 18 (Children Act 1989, section 105)."""
 
 _BAND_UPPER = (
     (CensusAgeBand.UNDER_1, 1),
@@ -142,38 +165,76 @@ _BAND_UPPER = (
 def _member(kind: type[enum.Enum], field: str, value: object) -> Any:
     if isinstance(value, kind):
         return value
-    try:
-        return kind(value)
-    except ValueError:
-        choices = ", ".join(repr(member.value) for member in kind)
-        raise CohortError(field, f"expected one of {choices}, got {value!r}") from None
+    for member in kind:
+        if value == member.value or (isinstance(member, CensusAgeBand) and value == member.label):
+            return member
+    choices = ", ".join(repr(member.value) for member in kind)
+    raise CohortError(field, f"expected one of {choices}, got {got(value)}")
+
+
+def as_primary_need(value: PrimaryNeed | str, field: str = "primary_need") -> PrimaryNeed:
+    """Return ``value`` as a primary need: a member, or its code (``"N1"``).
+
+    Raises:
+        CohortError: If it is neither.
+    """
+    member: PrimaryNeed = _member(PrimaryNeed, field, value)
+    return member
+
+
+def as_age_band(value: CensusAgeBand | str, field: str = "age_band") -> CensusAgeBand:
+    """Return ``value`` as an age band: a member, its value (``"under 1"``) or its label.
+
+    Raises:
+        CohortError: If it is none of these.
+    """
+    member: CensusAgeBand = _member(CensusAgeBand, field, value)
+    return member
+
+
+def check_level(value: object, field: str) -> int:
+    """Return ``value`` if it is a level of need, a whole number from 1 up.
+
+    Raises:
+        CohortError: If it is not.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise CohortError(
+            field, f"expected a level of need from 1 up (local policy), got {got(value)}"
+        )
+    return value
+
+
+def check_flag(value: object, field: str) -> bool:
+    """Return ``value`` if it is ``True`` or ``False``.
+
+    Raises:
+        CohortError: If it is not.
+    """
+    if not isinstance(value, bool):
+        raise CohortError(field, f"expected True or False, got {got(value)}")
+    return value
 
 
 def _primary_need(value: PrimaryNeed | str) -> PrimaryNeed:
-    member: PrimaryNeed = _member(PrimaryNeed, "primary_need", value)
-    return member
+    return as_primary_need(value)
 
 
 def _age_band(value: CensusAgeBand | str) -> CensusAgeBand:
-    member: CensusAgeBand = _member(CensusAgeBand, "age_band", value)
-    return member
+    return as_age_band(value)
 
 
 def _reference(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise CohortError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise CohortError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _level(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise CohortError(
-            attribute.name, f"expected a level of need from 1 up (local policy), got {value!r}"
-        )
+    check_level(value, attribute.name)
 
 
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if not isinstance(value, bool):
-        raise CohortError(attribute.name, f"expected True or False, got {value!r}")
+    check_flag(value, attribute.name)
 
 
 @attrs.frozen
@@ -184,8 +245,8 @@ class CohortRecord:
         reference: The child's pseudonymous reference.
         primary_need: The Children in Need census primary need (a code such as
             ``"N1"`` is converted).
-        age_band: The DfE age band at 31 March (a value such as ``"10 to 15"`` is
-            converted).
+        age_band: The DfE age band at 31 March (a value such as ``"10 to 15"``, or
+            a label such as ``"Under 1"``, is converted).
         level_of_need: The level (tier) of need, 1 up; the levels are local policy.
         looked_after: Whether the child is in the local authority's care.
 
@@ -232,7 +293,7 @@ class CohortRecord:
 
 def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise CohortError(attribute.name, f"expected a whole number from 0 up, got {value!r}")
+        raise CohortError(attribute.name, f"expected a whole number from 0 up, got {got(value)}")
 
 
 @attrs.frozen

@@ -15,7 +15,7 @@ from neglect_protocol._logic._intervals import (
     clopper_pearson_bounds,
     wilson_bounds,
 )
-from neglect_protocol.errors import CountError, StatisticsError
+from neglect_protocol.errors import CountError, StatisticsError, received
 
 
 def _count(value: Any, field: attrs.Attribute[int]) -> int:
@@ -28,21 +28,52 @@ def _count(value: Any, field: attrs.Attribute[int]) -> int:
     return int(value)
 
 
-def round_half_up(value: Fraction, ndigits: int) -> Decimal:
-    """Round a non-negative exact ``value`` to ``ndigits`` decimal places, halves going up.
+def round_half_up(value: Fraction | int | Decimal, ndigits: int) -> Decimal:
+    """Round an exact ``value`` to ``ndigits`` decimal places, halves away from zero.
 
     Python's :func:`round` and :class:`~decimal.Decimal`'s default both round a half
     to the even neighbour (``round(0.5) == 0``); published statistics round halves
-    up, so 62.5% is shown as 63%. Working on the fraction keeps every digit exact.
+    up, so 62.5% is shown as 63%. A negative half goes away from zero too, so a fall
+    of 7.5 points shows as -8 beside a rise of 7.5 shown as 8: the magnitude is
+    rounded half up, whatever the sign. Working on the exact value keeps every digit.
+
+    Args:
+        value: An exact number: a :class:`~fractions.Fraction`, an ``int`` or a
+            finite :class:`~decimal.Decimal`. A float is refused: 0.145 as a float is
+            just below 0.145 and would round down.
+        ndigits: Decimal places to keep, 0 or more.
+
+    Returns:
+        The rounded value, with exactly ``ndigits`` places.
+
+    Raises:
+        StatisticsError: If ``value`` is not exact or ``ndigits`` is not a whole
+            number of 0 or more.
+
+    >>> from fractions import Fraction
+    >>> from neglect_protocol.stats import round_half_up
+    >>> round_half_up(Fraction(5, 8), 1), round_half_up(Fraction(-3, 2), 0)
+    (Decimal('0.6'), Decimal('-2'))
     """
     if isinstance(ndigits, bool) or not isinstance(ndigits, int) or ndigits < 0:
         raise StatisticsError(
-            "ndigits", f"expected a whole number of decimal places from 0 up, got {ndigits!r}"
+            "ndigits",
+            f"expected a whole number of decimal places from 0 up, got {received(ndigits)}",
         )
-    scaled = value * 10**ndigits
+    exact = isinstance(value, Fraction) or (
+        isinstance(value, int | Decimal) and not isinstance(value, bool)
+    )
+    if not exact or (isinstance(value, Decimal) and not value.is_finite()):
+        raise StatisticsError(
+            "value",
+            f"expected an exact number (a Fraction, an int or a finite Decimal), "
+            f"got {received(value)}",
+        )
+    scaled = abs(Fraction(value)) * 10**ndigits
     units = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
+    sign = "-" if value < 0 and units else ""
     # A Decimal built from a string is exact; no context precision applies.
-    return Decimal(f"{units}E-{ndigits}")
+    return Decimal(f"{sign}{units}E-{ndigits}")
 
 
 @attrs.frozen

@@ -8,41 +8,41 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from neglect_protocol._model._checks import tuple_of
+from neglect_protocol._model._checks import got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import AnswerOffScaleError, SurveyError, UnknownQuestionError
 
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise SurveyError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise SurveyError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _unique_labels(what: str) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple) or not value:
             raise SurveyError(
-                attribute.name, f"expected a non-empty tuple of {what}, got {value!r}"
+                attribute.name, f"expected a non-empty tuple of {what}, got {got(value)}"
             )
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for index, element in enumerate(value):
             if not isinstance(element, str) or not element.strip():
                 raise SurveyError(
-                    f"{attribute.name}[{index}]", f"expected {what} as text, got {element!r}"
+                    f"{attribute.name}[{index}]", f"expected {what} as text, got {got(element)}"
                 )
             if element in seen:
                 raise SurveyError(
                     f"{attribute.name}[{index}]",
-                    f"expected each {what} once, got {element!r} again",
+                    f"expected each {what} once, got {attribute.name}[{seen[element]}] again",
                 )
-            seen.add(element)
+            seen[element] = index
 
     return check
 
 
 def _answer_set(answers: Iterable[str]) -> frozenset[str]:
     if isinstance(answers, str) or not isinstance(answers, Iterable):
-        raise SurveyError("positive", f"expected a collection of answers, got {answers!r}")
+        raise SurveyError("positive", f"expected a collection of answers, got {got(answers)}")
     return frozenset(answers)
 
 
@@ -70,7 +70,7 @@ class ResponseScale:
         self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
     ) -> None:
         if len(value) < 2:
-            raise SurveyError("answers", f"expected at least two answers, got {value!r}")
+            raise SurveyError("answers", f"expected at least two answers, got {len(value)}")
 
     @default_positive.validator
     def _check_default(
@@ -80,11 +80,12 @@ class ResponseScale:
 
 
 def _check_positive(answers: tuple[str, ...], positive: frozenset[str], field: str) -> None:
-    unknown = sorted(str(answer) for answer in positive - set(answers))
+    unknown = len(positive - set(answers))
     if unknown:
         raise SurveyError(
             field,
-            f"expected answers of the scale ({', '.join(answers)}), got {', '.join(unknown)}",
+            f"expected answers of the scale ({', '.join(answers)}), got {unknown} "
+            f"{'answer' if unknown == 1 else 'answers'} not on it",
         )
     if positive and len(positive) == len(answers):
         raise SurveyError(
@@ -104,7 +105,9 @@ AGREEMENT = ResponseScale(
 
 
 def _default_positive(question: Question) -> frozenset[str]:
-    return question.scale.default_positive
+    # Runs before the validators: a scale of the wrong type is refused by its own.
+    scale = question.scale
+    return scale.default_positive if isinstance(scale, ResponseScale) else frozenset()
 
 
 @attrs.frozen
@@ -134,7 +137,9 @@ class Question:
 
     code: str = attrs.field(validator=_label)
     text: str = attrs.field(validator=_label)
-    scale: ResponseScale = attrs.field(default=YES_NO, validator=v.instance_of(ResponseScale))
+    scale: ResponseScale = attrs.field(
+        default=YES_NO, validator=is_a(ResponseScale, "a ResponseScale", SurveyError)
+    )
     positive: frozenset[str] = attrs.field(
         default=attrs.Factory(_default_positive, takes_self=True), converter=_answer_set
     )
@@ -161,7 +166,7 @@ def _answers(value: Mapping[str, str | None]) -> FrozenMap[str, str | None]:
     if not isinstance(value, Mapping):
         raise SurveyError(
             "answers",
-            f"expected a mapping of question codes to answers, got a {type(value).__name__}",
+            f"expected a mapping of question codes to answers, got {got(value)}",
         )
     return FrozenMap(value)
 
@@ -169,14 +174,16 @@ def _answers(value: Mapping[str, str | None]) -> FrozenMap[str, str | None]:
 def _free_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     # A respondent's own words are personal data: only the type is named.
     if not isinstance(value, str):
-        raise SurveyError(attribute.name, f"expected text, got a {type(value).__name__}")
+        raise SurveyError(attribute.name, f"expected text, got {got(value)}")
 
 
 @attrs.frozen
 class SurveyResponse:
     """One respondent's answers; a question left out or answered ``None`` was skipped.
 
-    The free-text ``comment`` is kept but never shown in a ``repr`` or an error.
+    The free-text ``comment`` is kept but never shown in a ``repr`` or an error;
+    nor are the answers, which are checked against the survey only later and may
+    hold free text typed where a choice was expected.
 
     Attributes:
         respondent: A pseudonymous reference for the respondent.
@@ -186,12 +193,12 @@ class SurveyResponse:
 
     >>> from neglect_protocol.survey import SurveyResponse
     >>> SurveyResponse("R-1", "family", {"impact_child": "yes"}, comment="invented")
-    SurveyResponse(respondent='R-1', group='family', answers=FrozenMap({'impact_child': 'yes'}))
+    SurveyResponse(respondent='R-1', group='family')
     """
 
     respondent: str = attrs.field(validator=_label)
     group: str = attrs.field(validator=_label)
-    answers: FrozenMap[str, str | None] = attrs.field(converter=_answers)
+    answers: FrozenMap[str, str | None] = attrs.field(converter=_answers, repr=False)
     comment: str = attrs.field(default="", validator=_free_text, repr=False)
 
 
@@ -233,7 +240,9 @@ class Survey:
         try:
             return self._by_code[code]
         except (KeyError, TypeError):
-            raise UnknownQuestionError(code, survey=self.name, field=field) from None
+            raise UnknownQuestionError(
+                code, survey=self.name, field=field, choices=tuple(self._by_code)
+            ) from None
 
     def check_response(self, response: SurveyResponse, *, field: str = "response") -> None:
         """Check that ``response`` fits this survey.
@@ -256,16 +265,18 @@ class Survey:
         neglect_protocol.errors.AnswerOffScaleError: response.answers['q1']: ... (7 characters)
         """
         if not isinstance(response, SurveyResponse):
-            raise SurveyError(field, f"expected a SurveyResponse, got a {type(response).__name__}")
+            raise SurveyError(field, f"expected a SurveyResponse, got {got(response)}")
         if response.group not in self.groups:
             raise SurveyError(
                 f"{field}.group",
                 f"expected a group of survey {self.name!r} ({', '.join(self.groups)}), "
-                f"got {response.group!r}",
+                f"got {got(response.group)}",
             )
         for code, answer in response.answers.items():
             question = self.question(code, field=f"{field}.answers")
-            if answer is not None and answer not in question.scale.answers:
+            if answer is not None and (
+                not isinstance(answer, str) or answer not in question.scale.answers
+            ):
                 raise AnswerOffScaleError(
                     f"{field}.answers[{code!r}]", code, question.scale.answers, answer
                 )
