@@ -4,8 +4,12 @@ For unborn children and those under one, the GCP2A sections feed the same
 decision machinery as GCP2's sub-areas, and the example policy's infant modifier
 steps every reason up a level: the same grades are more urgent for a baby. Each
 decision is printed beside the level the same profile would get without the
-modifier. At sixteen months the modifier no longer applies, care has improved,
-and the review proposes a step down.
+modifier. The baby is nine months old (in completed months, on the first day of
+the window) at the first GCP2 and fifteen months at the second. By then the
+modifier no longer applies: nutrition and hygiene have improved, but health has
+not, and without the modifier the level would not have fallen. So the review
+does not propose a step-down for the resolved concerns; it says the level falls
+because the modifier no longer applies.
 
 Everything here is invented: the child, the family, the grades and the evidence.
 
@@ -67,7 +71,7 @@ def assessment(
 
 
 def assessments() -> list[Assessment]:
-    """An antenatal GCP2A, a postnatal GCP2A, and GCP2s at ten and sixteen months."""
+    """An antenatal GCP2A, a postnatal GCP2A at four weeks, and GCP2s at nine and fifteen months."""
     return [
         assessment(
             UNBORN,

@@ -7,10 +7,12 @@ import inspect
 import attrs
 import pytest
 
+import neglect_protocol._model._escalation as _escalation_model
 from escalation_helpers import SCHOOL_CHILD, profile, series
-from neglect_protocol import GCP2, Catalogue, ChildRef, Instrument
+from neglect_protocol import GCP2, Catalogue, ChildRef, Instrument, Profile
 from neglect_protocol.display import format_decision
 from neglect_protocol.errors import (
+    DecisionError,
     HistoryError,
     InvalidGradeError,
     NeglectProtocolError,
@@ -28,6 +30,7 @@ from neglect_protocol.escalation import (
     LevelOfNeed,
     NamedSubAreasAtOrAbove,
     NoImprovement,
+    Override,
     PersistentBorderline,
     Reason,
     RuleContext,
@@ -35,6 +38,8 @@ from neglect_protocol.escalation import (
     ThresholdPolicy,
     decide,
 )
+from neglect_protocol.grades import Grade
+from neglect_protocol.screening import SignsAnswered
 
 LEVELS = (
     LevelOfNeed(1, "Universal", "universal services", 365),
@@ -49,10 +54,33 @@ def policy(*rules: object, modifiers: tuple[object, ...] = (), drift: int = 182)
 
 
 def context(
-    *profiles_: object, levels: tuple[int, ...] = (1, 2, 3, 4), drift: int | None = 182
+    *profiles_: Profile, levels: tuple[int, ...] = (1, 2, 3, 4), drift: int = 182, concern: int = 3
 ) -> RuleContext:
+    """A rule context under a test policy with ``levels``, drift period and concern grade."""
     *history, latest = profiles_
-    return RuleContext(latest, tuple(history), levels, drift)  # type: ignore[arg-type]
+    under = ThresholdPolicy(
+        "Context policy",
+        "t1",
+        tuple(LevelOfNeed(number, f"Level {number}", "a response", 30) for number in levels),
+        (AreaAtOrAbove(5, levels[-1]),),
+        drift,
+        concern_grade=concern,
+    )
+    return RuleContext(latest, tuple(history), under)
+
+
+def refusal(change: dict[str, object]) -> str:
+    """The message of the PolicyError a valid policy's fields, with ``change``, are refused with."""
+    fields: dict[str, object] = {
+        "name": "Test",
+        "version": "1",
+        "levels": LEVELS,
+        "rules": (AreaAtOrAbove(4, 4),),
+        "drift_period_days": 90,
+    } | change
+    with pytest.raises(PolicyError) as caught:
+        ThresholdPolicy(**fields)  # type: ignore[arg-type]
+    return str(caught.value)
 
 
 UNBORN = ChildRef("C-0200", expected_delivery_date=dt.date(2024, 6, 1))
@@ -115,9 +143,10 @@ class TestPolicyIsCheckedWhenBuilt:
         ]
         assert (DEFAULT_POLICY.lowest.number, DEFAULT_POLICY.highest.number) == (1, 4)
         assert 182 == DEFAULT_POLICY.drift_period_days
+        assert Grade.BORDERLINE == DEFAULT_POLICY.concern_grade
         assert (
-            "<ThresholdPolicy 'Example four-level windscreen' version 'example-1': "
-            "4 levels, 9 rules, 1 modifiers>" == repr(DEFAULT_POLICY)
+            "<ThresholdPolicy 'Example four-level windscreen' version 'example-2': "
+            "4 levels, 11 rules, 1 modifiers>" == repr(DEFAULT_POLICY)
         )
 
     def test_a_rule_naming_an_unknown_level_is_refused(self) -> None:
@@ -206,32 +235,87 @@ class TestPolicyIsCheckedWhenBuilt:
                 "levels[1].number: expected level numbers rising without repeats, got 1 after 1",
             ),
             ({"levels": (LEVELS[0], "Additional")}, "levels[1]: expected a LevelOfNeed, got a str"),
-            ({"levels": "1234"}, "policy: expected a sequence, got a str"),
-            ({"rules": ("area_at_or_above",)}, "rules[0]: expected a callable rule, got a str"),
-            ({"modifiers": (3,)}, "modifiers[0]: expected a callable rule, got a int"),
+            ({"levels": "1234"}, "levels: expected a sequence, got a str"),
+            ({"rules": None}, "rules: expected a sequence, got a NoneType"),
+            ({"rules": ()}, "rules: expected at least one rule, got none"),
+            (
+                {"rules": ("area_at_or_above",)},
+                "rules[0]: expected a callable threshold rule, got a str",
+            ),
+            ({"modifiers": (3,)}, "modifiers[0]: expected a callable modifier, got a int"),
+            ({"modifiers": InfantStepUp()}, "modifiers: expected a sequence, got a InfantStepUp"),
             ({"catalogues": ("GCP2",)}, "catalogues[0]: expected a Catalogue, got a str"),
+            ({"catalogues": "GCP2"}, "catalogues: expected a sequence, got a str"),
+            ({"catalogues": ()}, "catalogues: expected at least one catalogue, got none"),
             ({"drift_period_days": 0}, "drift_period_days: expected a whole number above 0, got 0"),
             ({"name": ""}, "name: expected non-empty text, got ''"),
         ],
     )
     def test_structural_problems_are_refused(self, change: dict[str, object], message: str) -> None:
-        """Levels must rise without repeats; rules, modifiers and catalogues must be what they say."""
-        fields: dict[str, object] = {
-            "name": "Test",
-            "version": "1",
-            "levels": LEVELS,
-            "rules": (),
-            "drift_period_days": 90,
-        } | change
+        """Levels must rise without repeats; there must be a rule; rules, modifiers and
+        catalogues must be what they say, and errors name the field at fault."""
+        assert message == refusal(change)
+
+    def test_a_concern_grade_outside_one_to_five_is_refused(self) -> None:
+        """The policy's concern grade is a grade, refused when the policy is built."""
+        with pytest.raises(InvalidGradeError) as caught:
+            ThresholdPolicy("Test", "1", LEVELS, (AreaAtOrAbove(4, 4),), 90, concern_grade=0)
+        assert "concern_grade: expected an integer from 1 to 5, got 0" == str(caught.value)
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            (
+                {"rules": (InfantStepUp(),)},
+                "rules[0]: expected a threshold rule, got a modifier ('infant_step_up')",
+            ),
+            (
+                {"modifiers": (SubAreasAtOrAbove(3, 2),)},
+                "modifiers[0]: expected a modifier, got a threshold rule ('sub_areas_at_or_above')",
+            ),
+            (
+                {"rules": (SignsAnswered("request_gcp2"),)},
+                "rules[0]: expected a threshold rule, got a screening outcome rule "
+                "('signs_answered')",
+            ),
+            (
+                {"rules": (SignsAnswered("request_gcp2", domains=("HE",)),)},
+                "rules[0]: expected a threshold rule, got a screening outcome rule "
+                "('signs_answered')",
+            ),
+            (
+                {"rules": (AllOf((AreaAtOrAbove(4, 4), InfantStepUp())),)},
+                "rules[0].rules[1]: expected a threshold rule, got a modifier ('infant_step_up')",
+            ),
+        ],
+    )
+    def test_rules_and_modifiers_must_be_in_their_place(
+        self, change: dict[str, object], message: str
+    ) -> None:
+        """A modifier among the rules, a rule among the modifiers or a screening outcome rule in
+        a threshold policy is refused when the policy is built, not when it is first used."""
+        assert message == refusal(change)
+
+    def test_without_built_in_catalogues_a_policy_needs_its_own(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The model is handed the built-in structures by the public module; without them, a
+        policy built without catalogues says how to give it some."""
+        monkeypatch.setattr(_escalation_model, "_BUILTIN_CATALOGUES", [])
         with pytest.raises(PolicyError) as caught:
-            ThresholdPolicy(**fields)  # type: ignore[arg-type]
-        assert message == str(caught.value)
+            policy(AreaAtOrAbove(4, 4))
+        assert (
+            "catalogues: expected catalogues to check the rules' codes against, got none (pass "
+            "catalogues=..., or import neglect_protocol.escalation first)" == str(caught.value)
+        )
+        own = ThresholdPolicy("Own", "1", LEVELS, (AreaAtOrAbove(4, 4),), 90, catalogues=(GCP2,))
+        assert (GCP2,) == own.catalogues
 
     def test_looking_up_an_unknown_level(self) -> None:
         """policy.level() finds a level by number and refuses one the policy lacks."""
-        assert "Complex" == policy().level(3).name
+        assert "Complex" == policy(AreaAtOrAbove(4, 4)).level(3).name
         with pytest.raises(PolicyError) as caught:
-            policy().level(5)
+            policy(AreaAtOrAbove(4, 4)).level(5)
         assert "level: expected one of the policy's levels 1, 2, 3, 4, got 5" == str(caught.value)
 
 
@@ -242,6 +326,14 @@ class TestRuleParameters:
             (
                 lambda: AreaAtOrAbove(grade=4, level="4"),  # type: ignore[arg-type]
                 "level: expected the number of a level of need, got '4'",
+            ),
+            (
+                lambda: AreaAtOrAbove(4, Grade(4)),
+                "level: expected the number of a level of need, got the grade 4",
+            ),
+            (
+                lambda: AreaAtOrAbove(grade=3, level=2, count=0),
+                "count: expected a whole number of 1 or more, got 0",
             ),
             (
                 lambda: SubAreasAtOrAbove(grade=3, level=2, count=0),
@@ -283,16 +375,20 @@ class TestRuleParameters:
         """Every rule says what it does in a few words."""
         assert [
             "any area of A, B graded 4 or worse",
+            "at least 2 areas graded 3 or worse",
             "at least 1 sub-area graded 4 or worse",
-            "worse than the previous assessment, now graded 3 or worse",
-            "at least 2 areas or sub-areas graded 3 or worse in each of the last 3 assessments",
+            "worse than when last graded, now at the policy's concern grade or worse",
+            "a baseline concern (at the policy's concern grade or worse) no better at review",
+            "at least 2 sub-areas graded 4 or worse at each of the last 3 assessments to grade it",
             "all of: at least 1 sub-area graded 4 or worse; custom_rule",
             "for an unborn child or one under 6 months, step every reason up 2 levels",
         ] == [
             AreaAtOrAbove(4, 4, ("A", "B")).describe(),
+            AreaAtOrAbove(3, 3, count=2).describe(),
             SubAreasAtOrAbove(4, 3).describe(),
             Deterioration(level=3).describe(),
-            PersistentBorderline(level=3, assessments=3, count=2).describe(),
+            NoImprovement(level=3).describe(),
+            PersistentBorderline(level=3, assessments=3, count=2, grade=4).describe(),
             AllOf((SubAreasAtOrAbove(4, 3), custom_rule)).describe(),
             InfantStepUp(steps=2, under_months=6).describe(),
         ]
@@ -314,6 +410,17 @@ class TestProfileRules:
         assert "areas graded 4 or worse: A Physical care (4), C Emotional care (5)" == reason.text
         assert AreaAtOrAbove(grade=4, level=4, areas=("B", "D"))(context(latest)) is None
         assert AreaAtOrAbove(grade=5, level=4)(context(profile({"A4": 4}))) is None
+
+    def test_a_count_of_areas(self) -> None:
+        """With a count, enough areas must reach the grade, and the reason says how many."""
+        latest = profile({"A": 3, "B": 3, "C1": 3, "D": 2})
+        reason = AreaAtOrAbove(grade=3, level=3, count=3)(context(latest))
+        assert reason is not None
+        assert (
+            "3 areas graded 3 or worse (at least 3 needed): A Physical care (3), "
+            "B Care of safety (3), C Emotional care (3)" == reason.text
+        )
+        assert AreaAtOrAbove(grade=3, level=3, count=4)(context(latest)) is None
 
     def test_sections_are_areas_for_gcp2a(self) -> None:
         """For a GCP2A profile the rules speak of sections."""
@@ -340,6 +447,30 @@ class TestProfileRules:
         one = SubAreasAtOrAbove(grade=4, level=3)(context(latest))
         assert one is not None
         assert one.text.startswith("1 sub-area graded 4 ")
+
+    def test_an_area_counts_as_one_where_none_of_its_sub_areas_does(self) -> None:
+        """H1: the practitioner's area grades are authoritative (DOMAIN.md section 4), so an
+        area at the grade whose sub-areas are ungraded (or better) stands in for them once; an
+        area with a sub-area at the grade is counted through that sub-area only."""
+        areas_only = profile({"A": 3, "B": 3, "C": 3, "D": 3})
+        reason = SubAreasAtOrAbove(grade=3, level=3, count=3)(context(areas_only))
+        assert reason is not None
+        assert ("A", "B", "C", "D") == reason.codes
+        assert (
+            "4 sub-areas graded 3 or worse (at least 3 needed; an area counts as one where none "
+            "of its sub-areas does): A Physical care (3), B Care of safety (3), "
+            "C Emotional care (3), D Developmental care (3)" == reason.text
+        )
+        mixed = profile({"A": 3, "B1": 3, "B": 4})
+        counted = SubAreasAtOrAbove(grade=3, level=2)(context(mixed))
+        assert counted is not None
+        assert ("A", "B1") == counted.codes
+        assert SubAreasAtOrAbove(grade=3, level=2, count=3)(context(mixed)) is None
+        assert SubAreasAtOrAbove(grade=3, level=2)(context(profile({"A": 2}))) is None
+        over_better = profile({"A": 3, "A1": 2, "A2": 2})
+        stood_in = SubAreasAtOrAbove(grade=3, level=2)(context(over_better))
+        assert stood_in is not None
+        assert ("A",) == stood_in.codes
 
     def test_named_sub_areas(self) -> None:
         """Only the named sub-areas count; a code the profile lacks is simply absent."""
@@ -378,10 +509,45 @@ class TestHistoryRules:
             "A1 Nutrition (3, was 3), A4 Hygiene (4, was 4)" == reason.text
         )
 
-    def test_no_improvement_is_silent_when_a_concern_improved(self) -> None:
-        """One concern better is an improvement: the rule is silent."""
-        baseline, latest = series({"A1": 3, "A4": 4}, {"A1": 3, "A4": 3})
-        assert NoImprovement(level=3)(context(baseline, latest)) is None
+    def test_no_improvement_fires_per_concern(self) -> None:
+        """M2: one concern improving does not excuse the others — the rule fires for any
+        baseline concern no better at review, and names each one."""
+        baseline, latest = series({"A1": 3, "A4": 4, "B2": 3}, {"A1": 3, "A4": 3, "B2": 4})
+        reason = NoImprovement(level=3)(context(baseline, latest))
+        assert reason is not None
+        assert ("A1", "B", "B2") == reason.codes
+        assert (
+            "no improvement since the baseline ending 2024-01-26: A1 Nutrition (3, was 3), "
+            "B Care of safety (4, was 3), B2 Safety in the carer's absence (4, was 3)"
+            == reason.text
+        )
+        improved = series({"A1": 4, "A4": 4}, {"A1": 3, "A4": 2})
+        assert NoImprovement(level=3)(context(*improved)) is None
+
+    def test_each_code_has_its_own_baseline(self) -> None:
+        """H3: a code's baseline is the first assessment that graded it, so an antenatal GCP2A
+        (whose sections a GCP2 lacks) does not silence the rule for a baby's GCP2 reviews."""
+        unborn = ChildRef("C-0300", expected_delivery_date=dt.date(2025, 3, 14))
+        baby = ChildRef("C-0300", date_of_birth=dt.date(2025, 3, 10))
+        antenatal = profile({"S1": 3, "S2": 3}, child=unborn, start="2024-12-02", end="2024-12-20")
+        first = profile({"A1": 3, "A4": 3}, child=baby, start="2026-03-16", end="2026-03-31")
+        second = profile({"A1": 3, "A4": 2}, child=baby, start="2026-06-15", end="2026-06-30")
+        reason = NoImprovement(level=3)(context(antenatal, first, second))
+        assert reason is not None
+        assert ("A", "A1") == reason.codes
+        assert reason.text.startswith("no improvement since the baseline ending 2026-03-31: ")
+        assert NoImprovement(level=3)(context(first, second)) == reason
+
+    def test_baselines_from_different_assessments_are_each_dated(self) -> None:
+        """When concerns were first graded at different assessments, each is dated."""
+        history = series({"A1": 3}, {"A1": 3, "B2": 4}, {"A1": 3, "B2": 4})
+        reason = NoImprovement(level=3, grade=3)(context(*history))
+        assert reason is not None
+        assert reason.text.startswith(
+            "no improvement since each concern's baseline: A Physical care (3, was 3 at the "
+            "assessment ending 2024-01-26), A1 Nutrition (3, was 3 at the assessment ending "
+            "2024-01-26), B Care of safety (4, was 4 at the assessment ending 2024-04-26)"
+        )
 
     def test_no_improvement_needs_a_concern_graded_again(self) -> None:
         """With no baseline concern graded at review there is nothing to compare."""
@@ -397,22 +563,71 @@ class TestHistoryRules:
         assert reason is not None
         assert ("A", "A1") == reason.codes
         assert reason.text.startswith(
-            "worse than at the previous assessment ending 2024-01-26: A Physical care (3, was 2)"
+            "worse than at the assessment ending 2024-01-26, when last graded: "
+            "A Physical care (3, was 2)"
         )
         assert Deterioration(level=3, grade=4)(context(previous, latest)) is None
+
+    def test_deterioration_compares_with_the_last_grade_given(self) -> None:
+        """H4: an assessment that did not grade a code is skipped, not taken as a change."""
+        history = series({"A1": 2}, {"C1": 2}, {"A1": 3})
+        reason = Deterioration(level=3)(context(*history))
+        assert reason is not None
+        assert ("A", "A1") == reason.codes
+        assert reason.text.startswith(
+            "worse than at the assessment ending 2024-01-26, when last graded: "
+        )
 
     def test_persistent_borderline(self) -> None:
         """Fires when the same entries stay at 3 or worse across the last assessments."""
         history = series({"A1": 3, "C1": 3}, {"A1": 4, "C1": 2}, {"A1": 3, "C1": 3})
         reason = PersistentBorderline(level=3, assessments=3)(context(*history))
         assert reason is not None
-        assert ("A", "A1") == reason.codes
+        assert ("A1",) == reason.codes
         assert (
-            "graded 3 or worse in each of the last 3 assessments (persistent borderline care): "
-            "A Physical care (3, 4, 3), A1 Nutrition (3, 4, 3)" == reason.text
+            "graded 3 or worse at each of the last 3 assessments to grade it (persistent "
+            "borderline care): A1 Nutrition (3, 4, 3)" == reason.text
         )
         assert PersistentBorderline(level=3, assessments=4)(context(*history)) is None
-        assert PersistentBorderline(level=3, assessments=3, count=3)(context(*history)) is None
+        assert PersistentBorderline(level=3, assessments=3, count=2)(context(*history)) is None
+
+    def test_persistent_borderline_counts_sub_areas_only(self) -> None:
+        """M3: the count is of sub-areas (as sub_areas_at_or_above counts them), not areas too:
+        two sub-areas persisting do not make four."""
+        history = series({"A1": 3, "B2": 3}, {"A1": 3, "B2": 3})
+        assert PersistentBorderline(level=3, count=3)(context(*history)) is None
+        reason = PersistentBorderline(level=3, count=2)(context(*history))
+        assert reason is not None
+        assert ("A1", "B2") == reason.codes
+
+    def test_a_persisting_area_counts_where_its_sub_areas_do_not(self) -> None:
+        """An area entered at 3 at both assessments over a sub-area graded 2 is persistent
+        borderline care by the practitioner's own judgement, counted once."""
+        history = series({"B": 3, "B1": 2}, {"B": 3, "B1": 2})
+        reason = PersistentBorderline(level=3)(context(*history))
+        assert reason is not None
+        assert ("B",) == reason.codes
+        both = series({"B": 3, "B1": 3}, {"B": 3, "B1": 3})
+        counted_once = PersistentBorderline(level=3)(context(*both))
+        assert counted_once is not None
+        assert ("B1",) == counted_once.codes
+
+    def test_persistent_borderline_skips_assessments_that_did_not_grade(self) -> None:
+        """H4: a partial review in between is skipped, and shown as "-" in the reason."""
+        history = series({"A1": 3}, {"C1": 2}, {"A1": 3})
+        reason = PersistentBorderline(level=3)(context(*history))
+        assert reason is not None
+        assert (
+            "graded 3 or worse at each of the last 2 assessments to grade it (persistent "
+            "borderline care; - marks an assessment that did not grade it): A1 Nutrition (3, -, 3)"
+            == reason.text
+        )
+
+    def test_persistent_borderline_uses_the_policy_concern_grade(self) -> None:
+        """Without a grade of its own the rule uses the policy's concern grade."""
+        history = series({"A1": 3}, {"A1": 3})
+        assert PersistentBorderline(level=3)(context(*history, concern=4)) is None
+        assert PersistentBorderline(level=3, grade=3)(context(*history, concern=4)) is not None
 
     def test_drift(self) -> None:
         """Fires when a concern has not improved for longer than the policy's drift period."""
@@ -420,12 +635,31 @@ class TestHistoryRules:
         reason = Drift(level=4)(context(*history, drift=150))
         assert reason is not None
         assert ("A", "A1") == reason.codes
-        assert reason.text.startswith(
-            "drift: no improvement for 182 days since 2024-01-26, longer than the drift period "
-            "of 150 days: A Physical care (3), A1 Nutrition (3)"
+        assert (
+            "drift: graded 3 or worse at every assessment for 182 days since 2024-01-26, longer "
+            "than the drift period of 150 days: A Physical care (3), A1 Nutrition (3)"
+            == reason.text
         )
         assert Drift(level=4)(context(*history, drift=182)) is None
-        assert Drift(level=4)(context(*history, drift=None)) is None
+
+    def test_drift_skips_and_reports_assessments_that_did_not_grade(self) -> None:
+        """H4: an assessment that did not grade a concern neither ends nor hides its spell."""
+        history = series({"A1": 3, "C1": 2}, {"C1": 2}, {"A1": 3, "C1": 2}, {"A1": 3, "C1": 2})
+        reason = Drift(level=4)(context(*history))
+        assert reason is not None
+        assert ("A", "A1") == reason.codes
+        assert reason.text.endswith(
+            "; skipped assessments that did not grade them: A on 2024-04-26, A1 on 2024-04-26"
+        )
+
+    def test_drift_uses_the_policy_concern_grade(self) -> None:
+        """M6: drift is judged at the policy's concern grade, as the chronology review is."""
+        history = series({"A1": 3}, {"A1": 3}, {"A1": 3})
+        assert Drift(level=4)(context(*history, drift=150, concern=4)) is None
+        lower = series({"A1": 2}, {"A1": 2}, {"A1": 2})
+        reason = Drift(level=4)(context(*lower, drift=150, concern=2))
+        assert reason is not None
+        assert reason.text.startswith("drift: graded 2 or worse at every assessment for 182 days")
 
 
 class TestAllOf:
@@ -463,6 +697,21 @@ class TestInfantStepUp:
         assert (3, 2) == (stepped.level, stepped.stepped_up_from)
         assert stepped.text.endswith(
             "; stepped up from level 2 because the child is unborn (infant modifier)"
+        )
+
+    def test_a_baby_born_during_the_window(self) -> None:
+        """L3: a baby unborn on the window's first day but born before its last is not called
+        unborn: the postnatal section was graded on a newborn."""
+        child = ChildRef(
+            "C-0202",
+            date_of_birth=dt.date(2024, 3, 10),
+            expected_delivery_date=dt.date(2024, 3, 12),
+        )
+        newborn = profile({"S3": 3}, child=child, start="2024-03-04", end="2024-03-22")
+        stepped = InfantStepUp()(context(newborn), Reason("r", 2, "text"))
+        assert stepped.text.endswith(
+            "; stepped up from level 2 because the child is a newborn, born during the "
+            "observation window (infant modifier)"
         )
 
     def test_under_one_and_other_ages(self) -> None:
@@ -510,11 +759,49 @@ class TestRuleContext:
         """Age is taken at the start of the window, with no clock: turning one during it
         still counts as a baby."""
         baby = context(profile({"A1": 3}, child=BABY, start="2024-08-19", end="2024-09-06"))
-        assert (False, 11, True) == (baby.is_unborn, baby.age_in_months, baby.is_infant())
+        assert (False, 11, True) == (baby.is_unborn, baby.age_in_months, baby.is_infant(12))
+        assert not baby.is_infant(11)
         unborn = context(profile({"S1": 3}, child=UNBORN, start="2024-03-04", end="2024-03-22"))
-        assert (True, None, True) == (unborn.is_unborn, unborn.age_in_months, unborn.is_infant())
+        assert (True, None, True) == (unborn.is_unborn, unborn.age_in_months, unborn.is_infant(1))
+        assert not unborn.is_born_during_window
         assert dt.date(2024, 3, 4) == unborn.age_on
         assert "<RuleContext <Profile GCP2A child='C-0200'" in repr(unborn)
+
+    def test_levels_drift_and_concern_grade_come_from_the_policy(self) -> None:
+        """L8: what a rule reads of the policy is the policy's, never a default of the model."""
+        ctx = context(profile({"A1": 3}), levels=(1, 5, 9), drift=77, concern=4)
+        assert ((1, 5, 9), 77, Grade.POOR) == (ctx.levels, ctx.drift_period_days, ctx.concern_grade)
+        assert "Context policy" == ctx.policy.name
+
+    @pytest.mark.parametrize(
+        ("history", "policy_", "error", "message"),
+        [
+            (
+                None,
+                DEFAULT_POLICY,
+                HistoryError,
+                "history: expected a sequence of earlier profiles, got None",
+            ),
+            (
+                5,
+                DEFAULT_POLICY,
+                HistoryError,
+                "history: expected a sequence of earlier profiles, got 5",
+            ),
+            ((), 3, PolicyError, "policy: expected a ThresholdPolicy, got 3"),
+        ],
+    )
+    def test_bad_arguments(
+        self, history: object, policy_: object, error: type[Exception], message: str
+    ) -> None:
+        """L1: a context (and so decide) refuses a history or policy of the wrong type with our
+        errors, never a bare TypeError or AttributeError."""
+        with pytest.raises(error) as caught:
+            RuleContext(profile({"A1": 3}), history, policy_)  # type: ignore[arg-type]
+        assert message == str(caught.value)
+        with pytest.raises(error) as by_decide:
+            decide(profile({"A1": 3}), history=history, policy=policy_)  # type: ignore[arg-type]
+        assert message == str(by_decide.value)
 
     def test_step_up(self) -> None:
         """Stepping up moves along the policy's levels and stops at the top."""
@@ -534,7 +821,7 @@ class TestDecide:
         latest = profile({"A4": 4, "C1": 3}, reference="GCP2-1")
         decision = decide(latest)
         assert (4, "Acute / specialist") == (decision.level.number, decision.level.name)
-        assert [4, 3, 2] == [reason.level for reason in decision.reasons]
+        assert [4, 2, 3, 2] == [reason.level for reason in decision.reasons]
         assert dt.date(2024, 1, 26) + dt.timedelta(days=28) == decision.review_by
         assert DEFAULT_POLICY.level(4).typical_response == decision.typical_response
         assert ("GCP2-1", SCHOOL_CHILD) == (decision.assessment_reference, decision.child)
@@ -605,6 +892,20 @@ class TestDecide:
             decide(profile({"A1": 3}), policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(nothing,)))
 
     @pytest.mark.parametrize(
+        ("codes", "message"),
+        [
+            (None, "rule 'unnamed': expected a list of codes as the reason's codes, got None"),
+            ("A1", "rule 'unnamed': expected a list of codes as the reason's codes, got 'A1'"),
+            (("A1", 3), "rule 'unnamed': expected a code as codes[1], got 3"),
+        ],
+    )
+    def test_a_reasons_codes_are_a_list_of_codes(self, codes: object, message: str) -> None:
+        """L1: a lone code is not split into letters, and codes must be text."""
+        with pytest.raises(RuleResultError) as caught:
+            Reason("mine", 2, "text", codes)  # type: ignore[arg-type]
+        assert message == str(caught.value)
+
+    @pytest.mark.parametrize(
         ("fields", "message"),
         [
             ({"rule": 3}, "rule 'unnamed': expected the rule's name as text, got 3"),
@@ -614,6 +915,10 @@ class TestDecide:
                 "rule 'unnamed': expected a whole-number level of need, got 0",
             ),
             ({"text": " "}, "rule 'mine': expected a plain-English text, got ' '"),
+            (
+                {"level": Grade(3)},
+                "rule 'mine': expected a whole-number level of need, got <Grade.BORDERLINE: 3>",
+            ),
         ],
     )
     def test_a_malformed_reason_is_refused(self, fields: dict[str, object], message: str) -> None:
@@ -626,6 +931,66 @@ class TestDecide:
         """decide() without a policy uses DEFAULT_POLICY."""
         latest = profile({"A1": 3})
         assert decide(latest, policy=DEFAULT_POLICY) == decide(latest)
+
+
+class TestDefaultPolicyReadsAreaGrades:
+    """H1: the practitioner's area grades are authoritative (DOMAIN.md section 4), so the
+    default policy must see them: areas at 3 are not Universal."""
+
+    @pytest.mark.parametrize(
+        ("grades", "level"),
+        [
+            ({"A": 3, "B": 3, "C": 3, "D": 3}, 3),
+            ({"A": 3}, 2),
+            ({"A": 3, "B": 3}, 2),
+            ({"A": 3, "B": 3, "C": 3}, 3),
+            ({"A": 2, "B": 2}, 1),
+        ],
+    )
+    def test_areas_graded_without_sub_areas(self, grades: dict[str, int], level: int) -> None:
+        """A profile graded by area only is decided on its area grades."""
+        assert level == decide(profile(grades)).level.number
+
+    def test_area_grades_entered_over_better_sub_areas(self) -> None:
+        """Sub-areas all at 2 with every area entered at 3: the area grades still count."""
+        grades = dict.fromkeys([sub_area.code for sub_area in GCP2.sub_areas], 2)
+        decision = decide(profile(grades | {"A": 3, "B": 3, "C": 3, "D": 3}))
+        assert 3 == decision.level.number
+        assert [
+            "area_at_or_above",
+            "area_at_or_above",
+            "sub_areas_at_or_above",
+            "sub_areas_at_or_above",
+        ] == [reason.rule for reason in decision.reasons]
+        assert ("A", "B", "C", "D") == decision.reasons[2].codes
+
+
+class TestWorseGradesNeverLowerTheLevel:
+    """H4: examples of the law the property test checks on generated histories — making any
+    grade of any assessment worse never lowers the level the default policy decides."""
+
+    @pytest.mark.parametrize(
+        ("grades", "worse"),
+        [
+            # The reviewer's blip: A1 slipping to 4 at one review once restarted the drift clock.
+            ([{"A1": 3}] * 4, [{"A1": 3}, {"A1": 3}, {"A1": 4}, {"A1": 3}]),
+            # A worse baseline (4, then 3 ever since) is still a concern throughout: drift.
+            ([{"A1": 3}] * 4, [{"A1": 4}, {"A1": 3}, {"A1": 3}, {"A1": 3}]),
+            # A worse baseline with a partial review in between: persistence skips the gap.
+            ([{"A1": 3}, {"C1": 2}, {"A1": 3}], [{"A1": 4}, {"C1": 2}, {"A1": 3}]),
+            # An area entered at 3 over a better sub-area, found by the property test.
+            (
+                [{"A": 2}, {"B": 2, "B1": 2}, {"B": 3, "B1": 2}],
+                [{"A": 2}, {"B": 3, "B1": 2}, {"B": 3, "B1": 2}],
+            ),
+        ],
+    )
+    def test_examples(self, grades: list[dict[str, int]], worse: list[dict[str, int]]) -> None:
+        """The worse history decides a level at least as high as the original."""
+        for child in (SCHOOL_CHILD, ChildRef("C-0100", date_of_birth=dt.date(2023, 12, 1))):
+            before, after = series(*grades, child=child), series(*worse, child=child)
+            level_before = decide(before[-1], history=before[:-1]).level.number
+            assert level_before <= decide(after[-1], history=after[:-1]).level.number
 
 
 class TestHistoryIsChecked:
@@ -764,7 +1129,7 @@ class TestDecisionValue:
         decision = decide(profile({"A4": 4}))
         assert (
             "<Decision level 4 (Acute / specialist) child='C-0100' review_by=2024-02-23 "
-            "reasons=3>" == repr(decision)
+            "reasons=4>" == repr(decision)
         )
         text = format_decision(decision)
         assert "  Level 4: Acute / specialist" in text
@@ -776,6 +1141,61 @@ class TestDecisionValue:
     def test_decisions_are_hashable_values(self) -> None:
         """Equal decisions hash equal, so they can be stored in sets."""
         assert 1 == len({decide(profile({"A4": 4})), decide(profile({"A4": 4}))})
+
+    def test_a_decision_cannot_contradict_its_reasons(self) -> None:
+        """L2: without an override, a decision's level is the highest of its reasons' (the
+        lowest level when none fired); dropping an override with attrs.evolve is refused."""
+        overridden = decide(profile({"A1": 3})).override(3, rationale="Invented", by="P-1")
+        with pytest.raises(DecisionError) as caught:
+            attrs.evolve(overridden, overridden=None)
+        assert (
+            "level: expected level 2, the highest of the reasons' levels (the lowest level when "
+            "none fired), got level 3 without an override" == str(caught.value)
+        )
+        assert isinstance(caught.value, ValueError)
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            ({"policy": "x"}, "policy: expected a ThresholdPolicy, got a str of 1 character"),
+            ({"child": None}, "child: expected a ChildRef, got None"),
+            ({"window": None}, "window: expected an ObservationWindow, got None"),
+            ({"level": 2}, "level: expected a LevelOfNeed, got 2"),
+            ({"review_by": "2024-01-01"}, "review_by: expected a date, got a str of 10 characters"),
+            ({"reasons": None}, "reasons: expected a tuple of Reason, got None"),
+            ({"reasons": ("r",)}, "reasons[0]: expected a Reason, got a str of 1 character"),
+            (
+                {"reasons": (Reason("r", 7, "text"),)},
+                "reasons[0].level: expected one of the policy's levels, got 7",
+            ),
+            (
+                {"level": LevelOfNeed(2, "Other", "other", 10)},
+                "level: expected one of the policy's levels, got level 2 (Other)",
+            ),
+            (
+                {"overridden": "x"},
+                "overridden: expected an Override or None, got a str of 1 character",
+            ),
+            (
+                {"assessment_reference": 7},
+                "assessment_reference: expected a reference or None, got 7",
+            ),
+        ],
+    )
+    def test_bad_fields_are_refused(self, change: dict[str, object], message: str) -> None:
+        """L2: each field of a decision is checked, with our error naming it."""
+        decision = decide(profile({"A1": 3}))
+        with pytest.raises(DecisionError) as caught:
+            attrs.evolve(decision, **change)  # type: ignore[arg-type]
+        assert message == str(caught.value)
+
+    def test_an_override_must_name_a_decision(self) -> None:
+        """L2: the decision an override replaced must be a decision."""
+        with pytest.raises(OverrideError) as caught:
+            Override("x", "Invented", "P-1")  # type: ignore[arg-type]
+        assert "original: expected the Decision overridden, got a str of 1 character" == str(
+            caught.value
+        )
 
     def test_an_override_with_a_date_says_when(self) -> None:
         """The rendering gives the day of the override when it was recorded."""

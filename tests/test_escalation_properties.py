@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -31,6 +32,7 @@ from neglect_protocol.screening import (
     screen,
 )
 from neglect_protocol.strategies import (
+    concern_histories,
     histories,
     infant_histories,
     infant_profiles,
@@ -55,7 +57,7 @@ class TestNoBareErrors:
         """Issue 3: "No rule may raise a bare KeyError, IndexError or TypeError on any profile
         the library can produce" — every rule, decide and review run cleanly."""
         earlier, latest = split(history)
-        context = RuleContext(latest, earlier, policy.facts.levels, policy.drift_period_days)
+        context = RuleContext(latest, earlier, policy)
         for rule in (*policy.rules, *DEFAULT_POLICY.rules):
             rule(context)
         decide(latest, policy=policy, history=earlier)
@@ -74,6 +76,12 @@ def worsened(assessment: Assessment, index: int, grade: int) -> Assessment:
     ratings = list(assessment.ratings)
     ratings[index] = attrs.evolve(rating, grade=grade)
     return attrs.evolve(assessment, ratings=tuple(ratings))
+
+
+def decided(history: Sequence[Assessment]) -> int:
+    """The level the default policy decides for the latest assessment, scored with worst."""
+    profiles = [score(assessment) for assessment in history]
+    return decide(profiles[-1], history=profiles[:-1]).level.number
 
 
 class TestMonotonicity:
@@ -95,6 +103,31 @@ class TestMonotonicity:
         after = decide(score(worsened(latest, index, worse)), history=before_profiles)
         assert before.level.number <= after.level.number
 
+    @given(
+        history=st.one_of(histories(max_size=4), concern_histories()),
+        data=st.data(),
+    )
+    def test_worsening_any_grade_anywhere_never_lowers_the_level(
+        self, history: tuple[Assessment, ...], data: st.DataObject
+    ) -> None:
+        """H4 and issue 3: "worsening any grade never lowers the decided level under the
+        default policy" — for a rating of ANY assessment of the history, not only the latest:
+        a worse baseline, a worse review in between or a worse latest grade all decide a level
+        at least as high. (This is why drift and the rules comparing assessments skip an
+        assessment that did not grade a code, and why a concern stays one until it is graded
+        better than the policy's concern grade.)"""
+        rated = [position for position, assessment in enumerate(history) if assessment.ratings]
+        assume(rated)
+        position = data.draw(st.sampled_from(rated))
+        assessment = history[position]
+        index = data.draw(st.integers(0, len(assessment.ratings) - 1))
+        current = assessment.ratings[index].grade
+        assume(current < Grade.WORST)
+        worse = data.draw(st.integers(current + 1, 5))
+        changed = list(history)
+        changed[position] = worsened(assessment, index, worse)
+        assert decided(history) <= decided(changed)
+
     @given(policy=policies(infant_modifier=True), profile=infant_profiles())
     def test_the_infant_modifier_never_lowers_a_level(
         self, policy: ThresholdPolicy, profile: Profile
@@ -110,8 +143,8 @@ class TestMonotonicity:
         with the same reasons (capped at the highest), or the lowest when nothing fires."""
         with_modifier = decide(profile)
         without = decide(profile, policy=attrs.evolve(DEFAULT_POLICY, modifiers=()))
-        context = RuleContext(profile, (), DEFAULT_POLICY.facts.levels)
-        assert context.is_infant()
+        context = RuleContext(profile, (), DEFAULT_POLICY)
+        assert context.is_infant(12)
         expected = context.step_up(without.level.number) if without.reasons else 1
         assert expected == with_modifier.level.number
 

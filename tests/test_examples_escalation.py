@@ -30,13 +30,17 @@ class TestEscalationExample:
         assert "  Level 3: Multiple / complex" in first
         assert "(persistent borderline care)" in first
         assert "  Level 4: Acute / specialist" in second
-        assert "    - level 3: worse than at the previous assessment ending 2024-05-10: " in second
+        assert "no improvement since the baseline ending 2024-01-26: " in first
         assert (
-            "    - level 4: drift: no improvement for 238 days since 2024-01-26, longer than the "
-            "drift period of 182 days: " in second
+            "    - level 3: worse than at the assessment ending 2024-05-10, when last graded: "
+            in second
         )
         assert (
-            "  Drift: A, A1, A4, B, B2, D, D1 graded 3 or worse without improving since "
+            "    - level 4: drift: graded 3 or worse at every assessment for 238 days since "
+            "2024-01-26, longer than the drift period of 182 days: " in second
+        )
+        assert (
+            "  Drift: A, A1, A4, B, B2, D, D1 graded 3 or worse at every assessment since "
             "2024-01-26 (238 days; the policy allows 182)" in chronology
         )
         assert "  Targets met: A5\n  Targets missed: A1, A4\n" in chronology
@@ -47,20 +51,26 @@ class TestInfantPathwayExample:
     def test_gcp2a_then_gcp2_with_the_infant_modifier(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """The infant pathway steps babies up a level, and proposes a step down later on."""
+        """The infant pathway steps babies up a level; when the modifier lapses at fifteen
+        months the review says so instead of proposing a step-down (M1)."""
         out = run_example("infant_pathway.py", monkeypatch, capsys)
-        antenatal, postnatal, ten_months, sixteen_months, chronology = out.split("== ")[1:]
+        antenatal, postnatal, nine_months, fifteen_months, chronology = out.split("== ")[1:]
         assert "because the child is unborn (infant modifier)" in antenatal
         assert "  Level 3: Multiple / complex" in antenatal
         assert "  Without the infant modifier: level 2 (Additional)" in antenatal
         assert "because the child is under one (infant modifier)" in postnatal
-        assert "  Level 4: Acute / specialist" in ten_months
-        assert "  Without the infant modifier: level 3 (Multiple / complex)" in ten_months
-        assert "(infant modifier)" not in sixteen_months
+        assert "  Level 4: Acute / specialist" in nine_months
+        assert "  Without the infant modifier: level 3 (Multiple / complex)" in nine_months
+        assert "(infant modifier)" not in fifteen_months
+        assert "  Level 3: Multiple / complex" in fifteen_months
+        assert "no improvement since the baseline ending 2026-01-23: " in fifteen_months
         assert (
-            "  Step-down proposed: from level 4 (Acute / specialist) to level 3 (Multiple / "
-            "complex); resolved: A1, A4" in chronology
+            "  Step-down not proposed, although the level falls from level 4 (Acute / "
+            "specialist) to level 3 (Multiple / complex): the fall comes from a modifier (such "
+            "as the infant modifier) no longer applying: without modifiers the previous "
+            "decision was level 3 (resolved: A1, A4)" in chronology
         )
+        assert "Not reassessed" not in chronology
 
 
 class TestDecideBenchmarkSmoke:

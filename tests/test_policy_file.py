@@ -16,14 +16,21 @@ from neglect_protocol.escalation import (
     DEFAULT_POLICY,
     RULE_KINDS,
     AllOf,
+    AreaAtOrAbove,
+    Deterioration,
+    Drift,
     InfantStepUp,
+    LevelOfNeed,
+    NamedSubAreasAtOrAbove,
     NoImprovement,
+    PersistentBorderline,
     SubAreasAtOrAbove,
     ThresholdPolicy,
     decide,
     policy_from_document,
     policy_to_document,
 )
+from neglect_protocol.grades import Grade
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_POLICY = ROOT / "examples" / "local_policy.toml"
@@ -95,7 +102,7 @@ class TestLoading:
             "level": 3,
             "rules": [
                 {"kind": "sub_areas_at_or_above", "grade": 3, "level": 2, "count": 2},
-                {"kind": "no_improvement", "level": 2, "grade": 3},
+                {"kind": "no_improvement", "level": 2},
             ],
         } == document["rules"][2]
 
@@ -133,7 +140,67 @@ class TestLoading:
         )
 
 
+class TestConcernGrade:
+    def test_optional_and_written_back(self) -> None:
+        """A document may leave out concern_grade (3); it is always written back."""
+        assert Grade.BORDERLINE == policy_from_document(MINIMAL).concern_grade
+        strict = policy_from_document(with_changes(("concern_grade",), 4))
+        assert Grade.POOR == strict.concern_grade
+        assert 4 == policy_to_document(strict)["concern_grade"]
+        assert strict == policy_from_document(policy_to_document(strict))
+
+    def test_a_non_policy_cannot_be_written(self) -> None:
+        """L1: policy_to_document refuses anything but a threshold policy with our error."""
+        with pytest.raises(PolicyError) as caught:
+            policy_to_document(None)  # type: ignore[arg-type]
+        assert "policy: expected a ThresholdPolicy, got None" == str(caught.value)
+
+
 class TestDefaultPolicyFromAFile:
+    def test_the_shipped_file_says_what_this_code_says(self) -> None:
+        """L6: the shipped example, read from package data, equals the policy written out here
+        rule by rule — so a change to the file is a change this test must see."""
+        levels = (
+            LevelOfNeed(1, "Universal", "universal services (health visitor, school, GP)", 365),
+            LevelOfNeed(2, "Additional", "single-agency or targeted early help", 91),
+            LevelOfNeed(
+                3,
+                "Multiple / complex",
+                "multi-agency early help (early help assessment, team around the family); may "
+                "be a child in need",
+                56,
+            ),
+            LevelOfNeed(
+                4,
+                "Acute / specialist",
+                "children's social care: child in need (s.17), child protection (s.47), care",
+                28,
+            ),
+        )
+        written = ThresholdPolicy(
+            name="Example four-level windscreen",
+            version="example-2",
+            levels=levels,
+            rules=(
+                AreaAtOrAbove(grade=4, level=4),
+                AreaAtOrAbove(grade=3, level=3, count=3),
+                AreaAtOrAbove(grade=3, level=2),
+                NamedSubAreasAtOrAbove(codes=("B1", "B2"), grade=4, level=4),
+                SubAreasAtOrAbove(grade=4, level=3, count=1),
+                SubAreasAtOrAbove(grade=3, level=3, count=3),
+                SubAreasAtOrAbove(grade=3, level=2, count=1),
+                NoImprovement(level=3),
+                Deterioration(level=3),
+                PersistentBorderline(level=3, assessments=2, count=1),
+                Drift(level=4),
+            ),
+            drift_period_days=182,
+            modifiers=(InfantStepUp(steps=1, under_months=12),),
+            concern_grade=3,
+        )
+        assert written == DEFAULT_POLICY
+        assert written == load_policy(SHIPPED)
+
     def test_shipped_file_and_constant_decide_alike(self, tmp_path: Path) -> None:
         """The shipped TOML, copied and loaded, and a JSON copy give DEFAULT_POLICY's decisions."""
         toml_copy = tmp_path / "policy.toml"
@@ -154,12 +221,32 @@ class TestErrorsNameThePlace:
             (
                 ("surprise",),
                 1,
-                "$: expected only the keys drift_period_days, levels, modifiers, "
+                "$: expected only the keys concern_grade, drift_period_days, levels, modifiers, "
                 "name, rules, schema_version, version, got unknown ['surprise']",
             ),
             (("rules",), ..., "$: expected a 'rules' key, got none"),
             (("schema_version",), 2, "$.schema_version: expected schema version 1, got 2"),
             (("schema_version",), True, "$.schema_version: expected schema version 1, got True"),
+            (("schema_version",), 1.0, "$.schema_version: expected schema version 1, got 1.0"),
+            (("rules",), [], "$.rules: expected at least one rule, got none"),
+            (
+                ("concern_grade",),
+                "3",
+                "$.concern_grade: expected an integer from 1 to 5, got '3'",
+            ),
+            (
+                ("rules", 0),
+                {"kind": "drift", "level": 2, "grade": 3},
+                "$.rules[0]: expected only the keys kind, level, got unknown ['grade']",
+            ),
+            (
+                ("rules", 0),
+                {"kind": "infant_step_up"},
+                "$.rules[0].kind: expected one of all_of, "
+                "area_at_or_above, deterioration, drift, named_sub_areas_at_or_above, "
+                "no_improvement, persistent_borderline, sub_areas_at_or_above, "
+                "got 'infant_step_up'",
+            ),
             (("rules",), {"kind": "x"}, "$.rules: expected a list, got a dict"),
             (("rules", 0), "area", "$.rules[0]: expected a rule table with a 'kind' key, got str"),
             (

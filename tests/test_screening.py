@@ -11,6 +11,7 @@ import pytest
 from neglect_protocol import ChildRef
 from neglect_protocol.display import format_screening_decision
 from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError
+from neglect_protocol.escalation import AreaAtOrAbove, InfantStepUp
 from neglect_protocol.grades import Grade
 from neglect_protocol.screening import (
     DEFAULT_CHECKLIST,
@@ -103,6 +104,13 @@ class TestChecklist:
         [
             ((), (Sign("A1", "A", "text"),), "domains: expected at least one Domain, got none"),
             ((Domain("A", "Alpha"),), (), "signs: expected at least one Sign, got none"),
+            (None, (Sign("A1", "A", "text"),), "domains: expected a sequence of Domain, got None"),
+            ((Domain("A", "Alpha"),), 5, "signs: expected a sequence of Sign, got 5"),
+            (
+                (Domain("A", "Alpha"), Domain("B", "Beta")),
+                (Sign("A1", "A", "text"),),
+                "domains[1]: expected at least one sign in domain 'B', got none",
+            ),
             (("A",), (Sign("A1", "A", "text"),), "domains[0]: expected a Domain, got a str"),
             (
                 (Domain("A", "Alpha"), Domain("A", "Again")),
@@ -152,13 +160,20 @@ class TestAnswers:
         )
         assert Answer.NOT_KNOWN == SignAnswer("HE1", "not known").answer
 
+    def test_evidence_in_the_answer_slot_is_never_echoed(self) -> None:
+        """L4: free text typed where the answer goes is named by its length, not shown."""
+        with pytest.raises(ScreeningError) as caught:
+            SignAnswer("HE1", "Invented: bruise seen on the arm")
+        assert "bruise" not in str(caught.value)
+        assert str(caught.value).endswith("got a str of 32 characters")
+
     def test_unknown_answer(self) -> None:
         """Only the four answers are accepted."""
         with pytest.raises(ScreeningError) as caught:
             SignAnswer("HE1", "yes")
         assert (
-            "answer: expected one of 'applies', 'sometimes', 'does not apply', 'not known', got 'yes'"
-            == str(caught.value)
+            "answer: expected one of 'applies', 'sometimes', 'does not apply', 'not known', got "
+            "a str of 3 characters" == str(caught.value)
         )
 
     @pytest.mark.parametrize(
@@ -167,6 +182,7 @@ class TestAnswers:
             ({"child": "C-1"}, "child: expected a ChildRef, got a str"),
             ({"completed_on": "2024-05-02"}, "completed_on: expected a date, got '2024-05-02'"),
             ({"answers": ("HE1",)}, "answers[0]: expected a SignAnswer, got a str"),
+            ({"answers": None}, "answers: expected a sequence of SignAnswer, got None"),
             (
                 {"answers": (SignAnswer("HE1", "not known"), SignAnswer("HE1", "does not apply"))},
                 "answers[1].sign: expected each sign once, got 'HE1' again",
@@ -381,9 +397,55 @@ class TestOutcomeRules:
             ScreeningPolicy("Mine", "1", DEFAULT_CHECKLIST, ("serious",))
         with pytest.raises(PolicyError, match="^checklist: expected a Checklist, got a str$"):
             ScreeningPolicy("Mine", "1", "checklist", ())  # type: ignore[arg-type]
+        with pytest.raises(
+            PolicyError, match="^rules: expected a sequence of outcome rules, got None$"
+        ):
+            ScreeningPolicy("Mine", "1", DEFAULT_CHECKLIST, None)  # type: ignore[arg-type]
         assert "<ScreeningPolicy 'Mine' version '1': 0 rules on <Checklist" in repr(
             ScreeningPolicy("Mine", "1", DEFAULT_CHECKLIST, ())
         )
+
+
+class TestRulesInTheirPlace:
+    @pytest.mark.parametrize(
+        ("rule", "message"),
+        [
+            (
+                AreaAtOrAbove(4, 4),
+                "rules[0]: expected a screening outcome rule, got a threshold rule "
+                "('area_at_or_above')",
+            ),
+            (
+                InfantStepUp(),
+                "rules[0]: expected a screening outcome rule, got a modifier ('infant_step_up')",
+            ),
+        ],
+    )
+    def test_threshold_rules_are_refused(self, rule: object, message: str) -> None:
+        """M4: a threshold rule or modifier in a screening policy is refused when the policy is
+        built, not with a bare AttributeError when it is first used."""
+        with pytest.raises(PolicyError) as caught:
+            ScreeningPolicy("Mine", "1", DEFAULT_CHECKLIST, (rule,))
+        assert message == str(caught.value)
+
+    @pytest.mark.parametrize(
+        ("call", "error", "message"),
+        [
+            (lambda: screen(None), ScreeningError, "screening: expected a Screening, got None"),  # type: ignore[arg-type]
+            (
+                lambda: screen(screening({}), policy=DEFAULT_CHECKLIST),  # type: ignore[arg-type]
+                PolicyError,
+                "policy: expected a ScreeningPolicy, got a Checklist",
+            ),
+        ],
+    )
+    def test_screen_refuses_wrong_types(
+        self, call: object, error: type[Exception], message: str
+    ) -> None:
+        """L1: screen() raises our errors for a wrongly typed screening or policy."""
+        with pytest.raises(error) as caught:
+            call()  # type: ignore[operator]
+        assert message == str(caught.value)
 
 
 CHECKLIST_DOCUMENT: dict[str, Any] = {
@@ -444,6 +506,15 @@ class TestFiles:
                 "$.domains[1].name: expected non-empty text, got ''",
             ),
             (lambda d: d.update(name=""), "$.name: expected non-empty text, got ''"),
+            (
+                lambda d: d["domains"][1].update(signs=[]),
+                "$.domains[1].signs: expected at least one sign, got none",
+            ),
+            (lambda d: d.update(domains=[]), "$.domains: expected at least one Domain, got none"),
+            (
+                lambda d: d.update(schema_version=1.0),
+                "$.schema_version: expected schema version 1, got 1.0",
+            ),
         ],
     )
     def test_checklist_errors_name_the_place(self, change: Any, message: str) -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "CohortError",
     "ConfidenceError",
     "CountError",
+    "DecisionError",
     "DisclosurePolicyError",
     "DocumentError",
     "DocumentProblem",
@@ -664,3 +665,20 @@ class InvalidArgumentError(NeglectProtocolError, ValueError):
         self.argument = argument
         self.problem = problem
         super().__init__(f"{argument}: {problem}")
+
+
+class DecisionError(NeglectProtocolError, ValueError):
+    """A decision, built directly or changed with ``attrs.evolve``, contradicts itself.
+
+    A decision's level must be one of its policy's levels and, unless an override
+    records why it differs, the highest of its reasons' levels.
+
+    Attributes:
+        field: The field at fault (``"level"``, ``"reasons[2]"``).
+        problem: What is wrong, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")

@@ -15,15 +15,19 @@ grades map to levels is local policy, so review it and load your own with
 :func:`load_policy`.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+
 from neglect_protocol._api import publish
-from neglect_protocol._boundary._builtin import builtin_policy
+from neglect_protocol._boundary._builtin import builtin_catalogue, builtin_policy
 from neglect_protocol._boundary._policy_file import (
     POLICY_SCHEMA_VERSION,
     load_policy,
     policy_from_document,
     policy_to_document,
 )
-from neglect_protocol._logic._decide import decide
+from neglect_protocol._logic import _decide
 from neglect_protocol._logic._threshold_rules import (
     MODIFIER_KINDS,
     RULE_KINDS,
@@ -37,7 +41,10 @@ from neglect_protocol._logic._threshold_rules import (
     PersistentBorderline,
     SubAreasAtOrAbove,
 )
+from neglect_protocol._model._catalogue import Instrument
 from neglect_protocol._model._escalation import (
+    MODIFIER_ROLE,
+    RULE_ROLE,
     Decision,
     LevelOfNeed,
     Modifier,
@@ -47,13 +54,17 @@ from neglect_protocol._model._escalation import (
     Rule,
     RuleContext,
     ThresholdPolicy,
+    provide_builtin_catalogues,
 )
+from neglect_protocol._model._profile import Profile
 
 __all__ = [
     "DEFAULT_POLICY",
     "MODIFIER_KINDS",
+    "MODIFIER_ROLE",
     "POLICY_SCHEMA_VERSION",
     "RULE_KINDS",
+    "RULE_ROLE",
     "AllOf",
     "AreaAtOrAbove",
     "Decision",
@@ -78,13 +89,67 @@ __all__ = [
     "policy_to_document",
 ]
 
+# Policies built without catalogues check their codes against the shipped
+# structures; the model is handed them here rather than reading package data.
+provide_builtin_catalogues([builtin_catalogue(instrument) for instrument in Instrument])
+
 DEFAULT_POLICY: ThresholdPolicy = builtin_policy()
 """The shipped example policy, with four levels (Universal, Additional, Multiple / complex,
 Acute / specialist) modelled on the county's "windscreen" (DOMAIN.md section 5).
 
 It is an example to be reviewed locally, not a published threshold: its rules,
-review intervals and drift period are configurable local policy.
+review intervals, drift period and concern grade are configurable local policy.
+It looks at the practitioner's area grades as well as sub-area grades: an area
+graded 3 or worse calls for additional help even when no sub-area was graded.
 """
+
+
+def decide(
+    profile: Profile,
+    *,
+    policy: ThresholdPolicy | None = None,
+    history: Sequence[Profile] = (),
+) -> Decision:
+    """Decide the level of need for ``profile`` under ``policy``.
+
+    Every rule of the policy is asked in turn; each reason that fires is passed
+    through the policy's modifiers (the infant modifier steps it up for a baby).
+    The level decided is the highest any reason proposes, or the policy's lowest
+    level when none fires. The review date is the end of the observation window
+    plus the level's review interval.
+
+    Args:
+        profile: The profile to decide.
+        policy: The threshold policy; by default :data:`DEFAULT_POLICY`.
+        history: The child's earlier profiles, oldest first. An empty history is
+            fine: rules that need one stay silent.
+
+    Returns:
+        The decision, with every reason that fired.
+
+    Raises:
+        PolicyError: If ``policy`` is not a threshold policy.
+        HistoryError: If ``profile`` is not a profile, the history is not a
+            sequence of profiles, holds another child's profile, or its windows
+            repeat, overlap, run out of order or end after ``profile``'s.
+        RuleResultError: If a rule returns something that is not ``None`` or a
+            :class:`Reason` at one of the policy's levels, or a modifier lowers
+            a level.
+
+    >>> import datetime as dt
+    >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
+    >>> child = ChildRef("C-0001", date_of_birth=dt.date(2017, 9, 1))
+    >>> window = ObservationWindow(dt.date(2024, 3, 4), dt.date(2024, 3, 22))
+    >>> profile = score(Assessment(child, window, (Rating("A4", 4), Rating("C1", 3))))
+    >>> decision = decide(profile)
+    >>> decision.level.number, decision.level.name, decision.review_by
+    (4, 'Acute / specialist', datetime.date(2024, 4, 19))
+    >>> [reason.rule for reason in decision.reasons]
+    ['area_at_or_above', 'area_at_or_above', 'sub_areas_at_or_above', 'sub_areas_at_or_above']
+    """
+    return _decide.decide(
+        profile, policy=DEFAULT_POLICY if policy is None else policy, history=history
+    )
 
 
 publish(

@@ -13,6 +13,8 @@ The shipped checklist and outcome rules are invented examples: load your own wit
 :func:`load_checklist` and :func:`load_screening_policy`.
 """
 
+from __future__ import annotations
+
 from neglect_protocol._api import publish
 from neglect_protocol._boundary._builtin import builtin_checklist, builtin_screening_policy
 from neglect_protocol._boundary._screening_file import (
@@ -23,6 +25,7 @@ from neglect_protocol._boundary._screening_file import (
     screening_policy_from_document,
     screening_policy_to_document,
 )
+from neglect_protocol._logic import _screening_rules
 from neglect_protocol._logic._screening_rules import (
     OUTCOME_RULE_KINDS,
     DomainsWithSigns,
@@ -30,7 +33,6 @@ from neglect_protocol._logic._screening_rules import (
     NotKnown,
     SeriousSigns,
     SignsAnswered,
-    screen,
 )
 from neglect_protocol._model._screening import (
     Answer,
@@ -107,10 +109,45 @@ publish(
     checklist_from_document,
     load_checklist,
     load_screening_policy,
-    screen,
     screening_policy_from_document,
     screening_policy_to_document,
 )
+
+
+def screen(screening: Screening, *, policy: ScreeningPolicy | None = None) -> ScreeningDecision:
+    """Decide the outcome of a completed screening: an action, never a 1 to 5 grade.
+
+    Every answered sign must be on the policy's checklist; unanswered signs count
+    as *not known*. Each outcome rule is asked in turn; the outcome is the
+    highest any rule proposes, or no further action when none fires.
+
+    Args:
+        screening: The completed screening.
+        policy: The outcome rules and checklist; by default
+            :data:`DEFAULT_SCREENING_POLICY`.
+
+    Returns:
+        The decision, with every reason that fired.
+
+    Raises:
+        ScreeningError: If ``screening`` is not a screening, or an answer names a
+            sign the checklist lacks.
+        PolicyError: If ``policy`` is not a screening policy.
+        RuleResultError: If a rule returns something that is not ``None`` or a
+            :class:`ScreeningReason`.
+
+    >>> import datetime as dt
+    >>> from neglect_protocol import ChildRef
+    >>> child = ChildRef("C-0003", date_of_birth=dt.date(2020, 2, 1))
+    >>> decision = screen(Screening(child, dt.date(2024, 5, 2), (
+    ...     SignAnswer("HC1", "applies", evidence="invented: same clothes all week"),
+    ... )))
+    >>> decision.outcome.description
+    'discuss with the safeguarding lead'
+    """
+    return _screening_rules.screen(
+        screening, policy=DEFAULT_SCREENING_POLICY if policy is None else policy
+    )
 
 
 def __dir__() -> list[str]:

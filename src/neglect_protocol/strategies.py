@@ -69,6 +69,7 @@ __all__ = [
     "clustered_cohorts",
     "cohort_records",
     "cohorts",
+    "concern_histories",
     "count_tables",
     "gcp2_completions",
     "grades",
@@ -739,16 +740,24 @@ _UNIT_CODES = tuple(
 
 
 def _simple_rules(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
+    return st.one_of(*_simple_rules_by_kind(levels).values())
+
+
+def _simple_rules_by_kind(levels: Sequence[int]) -> dict[type, st.SearchStrategy[Rule]]:
+    """A strategy for each simple rule kind (all but joins), by class."""
     level = st.sampled_from(list(levels))
-    return st.one_of(
-        st.builds(
+    return {
+        AreaAtOrAbove: st.builds(
             AreaAtOrAbove,
             grade=grades(),
             level=level,
             areas=st.lists(st.sampled_from(_AREA_CODES), unique=True, max_size=3).map(tuple),
+            count=st.integers(1, 4),
         ),
-        st.builds(SubAreasAtOrAbove, grade=grades(), level=level, count=st.integers(1, 6)),
-        st.builds(
+        SubAreasAtOrAbove: st.builds(
+            SubAreasAtOrAbove, grade=grades(), level=level, count=st.integers(1, 6)
+        ),
+        NamedSubAreasAtOrAbove: st.builds(
             NamedSubAreasAtOrAbove,
             codes=st.lists(st.sampled_from(_UNIT_CODES), unique=True, min_size=1, max_size=4).map(
                 tuple
@@ -756,17 +765,17 @@ def _simple_rules(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
             grade=grades(),
             level=level,
         ),
-        st.builds(NoImprovement, level=level, grade=grades()),
-        st.builds(Deterioration, level=level, grade=grades()),
-        st.builds(
+        NoImprovement: st.builds(NoImprovement, level=level, grade=st.none() | grades()),
+        Deterioration: st.builds(Deterioration, level=level, grade=st.none() | grades()),
+        PersistentBorderline: st.builds(
             PersistentBorderline,
             level=level,
             assessments=st.integers(2, 4),
             count=st.integers(1, 4),
-            grade=grades(),
+            grade=st.none() | grades(),
         ),
-        st.builds(Drift, level=level, grade=grades()),
-    )
+        Drift: st.builds(Drift, level=level),
+    }
 
 
 def threshold_rules(levels: Sequence[int] = (1, 2, 3, 4)) -> st.SearchStrategy[Rule]:
@@ -778,14 +787,15 @@ def threshold_rules(levels: Sequence[int] = (1, 2, 3, 4)) -> st.SearchStrategy[R
     Args:
         levels: The level numbers the rules may propose.
     """
-    simple = _simple_rules(levels)
-    return st.one_of(
-        simple,
-        st.builds(
-            AllOf,
-            rules=st.lists(simple, min_size=1, max_size=3).map(tuple),
-            level=st.none() | st.sampled_from(list(levels)),
-        ),
+    return st.one_of(_simple_rules(levels), _joins(levels))
+
+
+def _joins(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
+    """Joins of up to three simple rules, with or without a level of their own."""
+    return st.builds(
+        AllOf,
+        rules=st.lists(_simple_rules(levels), min_size=1, max_size=3).map(tuple),
+        level=st.none() | st.sampled_from(list(levels)),
     )
 
 
@@ -802,7 +812,7 @@ def policies(
     Args:
         draw: Supplied by Hypothesis.
         max_levels: The most levels to draw (at least one is).
-        max_rules: The most rules to draw (none is possible).
+        max_rules: The most rules to draw (at least one is: a policy needs a rule).
         infant_modifier: ``True`` to always add an infant modifier, ``False`` for
             never, ``None`` to draw either.
     """
@@ -813,7 +823,7 @@ def policies(
         )
         for number in numbers
     )
-    rules = tuple(draw(st.lists(threshold_rules(numbers), max_size=max_rules)))
+    rules = tuple(draw(st.lists(threshold_rules(numbers), min_size=1, max_size=max_rules)))
     with_modifier = draw(st.booleans()) if infant_modifier is None else infant_modifier
     modifiers = (
         (InfantStepUp(steps=draw(st.integers(1, 3)), under_months=draw(st.integers(1, 24))),)
@@ -827,6 +837,7 @@ def policies(
         rules=rules,
         drift_period_days=draw(st.integers(1, 400)),
         modifiers=modifiers,
+        concern_grade=draw(grades()),
     )
 
 
@@ -911,8 +922,42 @@ def screenings(draw: st.DrawFn, checklist: Checklist | None = None) -> Screening
     )
 
 
+@st.composite
+def concern_histories(
+    draw: st.DrawFn,
+    *,
+    codes: Sequence[str] = ("A", "A1", "A4", "B", "B2", "C1", "D", "D1"),
+    max_size: int = 5,
+) -> tuple[Assessment, ...]:
+    """One child's GCP2 assessments that keep coming back to the same few codes.
+
+    Each assessment grades some of ``codes`` (areas and sub-areas alike, so area
+    grades may be entered over sub-areas or alone) at 2 to 5, and leaves others
+    out, so that baselines, gaps, persistence, deterioration and drift all come
+    into play. Reviews are 4 to 26 weeks apart; the child may be a baby, so the
+    infant modifier can lapse along the way.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        codes: The codes the assessments choose from.
+        max_size: The most assessments to draw (at least one is).
+    """
+    first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
+    child = draw(child_refs(on=first.start, max_age_months=180))
+    result: list[Assessment] = []
+    window = first
+    for _ in range(draw(st.integers(min_value=1, max_value=max_size))):
+        chosen = draw(st.lists(st.sampled_from(list(codes)), unique=True))
+        ratings = tuple(Rating(code, draw(st.integers(2, 5))) for code in chosen)
+        result.append(Assessment(child, window, ratings))
+        start = window.end + dt.timedelta(weeks=draw(st.integers(min_value=4, max_value=26)))
+        window = ObservationWindow(start, start + (window.end - window.start))
+    return tuple(result)
+
+
 publish(
     __name__,
+    concern_histories,
     infant_histories,
     infant_profiles,
     policies,
@@ -1248,7 +1293,6 @@ def _more_type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """Strategies for the value types of escalation and metrics, for ``st.from_type``."""
     from neglect_protocol._logic._indicators import Dimension
     from neglect_protocol._logic._screening_rules import OUTCOME_RULE_KINDS
-    from neglect_protocol._logic._threshold_rules import RULE_KINDS
     from neglect_protocol._model._audit import Polarity
     from neglect_protocol._model._escalation import Override, Reason
     from neglect_protocol._model._screening import ScreeningReason
@@ -1258,7 +1302,10 @@ def _more_type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     outcome_rules: st.SearchStrategy[Any] = screening_policies().flatmap(
         lambda policy: st.sampled_from(policy.rules)
     )
-    rule_specs = {kind: _of_kind(threshold_rules(), kind) for kind in RULE_KINDS.values()}
+    rule_specs: dict[type, st.SearchStrategy[Any]] = {
+        **_simple_rules_by_kind((1, 2, 3, 4)),
+        AllOf: _joins((1, 2, 3, 4)),
+    }
     outcome_specs = {kind: _of_kind(outcome_rules, kind) for kind in OUTCOME_RULE_KINDS.values()}
     return {
         **rule_specs,

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
 from neglect_protocol._boundary._assurance_render import write_assurance_report
+from neglect_protocol._boundary._builtin import builtin_policy, builtin_screening_policy
 from neglect_protocol._boundary._documents import (
     SYNTAX,
     document_types,
@@ -237,7 +238,7 @@ def _run(name: str, step: Callable[[], T], *, located: bool = True) -> T:
 def _score(arguments: argparse.Namespace) -> None:
     assessment = _load(arguments.file, Assessment)
     catalogue = _load(arguments.catalogue, Catalogue) if arguments.catalogue else None
-    policy = _load(arguments.policy, ThresholdPolicy) if arguments.policy else None
+    policy = _load(arguments.policy, ThresholdPolicy) if arguments.policy else builtin_policy()
     rule = _RULES[arguments.rule]
 
     def scored(name: str, earlier: Assessment) -> Profile:
@@ -272,7 +273,9 @@ def _score(arguments: argparse.Namespace) -> None:
 
 def _screen(arguments: argparse.Namespace) -> None:
     screening = _load(arguments.file, Screening)
-    policy = _load(arguments.policy, ScreeningPolicy) if arguments.policy else None
+    policy = (
+        _load(arguments.policy, ScreeningPolicy) if arguments.policy else builtin_screening_policy()
+    )
     decision = _run(arguments.file, lambda: screen(screening, policy=policy))
     if arguments.json:
         print(json.dumps({"screening_decision": to_dict(decision)}, indent=2))

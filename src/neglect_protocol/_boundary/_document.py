@@ -100,7 +100,7 @@ def items(value: object, path: str, error: DocumentError) -> list[Any]:
 def schema_version(document: Mapping[str, Any], expected: int, error: DocumentError) -> None:
     """Refuse a document written for another version of the format."""
     found = document["schema_version"]
-    if found != expected or isinstance(found, bool):
+    if type(found) is not int or found != expected:
         raise error("$.schema_version", f"expected schema version {expected}, got {found!r}")
 
 

@@ -29,8 +29,6 @@ from neglect_protocol._boundary._documents import register_document, register_pa
 from neglect_protocol._boundary._wire import (
     NONBLANK,
     OPTIONAL_NONBLANK,
-    RULE,
-    WireError,
     at_least,
     field_rules,
     field_types,
@@ -47,6 +45,7 @@ from neglect_protocol._logic._threshold_rules import (
     MODIFIER_KINDS,
     RULE_KINDS,
     AllOf,
+    AreaAtOrAbove,
     InfantStepUp,
     PersistentBorderline,
     SubAreasAtOrAbove,
@@ -58,6 +57,7 @@ from neglect_protocol._model._escalation import (
     Reason,
     ThresholdPolicy,
 )
+from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._screening import (
     Answer,
     Checklist,
@@ -103,6 +103,7 @@ for _spec in RULE_KINDS.values():
     if "level" in attrs.fields_dict(_spec):
         field_rules(_spec, level=optional(LEVEL) if _spec is AllOf else LEVEL)
 field_rules(SubAreasAtOrAbove, count=at_least(1))
+field_rules(AreaAtOrAbove, count=at_least(1))
 field_rules(PersistentBorderline, assessments=at_least(2), count=at_least(1))
 field_rules(InfantStepUp, steps=at_least(1), under_months=at_least(1))
 field_rules(Reason, level=LEVEL, text=NONBLANK)
@@ -131,6 +132,8 @@ class PolicyDocument:
 
     name: str
     version: str
+    # Where policy files put it; keyword-only, as fields without defaults follow.
+    concern_grade: Grade = attrs.field(default=Grade.BORDERLINE, kw_only=True)
     drift_period_days: int
     levels: tuple[LevelOfNeed, ...]
     rules: tuple[Any, ...]
@@ -153,6 +156,7 @@ def _policy_to_shape(policy: ThresholdPolicy) -> PolicyDocument:
         policy.levels,
         policy.rules,
         policy.modifiers,
+        concern_grade=policy.concern_grade,
     )
 
 
@@ -165,6 +169,7 @@ def _policy_from_shape(document: PolicyDocument) -> ThresholdPolicy:
         rules=document.rules,
         drift_period_days=document.drift_period_days,
         modifiers=document.modifiers,
+        concern_grade=document.concern_grade,
     )
 
 
@@ -175,46 +180,15 @@ register_document(
     shape=PolicyDocument,
     to_shape=_policy_to_shape,
     from_shape=_policy_from_shape,
-    # A join of rules without a level of its own is written without one, as in policy files.
-    omit_if_default=(AllOf,),
 )
 
 
 # --- Decisions ---
 
 
-def _checked_decision(decision: Decision) -> Decision:
-    """Refuse a decision whose level, or a reason's level, is not one of its policy's."""
-    policy = decision.policy
-    numbers = ", ".join(str(level.number) for level in policy.levels)
-    problems: list[tuple[str, str, str]] = []
-    if decision.level not in policy.levels:
-        problems.append(
-            (
-                ".level",
-                f"expected one of the levels of policy {policy.name!r} ({numbers}), "
-                f"got level {decision.level.number}",
-                RULE,
-            )
-        )
-    for index, reason in enumerate(decision.reasons):
-        if reason.level not in policy.facts.levels:
-            problems.append(
-                (
-                    f".reasons[{index}].level",
-                    f"expected one of the levels of policy {policy.name!r} ({numbers}), "
-                    f"got {reason.level}",
-                    RULE,
-                )
-            )
-    if problems:
-        raise WireError(problems)
-    return decision
-
-
-register_document(
-    "decision", Decision, version=DECISION_SCHEMA_VERSION, from_shape=_checked_decision
-)
+# A decision checks itself (its level is its policy's and its reasons' highest, unless
+# overridden), so a document that says otherwise is refused with the field at fault.
+register_document("decision", Decision, version=DECISION_SCHEMA_VERSION)
 
 
 # --- Screening: checklists, policies, screenings and decisions ---

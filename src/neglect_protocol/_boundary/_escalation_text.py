@@ -54,6 +54,9 @@ def format_decision(decision: Decision) -> str:
 def format_review(review: ChronologyReview) -> str:
     """Render a chronology review: decisions over time, changes, targets, time on level, drift.
 
+    Earlier concerns the latest assessment did not grade are listed, and a fall
+    in level is shown as a step-down proposal or with why none is proposed.
+
     Args:
         review: The review to render.
 
@@ -86,10 +89,15 @@ def format_review(review: ChronologyReview) -> str:
         lines.append(f"  Targets {label}: {codes}")
     lines.append(f"  Time on level: {review.time_on_level}")
     lines.append(f"  {review.drift}")
-    if review.step_down is None:
+    if review.not_reassessed:
+        lines.append(
+            f"  Not reassessed: {', '.join(review.not_reassessed)} (concerns when last graded, "
+            f"not graded at the latest assessment)"
+        )
+    if review.level_fall is None:
         lines.append("  Step-down: none proposed")
     else:
-        lines.append(f"  Step-down proposed: {review.step_down}")
+        lines.append(f"  Step-down {review.level_fall}")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from neglect_protocol._boundary._document import (
 from neglect_protocol._boundary._rule_documents import spec_from_document, spec_to_document
 from neglect_protocol._logic._threshold_rules import MODIFIER_KINDS, RULE_KINDS
 from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._checks import got
 from neglect_protocol._model._escalation import LevelOfNeed, ThresholdPolicy
 from neglect_protocol.errors import PolicyError
 
@@ -24,7 +25,16 @@ POLICY_SCHEMA_VERSION = 1
 """The version of the threshold policy document format this library reads and writes."""
 
 _TOP_KEYS = frozenset(
-    {"schema_version", "name", "version", "drift_period_days", "levels", "rules", "modifiers"}
+    {
+        "schema_version",
+        "name",
+        "version",
+        "concern_grade",
+        "drift_period_days",
+        "levels",
+        "rules",
+        "modifiers",
+    }
 )
 _LEVEL_KEYS = frozenset({"number", "name", "typical_response", "review_after_days"})
 
@@ -34,11 +44,12 @@ def policy_from_document(
 ) -> ThresholdPolicy:
     """Build a threshold policy from a parsed TOML or JSON document.
 
-    The document has a ``name``, ``version`` and ``drift_period_days``, a
-    ``levels`` list (each with ``number``, ``name``, ``typical_response`` and
-    ``review_after_days``), a ``rules`` list and an optional ``modifiers`` list;
-    each rule or modifier is a table whose ``kind`` names it and whose other keys
-    are its parameters.
+    The document has a ``name``, ``version`` and ``drift_period_days``, an
+    optional ``concern_grade`` (3 when left out), a ``levels`` list (each with
+    ``number``, ``name``, ``typical_response`` and ``review_after_days``), a
+    ``rules`` list of at least one rule and an optional ``modifiers`` list; each
+    rule or modifier is a table whose ``kind`` names it and whose other keys are
+    its parameters.
 
     Args:
         document: The parsed document.
@@ -94,7 +105,9 @@ def policy_from_document(
         spec_from_document(raw, f"$.modifiers[{index}]", MODIFIER_KINDS)
         for index, raw in enumerate(items(top.get("modifiers", []), "$.modifiers", PolicyError))
     ]
-    extra: dict[str, Any] = {} if catalogues is None else {"catalogues": tuple(catalogues)}
+    extra: dict[str, Any] = {} if catalogues is None else {"catalogues": catalogues}
+    if "concern_grade" in top:
+        extra["concern_grade"] = top["concern_grade"]
     policy: ThresholdPolicy = build(
         "$",
         ThresholdPolicy,
@@ -120,17 +133,21 @@ def policy_to_document(policy: ThresholdPolicy) -> dict[str, Any]:
         Plain dictionaries and lists, ready for ``json.dumps``.
 
     Raises:
-        PolicyError: If a rule or modifier is a plain function or another
-            callable the document format cannot name.
+        PolicyError: If ``policy`` is not a threshold policy, or a rule or
+            modifier is a plain function or another callable the document format
+            cannot name.
 
     >>> from neglect_protocol.escalation import DEFAULT_POLICY
     >>> policy_from_document(policy_to_document(DEFAULT_POLICY)) == DEFAULT_POLICY
     True
     """
+    if not isinstance(policy, ThresholdPolicy):
+        raise PolicyError("policy", f"expected a ThresholdPolicy, got {got(policy)}")
     return {
         "schema_version": POLICY_SCHEMA_VERSION,
         "name": policy.name,
         "version": policy.version,
+        "concern_grade": policy.concern_grade.value,
         "drift_period_days": policy.drift_period_days,
         "levels": [
             {

@@ -43,7 +43,7 @@ def checklist_from_document(document: Mapping[str, Any]) -> Checklist:
 
     Raises:
         ScreeningError: With a ``$``-rooted path, for an unknown key, a missing or
-            mistyped value, or a repeated code.
+            mistyped value, a domain without signs, or a repeated code.
 
     >>> checklist_from_document({"schema_version": 1, "name": "Invented", "version": "1",
     ...     "domains": [{"code": "HE", "name": "Health", "signs": [
@@ -64,9 +64,10 @@ def checklist_from_document(document: Mapping[str, Any]) -> Checklist:
             path, Domain, ScreeningError, code=domain_table["code"], name=domain_table["name"]
         )
         domains.append(domain)
-        for sign_index, sign_raw in enumerate(
-            items(domain_table["signs"], f"{path}.signs", ScreeningError)
-        ):
+        sign_tables = items(domain_table["signs"], f"{path}.signs", ScreeningError)
+        if not sign_tables:
+            raise ScreeningError(f"{path}.signs", "expected at least one sign, got none")
+        for sign_index, sign_raw in enumerate(sign_tables):
             sign_path = f"{path}.signs[{sign_index}]"
             fields = table(sign_raw, sign_path, _SIGN_KEYS, ("code", "text"), ScreeningError)
             signs.append(build(sign_path, Sign, ScreeningError, domain=domain.code, **fields))
@@ -76,8 +77,8 @@ def checklist_from_document(document: Mapping[str, Any]) -> Checklist:
     except ScreeningError as error:
         # Signs are flattened across domains: name the place in the document instead.
         section, _, rest = error.path.partition("[")
-        if section == "signs":
-            position, _, field = rest.partition("]")
+        position, _, field = rest.partition("]")
+        if section == "signs" and position.isdigit():
             raise ScreeningError(f"{places[int(position)]}{field}", error.problem) from None
         raise ScreeningError(f"$.{error.path}", error.problem) from None
 

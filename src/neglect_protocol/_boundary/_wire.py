@@ -732,7 +732,17 @@ def make_wire_converter(
         tag = KIND_TAGS.get(cls)
         if tag is None:
             return write
-        return lambda value: {"kind": tag, **write(value)}
+        # As in policy files, a rule leaves out a parameter that is None by default.
+        optional = [field.name for field in attrs.fields(cls) if field.default is None]
+
+        def tagged(value: Any) -> dict[str, Any]:
+            written = write(value)
+            for name in optional:
+                if written[name] is None:
+                    del written[name]
+            return {"kind": tag, **written}
+
+        return tagged
 
     converter.register_structure_hook_factory(is_tuple, lambda kind: _tuple_hook(converter, kind))
     converter.register_structure_hook_factory(is_record, record_structure)

@@ -17,59 +17,24 @@ from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import RuleResultError
 
 
-def default_policy() -> ThresholdPolicy:
-    """The shipped example policy, read from package data once."""
-    from neglect_protocol._boundary._builtin import builtin_policy
-
-    return builtin_policy()
-
-
 def decide(
     profile: Profile,
     *,
-    policy: ThresholdPolicy | None = None,
+    policy: ThresholdPolicy,
     history: Sequence[Profile] = (),
 ) -> Decision:
     """Decide the level of need for ``profile`` under ``policy``.
 
-    Every rule of the policy is asked in turn; each reason that fires is passed
-    through the policy's modifiers (the infant modifier steps it up for a baby).
-    The level decided is the highest any reason proposes, or the policy's lowest
-    level when none fires. The review date is the end of the observation window
-    plus the level's review interval.
-
-    Args:
-        profile: The profile to decide.
-        policy: The threshold policy; by default
-            :data:`~neglect_protocol.escalation.DEFAULT_POLICY`.
-        history: The child's earlier profiles, oldest first. An empty history is
-            fine: rules that need one stay silent.
-
-    Returns:
-        The decision, with every reason that fired.
+    The public :func:`neglect_protocol.escalation.decide` documents this and
+    supplies the default policy.
 
     Raises:
-        HistoryError: If the history holds another child's profile, or its
-            windows repeat, overlap, run out of order or end after ``profile``'s.
-        RuleResultError: If a rule returns something that is not ``None`` or a
-            :class:`~neglect_protocol.escalation.Reason` at one of the policy's
-            levels, or a modifier lowers a level.
-
-    >>> import datetime as dt
-    >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
-    >>> child = ChildRef("C-0001", date_of_birth=dt.date(2017, 9, 1))
-    >>> window = ObservationWindow(dt.date(2024, 3, 4), dt.date(2024, 3, 22))
-    >>> profile = score(Assessment(child, window, (Rating("A4", 4), Rating("C1", 3))))
-    >>> decision = decide(profile)
-    >>> decision.level.number, decision.level.name, decision.review_by
-    (4, 'Acute / specialist', datetime.date(2024, 4, 19))
-    >>> [reason.rule for reason in decision.reasons]
-    ['area_at_or_above', 'sub_areas_at_or_above', 'sub_areas_at_or_above']
+        PolicyError: If ``policy`` is not a threshold policy.
+        HistoryError: If the history is not a sequence of one child's earlier profiles.
+        RuleResultError: If a rule or modifier misbehaves.
     """
-    if policy is None:
-        policy = default_policy()
-    levels = policy.facts.levels
-    context = RuleContext(profile, history, levels, policy.drift_period_days)
+    context = RuleContext(profile, history, policy)
+    levels = context.levels
     reasons: list[Reason] = []
     for rule in policy.rules:
         reason = checked_reason(rule(context), rule, levels)

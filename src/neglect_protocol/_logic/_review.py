@@ -2,43 +2,81 @@
 
 from __future__ import annotations
 
-from neglect_protocol._logic._decide import decide, default_policy
-from neglect_protocol._logic._trends import BORDERLINE, find_drift, graded
-from neglect_protocol._model._chronology import Chronology, ChronologyReview, LevelSpell, StepDown
-from neglect_protocol._model._escalation import LevelOfNeed, ThresholdPolicy
+from neglect_protocol._logic._decide import decide
+from neglect_protocol._logic._trends import find_drift, graded, latest_gradings
+from neglect_protocol._model._checks import got
+from neglect_protocol._model._chronology import (
+    Chronology,
+    ChronologyReview,
+    LevelFall,
+    LevelSpell,
+)
+from neglect_protocol._model._escalation import Decision, LevelOfNeed, ThresholdPolicy
+from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._profile import Profile
+from neglect_protocol.errors import HistoryError, PolicyError
+
+
+def _unmodified_level(decision: Decision) -> int:
+    """The level a decision would have had if no modifier had stepped a reason up."""
+    return max(
+        (reason.stepped_up_from or reason.level for reason in decision.reasons),
+        default=decision.policy.lowest.number,
+    )
+
+
+def _concerns_since(
+    profiles: tuple[Profile, ...], grade: Grade
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What became of the earlier concerns at the latest profile: resolved, and not reassessed.
+
+    An earlier concern is a code whose most recent grade before the latest
+    profile was ``grade`` or worse. Codes the latest profile's instrument does
+    not have (GCP2A sections once the child has a GCP2) were superseded, not
+    left unassessed.
+    """
+    latest = profiles[-1]
+    now = graded(latest)
+    earlier = latest_gradings([graded(profile) for profile in profiles[:-1]])
+    resolved: list[str] = []
+    not_reassessed: list[str] = []
+    for entry in latest:
+        before = earlier.get(entry.code)
+        if before is None or before.grade < grade:
+            continue
+        after = now.get(entry.code)
+        if after is None:
+            not_reassessed.append(entry.code)
+        elif after < grade:
+            resolved.append(entry.code)
+    return tuple(resolved), tuple(not_reassessed)
 
 
 def review(
     chronology: Chronology,
     *,
-    policy: ThresholdPolicy | None = None,
+    policy: ThresholdPolicy,
     current_level: int | None = None,
 ) -> ChronologyReview:
-    """Review one child's chronology: a decision per assessment, time on level, drift, step-down.
+    """Review one child's chronology under ``policy``.
 
-    Each assessment is decided with the assessments before it as its history.
-    Drift is judged against the policy's drift period. A step-down is proposed
-    when the latest decision is lower than the level the child is at: by default
-    the level decided at the previous assessment; pass ``current_level`` when the
-    child is at another level (after a professional override, say).
-
-    Args:
-        chronology: The child's chronology.
-        policy: The threshold policy; by default
-            :data:`~neglect_protocol.escalation.DEFAULT_POLICY`.
-        current_level: The number of the level the child is at now, if not the
-            one decided at the previous assessment.
-
-    Returns:
-        The review.
+    The public :func:`neglect_protocol.chronology.review` documents this and
+    supplies the default policy.
 
     Raises:
-        PolicyError: If ``current_level`` is not one of the policy's levels.
-        RuleResultError: If a rule of the policy misbehaves (see
-            :func:`~neglect_protocol.escalation.decide`).
+        HistoryError: If ``chronology`` is not a chronology.
+        PolicyError: If ``policy`` is not a threshold policy, or
+            ``current_level`` is not one of its levels.
+        RuleResultError: If a rule of the policy misbehaves.
     """
-    if policy is None:
-        policy = default_policy()
+    if not isinstance(chronology, Chronology):
+        raise HistoryError(
+            "chronology",
+            f"expected a Chronology (build one from the profiles), got {got(chronology)}",
+        )
+    if not isinstance(policy, ThresholdPolicy):
+        raise PolicyError("policy", f"expected a ThresholdPolicy, got {got(policy)}")
+    at: LevelOfNeed | None = None if current_level is None else policy.level(current_level)
     profiles = chronology.profiles
     decisions = tuple(
         decide(profile, policy=policy, history=profiles[:index])
@@ -55,25 +93,27 @@ def review(
         days=(profiles[-1].window.end - since).days,
         assessments=len(decisions) - start,
     )
-    at: LevelOfNeed | None = None
-    if current_level is not None:
-        at = policy.level(current_level)
-    elif len(decisions) > 1:
-        at = decisions[-2].level
-    step_down = None
+    previous = decisions[-2] if len(decisions) > 1 else None
+    if at is None and previous is not None:
+        at = previous.level
+    resolved, not_reassessed = _concerns_since(profiles, policy.concern_grade)
+    fall = None
     if at is not None and latest.level.number < at.number:
-        before = graded(profiles[-2]) if len(profiles) > 1 else {}
-        now = graded(profiles[-1])
-        resolved = tuple(
-            code
-            for code, grade in before.items()
-            if grade >= BORDERLINE and (after := now.get(code)) is not None and after < BORDERLINE
+        fall = LevelFall(
+            from_level=at,
+            to_level=latest.level,
+            resolved=resolved,
+            not_reassessed=not_reassessed,
+            modifier_lapsed=previous is not None
+            and any(reason.stepped_up_from is not None for reason in previous.reasons)
+            and all(reason.stepped_up_from is None for reason in latest.reasons),
+            unmodified_from=None if previous is None else _unmodified_level(previous),
         )
-        step_down = StepDown(from_level=at, to_level=latest.level, resolved=resolved)
     return ChronologyReview(
         chronology=chronology,
         decisions=decisions,
         time_on_level=spell,
-        drift=find_drift(profiles, policy.drift_period_days),
-        step_down=step_down,
+        drift=find_drift(profiles, policy.drift_period_days, policy.concern_grade),
+        not_reassessed=not_reassessed,
+        level_fall=fall,
     )

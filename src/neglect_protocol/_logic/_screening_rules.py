@@ -8,9 +8,11 @@ from typing import Any, ClassVar
 import attrs
 
 from neglect_protocol._logic._specs import as_tuple, codes, whole_number
+from neglect_protocol._model._checks import got
 from neglect_protocol._model._escalation import rule_label
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._screening import (
+    OUTCOME_RULE_ROLE,
     Answer,
     Checklist,
     Screening,
@@ -64,6 +66,7 @@ class SignsAnswered:
     """
 
     kind: ClassVar[str] = "signs_answered"
+    role: ClassVar[str] = OUTCOME_RULE_ROLE
 
     outcome: ScreeningOutcome = attrs.field(converter=_outcome)
     min_count: int = attrs.field(default=1, validator=whole_number(1))
@@ -111,6 +114,7 @@ class DomainsWithSigns:
     """
 
     kind: ClassVar[str] = "domains_with_signs"
+    role: ClassVar[str] = OUTCOME_RULE_ROLE
 
     outcome: ScreeningOutcome = attrs.field(converter=_outcome)
     min_domains: int = attrs.field(validator=whole_number(1))
@@ -145,6 +149,7 @@ class SeriousSigns:
     """
 
     kind: ClassVar[str] = "serious_signs"
+    role: ClassVar[str] = OUTCOME_RULE_ROLE
 
     outcome: ScreeningOutcome = attrs.field(converter=_outcome)
     answers: tuple[Answer, ...] = attrs.field(default=_CONCERNING, converter=_answers)
@@ -177,6 +182,7 @@ class NamedSigns:
     """
 
     kind: ClassVar[str] = "named_signs"
+    role: ClassVar[str] = OUTCOME_RULE_ROLE
 
     outcome: ScreeningOutcome = attrs.field(converter=_outcome)
     codes: tuple[str, ...] = attrs.field(converter=as_tuple, validator=codes)
@@ -222,6 +228,7 @@ class NotKnown:
     """
 
     kind: ClassVar[str] = "not_known"
+    role: ClassVar[str] = OUTCOME_RULE_ROLE
 
     outcome: ScreeningOutcome = attrs.field(converter=_outcome)
     min_count: int = attrs.field(validator=whole_number(1))
@@ -251,40 +258,23 @@ OUTCOME_RULE_KINDS: FrozenMap[str, type] = FrozenMap(
 """The outcome rule specs a screening policy document can name, by ``kind``."""
 
 
-def screen(screening: Screening, *, policy: ScreeningPolicy | None = None) -> ScreeningDecision:
-    """Decide the outcome of a completed screening: an action, never a 1 to 5 grade.
+def screen(screening: Screening, *, policy: ScreeningPolicy) -> ScreeningDecision:
+    """Decide the outcome of a completed screening under ``policy``.
 
-    Every answered sign must be on the policy's checklist; unanswered signs count
-    as *not known*. Each outcome rule is asked in turn; the outcome is the
-    highest any rule proposes, or no further action when none fires.
-
-    Args:
-        screening: The completed screening.
-        policy: The outcome rules and checklist; by default
-            :data:`~neglect_protocol.screening.DEFAULT_SCREENING_POLICY`.
-
-    Returns:
-        The decision, with every reason that fired.
+    The public :func:`neglect_protocol.screening.screen` documents this and
+    supplies the default policy.
 
     Raises:
-        ScreeningError: If an answer names a sign the checklist lacks.
+        ScreeningError: If ``screening`` is not a screening, or an answer names
+            a sign the checklist lacks.
+        PolicyError: If ``policy`` is not a screening policy.
         RuleResultError: If a rule returns something that is not ``None`` or a
             :class:`~neglect_protocol.screening.ScreeningReason`.
-
-    >>> import datetime as dt
-    >>> from neglect_protocol import ChildRef
-    >>> from neglect_protocol.screening import Screening, SignAnswer, screen
-    >>> child = ChildRef("C-0003", date_of_birth=dt.date(2020, 2, 1))
-    >>> decision = screen(Screening(child, dt.date(2024, 5, 2), (
-    ...     SignAnswer("HC1", "applies", evidence="invented: same clothes all week"),
-    ... )))
-    >>> decision.outcome.description
-    'discuss with the safeguarding lead'
     """
-    if policy is None:
-        from neglect_protocol._boundary._builtin import builtin_screening_policy
-
-        policy = builtin_screening_policy()
+    if not isinstance(screening, Screening):
+        raise ScreeningError("screening", f"expected a Screening, got {got(screening)}")
+    if not isinstance(policy, ScreeningPolicy):
+        raise PolicyError("policy", f"expected a ScreeningPolicy, got {got(policy)}")
     checklist = policy.checklist
     for index, answer in enumerate(screening.answers):
         checklist.sign(answer.sign, field=f"answers[{index}].sign")

@@ -37,7 +37,15 @@ def whole_number(least: int) -> Check:
 
 
 def level_number(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """A validator for the number of a level of need (which the policy checks exists)."""
+    """A validator for the number of a level of need (which the policy checks exists).
+
+    A :class:`~neglect_protocol.grades.Grade` is an ``int`` too, but a grade is
+    not a level: a rule given ``level=Grade(4)`` has its arguments mixed up.
+    """
+    if isinstance(value, Grade):
+        raise PolicyError(
+            attribute.name, f"expected the number of a level of need, got the grade {value.value}"
+        )
     if not is_whole_number(value, 1):
         raise PolicyError(attribute.name, f"expected the number of a level of need, got {value!r}")
 
@@ -45,6 +53,11 @@ def level_number(instance: object, attribute: attrs.Attribute[Any], value: Any) 
 def grade_of(value: object) -> Grade:
     """Convert a rule's ``grade`` parameter, refusing anything but 1 to 5."""
     return to_grade(value, field="grade")
+
+
+def optional_grade_of(value: object) -> Grade | None:
+    """Convert a rule's optional ``grade`` (``None``: the policy's concern grade)."""
+    return None if value is None else grade_of(value)
 
 
 def as_tuple(value: Any) -> Any:

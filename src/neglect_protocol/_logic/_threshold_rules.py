@@ -9,7 +9,7 @@ policy refuse it when the policy is built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar
 
 import attrs
@@ -20,10 +20,22 @@ from neglect_protocol._logic._specs import (
     describe_codes,
     grade_of,
     level_number,
+    optional_grade_of,
     whole_number,
 )
-from neglect_protocol._logic._trends import at_or_above, find_drift, graded
+from neglect_protocol._logic._trends import (
+    Grading,
+    at_or_above,
+    counted,
+    find_drift,
+    first_gradings,
+    gradings,
+    latest_gradings,
+    stands_in,
+)
 from neglect_protocol._model._escalation import (
+    MODIFIER_ROLE,
+    RULE_ROLE,
     PolicyFacts,
     Reason,
     Rule,
@@ -38,7 +50,7 @@ from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol.errors import PolicyError
 
 
-def _listed(entries: Iterable[ProfileEntry], earlier: dict[str, Grade] | None = None) -> str:
+def _listed(entries: Iterable[ProfileEntry], earlier: Mapping[str, Grade] | None = None) -> str:
     parts = []
     for entry in entries:
         grade = "-" if entry.grade is None else str(entry.grade.value)
@@ -47,6 +59,34 @@ def _listed(entries: Iterable[ProfileEntry], earlier: dict[str, Grade] | None = 
             f"{entry.code} {entry.name} ({grade}{'' if was is None else f', was {was.value}'})"
         )
     return ", ".join(parts)
+
+
+def _compared(
+    hits: Sequence[ProfileEntry],
+    earlier: Mapping[str, Grading],
+    profiles: Sequence[Profile],
+    *,
+    one: str,
+    several: str,
+) -> str:
+    """``hits`` beside their earlier grades, saying which assessment each earlier grade is from.
+
+    ``one`` leads when every earlier grade comes from the same assessment (its
+    ``{end}`` filled in), ``several`` when they differ.
+    """
+    ends = {profiles[earlier[entry.code].position].window.end for entry in hits}
+    if len(ends) == 1:
+        lead = one.format(end=ends.pop())
+        return f"{lead}: {_listed(hits, {code: g.grade for code, g in earlier.items()})}"
+    parts = []
+    for entry in hits:
+        before = earlier[entry.code]
+        grade = "-" if entry.grade is None else str(entry.grade.value)
+        parts.append(
+            f"{entry.code} {entry.name} ({grade}, was {before.grade.value} at the assessment "
+            f"ending {profiles[before.position].window.end})"
+        )
+    return f"{several}: {', '.join(parts)}"
 
 
 def _unit_noun(profile: Profile, count: int) -> str:
@@ -63,27 +103,45 @@ def _codes(entries: Iterable[ProfileEntry]) -> tuple[str, ...]:
     return tuple(entry.code for entry in entries)
 
 
+def _stand_in_note(profile: Profile, hits: Iterable[ProfileEntry]) -> str:
+    if any(stands_in(profile, entry) for entry in hits):
+        return "; an area counts as one where none of its sub-areas does"
+    return ""
+
+
+def _grade_words(grade: Grade | None) -> str:
+    return "at the policy's concern grade" if grade is None else f"graded {grade.value}"
+
+
 @attrs.frozen
 class AreaAtOrAbove:
-    """Propose ``level`` when any area (or GCP2A section) is graded ``grade`` or worse.
+    """Propose ``level`` when ``count`` areas (or GCP2A sections) are graded ``grade`` or worse.
+
+    The practitioner's area grades are authoritative (DOMAIN.md section 4): an
+    area graded 3 is a concern even when no sub-area beneath it was graded.
 
     Attributes:
         grade: The grade from which the rule fires (1 to 5).
         level: The level it proposes.
         areas: Only these areas; every area when empty.
+        count: How many areas must reach the grade (1 or more).
 
     >>> AreaAtOrAbove(grade=4, level=4).describe()
     'any area graded 4 or worse'
+    >>> AreaAtOrAbove(grade=3, level=3, count=3).describe()
+    'at least 3 areas graded 3 or worse'
     """
 
     kind: ClassVar[str] = "area_at_or_above"
+    role: ClassVar[str] = RULE_ROLE
 
     grade: Grade = attrs.field(converter=grade_of)
     level: int = attrs.field(validator=level_number)
     areas: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=codes)
+    count: int = attrs.field(default=1, validator=whole_number(1))
 
     def __call__(self, context: RuleContext) -> Reason | None:
-        """Return the reason if an area reaches the grade, else ``None``."""
+        """Return the reason if enough areas reach the grade, else ``None``."""
         profile = context.profile
         hits = [
             area
@@ -92,14 +150,12 @@ class AreaAtOrAbove:
             and area.grade >= self.grade
             and (not self.areas or area.code in self.areas)
         ]
-        if not hits:
+        if not hits or len(hits) < self.count:
             return None
-        return Reason(
-            self.kind,
-            self.level,
-            f"{_area_noun(profile, len(hits))} graded {self.grade.value} or worse: {_listed(hits)}",
-            _codes(hits),
-        )
+        graded_at = f"{_area_noun(profile, len(hits))} graded {self.grade.value} or worse"
+        if self.count > 1:
+            graded_at = f"{len(hits)} {graded_at} (at least {self.count} needed)"
+        return Reason(self.kind, self.level, f"{graded_at}: {_listed(hits)}", _codes(hits))
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level or area code."""
@@ -108,16 +164,20 @@ class AreaAtOrAbove:
 
     def describe(self) -> str:
         """The rule in a few words."""
-        return f"any area{describe_codes('of', self.areas)} graded {self.grade.value} or worse"
+        which = "any area" if self.count == 1 else f"at least {self.count} areas"
+        return f"{which}{describe_codes('of', self.areas)} graded {self.grade.value} or worse"
 
 
 @attrs.frozen
 class SubAreasAtOrAbove:
     """Propose ``level`` when at least ``count`` sub-areas are graded ``grade`` or worse.
 
-    For a GCP2A profile the sections, which have no sub-areas, are counted.
-    Several sub-areas at 3 is the cumulative picture that low-level neglect
-    leaves (DOMAIN.md section 4).
+    For a GCP2A profile the sections, which have no sub-areas, are counted. An
+    area at the grade counts as one where none of its sub-areas is (they are
+    ungraded, or graded better): the area grade is the practitioner's
+    authoritative judgement (DOMAIN.md section 4), and a profile of area grades
+    alone must not read as no concern. Several sub-areas at 3 is the cumulative
+    picture that low-level neglect leaves.
 
     Attributes:
         grade: The grade from which a sub-area counts (1 to 5).
@@ -129,6 +189,7 @@ class SubAreasAtOrAbove:
     """
 
     kind: ClassVar[str] = "sub_areas_at_or_above"
+    role: ClassVar[str] = RULE_ROLE
 
     grade: Grade = attrs.field(converter=grade_of)
     level: int = attrs.field(validator=level_number)
@@ -137,16 +198,14 @@ class SubAreasAtOrAbove:
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if enough sub-areas reach the grade, else ``None``."""
         profile = context.profile
-        hits = [
-            unit for unit in profile.units if unit.grade is not None and unit.grade >= self.grade
-        ]
-        if len(hits) < self.count:
+        hits = counted(profile, lambda entry: entry.grade is not None and entry.grade >= self.grade)
+        if not hits or len(hits) < self.count:
             return None
         return Reason(
             self.kind,
             self.level,
             f"{len(hits)} {_unit_noun(profile, len(hits))} graded {self.grade.value} or worse "
-            f"(at least {self.count} needed): {_listed(hits)}",
+            f"(at least {self.count} needed{_stand_in_note(profile, hits)}): {_listed(hits)}",
             _codes(hits),
         )
 
@@ -165,7 +224,9 @@ class NamedSubAreasAtOrAbove:
     """Propose ``level`` when any of the named sub-areas is graded ``grade`` or worse.
 
     Codes may be sub-areas or GCP2A sections; a code the profile's instrument
-    lacks is simply not there to fire.
+    lacks is simply not there to fire. An area grade does not stand in for named
+    sub-areas (it does not say which of its sub-areas it is about): pair this
+    rule with :class:`AreaAtOrAbove` to catch a profile graded by area.
 
     Attributes:
         codes: The sub-area codes (at least one, each in the policy's catalogues).
@@ -177,6 +238,7 @@ class NamedSubAreasAtOrAbove:
     """
 
     kind: ClassVar[str] = "named_sub_areas_at_or_above"
+    role: ClassVar[str] = RULE_ROLE
 
     codes: tuple[str, ...] = attrs.field(converter=as_tuple, validator=codes)
     grade: Grade = attrs.field(converter=grade_of)
@@ -216,101 +278,63 @@ class NamedSubAreasAtOrAbove:
         return f"any of {', '.join(self.codes)} graded {self.grade.value} or worse"
 
 
+def _effective(grade: Grade | None, context: RuleContext) -> Grade:
+    return context.concern_grade if grade is None else grade
+
+
 @attrs.frozen
 class NoImprovement:
-    """Propose ``level`` when none of the baseline's concerns has improved at review.
+    """Propose ``level`` when any baseline concern is no better at review.
 
-    The concerns are the areas and sub-areas the baseline (the first profile of
-    the history) graded ``grade`` or worse and the review grades too. Silent
-    without a history, or when no such concern is graded again.
+    Each code's baseline is the first assessment that graded it, so an antenatal
+    GCP2A does not stand in for the first GCP2's baseline. A concern is a code
+    its baseline graded ``grade`` or worse; the rule fires for each concern the
+    review grades no better than its baseline, and names every one: one concern
+    improving does not excuse the others, just as good care in one area does not
+    hide poor care in another. Silent without a history, or when no concern is
+    graded again.
 
     Attributes:
         level: The level proposed.
-        grade: The grade from which a baseline entry counts as a concern.
+        grade: The grade from which a baseline entry counts as a concern;
+            ``None`` for the policy's concern grade.
 
-    >>> NoImprovement(level=3).describe()
-    'no baseline concern (graded 3 or worse) better at review'
+    >>> NoImprovement(level=3, grade=3).describe()
+    'a baseline concern (graded 3 or worse) no better at review'
     """
 
     kind: ClassVar[str] = "no_improvement"
+    role: ClassVar[str] = RULE_ROLE
 
     level: int = attrs.field(validator=level_number)
-    grade: Grade = attrs.field(default=Grade.BORDERLINE, converter=grade_of)
+    grade: Grade | None = attrs.field(default=None, converter=optional_grade_of)
 
     def __call__(self, context: RuleContext) -> Reason | None:
-        """Return the reason if no baseline concern improved, else ``None``."""
+        """Return the reason if a baseline concern is no better, else ``None``."""
         if not context.history:
             return None
-        baseline_profile = context.history[0]
-        baseline = graded(baseline_profile)
-        tracked = [
+        grade = _effective(self.grade, context)
+        baselines = first_gradings(context.grades[:-1])
+        hits = [
             entry
             for entry in context.profile
             if entry.grade is not None
-            and (before := baseline.get(entry.code)) is not None
-            and before >= self.grade
-        ]
-        if not tracked or any(
-            entry.grade < baseline[entry.code] for entry in tracked if entry.grade
-        ):
-            return None
-        return Reason(
-            self.kind,
-            self.level,
-            f"no improvement since the baseline ending {baseline_profile.window.end}: "
-            f"{_listed(tracked, baseline)}",
-            _codes(tracked),
-        )
-
-    def check(self, facts: PolicyFacts, path: str) -> None:
-        """Refuse an unknown level."""
-        facts.check_level(self.level, f"{path}.level")
-
-    def describe(self) -> str:
-        """The rule in a few words."""
-        return f"no baseline concern (graded {self.grade.value} or worse) better at review"
-
-
-@attrs.frozen
-class Deterioration:
-    """Propose ``level`` when an area or sub-area is worse than at the previous assessment.
-
-    Only an entry that is now graded ``grade`` or worse counts, so a slip from 1
-    to 2 does not escalate. Silent without a history.
-
-    Attributes:
-        level: The level proposed.
-        grade: The grade an entry must now be at, or worse, to count.
-
-    >>> Deterioration(level=3).describe()
-    'worse than the previous assessment, now graded 3 or worse'
-    """
-
-    kind: ClassVar[str] = "deterioration"
-
-    level: int = attrs.field(validator=level_number)
-    grade: Grade = attrs.field(default=Grade.BORDERLINE, converter=grade_of)
-
-    def __call__(self, context: RuleContext) -> Reason | None:
-        """Return the reason if something got worse, else ``None``."""
-        if not context.history:
-            return None
-        previous_profile = context.history[-1]
-        previous = graded(previous_profile)
-        hits = [
-            entry
-            for entry in at_or_above(context.profile, self.grade)
-            if (before := previous.get(entry.code)) is not None
-            and entry.grade is not None
-            and entry.grade > before
+            and (baseline := baselines.get(entry.code)) is not None
+            and baseline.grade >= grade
+            and entry.grade >= baseline.grade
         ]
         if not hits:
             return None
         return Reason(
             self.kind,
             self.level,
-            f"worse than at the previous assessment ending {previous_profile.window.end}: "
-            f"{_listed(hits, previous)}",
+            _compared(
+                hits,
+                baselines,
+                context.history,
+                one="no improvement since the baseline ending {end}",
+                several="no improvement since each concern's baseline",
+            ),
             _codes(hits),
         )
 
@@ -320,7 +344,67 @@ class Deterioration:
 
     def describe(self) -> str:
         """The rule in a few words."""
-        return f"worse than the previous assessment, now graded {self.grade.value} or worse"
+        return f"a baseline concern ({_grade_words(self.grade)} or worse) no better at review"
+
+
+@attrs.frozen
+class Deterioration:
+    """Propose ``level`` when an area or sub-area is worse than when it was last graded.
+
+    Only an entry that is now graded ``grade`` or worse counts, so a slip from 1
+    to 2 does not escalate. An earlier assessment that did not grade the entry
+    is skipped: the comparison is with the last grade it was given. Silent
+    without a history.
+
+    Attributes:
+        level: The level proposed.
+        grade: The grade an entry must now be at, or worse, to count; ``None``
+            for the policy's concern grade.
+
+    >>> Deterioration(level=3, grade=3).describe()
+    'worse than when last graded, now graded 3 or worse'
+    """
+
+    kind: ClassVar[str] = "deterioration"
+    role: ClassVar[str] = RULE_ROLE
+
+    level: int = attrs.field(validator=level_number)
+    grade: Grade | None = attrs.field(default=None, converter=optional_grade_of)
+
+    def __call__(self, context: RuleContext) -> Reason | None:
+        """Return the reason if something got worse, else ``None``."""
+        if not context.history:
+            return None
+        before = latest_gradings(context.grades[:-1])
+        hits = [
+            entry
+            for entry in at_or_above(context.profile, _effective(self.grade, context))
+            if (earlier := before.get(entry.code)) is not None
+            and entry.grade is not None
+            and entry.grade > earlier.grade
+        ]
+        if not hits:
+            return None
+        return Reason(
+            self.kind,
+            self.level,
+            _compared(
+                hits,
+                before,
+                context.history,
+                one="worse than at the assessment ending {end}, when last graded",
+                several="worse than when last graded",
+            ),
+            _codes(hits),
+        )
+
+    def check(self, facts: PolicyFacts, path: str) -> None:
+        """Refuse an unknown level."""
+        facts.check_level(self.level, f"{path}.level")
+
+    def describe(self) -> str:
+        """The rule in a few words."""
+        return f"worse than when last graded, now {_grade_words(self.grade)} or worse"
 
 
 @attrs.frozen
@@ -329,53 +413,67 @@ class PersistentBorderline:
 
     Persistent borderline care is the signature of low-level neglect (DOMAIN.md
     section 4). A sub-area that slips from 3 to 4 has not stopped being a
-    concern, so "at 3" reads "at 3 or worse" (``grade``). Silent until the
-    history is long enough.
+    concern, so "at 3" reads "at 3 or worse" (``grade``). Sub-areas are counted
+    as :class:`SubAreasAtOrAbove` counts them: GCP2A sections, and an area that
+    persists counts as one where none of its sub-areas does (an area and its
+    sub-area are never counted twice). An assessment that did not grade an entry
+    is skipped, not taken as a break: the last ``assessments`` that graded it
+    must all be at the grade, the current one included. Silent until the history
+    is long enough.
 
     Attributes:
         level: The level proposed.
-        assessments: How many consecutive assessments, the current one included (2 or more).
+        assessments: How many consecutive gradings, the current one included (2 or more).
         count: How many sub-areas must persist (1 or more).
-        grade: The grade from which an entry counts as borderline or worse.
+        grade: The grade from which an entry counts as borderline or worse;
+            ``None`` for the policy's concern grade.
 
-    >>> PersistentBorderline(level=3).describe()
-    'at least 1 area or sub-area graded 3 or worse in each of the last 2 assessments'
+    >>> PersistentBorderline(level=3, grade=3).describe()
+    'at least 1 sub-area graded 3 or worse at each of the last 2 assessments to grade it'
     """
 
     kind: ClassVar[str] = "persistent_borderline"
+    role: ClassVar[str] = RULE_ROLE
 
     level: int = attrs.field(validator=level_number)
     assessments: int = attrs.field(default=2, validator=whole_number(2))
     count: int = attrs.field(default=1, validator=whole_number(1))
-    grade: Grade = attrs.field(default=Grade.BORDERLINE, converter=grade_of)
+    grade: Grade | None = attrs.field(default=None, converter=optional_grade_of)
 
     def __call__(self, context: RuleContext) -> Reason | None:
-        """Return the reason if enough entries persisted, else ``None``."""
-        window = context.profiles[-self.assessments :]
-        if len(window) < self.assessments:
+        """Return the reason if enough sub-areas persisted, else ``None``."""
+        if len(context.profiles) < self.assessments:
             return None
-        by_profile = [graded(profile) for profile in window]
+        grade = _effective(self.grade, context)
+        persisting: dict[str, list[Grading]] = {}
+        for entry in at_or_above(context.profile, grade):
+            last = gradings(context.grades, entry.code)[-self.assessments :]
+            if len(last) == self.assessments and all(each.grade >= grade for each in last):
+                persisting[entry.code] = last
         hits = [
-            entry
-            for entry in at_or_above(context.profile, self.grade)
-            if all(
-                (grade := grades.get(entry.code)) is not None and grade >= self.grade
-                for grades in by_profile
-            )
+            (entry, persisting[entry.code])
+            for entry in counted(context.profile, lambda entry: entry.code in persisting)
         ]
-        if len(hits) < self.count:
+        if not hits or len(hits) < self.count:
             return None
-        history = ", ".join(
-            f"{entry.code} {entry.name} "
-            f"({', '.join(str(grades[entry.code].value) for grades in by_profile)})"
-            for entry in hits
+        shown = []
+        for entry, last in hits:
+            given = {each.position: str(each.grade.value) for each in last}
+            span = range(last[0].position, last[-1].position + 1)
+            shown.append(
+                f"{entry.code} {entry.name} ({', '.join(given.get(at, '-') for at in span)})"
+            )
+        gaps = (
+            "; - marks an assessment that did not grade it"
+            if any(len(last) < last[-1].position - last[0].position + 1 for _, last in hits)
+            else ""
         )
         return Reason(
             self.kind,
             self.level,
-            f"graded {self.grade.value} or worse in each of the last {self.assessments} "
-            f"assessments (persistent borderline care): {history}",
-            _codes(hits),
+            f"graded {grade.value} or worse at each of the last {self.assessments} "
+            f"assessments to grade it (persistent borderline care{gaps}): {', '.join(shown)}",
+            _codes(entry for entry, _ in hits),
         )
 
     def check(self, facts: PolicyFacts, path: str) -> None:
@@ -384,47 +482,57 @@ class PersistentBorderline:
 
     def describe(self) -> str:
         """The rule in a few words."""
-        noun = "area or sub-area" if self.count == 1 else "areas or sub-areas"
+        noun = "sub-area" if self.count == 1 else "sub-areas"
         return (
-            f"at least {self.count} {noun} graded {self.grade.value} or worse "
-            f"in each of the last {self.assessments} assessments"
+            f"at least {self.count} {noun} {_grade_words(self.grade)} or worse "
+            f"at each of the last {self.assessments} assessments to grade it"
         )
 
 
 @attrs.frozen
 class Drift:
-    """Propose ``level`` when a concern has gone without improving for longer than the drift period.
+    """Propose ``level`` when a concern has stayed one for longer than the drift period.
 
-    The period is the policy's ``drift_period_days``; see
-    :class:`~neglect_protocol.chronology.DriftFinding` for when a concern counts
-    as not improving. Silent without a history.
+    The drift period and the concern grade are the policy's, so a decision and
+    the review of the chronology (:class:`~neglect_protocol.chronology.DriftFinding`,
+    which says when a concern's spell starts and ends) always agree. Silent
+    without a history.
 
     Attributes:
         level: The level proposed.
-        grade: The grade from which an entry counts as a concern.
 
     >>> Drift(level=4).describe()
-    "a concern (graded 3 or worse) not improving for longer than the policy's drift period"
+    "a concern (at the policy's concern grade or worse) for longer than the policy's drift period"
     """
 
     kind: ClassVar[str] = "drift"
+    role: ClassVar[str] = RULE_ROLE
 
     level: int = attrs.field(validator=level_number)
-    grade: Grade = attrs.field(default=Grade.BORDERLINE, converter=grade_of)
 
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if a concern has drifted, else ``None``."""
-        if context.drift_period_days is None or not context.history:
+        if not context.history:
             return None
-        finding = find_drift(context.profiles, context.drift_period_days, self.grade)
+        finding = find_drift(
+            context.profiles, context.drift_period_days, context.concern_grade, context.grades
+        )
         if not finding.drifting:
             return None
         entries = [entry for entry in context.profile if entry.code in finding.codes]
+        skipped = [(code, day) for code, day in finding.not_graded if code in finding.codes]
+        gaps = (
+            "; skipped assessments that did not grade them: "
+            + ", ".join(f"{code} on {day}" for code, day in skipped)
+            if skipped
+            else ""
+        )
         return Reason(
             self.kind,
             self.level,
-            f"drift: no improvement for {finding.days} days since {finding.since}, longer than "
-            f"the drift period of {finding.period_days} days: {_listed(entries)}",
+            f"drift: graded {finding.grade.value} or worse at every assessment for "
+            f"{finding.days} days since {finding.since}, longer than the drift period of "
+            f"{finding.period_days} days: {_listed(entries)}{gaps}",
             finding.codes,
         )
 
@@ -435,8 +543,8 @@ class Drift:
     def describe(self) -> str:
         """The rule in a few words."""
         return (
-            f"a concern (graded {self.grade.value} or worse) not improving for longer than "
-            f"the policy's drift period"
+            "a concern (at the policy's concern grade or worse) for longer than "
+            "the policy's drift period"
         )
 
 
@@ -457,10 +565,11 @@ class AllOf:
 
     >>> several = SubAreasAtOrAbove(grade=3, level=2, count=2)
     >>> print(AllOf((several, NoImprovement(level=2)), level=3).describe())
-    all of: at least 2 sub-areas graded 3 or worse; no baseline concern (graded 3 or worse) ...
+    all of: at least 2 sub-areas graded 3 or worse; a baseline concern (at the policy's ...
     """
 
     kind: ClassVar[str] = "all_of"
+    role: ClassVar[str] = RULE_ROLE
 
     rules: tuple[Rule, ...] = attrs.field(converter=as_tuple, validator=_rules)
     level: int | None = attrs.field(default=None, validator=attrs.validators.optional(level_number))
@@ -514,6 +623,7 @@ class InfantStepUp:
     """
 
     kind: ClassVar[str] = "infant_step_up"
+    role: ClassVar[str] = MODIFIER_ROLE
 
     steps: int = attrs.field(default=1, validator=whole_number(1))
     under_months: int = attrs.field(default=12, validator=whole_number(1))
@@ -525,7 +635,9 @@ class InfantStepUp:
         raised = context.step_up(reason.level, self.steps)
         if raised == reason.level:
             return reason
-        if context.is_unborn:
+        if context.is_born_during_window:
+            who = "a newborn, born during the observation window"
+        elif context.is_unborn:
             who = "unborn"
         elif self.under_months == 12:
             who = "under one"

@@ -11,6 +11,7 @@ import attrs
 
 from neglect_protocol._model._assessment import Assessment, ChildRef, TargetedItem
 from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._checks import got
 from neglect_protocol._model._escalation import Decision, LevelOfNeed
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history, require_profiles
@@ -76,6 +77,8 @@ def _compare(before: Grade | None, after: Grade | None) -> GradeChange:
 
 
 def _in_order(profiles: Iterable[Profile]) -> tuple[Profile, ...]:
+    if isinstance(profiles, (str, Profile)) or not isinstance(profiles, Iterable):
+        raise HistoryError("profiles", f"expected a sequence of profiles, got {got(profiles)}")
     given = list(profiles)
     if not given:
         raise HistoryError("profiles", "expected at least one profile, got none")
@@ -127,15 +130,26 @@ class Chronology:
             The chronology.
 
         Raises:
-            HistoryError: If the assessments are not one child's history.
+            HistoryError: If ``assessments`` is not a sequence of assessments, or
+                they are not one child's history.
         """
         # Scoring is logic; it is imported here so that the model never imports it
         # when the module loads.
         from neglect_protocol._logic._rules import worst
         from neglect_protocol._logic._score import score
 
+        if isinstance(assessments, (str, Assessment)) or not isinstance(assessments, Iterable):
+            raise HistoryError(
+                "assessments", f"expected a sequence of assessments, got {got(assessments)}"
+            )
+        given = list(assessments)
+        for index, assessment in enumerate(given):
+            if not isinstance(assessment, Assessment):
+                raise HistoryError(
+                    f"assessments[{index}]", f"expected an Assessment, got {got(assessment)}"
+                )
         return cls(
-            score(assessment, catalogue=catalogue, rule=rule or worst) for assessment in assessments
+            score(assessment, catalogue=catalogue, rule=rule or worst) for assessment in given
         )
 
     def __repr__(self) -> str:
@@ -273,23 +287,29 @@ class Chronology:
 
 @attrs.frozen
 class DriftFinding:
-    """Whether concerns have gone without improving for longer than the policy allows.
+    """Whether concerns have stayed concerns for longer than the policy allows.
 
-    A concern is an area or sub-area graded 3 or worse in the latest profile. It
-    has gone without improving since the earliest assessment from which it was
-    graded 3 or worse every time and never better than the time before. Drift is
-    any concern in that state for longer than the policy's drift period:
-    improvement elsewhere does not hide it, just as good care in one area does
-    not hide poor care in another.
+    A concern is an area or sub-area graded at the policy's concern grade or
+    worse in the latest profile. Its spell runs back over every assessment that
+    graded it at that grade or worse, and ends only at one that graded it
+    better: a blip from 3 to 4 and back does not restart the clock, and an
+    assessment that did not grade it is skipped (and reported in
+    ``not_graded``), never taken as an improvement. Drift is any concern in
+    its spell for longer than the policy's drift period: improvement elsewhere
+    does not hide it, just as good care in one area does not hide poor care in
+    another, and a step from 4 to 3 still leaves the child with a concern.
 
     Attributes:
         drifting: Whether any concern has drifted.
         codes: The concerns that have drifted, in profile order.
         open_concerns: Every concern in the latest profile.
-        since: The start of the longest spell without improvement (``None`` when
-            there are no concerns).
+        since: The start of the longest spell (``None`` when there are no concerns).
         days: The length of that spell, in days, to the latest window's end.
         period_days: The policy's drift period.
+        grade: The policy's concern grade.
+        not_graded: A pair of a concern's code and the end of an assessment's
+            window for each assessment within the concern's spell that did not
+            grade it (and was skipped).
     """
 
     drifting: bool
@@ -298,19 +318,27 @@ class DriftFinding:
     since: dt.date | None
     days: int
     period_days: int
+    grade: Grade
+    not_graded: tuple[tuple[str, dt.date], ...] = ()
 
     def __str__(self) -> str:
+        grade = self.grade.value
         if self.drifting:
-            return (
-                f"Drift: {', '.join(self.codes)} graded 3 or worse without improving since "
-                f"{self.since} ({self.days} days; the policy allows {self.period_days})"
+            text = (
+                f"Drift: {', '.join(self.codes)} graded {grade} or worse at every assessment "
+                f"since {self.since} ({self.days} days; the policy allows {self.period_days})"
             )
-        if not self.open_concerns:
-            return "No drift: no area or sub-area is graded 3 or worse"
-        return (
-            f"No drift: the longest spell without improvement is {self.days} days "
-            f"(since {self.since}); the policy allows {self.period_days}"
-        )
+        elif not self.open_concerns:
+            return f"No drift: no area or sub-area is graded {grade} or worse"
+        else:
+            text = (
+                f"No drift: the longest spell graded {grade} or worse is {self.days} days "
+                f"(since {self.since}); the policy allows {self.period_days}"
+            )
+        if self.not_graded:
+            skipped = ", ".join(f"{code} on {day}" for code, day in self.not_graded)
+            text += f"; skipped assessments that did not grade a concern: {skipped}"
+        return text
 
 
 @attrs.frozen
@@ -341,10 +369,15 @@ class LevelSpell:
 class StepDown:
     """A proposal to step down to a lower level because concerns have resolved.
 
+    Only proposed when something resolved, no earlier concern went unassessed,
+    and the fall is not only a modifier (the infant modifier) ceasing to apply;
+    see :class:`LevelFall`.
+
     Attributes:
         from_level: The level the child is at now.
         to_level: The lower level the latest assessment supports.
-        resolved: Areas and sub-areas graded 3 or worse before and 1 or 2 now.
+        resolved: Areas and sub-areas last graded at the policy's concern grade
+            or worse and graded better now.
     """
 
     from_level: LevelOfNeed
@@ -352,8 +385,90 @@ class StepDown:
     resolved: tuple[str, ...]
 
     def __str__(self) -> str:
-        resolved = f"; resolved: {', '.join(self.resolved)}" if self.resolved else ""
-        return f"from {self.from_level} to {self.to_level}{resolved}"
+        return f"from {self.from_level} to {self.to_level}; resolved: {', '.join(self.resolved)}"
+
+
+@attrs.frozen
+class LevelFall:
+    """The latest decision is lower than the level the child is at, and whether that is a step-down.
+
+    A lower decision is not by itself a reason to step down. A step-down is
+    proposed (:attr:`step_down`) only when at least one concern has resolved,
+    no earlier concern went unassessed at the latest assessment, and the fall is
+    not only a modifier ceasing to apply (a baby turning one, so that the infant
+    modifier no longer steps reasons up). Otherwise the fall is reported with
+    why no step-down is proposed.
+
+    Attributes:
+        from_level: The level the child is at.
+        to_level: The level the latest assessment decides.
+        resolved: Areas and sub-areas last graded at the policy's concern grade
+            or worse and graded better now.
+        not_reassessed: Areas and sub-areas last graded at the concern grade or
+            worse that the latest assessment, of the same instrument, did not grade.
+        modifier_lapsed: Whether a modifier stepped up the previous decision and
+            none steps up the latest.
+        unmodified_from: The level the previous decision would have had without
+            its modifiers (``None`` without a previous decision).
+    """
+
+    from_level: LevelOfNeed
+    to_level: LevelOfNeed
+    resolved: tuple[str, ...]
+    not_reassessed: tuple[str, ...]
+    modifier_lapsed: bool
+    unmodified_from: int | None
+
+    @property
+    def only_modifier_lapsed(self) -> bool:
+        """Whether the fall comes only from a modifier ceasing to apply.
+
+        True when a modifier stepped the previous decision up, none steps up the
+        latest, and without modifiers the level would not have fallen.
+        """
+        return (
+            self.modifier_lapsed
+            and self.unmodified_from is not None
+            and self.to_level.number >= self.unmodified_from
+        )
+
+    @property
+    def step_down(self) -> StepDown | None:
+        """The step-down proposal, or ``None`` when the fall does not support one."""
+        if self.withheld_because:
+            return None
+        return StepDown(self.from_level, self.to_level, self.resolved)
+
+    @property
+    def withheld_because(self) -> tuple[str, ...]:
+        """Why no step-down is proposed, in plain English (empty when one is)."""
+        because: list[str] = []
+        if self.not_reassessed:
+            because.append(
+                f"earlier concerns not reassessed at the latest assessment: "
+                f"{', '.join(self.not_reassessed)}"
+            )
+        if not self.resolved:
+            because.append("no concern has resolved")
+        if self.only_modifier_lapsed:
+            because.append(
+                f"the fall comes from a modifier (such as the infant modifier) no longer "
+                f"applying: without modifiers the previous decision was level "
+                f"{self.unmodified_from}"
+            )
+        return tuple(because)
+
+    def __str__(self) -> str:
+        if self.step_down is not None:
+            text = f"proposed: {self.step_down}"
+            if self.modifier_lapsed:
+                text += "; a modifier (such as the infant modifier) no longer applies either"
+            return text
+        return (
+            f"not proposed, although the level falls from {self.from_level} to "
+            f"{self.to_level}: {'; '.join(self.withheld_because)}"
+            + (f" (resolved: {', '.join(self.resolved)})" if self.resolved else "")
+        )
 
 
 @attrs.frozen(repr=False)
@@ -366,14 +481,19 @@ class ChronologyReview:
             assessments before it as history.
         time_on_level: How long the child has been at the latest level.
         drift: The drift finding for the latest assessment.
-        step_down: A step-down proposal, when concerns have resolved (else ``None``).
+        not_reassessed: Areas and sub-areas last graded at the policy's concern
+            grade or worse that the latest assessment, of the same instrument,
+            did not grade: a partial review must not hide them.
+        level_fall: How the level falls, when the latest decision is lower than
+            the level the child is at (else ``None``).
     """
 
     chronology: Chronology
     decisions: tuple[Decision, ...]
     time_on_level: LevelSpell
     drift: DriftFinding
-    step_down: StepDown | None
+    not_reassessed: tuple[str, ...]
+    level_fall: LevelFall | None
 
     def __repr__(self) -> str:
         return (
@@ -385,6 +505,11 @@ class ChronologyReview:
     def latest(self) -> Decision:
         """The decision for the latest assessment."""
         return self.decisions[-1]
+
+    @property
+    def step_down(self) -> StepDown | None:
+        """The step-down proposed, when concerns have resolved (else ``None``)."""
+        return None if self.level_fall is None else self.level_fall.step_down
 
     def to_records(self) -> list[dict[str, Any]]:
         """A plain dict row per assessment's decision, oldest first.

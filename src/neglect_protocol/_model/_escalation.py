@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
 from typing import Any, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 
 from neglect_protocol._model._assessment import ChildRef, ObservationWindow
 from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._checks import got, is_a
+from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol._model._history import check_history
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import OverrideError, PolicyError, RuleResultError
+from neglect_protocol.errors import (
+    DecisionError,
+    HistoryError,
+    OverrideError,
+    PolicyError,
+    RuleResultError,
+)
 
 
 def _whole_number(value: object, *, least: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+    # A level is a plain number: True is not 1, and a Grade (an IntEnum) is not a level.
+    return isinstance(value, int) and not isinstance(value, (bool, enum.Enum)) and value >= least
 
 
 def _policy_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -80,7 +91,16 @@ def _reason_text(instance: Reason, attribute: attrs.Attribute[str], value: objec
 
 
 def _codes(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    # Text is iterable too: a lone "A1" must not become ("A", "1").
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise RuleResultError(
+            "unnamed", f"expected a list of codes as the reason's codes, got {got(value)}"
+        )
+    codes = tuple(value)
+    for index, code in enumerate(codes):
+        if not isinstance(code, str):
+            raise RuleResultError("unnamed", f"expected a code as codes[{index}], got {got(code)}")
+    return codes
 
 
 @attrs.frozen
@@ -114,31 +134,40 @@ class Reason:
 
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
+    if isinstance(value, (str, Profile)) or not isinstance(value, Iterable):
+        raise HistoryError("history", f"expected a sequence of earlier profiles, got {got(value)}")
     return tuple(value)
+
+
+def _a_policy(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, ThresholdPolicy):
+        raise PolicyError("policy", f"expected a ThresholdPolicy, got {got(value)}")
 
 
 @attrs.frozen(repr=False)
 class RuleContext:
-    """What a rule may look at: the profile, the child's age on the day, and the history.
+    """What a rule may look at: the profile, the child's age on the day, the history and the policy.
 
     The child's age and whether they are an infant are worked out for the first
-    day of the observation window, so a decision never depends on a clock.
+    day of the observation window, so a decision never depends on a clock. The
+    levels, the drift period and the concern grade come from the policy, never
+    from defaults of the library's own.
 
     Attributes:
         profile: The profile being decided.
         history: The child's earlier profiles, oldest first (may be empty).
-        levels: The numbers of the policy's levels, lowest first.
-        drift_period_days: The policy's drift period (``None`` outside a policy).
+        policy: The threshold policy the decision is made under.
 
     Raises:
-        HistoryError: If a profile in ``history`` is another child's, or the
-            windows repeat, overlap or run out of order.
+        HistoryError: If ``history`` is not a sequence of profiles, a profile in
+            it is another child's, or the windows repeat, overlap or run out of
+            order.
+        PolicyError: If ``policy`` is not a threshold policy.
     """
 
     profile: Profile
-    history: tuple[Profile, ...] = attrs.field(default=(), converter=_profiles)
-    levels: tuple[int, ...] = (1, 2, 3, 4)
-    drift_period_days: int | None = None
+    history: tuple[Profile, ...] = attrs.field(converter=_profiles)
+    policy: ThresholdPolicy = attrs.field(validator=_a_policy)
 
     def __attrs_post_init__(self) -> None:
         labelled = [(f"history[{index}]", earlier) for index, earlier in enumerate(self.history)]
@@ -146,6 +175,32 @@ class RuleContext:
 
     def __repr__(self) -> str:
         return f"<RuleContext {self.profile!r} with {len(self.history)} earlier profiles>"
+
+    @cached_property
+    def levels(self) -> tuple[int, ...]:
+        """The numbers of the policy's levels, lowest first."""
+        return self.policy.facts.levels
+
+    @cached_property
+    def grades(self) -> tuple[dict[str, Grade], ...]:
+        """The grade of every graded area and sub-area of each of :attr:`profiles`, by code.
+
+        Worked out once per decision and shared by the rules that compare assessments.
+        """
+        return tuple(
+            {entry.code: entry.grade for entry in profile if entry.grade is not None}
+            for profile in self.profiles
+        )
+
+    @property
+    def drift_period_days(self) -> int:
+        """The policy's drift period, in days."""
+        return self.policy.drift_period_days
+
+    @property
+    def concern_grade(self) -> Grade:
+        """The grade from which an area or sub-area is a concern, as the policy sets it."""
+        return self.policy.concern_grade
 
     @property
     def age_on(self) -> dt.date:
@@ -162,12 +217,21 @@ class RuleContext:
         return self.profile.child.is_unborn_on(self.age_on)
 
     @property
+    def is_born_during_window(self) -> bool:
+        """Whether the child was born during the observation window (unborn on its first day)."""
+        return self.is_unborn and not self.profile.child.is_unborn_on(self.profile.window.end)
+
+    @property
     def age_in_months(self) -> int | None:
         """The child's age in completed months on :attr:`age_on` (``None`` if unborn)."""
         return self.profile.child.age_in_months_on(self.age_on)
 
-    def is_infant(self, under_months: int = 12) -> bool:
-        """Whether the child is unborn or younger than ``under_months`` on :attr:`age_on`."""
+    def is_infant(self, under_months: int) -> bool:
+        """Whether the child is unborn or younger than ``under_months`` on :attr:`age_on`.
+
+        The age limit is the policy's (the infant modifier's ``under_months``),
+        so it is always passed in.
+        """
         age = self.age_in_months
         return age is None or age < under_months
 
@@ -177,7 +241,7 @@ class RuleContext:
         return (*self.history, self.profile)
 
     def step_up(self, level: int, steps: int = 1) -> int:
-        """The level ``steps`` above ``level`` among ``levels``, capped at the highest."""
+        """The level ``steps`` above ``level`` among the policy's levels, capped at the highest."""
         higher = [number for number in self.levels if number > level]
         return higher[min(steps, len(higher)) - 1] if higher and steps > 0 else level
 
@@ -218,6 +282,12 @@ Rule: TypeAlias = Callable[[RuleContext], "Reason | None"]
 
 Modifier: TypeAlias = Callable[[RuleContext, Reason], Reason]
 """A modifier: a callable that may step a reason up (never down), such as the infant modifier."""
+
+RULE_ROLE = "threshold rule"
+"""The ``role`` of the library's threshold rule kinds (they go under a policy's ``rules``)."""
+
+MODIFIER_ROLE = "modifier"
+"""The ``role`` of the library's modifier kinds (they go under a policy's ``modifiers``)."""
 
 
 @runtime_checkable
@@ -271,18 +341,56 @@ class PolicyFacts:
                 )
 
 
+_BUILTIN_CATALOGUES: list[tuple[Catalogue, ...]] = []
+# Filled once, by the public escalation module, with the shipped GCP2 and GCP2A
+# structures: the model never reads package data, nor imports the boundary to.
+
+
+def provide_builtin_catalogues(catalogues: Sequence[Catalogue]) -> None:
+    """Record the catalogues a policy built without its own checks its codes against.
+
+    The public module :mod:`neglect_protocol.escalation` calls this when it is
+    imported (as importing any part of the package does), with the built-in
+    structures.
+    """
+    _BUILTIN_CATALOGUES[:] = [tuple(catalogues)]
+
+
 def _builtin_catalogues() -> tuple[Catalogue, ...]:
-    # The one sanctioned reach into the boundary: the shipped structures, read lazily.
-    from neglect_protocol._boundary._builtin import builtin_catalogue
-    from neglect_protocol._model._catalogue import Instrument
+    if not _BUILTIN_CATALOGUES:
+        raise PolicyError(
+            "catalogues",
+            "expected catalogues to check the rules' codes against, got none "
+            "(pass catalogues=..., or import neglect_protocol.escalation first)",
+        )
+    return _BUILTIN_CATALOGUES[0]
 
-    return tuple(builtin_catalogue(instrument) for instrument in Instrument)
 
-
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise PolicyError("policy", f"expected a sequence, got a {type(value).__name__}")
+def _sequence(value: Any, field: str) -> tuple[Any, ...]:
+    """``value`` as a tuple, or an error naming ``field`` when it is not a sequence."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise PolicyError(field, f"expected a sequence, got a {type(value).__name__}")
     return tuple(value)
+
+
+def _levels(value: Any) -> tuple[Any, ...]:
+    return _sequence(value, "levels")
+
+
+def _rules(value: Any) -> tuple[Any, ...]:
+    return _sequence(value, "rules")
+
+
+def _modifiers(value: Any) -> tuple[Any, ...]:
+    return _sequence(value, "modifiers")
+
+
+def _catalogues(value: Any) -> tuple[Any, ...]:
+    return _sequence(value, "catalogues")
+
+
+def _concern_grade(value: object) -> Grade:
+    return to_grade(value, field="concern_grade")
 
 
 @attrs.frozen(repr=False)
@@ -290,40 +398,54 @@ class ThresholdPolicy:
     """A partnership's threshold policy: levels of need, the rules that propose them, modifiers.
 
     A policy is checked when it is built: the levels must be numbered in rising
-    order without repeats, every rule and modifier must be callable, and the
-    library's own rules must name only the policy's levels, grades from 1 to 5
-    and codes of the policy's catalogues.
+    order without repeats, there must be at least one rule, every rule and
+    modifier must be callable and in its place (a modifier is not a rule, nor a
+    screening outcome rule a threshold rule), and the library's own rules must
+    name only the policy's levels, grades from 1 to 5 and codes of the policy's
+    catalogues.
 
     Attributes:
         name: The policy's name.
         version: Its version, recorded on every decision.
         levels: The levels of need, lowest first.
-        rules: The rules; each may propose a level (see
+        rules: The rules (at least one); each may propose a level (see
             :data:`~neglect_protocol.escalation.Rule`).
-        drift_period_days: How long concerns may go without improving before a
+        drift_period_days: How long a concern may stay a concern before a
             chronology reports drift.
         modifiers: Applied to every reason that fires, in order (see
             :data:`~neglect_protocol.escalation.Modifier`).
+        concern_grade: The grade from which an area or sub-area counts as a
+            concern over time: drift, the step-down check (what resolved, what
+            was not reassessed) and, unless a rule names its own grade, the
+            rules that compare assessments. 3 (borderline) unless the policy
+            says otherwise: persistent borderline care is the signature of
+            low-level neglect (DOMAIN.md section 4).
         catalogues: The catalogues whose codes rules may name; by default the
             built-in GCP2 and GCP2A structures. Not part of the policy's identity.
 
     Raises:
         PolicyError: Naming the field at fault (``rules[2].level``).
+        InvalidGradeError: If ``concern_grade`` is not a grade from 1 to 5.
     """
 
     name: str = attrs.field(validator=_policy_text)
     version: str = attrs.field(validator=_policy_text)
-    levels: tuple[LevelOfNeed, ...] = attrs.field(converter=_tuple)
-    rules: tuple[Rule, ...] = attrs.field(converter=_tuple)
+    levels: tuple[LevelOfNeed, ...] = attrs.field(converter=_levels)
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
     drift_period_days: int = attrs.field(validator=_positive)
-    modifiers: tuple[Modifier, ...] = attrs.field(default=(), converter=_tuple)
+    modifiers: tuple[Modifier, ...] = attrs.field(default=(), converter=_modifiers)
+    concern_grade: Grade = attrs.field(default=Grade.BORDERLINE, converter=_concern_grade)
     catalogues: tuple[Catalogue, ...] = attrs.field(
-        factory=_builtin_catalogues, converter=_tuple, eq=False, repr=False
+        factory=_builtin_catalogues, converter=_catalogues, eq=False, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
-        if not self.levels:
-            raise PolicyError("levels", "expected at least one level of need, got none")
+        for section, values, what in (
+            ("levels", self.levels, "level of need"),
+            ("catalogues", self.catalogues, "catalogue"),
+        ):
+            if not values:
+                raise PolicyError(section, f"expected at least one {what}, got none")
         previous: int | None = None
         for index, level in enumerate(self.levels):
             if not isinstance(level, LevelOfNeed):
@@ -343,10 +465,16 @@ class ThresholdPolicy:
                     f"catalogues[{index}]",
                     f"expected a Catalogue, got a {type(catalogue).__name__}",
                 )
+        if not self.rules:
+            # A policy without rules would decide the lowest level for every child.
+            raise PolicyError("rules", "expected at least one rule, got none")
         facts = self.facts
-        for section, callables in (("rules", self.rules), ("modifiers", self.modifiers)):
+        for section, role, callables in (
+            ("rules", RULE_ROLE, self.rules),
+            ("modifiers", MODIFIER_ROLE, self.modifiers),
+        ):
             for index, rule in enumerate(callables):
-                check_rule(rule, facts, f"{section}[{index}]")
+                check_rule(rule, facts, f"{section}[{index}]", role=role)
 
     def __repr__(self) -> str:
         return (
@@ -382,14 +510,22 @@ class ThresholdPolicy:
         raise self.facts.unknown_level(number, "level")
 
 
-def check_rule(rule: object, facts: PolicyFacts, path: str) -> None:
-    """Check one rule or modifier for a policy: callable, and self-consistent if it can say.
+def check_rule(rule: object, facts: PolicyFacts, path: str, *, role: str = RULE_ROLE) -> None:
+    """Check one rule or modifier for a policy: callable, in its place, self-consistent.
+
+    The library's rule and modifier kinds say what they are in a ``role``
+    attribute, so a modifier among the rules (or a screening outcome rule in a
+    threshold policy) is refused here rather than failing when first used.
 
     Raises:
-        PolicyError: If ``rule`` is not callable, or its own check fails.
+        PolicyError: If ``rule`` is not callable, has another ``role``, or its
+            own check fails.
     """
     if not callable(rule):
-        raise PolicyError(path, f"expected a callable rule, got a {type(rule).__name__}")
+        raise PolicyError(path, f"expected a callable {role}, got a {type(rule).__name__}")
+    found = getattr(rule, "role", None)
+    if isinstance(found, str) and found != role:
+        raise PolicyError(path, f"expected a {role}, got a {found} ({rule_label(rule)!r})")
     if isinstance(rule, Checkable):
         rule.check(facts, path)
 
@@ -412,6 +548,11 @@ def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: Any)
         raise OverrideError(attribute.name, f"expected a date or None, got {value!r}")
 
 
+def _original(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Decision):
+        raise OverrideError("original", f"expected the Decision overridden, got {got(value)}")
+
+
 @attrs.frozen
 class Override:
     """A practitioner's professional override of a decision, with the decision it replaced.
@@ -425,7 +566,7 @@ class Override:
         on: The day it was made, if recorded.
     """
 
-    original: Decision
+    original: Decision = attrs.field(validator=_original)
     rationale: str = attrs.field(validator=_rationale, repr=False)
     by: str = attrs.field(validator=_reference)
     on: dt.date | None = attrs.field(default=None, validator=_optional_day)
@@ -434,6 +575,11 @@ class Override:
 @attrs.frozen(repr=False)
 class Decision:
     """The level of need a policy decides for a profile, with every reason that fired.
+
+    A decision is checked when it is built, so that it cannot say something its
+    reasons do not: its level must be the policy's, and the highest of its
+    reasons' levels (the lowest level when none fired) unless an override
+    records why it differs.
 
     Attributes:
         level: The level decided: the highest any rule proposed, the policy's
@@ -447,6 +593,10 @@ class Decision:
         policy: The policy that decided.
         assessment_reference: The host system's reference for the assessment.
         overridden: The professional override, if the level was changed by one.
+
+    Raises:
+        DecisionError: If a field has the wrong type, the level is not one of the
+            policy's, or (without an override) it is not the highest reason's.
     """
 
     level: LevelOfNeed
@@ -455,8 +605,44 @@ class Decision:
     child: ChildRef
     window: ObservationWindow
     policy: ThresholdPolicy
-    assessment_reference: str | None = None
-    overridden: Override | None = None
+    assessment_reference: str | None = attrs.field(
+        default=None, validator=is_a(str, "a reference", DecisionError, optional=True)
+    )
+    overridden: Override | None = attrs.field(
+        default=None, validator=is_a(Override, "an Override", DecisionError, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for field, kind, what in (
+            ("policy", ThresholdPolicy, "a ThresholdPolicy"),
+            ("child", ChildRef, "a ChildRef"),
+            ("window", ObservationWindow, "an ObservationWindow"),
+            ("level", LevelOfNeed, "a LevelOfNeed"),
+        ):
+            if not isinstance(getattr(self, field), kind):
+                raise DecisionError(field, f"expected {what}, got {got(getattr(self, field))}")
+        if not isinstance(self.review_by, dt.date) or isinstance(self.review_by, dt.datetime):
+            raise DecisionError("review_by", f"expected a date, got {got(self.review_by)}")
+        if not isinstance(self.reasons, tuple):
+            raise DecisionError("reasons", f"expected a tuple of Reason, got {got(self.reasons)}")
+        levels = self.policy.facts.levels
+        for index, reason in enumerate(self.reasons):
+            if not isinstance(reason, Reason):
+                raise DecisionError(f"reasons[{index}]", f"expected a Reason, got {got(reason)}")
+            if reason.level not in levels:
+                raise DecisionError(
+                    f"reasons[{index}].level",
+                    f"expected one of the policy's levels, got {reason.level}",
+                )
+        if self.level not in self.policy.levels:
+            raise DecisionError("level", f"expected one of the policy's levels, got {self.level}")
+        proposed = max((reason.level for reason in self.reasons), default=self.policy.lowest.number)
+        if self.overridden is None and self.level.number != proposed:
+            raise DecisionError(
+                "level",
+                f"expected level {proposed}, the highest of the reasons' levels (the lowest "
+                f"level when none fired), got level {self.level.number} without an override",
+            )
 
     def __repr__(self) -> str:
         extra = (

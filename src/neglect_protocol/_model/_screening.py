@@ -12,6 +12,8 @@ from typing import Any, TypeAlias, TypeVar
 import attrs
 
 from neglect_protocol._model._assessment import ChildRef
+from neglect_protocol._model._checks import got
+from neglect_protocol._model._escalation import rule_label
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError
 
@@ -100,7 +102,20 @@ class Sign:
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    # A wrongly typed value is left as it is for the field's check to name.
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]
     return tuple(value)
+
+
+def _sequence_of(what: str, error: Callable[[str, str], Exception]) -> Callable[..., None]:
+    """A validator refusing anything but a tuple (the converter makes lists tuples)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise error(attribute.name, f"expected a sequence of {what}, got {got(value)}")
+
+    return check
 
 
 @attrs.frozen(repr=False)
@@ -114,14 +129,18 @@ class Checklist:
         signs: The signs, in order; each names its domain.
 
     Raises:
-        ScreeningError: If there is no domain or sign, a code repeats, or a sign
-            names a domain the checklist lacks.
+        ScreeningError: If there is no domain or sign, a domain has no sign, a
+            code repeats, or a sign names a domain the checklist lacks.
     """
 
     name: str = attrs.field(validator=_text)
     version: str = attrs.field(validator=_text)
-    domains: tuple[Domain, ...] = attrs.field(converter=_tuple)
-    signs: tuple[Sign, ...] = attrs.field(converter=_tuple)
+    domains: tuple[Domain, ...] = attrs.field(
+        converter=_tuple, validator=_sequence_of("Domain", ScreeningError)
+    )
+    signs: tuple[Sign, ...] = attrs.field(
+        converter=_tuple, validator=_sequence_of("Sign", ScreeningError)
+    )
 
     def __attrs_post_init__(self) -> None:
         for section, kind, values in (
@@ -150,6 +169,13 @@ class Checklist:
                     f"signs[{index}].domain",
                     f"expected a domain of the checklist ({', '.join(sorted(domains))}), "
                     f"got {sign.domain!r}",
+                )
+        with_signs = {sign.domain for sign in self.signs}
+        for index, domain in enumerate(self.domains):
+            if domain.code not in with_signs:
+                raise ScreeningError(
+                    f"domains[{index}]",
+                    f"expected at least one sign in domain {domain.code!r}, got none",
                 )
 
     def __repr__(self) -> str:
@@ -202,9 +228,22 @@ Member = TypeVar("Member", bound=enum.Enum)
 
 
 def member_of(
-    kind: type[Member], value: object, field: str, error: Callable[[str, str], Exception]
+    kind: type[Member],
+    value: object,
+    field: str,
+    error: Callable[[str, str], Exception],
+    *,
+    shown: Callable[[object], str] = repr,
 ) -> Member:
     """Return ``value`` as a member of the enum ``kind``, accepting a member or its value.
+
+    Args:
+        kind: The enum.
+        value: A member or a member's value.
+        field: Where the value came from, for the error.
+        error: Builds the error from the field and a problem.
+        shown: How the error shows a wrong value (``repr`` for configuration; a
+            safe rendering where the value may be free text in the wrong place).
 
     Raises:
         Exception: ``error(field, ...)`` listing the choices, if ``value`` is neither.
@@ -215,11 +254,12 @@ def member_of(
         return kind(value)
     except ValueError:
         choices = ", ".join(repr(choice.value) for choice in kind)
-        raise error(field, f"expected one of {choices}, got {value!r}") from None
+        raise error(field, f"expected one of {choices}, got {shown(value)}") from None
 
 
 def _answer(value: object) -> Answer:
-    return member_of(Answer, value, "answer", ScreeningError)
+    # A screener's answer slot may hold evidence typed in the wrong place: never echo it.
+    return member_of(Answer, value, "answer", ScreeningError, shown=got)
 
 
 def _evidence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -292,7 +332,9 @@ class Screening:
 
     child: ChildRef = attrs.field(validator=_child)
     completed_on: dt.date = attrs.field(validator=_date)
-    answers: tuple[SignAnswer, ...] = attrs.field(converter=_tuple)
+    answers: tuple[SignAnswer, ...] = attrs.field(
+        converter=_tuple, validator=_sequence_of("SignAnswer", ScreeningError)
+    )
     screener: str | None = attrs.field(default=None, validator=_optional_reference)
     reference: str | None = attrs.field(default=None, validator=_optional_reference)
 
@@ -374,6 +416,9 @@ class ScreeningReason:
 OutcomeRule: TypeAlias = Callable[[ScreeningContext], "ScreeningReason | None"]
 """An outcome rule: a callable from a context to a :class:`ScreeningReason`, or ``None``."""
 
+OUTCOME_RULE_ROLE = "screening outcome rule"
+"""The ``role`` of the library's screening outcome rule kinds."""
+
 
 @attrs.frozen(repr=False)
 class ScreeningPolicy:
@@ -386,13 +431,16 @@ class ScreeningPolicy:
         rules: The outcome rules.
 
     Raises:
-        PolicyError: If a rule is not callable or names a sign the checklist lacks.
+        PolicyError: If the rules are not a sequence, a rule is not callable, is
+            a threshold rule or modifier, or names a sign the checklist lacks.
     """
 
     name: str = attrs.field(validator=_text)
     version: str = attrs.field(validator=_text)
     checklist: Checklist
-    rules: tuple[OutcomeRule, ...] = attrs.field(converter=_tuple)
+    rules: tuple[OutcomeRule, ...] = attrs.field(
+        converter=_tuple, validator=_sequence_of("outcome rules", PolicyError)
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.checklist, Checklist):
@@ -403,6 +451,13 @@ class ScreeningPolicy:
             if not callable(rule):
                 raise PolicyError(
                     f"rules[{index}]", f"expected a callable rule, got a {type(rule).__name__}"
+                )
+            role = getattr(rule, "role", None)
+            if isinstance(role, str) and role != OUTCOME_RULE_ROLE:
+                # A threshold rule or modifier would fail only when first used.
+                raise PolicyError(
+                    f"rules[{index}]",
+                    f"expected a {OUTCOME_RULE_ROLE}, got a {role} ({rule_label(rule)!r})",
                 )
             check = getattr(rule, "check", None)
             if callable(check):
