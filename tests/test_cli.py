@@ -70,7 +70,7 @@ class TestScore:
         )
         assert "A4      Hygiene                                  4  suggested          4" in out
         assert "Worst area grade: 4 (poor)" in out
-        profile_part, decision_part = out.split("\n\nDecision for child", 1)
+        _, decision_part = out.split("\n\nDecision for child", 1)
         assert format_decision(decide(example_profile())) == "Decision for child" + (
             decision_part.rstrip("\n")
         )
