@@ -64,6 +64,7 @@ PUBLIC_MODULES = [
     "survey",
     "indicators",
     "assurance",
+    "disclosure",
 ]
 NOT_VALUES = {
     # Built from a catalogue for scoring, never exchanged: an index, not a value.
@@ -88,6 +89,8 @@ NOT_VALUES = {
     "ChangeLine",
     "Headline",
     "ReportTable",
+    "DisclosedCell",
+    "DisclosedTable",
 }
 
 

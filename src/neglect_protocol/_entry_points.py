@@ -66,6 +66,7 @@ def _escalation_and_metrics_types() -> tuple[type, ...]:
         JudgementScale,
         Polarity,
     )
+    from neglect_protocol.disclosure import DisclosurePolicy, Missing, Suppression
     from neglect_protocol.escalation import (
         MODIFIER_KINDS,
         RULE_KINDS,
@@ -137,6 +138,9 @@ def _escalation_and_metrics_types() -> tuple[type, ...]:
         ImplementationMeasures,
         PeriodRecords,
         ReportInput,
+        DisclosurePolicy,
+        Suppression,
+        Missing,
     )
 
 

@@ -1050,6 +1050,11 @@ from neglect_protocol._logic._screening_rules import (  # noqa: E402
     screen,
 )
 from neglect_protocol._model._audit import Criterion  # noqa: E402
+from neglect_protocol._model._disclosure import (  # noqa: E402
+    DisclosurePolicy,
+    Missing,
+    Suppression,
+)
 from neglect_protocol._model._escalation import Decision  # noqa: E402
 from neglect_protocol._model._indicators import ImplementationMeasures  # noqa: E402
 from neglect_protocol._model._screening import (  # noqa: E402
@@ -1063,6 +1068,7 @@ from neglect_protocol._model._screening import (  # noqa: E402
 __all__ += [
     "checklists",
     "decisions",
+    "disclosure_policies",
     "implementation_measures",
     "judgement_scales",
     "period_records",
@@ -1251,6 +1257,26 @@ def period_records(
 
 
 @st.composite
+def disclosure_policies(draw: st.DrawFn) -> DisclosurePolicy:
+    """Disclosure policies: a suppression range from 1, symbols, rounding of totals and shares."""
+    low = draw(st.integers(1, 5))
+    symbols = st.sampled_from(["c", "[c]", "x", "~", ":", "z", "..", "*"])
+    return DisclosurePolicy(
+        draw(_names()),
+        draw(_names()),
+        draw(_names()),
+        min_count=low,
+        max_count=draw(st.integers(low, 10)),
+        secondary=draw(st.booleans()),
+        suppressed=draw(symbols),
+        not_available=draw(symbols),
+        not_applicable=draw(symbols),
+        totals_to_nearest=draw(st.sampled_from([1, 5, 10, 100])),
+        percent_decimal_places=draw(st.integers(0, 2)),
+    )
+
+
+@st.composite
 def report_inputs(draw: st.DrawFn) -> ReportInput:
     """Inputs of the assurance report: a survey, one or two periods, options left or given."""
     survey = draw(surveys())
@@ -1266,6 +1292,7 @@ def report_inputs(draw: st.DrawFn) -> ReportInput:
         ),
         confidence=draw(st.none() | st.sampled_from([0.8, 0.9, 0.95, 0.99])),
         scale=scale,
+        disclosure=draw(st.none() | disclosure_policies()),
     )
 
 
@@ -1273,6 +1300,7 @@ publish(
     __name__,
     checklists,
     decisions,
+    disclosure_policies,
     implementation_measures,
     judgement_scales,
     period_records,
@@ -1363,4 +1391,7 @@ def _more_type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ImplementationMeasures: implementation_measures(),
         PeriodRecords: surveys().flatmap(period_records),
         ReportInput: report_inputs(),
+        DisclosurePolicy: disclosure_policies(),
+        Suppression: st.sampled_from(list(Suppression)),
+        Missing: st.sampled_from(list(Missing)),
     }
