@@ -566,7 +566,11 @@ def _set_hooks(
     def structure(value: Any, _: Any) -> frozenset[Any]:
         items = read_list(value, None)
         problems = [
-            (f"[{index}]", f"expected each value once, got {describe(value[index])} again", RANGE)
+            (
+                f"[{index}]",
+                f"expected each value once, got the value of [{items.index(item)}] again",
+                RANGE,
+            )
             for index, item in enumerate(items)
             if item in items[:index]
         ]
