@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from pathlib import Path
 
 import attrs
 import pandas
@@ -24,26 +25,44 @@ from neglect_protocol import (
     Rating,
     score,
 )
+from neglect_protocol.assurance import ReportInput
+from neglect_protocol.audit import summarise_audits
 from neglect_protocol.chronology import Chronology, review
+from neglect_protocol.disclosure import DFE, apply_disclosure
 from neglect_protocol.errors import InvalidArgumentError
 from neglect_protocol.escalation import Decision, decide
+from neglect_protocol.indicators import (
+    Cohort,
+    Dimension,
+    GCP2Completion,
+    ImplementationMeasures,
+    completions_breakdown,
+)
 from neglect_protocol.records import (
     DECISION_KEYS,
     ENTRY_KEYS,
     GRADE_COLOURS,
     PROFILE_KEYS,
+    audit_summary_records,
+    cohort_to_records,
     decision_records,
+    disclosed_table_records,
     profile_records,
     profiles_to_records,
+    survey_metrics_records,
+    theme_records,
 )
+from neglect_protocol.serialize import from_json
 from neglect_protocol.strategies import (
     assessments_with_evidence,
     catalogues,
     profile_histories,
     profiles,
 )
+from neglect_protocol.survey import SurveyResponse, survey_metrics
 
 SECRET = "Invented: free text that must stay out of every view"
+EXAMPLE_INPUT = Path(__file__).resolve().parent.parent / "examples" / "invented_report_input.json"
 
 
 def assessment(start: dt.date = dt.date(2024, 2, 5), *ratings: Rating) -> Assessment:
@@ -301,3 +320,195 @@ class TestEscalationViews:
         assert html.escape(f"Time on level: {checked.time_on_level}") in page
         assert "Step-down: none proposed" in page
         assert html.escape(checked.latest.level.name) in page
+
+
+def example_input() -> ReportInput:
+    """The invented report input of the CLI how-to."""
+    return from_json(ReportInput, EXAMPLE_INPUT.read_bytes())
+
+
+class TestMetricRecords:
+    def test_audit_rows(self) -> None:
+        """An audit summary gives a row for all teams, then one per team, and a row per theme."""
+        period = example_input()
+        summary = summarise_audits(
+            period.current.audits, previous=period.previous.audits if period.previous else None
+        )
+        rows = summary.to_records()
+        assert rows == audit_summary_records(summary)
+        assert {
+            "team": None,
+            "files": 6,
+            "outstanding": 1,
+            "good": 3,
+            "requires_improvement": 1,
+            "inadequate": 1,
+            "good_or_better": 4,
+            "good_or_better_share": 4 / 6,
+            "inadequate_share": 1 / 6,
+        } == rows[0]
+        assert ["East", "North", "South"] == [row["team"] for row in rows[1:]]
+        themes = theme_records(summary)
+        assert {
+            "theme": "engaging children",
+            "positive": 2,
+            "negative": 2,
+            "total": 4,
+            "positive_share": 0.5,
+            "change_points": 0.0,
+        } == {key: themes[0][key] for key in list(themes[0])[:6]}
+        assert themes[0]["change_low"] < 0 < themes[0]["change_high"]
+
+    def test_survey_rows(self) -> None:
+        """Survey metrics give a row per question and group, None meaning all of either."""
+        period = example_input()
+        metrics = survey_metrics(period.survey, period.current.responses)
+        rows = metrics.to_records()
+        assert rows == survey_metrics_records(metrics)
+        assert [
+            ("child", None),
+            ("child", "family"),
+            ("child", "professional"),
+            ("agencies", None),
+            ("agencies", "family"),
+            ("agencies", "professional"),
+            (None, "family"),
+            (None, "professional"),
+            (None, None),
+        ] == [(row["question"], row["group"]) for row in rows]
+        assert (6, 8, 0.75) == (rows[0]["positive"], rows[0]["answered"], rows[0]["share"])
+        assert rows[0]["interval_low"] < 0.75 < rows[0]["interval_high"]
+        assert None is rows[0]["change_points"]
+
+    def test_a_question_nobody_answered(self) -> None:
+        """A share with no answers is None in its row, as are its interval and change."""
+        period = example_input()
+        metrics = survey_metrics(
+            period.survey,
+            [SurveyResponse("R-1", "family", {"child": "agree"})],
+            previous=[SurveyResponse("R-2", "family", {"child": "disagree"})],
+        )
+        agencies = metrics.to_records()[3]
+        assert (None, None, None, None) == (
+            agencies["positive"],
+            agencies["share"],
+            agencies["interval_low"],
+            agencies["change_points"],
+        )
+        assert 100.0 == metrics.to_records()[0]["change_points"]
+
+    def test_cohort_and_breakdown_rows(self) -> None:
+        """A cohort gives a row per child; a breakdown a row per category, zeros included."""
+        cohort = example_input().current.cohort
+        assert {
+            "reference": "C-24-001",
+            "primary_need": "N1",
+            "age_band": "under 1",
+            "level_of_need": 4,
+            "looked_after": False,
+        } == cohort.to_records()[0]
+        assert cohort_to_records(cohort) == cohort.to_records()
+        rows = cohort.breakdown(Dimension.PRIMARY_NEED).to_records()
+        assert 10 == len(rows)
+        assert {
+            "dimension": "primary_need",
+            "category": "N1",
+            "label": "N1 abuse or neglect",
+            "count": 6,
+            "share": 0.5,
+        } == rows[1]
+        assert [] == Cohort(()).breakdown(Dimension.LEVEL_OF_NEED).to_records()
+        bands = Cohort(()).breakdown(Dimension.AGE_BAND).to_records()
+        assert [None] * 6 == [row["share"] for row in bands]
+
+    def test_published_table_rows_hide_counts(self) -> None:
+        """A published table's rows hold what is shown, never a suppressed count."""
+        table = apply_disclosure(
+            [[12, 4], [25, 16]], DFE, row_labels=["N", "S"], column_labels=["A", "B"]
+        )
+        rows = table.to_records()
+        assert rows == disclosed_table_records(table)
+        assert {"row": "N", "column": "B", "shown": "c", "suppressed": True} == rows[1]
+        assert {"row": "Total", "column": "Total", "shown": "57", "suppressed": False} == rows[-1]
+        assert all(set(row) == {"row", "column", "shown", "suppressed"} for row in rows)
+
+    def test_pandas_and_polars_take_every_metric_table(self) -> None:
+        """pandas.DataFrame(rows) and polars.DataFrame(rows) accept every kind of metric rows."""
+        period = example_input()
+        summary = summarise_audits(period.current.audits)
+        metrics = survey_metrics(period.survey, period.current.responses)
+        table = apply_disclosure([[12, 4], [25, 16]], DFE)
+        for rows in (
+            summary.to_records(),
+            theme_records(summary),
+            metrics.to_records(),
+            period.current.cohort.to_records(),
+            period.current.cohort.breakdown(Dimension.AGE_BAND).to_records(),
+            table.to_records(),
+        ):
+            assert len(rows) == len(pandas.DataFrame(rows))
+            assert len(rows) == polars.DataFrame(rows).height
+
+
+class TestMetricViews:
+    def test_reprs_are_one_line_without_free_text(self) -> None:
+        """Metric tables print as one line of counts; no comment or answer text appears."""
+        period = example_input()
+        summary = summarise_audits(period.current.audits)
+        metrics = survey_metrics(period.survey, period.current.responses)
+        assert (
+            "<AuditSummary of 6 files on 'Ofsted four-point': 4 (67%) good or better, 1 (17%) "
+            "inadequate; 3 teams, 2 themes>"
+        ) == repr(summary)
+        assert (
+            "<SurveyMetrics 'Invented plan feedback': 8 responses, 2 questions, 2 groups; "
+            "10 (71%) of 14 answers positive>"
+        ) == repr(metrics)
+        assert "<Breakdown by age_band: 12 records in 6 categories>" == repr(
+            period.current.cohort.breakdown(Dimension.AGE_BAND)
+        )
+        assert "<Breakdown by agency: 1 record in 1 category>" == repr(
+            completions_breakdown(
+                ImplementationMeasures(1, 1, 1, (GCP2Completion("W-1", "health", 2, "1 to 4"),)),
+                Dimension.AGENCY,
+            )
+        )
+        assert "<Cohort of 12 children>" == repr(period.current.cohort)
+        assert "<Cohort of 1 child>" == repr(Cohort((period.current.cohort.records[0],)))
+        assert "<DisclosedTable 2 rows x 2 columns under DfE: 4 of 9 cells suppressed>" == repr(
+            apply_disclosure([[12, 4], [25, 16]], DFE)
+        )
+        assert "Invented comment" not in repr(summary)
+
+    def test_html_views(self) -> None:
+        """Metric tables show as escaped HTML tables; published tables show only what is shown."""
+        period = example_input()
+        summary = summarise_audits(period.current.audits)
+        page = summary._repr_html_()
+        assert "6 case files audited, by team" in page
+        assert "Auditors&#x27; comments, by theme" in page
+        assert "Invented comment" not in page
+        assert (
+            "no themes"
+            not in summarise_audits(
+                [attrs.evolve(period.current.audits[2], comments=())]
+            )._repr_html_()
+        )
+        metrics = survey_metrics(period.survey, period.current.responses)
+        assert "Invented plan feedback: 8 responses (95% Wilson intervals)" in metrics._repr_html_()
+        breakdown = period.current.cohort.breakdown(Dimension.PRIMARY_NEED)
+        assert "N1 abuse or neglect" in breakdown._repr_html_()
+        assert "50.0%" in breakdown._repr_html_()
+        assert "<td" in Cohort(()).breakdown(Dimension.LEVEL_OF_NEED)._repr_html_()
+        table = apply_disclosure(
+            [[12, 4], [25, 16]], DFE, row_labels=["<N>", "S"], column_labels=["A", "B"]
+        )
+        page = table._repr_html_()
+        assert "&lt;N&gt;" in page
+        hidden = [
+            cell.count for line in table.grid() for cell in line if cell.is_suppressed
+        ]
+        assert [12, 4, 25, 16] == hidden
+        assert ">12<" not in page
+        assert ">25<" not in page
+        assert "After DfE disclosure control" in page

@@ -77,7 +77,10 @@ class TestFileFormats:
 
     def test_files_read_as_documents(self) -> None:
         """Policy, screening, judgement scale and disclosure files read with from_dict as they are."""
-        read = lambda name: tomllib.loads((DATA / name).read_text(encoding="utf-8"))  # noqa: E731
+
+        def read(name: str) -> dict[str, Any]:
+            return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+
         assert DEFAULT_POLICY == from_dict(ThresholdPolicy, read("policy_default.toml"))
         assert DEFAULT_SCREENING_POLICY == from_dict(
             ScreeningPolicy, read("screening_policy_default.toml")
