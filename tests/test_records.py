@@ -493,6 +493,8 @@ class TestMetricViews:
         assert "1 case file audited, by team" in silent._repr_html_()
         metrics = survey_metrics(period.survey, period.current.responses)
         assert "Invented plan feedback: 8 responses (95% Wilson intervals)" in metrics._repr_html_()
+        unanswered = survey_metrics(period.survey, [SurveyResponse("R-1", "family", {})])
+        assert ">-</td>" in unanswered._repr_html_()  # no answers, so no share or interval
         breakdown = period.current.cohort.breakdown(Dimension.PRIMARY_NEED)
         assert "N1 abuse or neglect" in breakdown._repr_html_()
         assert "50.0%" in breakdown._repr_html_()
@@ -502,9 +504,7 @@ class TestMetricViews:
         )
         page = table._repr_html_()
         assert "&lt;N&gt;" in page
-        hidden = [
-            cell.count for line in table.grid() for cell in line if cell.is_suppressed
-        ]
+        hidden = [cell.count for line in table.grid() for cell in line if cell.is_suppressed]
         assert [12, 4, 25, 16] == hidden
         assert ">12<" not in page
         assert ">25<" not in page

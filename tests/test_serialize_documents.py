@@ -432,6 +432,28 @@ class TestSchemas:
 
 
 class TestReportInputs:
+    @pytest.mark.parametrize(
+        ("options", "error", "message"),
+        [
+            ({"title": " "}, "AuditError", "title: expected non-empty text or None, got ' '"),
+            ({"level_of_need": True}, "CohortError", "level_of_need: expected a level of need"),
+            ({"level_of_need": 0}, "CohortError", "level_of_need: expected a level of need"),
+            ({"confidence": 1}, "ConfidenceError", "confidence: expected a number strictly"),
+            ({"confidence": "0.9"}, "ConfidenceError", "confidence: expected a number strictly"),
+            ({"inadequate_ceiling": 0.1}, "AuditError", "inadequate_ceiling: expected a Fraction"),
+        ],
+    )
+    def test_options_are_checked_when_built(
+        self, options: dict[str, Any], error: str, message: str
+    ) -> None:
+        """A report input built in Python refuses options the report could not use."""
+        from neglect_protocol import errors
+
+        base = from_dict(ReportInput, golden("assurance_input", "invented"))
+        with pytest.raises(getattr(errors, error)) as caught:
+            attrs.evolve(base, **options)
+        assert str(caught.value).startswith(message)
+
     @given(report_inputs())
     def test_every_input_builds_a_report(self, report_input: ReportInput) -> None:
         """Rule: every input the strategies draw, read back from JSON, builds the same report."""

@@ -219,7 +219,7 @@ def _located(error: NeglectProtocolError) -> str:
     location, message = split_location(error)
     if not location:
         return f"$: {message}"
-    return f"${'' if location.startswith('[') else '.'}{location}: {message}"
+    return f"$.{location}: {message}"
 
 
 def _run(name: str, step: Callable[[], T], *, located: bool = True) -> T:

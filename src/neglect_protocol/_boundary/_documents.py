@@ -64,11 +64,14 @@ class _Registration:
     kind: str
     cls: type
     version: int
-    shape: type
-    to_shape: Callable[[Any], Any]
-    from_shape: Callable[[Any], Any]
+    layout: Layout | None
     omit_if_default: frozenset[type]
     migrations: dict[int, Migration] = attrs.field(factory=dict)
+
+    @property
+    def shape(self) -> type:
+        """The attrs class laying out the document (the type itself without a layout)."""
+        return self.cls if self.layout is None else self.layout.shape
 
 
 _BY_KIND: dict[str, _Registration] = {}
@@ -76,18 +79,12 @@ _BY_TYPE: dict[type, _Registration] = {}
 _PARTS: set[type] = set()
 
 
-def _identity(value: T) -> T:
-    return value
-
-
 def register_document(
     kind: str,
     cls: type[T],
     *,
     version: int,
-    shape: type | None = None,
-    to_shape: Callable[[T], Any] = _identity,
-    from_shape: Callable[[Any], T] = _identity,
+    layout: Layout | None = None,
     omit_if_default: Iterable[type] = (),
 ) -> None:
     """Register a document type.
@@ -96,22 +93,14 @@ def register_document(
         kind: The value of the document's ``kind`` key.
         cls: The public type.
         version: The schema version this release writes.
-        shape: An attrs class laying out the document, if it differs from ``cls``
-            (a profile leaves out what it derives; a catalogue nests sub-areas).
-        to_shape: Turns a value into its shape.
-        from_shape: Turns a shape back into a value; it raises :class:`WireError`
-            for rules across fields that the shape cannot express.
-        omit_if_default: Shape classes whose default-valued fields are left out.
+        layout: An attrs class laying out the document, and the functions that turn
+            a value into it and back, if the document is not laid out as ``cls`` is
+            (a profile leaves out what it derives; a catalogue nests sub-areas). The
+            function back raises :class:`WireError`, or a library error, for rules
+            across fields that the layout cannot express.
+        omit_if_default: Layout classes whose default-valued fields are left out.
     """
-    registration = _Registration(
-        kind,
-        cls,
-        version,
-        shape or cls,
-        to_shape,
-        from_shape,
-        frozenset(omit_if_default),
-    )
+    registration = _Registration(kind, cls, version, layout, frozenset(omit_if_default))
     _BY_KIND[kind] = registration
     _BY_TYPE[cls] = registration
     _converter.cache_clear()
@@ -180,11 +169,7 @@ def _converter() -> JsonConverter:
     omit: frozenset[type] = frozenset().union(
         *(entry.omit_if_default for entry in _BY_KIND.values())
     )
-    layouts = {
-        entry.cls: Layout(entry.shape, entry.to_shape, entry.from_shape)
-        for entry in _BY_KIND.values()
-        if entry.shape is not entry.cls or entry.from_shape is not _identity
-    }
+    layouts = {entry.cls: entry.layout for entry in _BY_KIND.values() if entry.layout is not None}
     return make_wire_converter(omit, layouts)
 
 

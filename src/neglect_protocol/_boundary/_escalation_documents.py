@@ -29,6 +29,7 @@ from neglect_protocol._boundary._documents import register_document, register_pa
 from neglect_protocol._boundary._wire import (
     NONBLANK,
     OPTIONAL_NONBLANK,
+    Layout,
     at_least,
     field_rules,
     field_types,
@@ -100,8 +101,7 @@ LEVEL = at_least(1)
 field_rules(LevelOfNeed, number=LEVEL, name=NONBLANK, typical_response=NONBLANK)
 field_rules(LevelOfNeed, review_after_days=at_least(1))
 for _spec in RULE_KINDS.values():
-    if "level" in attrs.fields_dict(_spec):
-        field_rules(_spec, level=optional(LEVEL) if _spec is AllOf else LEVEL)
+    field_rules(_spec, level=optional(LEVEL) if _spec is AllOf else LEVEL)
 field_rules(SubAreasAtOrAbove, count=at_least(1))
 field_rules(AreaAtOrAbove, count=at_least(1))
 field_rules(PersistentBorderline, assessments=at_least(2), count=at_least(1))
@@ -177,9 +177,7 @@ register_document(
     "threshold_policy",
     ThresholdPolicy,
     version=THRESHOLD_POLICY_SCHEMA_VERSION,
-    shape=PolicyDocument,
-    to_shape=_policy_to_shape,
-    from_shape=_policy_from_shape,
+    layout=Layout(PolicyDocument, _policy_to_shape, _policy_from_shape),
 )
 
 
@@ -224,9 +222,9 @@ register_document(
     "screening_policy",
     ScreeningPolicy,
     version=SCREENING_SCHEMA_VERSION,
-    shape=ScreeningPolicyDocument,
-    to_shape=_screening_policy_to_shape,
-    from_shape=_screening_policy_from_shape,
+    layout=Layout(
+        ScreeningPolicyDocument, _screening_policy_to_shape, _screening_policy_from_shape
+    ),
     omit_if_default=(ScreeningPolicyDocument,),
 )
 register_document("screening", Screening, version=SCREENING_SCHEMA_VERSION)

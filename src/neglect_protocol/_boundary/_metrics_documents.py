@@ -29,6 +29,7 @@ from neglect_protocol._boundary._wire import (
     OPEN_SHARE,
     OPTIONAL_NONBLANK,
     RULE,
+    Layout,
     WireError,
     at_least,
     field_rules,
@@ -154,9 +155,7 @@ register_document(
     "judgement_scale",
     JudgementScale,
     version=METRICS_SCHEMA_VERSION,
-    shape=JudgementScaleDocument,
-    to_shape=_scale_to_shape,
-    from_shape=_scale_from_shape,
+    layout=Layout(JudgementScaleDocument, _scale_to_shape, _scale_from_shape),
 )
 register_document("case_file_audit", CaseFileAudit, version=METRICS_SCHEMA_VERSION)
 register_document("survey", Survey, version=METRICS_SCHEMA_VERSION)
@@ -253,9 +252,7 @@ register_document(
     "disclosure_policy",
     DisclosurePolicy,
     version=METRICS_SCHEMA_VERSION,
-    shape=DisclosurePolicyDocument,
-    to_shape=_disclosure_to_shape,
-    from_shape=_disclosure_from_shape,
+    layout=Layout(DisclosurePolicyDocument, _disclosure_to_shape, _disclosure_from_shape),
 )
 register_document(
     "assurance_input",

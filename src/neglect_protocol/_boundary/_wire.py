@@ -593,8 +593,7 @@ class Layout:
     """How a class is written: as ``shape``, turned to and from it by two functions.
 
     ``from_shape`` raises :class:`WireError` or a library error for rules across
-    fields that the shape cannot express. ``shape`` may be the class itself, when
-    reading only adds checks.
+    fields that the shape cannot express.
     """
 
     shape: type
@@ -752,11 +751,8 @@ def make_wire_converter(
     converter.register_structure_hook_factory(is_record, record_structure)
     converter.register_unstructure_hook_factory(is_record, record_unstructure)
     for cls, layout in (layouts or {}).items():
-        converter.register_structure_hook(
-            cls, _layout_structure(converter, cls, layout, record_structure)
-        )
-        if layout.shape is not cls:
-            converter.register_unstructure_hook(cls, _layout_unstructure(converter, layout))
+        converter.register_structure_hook(cls, _layout_structure(converter, layout))
+        converter.register_unstructure_hook(cls, _layout_unstructure(converter, layout))
     return converter
 
 
@@ -767,22 +763,15 @@ def _layout_unstructure(converter: JsonConverter, layout: Layout) -> Callable[[A
     return unstructure
 
 
-def _layout_structure(
-    converter: JsonConverter,
-    cls: type,
-    layout: Layout,
-    record_structure: Callable[[type], Callable[[Any, Any], Any]],
-) -> Callable[[Any, Any], Any]:
+def _layout_structure(converter: JsonConverter, layout: Layout) -> Callable[[Any, Any], Any]:
     shape = layout.shape
     readers: list[Callable[[Any, Any], Any]] = []
 
     def structure(value: Any, _: Any) -> Any:
         if not readers:
-            # Built on first use, as the class may hold itself (a decision holds the one it
-            # overrode). A class read as itself is read by its record function.
-            readers.append(
-                record_structure(cls) if shape is cls else converter.get_structure_hook(shape)
-            )
+            # Looked up on first use, when every hook is registered: a layout may
+            # hold a value of its own class (a decision holds the one it overrode).
+            readers.append(converter.get_structure_hook(shape))
         built = readers[0](value, shape)
         try:
             return layout.from_shape(built)
