@@ -54,7 +54,7 @@ def audit_summary_records(summary: AuditSummary) -> list[dict[str, Any]]:
         summary: The summary from :func:`~neglect_protocol.audit.summarise_audits`.
 
     Returns:
-        The rows: ``team``, ``files``, a count per judgement code of the scale (best
+        Rows with ``team``, ``files``, a count per judgement code of the scale (best
         first), the counts ``good_or_better`` and ``inadequate`` and their shares
         ``good_or_better_share`` and ``inadequate_share``.
     """
@@ -70,7 +70,7 @@ def theme_records(summary: AuditSummary) -> list[dict[str, Any]]:
         summary: The summary from :func:`~neglect_protocol.audit.summarise_audits`.
 
     Returns:
-        The rows: ``theme``, ``positive``, ``negative``, ``total``,
+        Rows with ``theme``, ``positive``, ``negative``, ``total``,
         ``positive_share``, and ``change_points``, ``change_low`` and
         ``change_high`` (percentage points; ``None`` without a previous period).
     """
@@ -113,7 +113,7 @@ def survey_metrics_records(metrics: SurveyMetrics) -> list[dict[str, Any]]:
         metrics: The metrics from :func:`~neglect_protocol.survey.survey_metrics`.
 
     Returns:
-        The rows: ``question``, ``group``, ``answered``, ``skipped``, ``positive``
+        Rows with ``question``, ``group``, ``answered``, ``skipped``, ``positive``
         (a count), ``share``, ``interval_low`` and ``interval_high`` (the Wilson
         interval), and ``change_points``, ``change_low`` and ``change_high``.
     """
@@ -139,7 +139,7 @@ def breakdown_records(breakdown: Breakdown) -> list[dict[str, Any]]:
         breakdown: A breakdown of a cohort or of GCP2 completions.
 
     Returns:
-        The rows: ``dimension``, ``category`` (its code: ``"N1"``, ``"under 1"``,
+        Rows with ``dimension``, ``category`` (its code: ``"N1"``, ``"under 1"``,
         a level, ``True``), ``label`` (as a table heads it), ``count`` and
         ``share`` of all the records (``None`` when there are none).
     """
@@ -180,7 +180,7 @@ def disclosed_table_records(table: DisclosedTable) -> list[dict[str, Any]]:
         table: The table after disclosure control.
 
     Returns:
-        The rows: ``row`` and ``column`` (labels, ``"Total"`` for the totals),
+        Rows with ``row`` and ``column`` (labels, ``"Total"`` for the totals),
         ``shown`` (a number as text, or the policy's symbol) and ``suppressed``.
     """
     rows = [*table.row_labels, "Total"]
