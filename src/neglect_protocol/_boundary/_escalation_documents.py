@@ -149,28 +149,16 @@ field_types(
 
 
 def _policy_to_shape(policy: ThresholdPolicy) -> PolicyDocument:
+    # The layout's fields are named as the policy's attributes and keyword arguments,
+    # so both directions copy by name.
     return PolicyDocument(
-        policy.name,
-        policy.version,
-        policy.drift_period_days,
-        policy.levels,
-        policy.rules,
-        policy.modifiers,
-        concern_grade=policy.concern_grade,
+        **{field.name: getattr(policy, field.name) for field in attrs.fields(PolicyDocument)}
     )
 
 
 def _policy_from_shape(document: PolicyDocument) -> ThresholdPolicy:
     # ThresholdPolicy checks levels and rules together; its PolicyError names the place.
-    return ThresholdPolicy(
-        name=document.name,
-        version=document.version,
-        levels=document.levels,
-        rules=document.rules,
-        drift_period_days=document.drift_period_days,
-        modifiers=document.modifiers,
-        concern_grade=document.concern_grade,
-    )
+    return ThresholdPolicy(**attrs.asdict(document, recurse=False))
 
 
 register_document(

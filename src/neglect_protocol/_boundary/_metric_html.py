@@ -6,7 +6,9 @@ shows only what disclosure control lets it show, never a suppressed count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from neglect_protocol._boundary._html import TABLE, cell, header, row
 from neglect_protocol._logic._audit_summary import AuditSummary
@@ -163,3 +165,27 @@ def disclosed_table_html(table: DisclosedTable) -> str:
         for label, line in zip(labels, table.shown(), strict=True)
     ]
     return _table(f"After {table.policy.name} disclosure control", rows)
+
+
+_REPRS: dict[type, Callable[[Any], str]] = {
+    AuditSummary: audit_summary_repr,
+    SurveyMetrics: survey_metrics_repr,
+    Breakdown: breakdown_repr,
+    DisclosedTable: disclosed_table_repr,
+}
+_HTML: dict[type, Callable[[Any], str]] = {
+    AuditSummary: audit_summary_html,
+    SurveyMetrics: survey_metrics_html,
+    Breakdown: breakdown_html,
+    DisclosedTable: disclosed_table_html,
+}
+
+
+def metric_repr(table: object) -> str:
+    """The one-line ``repr`` of a metric table."""
+    return _REPRS[type(table)](table)
+
+
+def metric_html(table: object) -> str:
+    """The HTML view of a metric table."""
+    return _HTML[type(table)](table)

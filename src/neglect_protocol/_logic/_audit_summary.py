@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 import attrs
 
@@ -14,6 +13,7 @@ from neglect_protocol._logic._change import Change
 from neglect_protocol._model._audit import CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import AuditError
 from neglect_protocol.stats import Proportion
 
@@ -67,8 +67,8 @@ class ThemeTally:
         return f"{self.positive} of {self.total} positive"
 
 
-@attrs.frozen
-class AuditSummary:
+@attrs.frozen(repr=False)
+class AuditSummary(MetricTable):
     """What a period's case-file audits show, for a board report.
 
     Attributes:
@@ -105,27 +105,6 @@ class AuditSummary:
         if self.inadequate_ceiling is None:
             return None
         return self.grades.inadequate_share.share <= self.inadequate_ceiling
-
-    def __repr__(self) -> str:
-        # Rendering is the boundary's business; deferred so it is loaded only when asked.
-        from neglect_protocol._boundary._metric_html import audit_summary_repr
-
-        return audit_summary_repr(self)
-
-    def _repr_html_(self) -> str:
-        """An HTML table, for notebooks (text escaped)."""
-        from neglect_protocol._boundary._metric_html import audit_summary_html
-
-        return audit_summary_html(self)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """Rows of files by judgement, all teams then each.
-
-        See :func:`~neglect_protocol.records.audit_summary_records`.
-        """
-        from neglect_protocol._boundary._metric_records import audit_summary_records
-
-        return audit_summary_records(self)
 
 
 def _checked_audits(

@@ -21,6 +21,7 @@ from neglect_protocol._model._indicators import (
     check_flag,
     check_level,
 )
+from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import CohortError
 from neglect_protocol.stats import Proportion
 
@@ -123,8 +124,8 @@ def category_label(category: Hashable) -> str:
     return str(category)
 
 
-@attrs.frozen
-class Breakdown:
+@attrs.frozen(repr=False)
+class Breakdown(MetricTable):
     """How many records fall in each category of one dimension.
 
     Attributes:
@@ -166,27 +167,6 @@ class Breakdown:
         if self.total == 0:
             raise CohortError("cohort", "expected at least one record, got none")
         return max(self.counts, key=lambda category: self.counts[category])
-
-    def __repr__(self) -> str:
-        # Rendering is the boundary's business; deferred so it is loaded only when asked.
-        from neglect_protocol._boundary._metric_html import breakdown_repr
-
-        return breakdown_repr(self)
-
-    def _repr_html_(self) -> str:
-        """An HTML table, for notebooks (text escaped)."""
-        from neglect_protocol._boundary._metric_html import breakdown_html
-
-        return breakdown_html(self)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """Rows per category.
-
-        See :func:`~neglect_protocol.records.breakdown_records`.
-        """
-        from neglect_protocol._boundary._metric_records import breakdown_records
-
-        return breakdown_records(self)
 
 
 @attrs.frozen

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
@@ -12,6 +11,7 @@ from neglect_protocol._logic._change import Change, change_between
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._survey import Survey, SurveyResponse
+from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import SurveyError
 from neglect_protocol.stats import Proportion
 
@@ -42,8 +42,8 @@ class ShareMetric:
         return self.answered
 
 
-@attrs.frozen
-class SurveyMetrics:
+@attrs.frozen(repr=False)
+class SurveyMetrics(MetricTable):
     """Positive shares from a period's survey responses.
 
     The pooled figures (:attr:`group_overall`, :attr:`overall`) count every answer
@@ -67,27 +67,6 @@ class SurveyMetrics:
     group_overall: FrozenMap[str, ShareMetric]
     overall: ShareMetric
     confidence: float
-
-    def __repr__(self) -> str:
-        # Rendering is the boundary's business; deferred so it is loaded only when asked.
-        from neglect_protocol._boundary._metric_html import survey_metrics_repr
-
-        return survey_metrics_repr(self)
-
-    def _repr_html_(self) -> str:
-        """An HTML table, for notebooks (text escaped)."""
-        from neglect_protocol._boundary._metric_html import survey_metrics_html
-
-        return survey_metrics_html(self)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """Rows per question and group.
-
-        See :func:`~neglect_protocol.records.survey_metrics_records`.
-        """
-        from neglect_protocol._boundary._metric_records import survey_metrics_records
-
-        return survey_metrics_records(self)
 
 
 # (positive answers, answers, skips) for one group and one question.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
 
 from neglect_protocol._model._proportion import Proportion, round_half_up
+from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import (
     DisclosurePolicyError,
     StatisticsError,
@@ -179,8 +180,8 @@ Base = Literal["row", "column", "table"]
 """What a cell's percentage is a share of: its row total, its column total, or the table's."""
 
 
-@attrs.frozen
-class DisclosedTable:
+@attrs.frozen(repr=False)
+class DisclosedTable(MetricTable):
     """A two-dimensional table of counts with its totals, after disclosure control.
 
     Cells are indexed by position; ``row_labels`` and ``column_labels``
@@ -272,24 +273,3 @@ class DisclosedTable:
         """
         share = self.proportion(row, column, of=of).share
         return round_half_up(share * 100, self.policy.percent_decimal_places)
-
-    def __repr__(self) -> str:
-        # Rendering is the boundary's business; deferred so it is loaded only when asked.
-        from neglect_protocol._boundary._metric_html import disclosed_table_repr
-
-        return disclosed_table_repr(self)
-
-    def _repr_html_(self) -> str:
-        """An HTML table, for notebooks (text escaped)."""
-        from neglect_protocol._boundary._metric_html import disclosed_table_html
-
-        return disclosed_table_html(self)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """A row per cell as published, never a hidden count.
-
-        See :func:`~neglect_protocol.records.disclosed_table_records`.
-        """
-        from neglect_protocol._boundary._metric_records import disclosed_table_records
-
-        return disclosed_table_records(self)
