@@ -47,23 +47,16 @@ from neglect_protocol.screening import (
 from neglect_protocol.serialize import from_dict, from_json, json_schema, to_dict, to_json
 from neglect_protocol.strategies import decisions, free_text, policies, report_inputs
 from neglect_protocol.survey import Survey, SurveyResponse
+from test_serialize import SECRET, problems
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 DATA = ROOT / "src" / "neglect_protocol" / "data"
-SECRET = "Invented: a sentence about the child that must never be echoed"
 
 
 def golden(kind: str, name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((GOLDEN / kind / f"v1-{name}.json").read_text())
     return data
-
-
-def problems(cls: type, data: Any) -> list[str]:
-    with pytest.raises(DocumentError) as caught:
-        from_dict(cls, data)
-    assert SECRET not in str(caught.value)
-    return [str(problem) for problem in caught.value.problems]
 
 
 class TestFileFormats:
