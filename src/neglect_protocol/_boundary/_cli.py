@@ -217,9 +217,7 @@ def _load(name: str, cls: type[T]) -> T:
 def _located(error: NeglectProtocolError) -> str:
     """An error from checking, scoring or deciding, at its field as a ``$`` path if it has one."""
     location, message = split_location(error)
-    if not location:
-        return f"$: {message}"
-    return f"$.{location}: {message}"
+    return f"{f'$.{location}' if location else '$'}: {message}"
 
 
 def _run(name: str, step: Callable[[], T], *, located: bool = True) -> T:
