@@ -27,6 +27,7 @@ from neglect_protocol._boundary._records import (
     profile_records,
     profiles_to_records,
 )
+from neglect_protocol._model._views import MetricTable
 
 __all__ = [
     "DECISION_KEYS",
@@ -34,6 +35,7 @@ __all__ = [
     "GRADE_COLOURS",
     "PROFILE_KEYS",
     "UNGRADED_COLOUR",
+    "MetricTable",
     "audit_summary_records",
     "breakdown_records",
     "cohort_to_records",

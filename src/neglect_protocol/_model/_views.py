@@ -14,6 +14,9 @@ class MetricTable:
     """
 
     __slots__ = ()
+    # Documented under its public home whichever public module is imported first
+    # (the classes that use it are published by audit, survey and the rest).
+    __module__ = "neglect_protocol.records"
 
     def __repr__(self) -> str:
         from neglect_protocol._boundary._metric_html import metric_repr
