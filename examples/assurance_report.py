@@ -38,7 +38,7 @@ from pathlib import Path
 from neglect_protocol.assurance import (
     AssuranceReport,
     PeriodRecords,
-    build_assurance_report,
+    ReportInput,
     write_assurance_report,
 )
 from neglect_protocol.audit import AuditComment, AuditTool, CaseFileAudit, Criterion
@@ -275,8 +275,12 @@ def completions(scale: Fraction) -> list[GCP2Completion]:
     return made
 
 
-def build_report() -> AssuranceReport:
-    """The 2021-22 report, compared with 2020-21."""
+def report_input() -> ReportInput:
+    """Everything the 2021-22 report is built from, compared with 2020-21, as one value.
+
+    ``neglect_protocol.serialize.to_json(report_input())`` is a document that the
+    ``neglect-protocol report`` command reads.
+    """
     current = PeriodRecords(
         "2021-22",
         audits(
@@ -307,9 +311,12 @@ def build_report() -> AssuranceReport:
         cohort_2021(),
         ImplementationMeasures(18, 640, 350, tuple(completions(Fraction(1, 2)))),
     )
-    return build_assurance_report(
-        current, survey=SURVEY, previous=previous, inadequate_ceiling=Fraction(1, 10)
-    )
+    return ReportInput(SURVEY, current, previous, inadequate_ceiling=Fraction(1, 10))
+
+
+def build_report() -> AssuranceReport:
+    """The 2021-22 report, compared with 2020-21."""
+    return report_input().build()
 
 
 def main(argv: Sequence[str]) -> None:

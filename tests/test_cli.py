@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -10,16 +11,47 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
-from neglect_protocol import GCP2A, Profile, __version__
+from neglect_protocol import GCP2A, Assessment, Profile, __version__, load_catalogue, score
 from neglect_protocol.cli import main
-from neglect_protocol.serialize import from_dict, json_schema, to_json
+from neglect_protocol.display import format_decision, format_screening_decision
+from neglect_protocol.escalation import Decision, decide, load_policy
+from neglect_protocol.screening import Screening, ScreeningDecision, screen
+from neglect_protocol.serialize import (
+    document_types,
+    from_dict,
+    from_json,
+    json_schema,
+    to_dict,
+    to_json,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "invented_assessment.json"
 CATALOGUE = ROOT / "examples" / "invented_catalogue.toml"
+POLICY = ROOT / "examples" / "local_policy.toml"
+SCREENING = ROOT / "examples" / "invented_screening.json"
+REPORT_INPUT = ROOT / "examples" / "invented_report_input.json"
 GOLDEN = ROOT / "tests" / "golden"
+SECRET = "Invented: no set mealtime"
+KINDS = ", ".join(json.dumps(kind.kind) for kind in document_types())
+
+
+def example_profile(start: str | None = None) -> Profile:
+    """The example assessment scored with the example catalogue, its window moved if asked."""
+    assessment = from_json(Assessment, EXAMPLE.read_bytes())
+    if start is not None:
+        import attrs
+
+        from neglect_protocol import ObservationWindow
+
+        first = dt.date.fromisoformat(start)
+        assessment = attrs.evolve(
+            assessment, window=ObservationWindow(first, first + dt.timedelta(days=18))
+        )
+    return score(assessment, catalogue=load_catalogue(CATALOGUE))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -30,7 +62,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 class TestScore:
     def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`score` prints the profile as a table, without evidence, and exits 0."""
+        """`score` prints the profile, then the decision under the built-in policy; no evidence."""
         status, out, err = run(capsys, "score", str(EXAMPLE), "--catalogue", str(CATALOGUE))
         assert (0, "") == (status, err)
         assert out.startswith(
@@ -38,18 +70,101 @@ class TestScore:
         )
         assert "A4      Hygiene                                  4  suggested          4" in out
         assert "Worst area grade: 4 (poor)" in out
-        assert "Invented: no set mealtime" not in out
-        assert "decision" not in out.lower()
+        _, decision_part = out.split("\n\nDecision for child", 1)
+        assert format_decision(decide(example_profile())) == "Decision for child" + (
+            decision_part.rstrip("\n")
+        )
+        assert "policy 'Example four-level windscreen'" in decision_part
+        assert SECRET not in out
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`score --json` prints {"profile": ...}, a profile document that reads back."""
+        """`score --json` prints the profile and decision documents, which read back."""
         status, out, _ = run(capsys, "score", str(EXAMPLE), "--catalogue", str(CATALOGUE), "--json")
         assert 0 == status
         result = json.loads(out)
-        assert ["profile"] == list(result)
+        assert ["profile", "decision"] == list(result)
         profile = from_dict(Profile, result["profile"])
         assert "worst" == profile.rule
         assert ("C1",) == tuple(entry.code for entry in profile.discrepancies)
+        assert decide(example_profile()) == from_dict(Decision, result["decision"])
+        assert SECRET not in out
+
+    def test_local_policy(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--policy decides with a local policy file (TOML here)."""
+        status, out, _ = run(
+            capsys, "score", str(EXAMPLE), "--catalogue", str(CATALOGUE), "--policy", str(POLICY)
+        )
+        assert 0 == status
+        decision = decide(example_profile(), policy=load_policy(POLICY))
+        assert out.rstrip("\n").endswith(format_decision(decision))
+        assert "policy 'Invented three-tier policy' version 2024.1" in out
+
+    def test_history(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--history gives earlier assessments (in any order) to the rules that compare."""
+        assessment = from_json(Assessment, EXAMPLE.read_bytes())
+        names: list[str] = []
+        for start in ("2023-09-04", "2023-03-06"):
+            import attrs
+
+            from neglect_protocol import ObservationWindow
+
+            first = dt.date.fromisoformat(start)
+            earlier = attrs.evolve(
+                assessment, window=ObservationWindow(first, first + dt.timedelta(days=18))
+            )
+            path = tmp_path / f"{start}.json"
+            path.write_text(to_json(earlier))
+            names += ["--history", str(path)]
+        status, out, err = run(
+            capsys,
+            "score",
+            str(EXAMPLE),
+            "--catalogue",
+            str(CATALOGUE),
+            "--json",
+            *names,
+        )
+        assert (0, "") == (status, err)
+        expected = decide(
+            example_profile(),
+            history=[example_profile("2023-03-06"), example_profile("2023-09-04")],
+        )
+        assert expected == from_dict(Decision, json.loads(out)["decision"])
+        assert expected != decide(example_profile())
+
+    def test_history_of_another_child(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An earlier assessment of another child is refused at its child's reference."""
+        minimal = GOLDEN / "assessment" / "v1-minimal.json"
+        unborn = GOLDEN / "assessment" / "v1-unborn-gcp2a.json"
+        status, out, err = run(capsys, "score", str(minimal), "--history", str(unborn))
+        assert (1, "") == (status, out)
+        assert (
+            f"{unborn}: $.child.reference: expected the child of {minimal} ('C-INVENTED-0003'), "
+            "got 'C-INVENTED-0007'\n"
+        ) == err
+
+    def test_history_that_is_not_earlier(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An "earlier" assessment that is the same one is refused, in one line, not located."""
+        status, out, err = run(
+            capsys, "score", str(EXAMPLE), "--catalogue", str(CATALOGUE), "--history", str(EXAMPLE)
+        )
+        assert (1, "") == (status, out)
+        assert err.startswith(f"{EXAMPLE}: $: ")
+        assert 1 == len(err.splitlines())
+
+    def test_bad_policy(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A policy file with problems gives one line per problem, with its path."""
+        policy = tmp_path / "policy.json"
+        document = to_dict(load_policy(POLICY))
+        document["rules"][0]["grade"] = 6
+        document["levels"][1]["review_after_days"] = 0
+        policy.write_text(json.dumps(document))
+        status, out, err = run(capsys, "score", str(EXAMPLE), "--policy", str(policy))
+        assert (1, "") == (status, out)
+        assert [
+            f"{policy}: $.levels[1].review_after_days: expected a whole number of 1 or more, got 0",
+            f"{policy}: $.rules[0].grade: expected an integer from 1 to 5, got 6",
+        ] == err.splitlines()
 
     def test_stdin_and_rule(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -160,6 +275,108 @@ class TestScore:
         assert err.startswith(f"{path}: {message}")
 
 
+class TestScreen:
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`screen` prints the outcome under the built-in rules, never the evidence."""
+        status, out, err = run(capsys, "screen", str(SCREENING))
+        assert (0, "") == (status, err)
+        screening = from_json(Screening, SCREENING.read_bytes())
+        assert format_screening_decision(screen(screening)) + "\n" == out
+        assert "Outcome: refer to the front door" in out
+        assert "ten-year-old" not in out
+
+    def test_json_and_policy(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """`screen --json --policy FILE` prints the screening decision document."""
+        from neglect_protocol.screening import DEFAULT_SCREENING_POLICY
+
+        policy = attrs.evolve(
+            DEFAULT_SCREENING_POLICY,
+            name="Invented stricter rules",
+            rules=DEFAULT_SCREENING_POLICY.rules[1:],
+        )
+        path = tmp_path / "rules.json"
+        path.write_text(to_json(policy))
+        status, out, _ = run(capsys, "screen", str(SCREENING), "--policy", str(path), "--json")
+        assert 0 == status
+        decision = from_dict(ScreeningDecision, json.loads(out)["screening_decision"])
+        assert screen(from_json(Screening, SCREENING.read_bytes()), policy=policy) == decision
+        assert "Invented stricter rules" == decision.policy.name
+
+    def test_unknown_sign(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An answer to a sign the checklist lacks is reported at its place."""
+        document = json.loads(SCREENING.read_text())
+        document["answers"][2]["sign"] = "ZZ9"
+        path = tmp_path / "screening.json"
+        path.write_text(json.dumps(document))
+        status, out, err = run(capsys, "screen", str(path))
+        assert (1, "") == (status, out)
+        assert err.startswith(f"{path}: $.answers[2].sign: expected a sign of checklist")
+
+
+class TestReport:
+    def test_writes_markdown_and_html(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """`report FILE --out DIR` writes the report built from the input as Markdown and HTML."""
+        from neglect_protocol.assurance import ReportInput, render_html, render_markdown
+
+        status, out, err = run(capsys, "report", str(REPORT_INPUT), "--out", str(tmp_path / "r"))
+        assert (0, "") == (status, err)
+        markdown, page = (
+            tmp_path / "r" / "assurance_report.md",
+            tmp_path / "r" / "assurance_report.html",
+        )
+        assert f"Wrote {markdown}\nWrote {page}\n" == out
+        report = from_json(ReportInput, REPORT_INPUT.read_bytes()).build()
+        assert render_markdown(report) == markdown.read_text(encoding="utf-8")
+        assert render_html(report) == page.read_text(encoding="utf-8")
+        assert markdown.read_text().startswith(
+            "# Invented partnership: neglect assurance report\n\nPeriod: 2023-24. Compared with: 2022-23."
+        )
+        assert "Invented comment" not in markdown.read_text()
+
+    def test_stem_and_stdin(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+    ) -> None:
+        """--stem names the files; `-` reads the input from standard input."""
+        monkeypatch.setattr(sys, "stdin", io.StringIO(REPORT_INPUT.read_text()))
+        status, _, _ = run(capsys, "report", "-", "--out", str(tmp_path), "--stem", "board")
+        assert 0 == status
+        assert ["board.html", "board.md"] == sorted(path.name for path in tmp_path.iterdir())
+
+    def test_problems_are_placed(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An input whose responses or audits do not fit is refused, each problem at its place."""
+        document = json.loads(REPORT_INPUT.read_text())
+        document["current"]["responses"][1]["group"] = "carer"
+        document["previous"]["audits"][0]["grade"]["code"] = "adequate"
+        document["inadequate_ceiling"] = "0.1.2"
+        path = tmp_path / "input.json"
+        path.write_text(json.dumps(document))
+        status, out, err = run(capsys, "report", str(path), "--out", str(tmp_path))
+        assert (1, "") == (status, out)
+        assert [
+            f'{path}: $.inadequate_ceiling: expected an exact fraction as text ("1/10" or "0.1"), '
+            "got a string of 5 characters",
+        ] == err.splitlines()
+        document["inadequate_ceiling"] = "1/10"
+        path.write_text(json.dumps(document))
+        status, out, err = run(capsys, "report", str(path), "--out", str(tmp_path))
+        assert 1 == status
+        assert err.startswith(f"{path}: $.current.responses[1].group: expected a group of survey")
+        assert [] == list(tmp_path.glob("*.md"))
+
+    def test_unwritable_directory(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A directory that cannot be written is reported in one line."""
+        blocker = tmp_path / "file"
+        blocker.write_text("")
+        status, out, err = run(capsys, "report", str(REPORT_INPUT), "--out", str(blocker))
+        assert (1, "") == (status, out)
+        assert err.startswith(f"{blocker}: $: cannot write the report (")
+
+
 class TestValidate:
     def test_all_kinds(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Golden documents of every kind are valid; a TOML catalogue is too."""
@@ -177,7 +394,7 @@ class TestValidate:
         assert f"{CATALOGUE}: valid catalogue (schema version 1)" not in out
         assert [
             f"{GOLDEN / 'assessment' / 'v1-unborn-gcp2a.json'}: $.instrument: expected an assessment made with the catalogue's instrument 'GCP2', got 'GCP2A'",
-            f'{CATALOGUE}: $.kind: expected one of "assessment", "catalogue", "profile", got no kind',
+            f"{CATALOGUE}: $.kind: expected one of {KINDS}, got no kind",
         ] == err.splitlines()
 
     def test_built_in_catalogue_by_default(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -217,7 +434,7 @@ class TestValidate:
 
 
 class TestOtherCommands:
-    @pytest.mark.parametrize("kind", ["assessment", "catalogue", "profile"])
+    @pytest.mark.parametrize("kind", [kind.kind for kind in document_types()])
     def test_schema(self, capsys: pytest.CaptureFixture[str], kind: str) -> None:
         """`schema KIND` prints the kind's JSON Schema."""
         status, out, _ = run(capsys, "schema", kind)
@@ -231,9 +448,9 @@ class TestOtherCommands:
 
     def test_usage_errors(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown command or kind is a usage error: exit status 2, no traceback."""
-        status, _, err = run(capsys, "schema", "decision")
+        status, _, err = run(capsys, "schema", "verdict")
         assert 2 == status
-        assert "invalid choice: 'decision'" in err
+        assert "invalid choice: 'verdict'" in err
         assert 2 == run(capsys)[0]
 
     def test_closed_pipe(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from neglect_protocol import Assessment, Catalogue, Grade, Instrument, Profile
+from neglect_protocol.assurance import ReportInput
+from neglect_protocol.audit import JudgementScale
+from neglect_protocol.disclosure import DFE, DisclosurePolicy
+from neglect_protocol.escalation import Decision, ThresholdPolicy, load_policy
+from neglect_protocol.screening import ScreeningPolicy
 from neglect_protocol.serialize import document_type, document_types, from_json, to_dict
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -73,10 +79,55 @@ class TestGoldenFiles:
         assert Grade.POOR == profile.worst_area_grade
         assert ("C1",) == tuple(entry.code for entry in profile.discrepancies)
 
-    def test_example_assessment_matches_golden(self) -> None:
-        """examples/invented_assessment.json (used by `make demo`) is the golden family file."""
-        example = GOLDEN.parent.parent / "examples" / "invented_assessment.json"
-        golden = GOLDEN / "assessment" / "v1-invented-family.json"
-        assert json.loads(golden.read_text(encoding="utf-8")) == json.loads(
-            example.read_text(encoding="utf-8")
+    @pytest.mark.parametrize(
+        ("example", "golden"),
+        [
+            ("invented_assessment.json", "assessment/v1-invented-family.json"),
+            ("invented_screening.json", "screening/v1-invented.json"),
+            ("invented_report_input.json", "assurance_input/v1-invented.json"),
+        ],
+    )
+    def test_examples_match_golden(self, example: str, golden: str) -> None:
+        """The example documents the CLI how-to uses are golden files, kept loading by the tests."""
+        path = GOLDEN.parent.parent / "examples" / example
+        assert json.loads((GOLDEN / golden).read_text(encoding="utf-8")) == json.loads(
+            path.read_text(encoding="utf-8")
+        )
+
+    def test_escalation_golden_values(self) -> None:
+        """The escalation golden documents hold the invented values they were written from."""
+        policy = from_json(
+            ThresholdPolicy, (GOLDEN / "threshold_policy/v1-invented-three-tier.json").read_bytes()
+        )
+        assert policy == load_policy(GOLDEN.parent.parent / "examples" / "local_policy.toml")
+        decision = from_json(
+            Decision, (GOLDEN / "decision/v1-invented-family-overridden.json").read_bytes()
+        )
+        assert decision.overridden is not None
+        assert "Invented: the family's own plan" in decision.overridden.rationale
+        assert (1, 2) == (decision.level.number, decision.proposed.level.number)
+        own = from_json(
+            ScreeningPolicy,
+            (GOLDEN / "screening_policy/v1-invented-own-checklist.json").read_bytes(),
+        )
+        assert ("FE1", "SU1", "FE2") == tuple(sign.code for sign in own.checklist.signs)
+        example = json.loads((GOLDEN / "screening_policy/v1-example.json").read_text())
+        assert "checklist" not in example  # the built-in checklist is left out
+
+    def test_metrics_golden_values(self) -> None:
+        """The metrics golden documents hold the invented values they were written from."""
+        scale = from_json(
+            JudgementScale, (GOLDEN / "judgement_scale/v1-ofsted-before-2013.json").read_bytes()
+        )
+        assert ["Outstanding", "Good", "Adequate", "Inadequate"] == [j.label for j in scale]
+        report_input = from_json(
+            ReportInput, (GOLDEN / "assurance_input/v1-invented.json").read_bytes()
+        )
+        assert Fraction(1, 10) == report_input.inadequate_ceiling
+        assert ("2023-24", "2022-23") == (
+            report_input.current.label,
+            report_input.previous.label if report_input.previous else None,
+        )
+        assert DFE == from_json(
+            DisclosurePolicy, (GOLDEN / "disclosure_policy/v1-dfe.json").read_bytes()
         )

@@ -107,6 +107,39 @@ class TestPlotHistory:
             plot_history(profiles)  # type: ignore[arg-type]
         assert message == str(caught.value)
 
+    def test_a_chronology(self) -> None:
+        """A chronology is drawn like its profiles."""
+        from neglect_protocol.chronology import Chronology
+
+        chronology = Chronology(
+            [
+                score(assessment(dt.date(2024, 9, 2), Rating("A", 2))),
+                score(assessment(dt.date(2024, 2, 5), Rating("A", 4), Rating("B", 3))),
+            ]
+        )
+        ax = plot_history(chronology)
+        assert [4.0, 2.0] == numpy.asarray(ax.get_lines()[0].get_ydata(), dtype=float).tolist()
+        assert "Grades over time, child C-1" == ax.get_title()
+
+    def test_a_review_shows_the_levels(self) -> None:
+        """A chronology's review is drawn with the level decided above each assessment."""
+        from neglect_protocol.chronology import Chronology, review
+
+        checked = review(
+            Chronology(
+                [
+                    score(assessment(dt.date(2024, 2, 5), Rating("A", 4))),
+                    score(assessment(dt.date(2024, 9, 2), Rating("A", 1))),
+                ]
+            )
+        )
+        ax = plot_history(checked)
+        assert [f"L{decision.level.number}" for decision in checked.decisions] == [
+            text.get_text() for text in ax.texts
+        ]
+        assert "Grades and levels of need over time, child C-1" == ax.get_title()
+        assert (5.5, 0.0) == ax.get_ylim()
+
     def test_given_axes_and_catalogue(self) -> None:
         """Given axes are drawn on."""
         from matplotlib.figure import Figure

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from pathlib import Path
 
 import attrs
 import pandas
@@ -18,15 +19,50 @@ from neglect_protocol import (
     Assessment,
     Catalogue,
     ChildRef,
+    Grade,
     ObservationWindow,
+    Profile,
     Rating,
     score,
 )
+from neglect_protocol.assurance import ReportInput
+from neglect_protocol.audit import summarise_audits
+from neglect_protocol.chronology import Chronology, review
+from neglect_protocol.disclosure import DFE, apply_disclosure
 from neglect_protocol.errors import InvalidArgumentError
-from neglect_protocol.records import ENTRY_KEYS, PROFILE_KEYS, profile_records, profiles_to_records
-from neglect_protocol.strategies import assessments_with_evidence, catalogues, profiles
+from neglect_protocol.escalation import Decision, decide
+from neglect_protocol.indicators import (
+    Cohort,
+    Dimension,
+    GCP2Completion,
+    ImplementationMeasures,
+    completions_breakdown,
+)
+from neglect_protocol.records import (
+    DECISION_KEYS,
+    ENTRY_KEYS,
+    GRADE_COLOURS,
+    PROFILE_KEYS,
+    audit_summary_records,
+    cohort_to_records,
+    decision_records,
+    disclosed_table_records,
+    profile_records,
+    profiles_to_records,
+    survey_metrics_records,
+    theme_records,
+)
+from neglect_protocol.serialize import from_json
+from neglect_protocol.strategies import (
+    assessments_with_evidence,
+    catalogues,
+    profile_histories,
+    profiles,
+)
+from neglect_protocol.survey import SurveyResponse, survey_metrics
 
 SECRET = "Invented: free text that must stay out of every view"
+EXAMPLE_INPUT = Path(__file__).resolve().parent.parent / "examples" / "invented_report_input.json"
 
 
 def assessment(start: dt.date = dt.date(2024, 2, 5), *ratings: Rating) -> Assessment:
@@ -159,3 +195,317 @@ class TestNotebookViews:
             assert html.escape(rating.code) in page
             if len(rating.evidence) > 12:
                 assert html.escape(rating.evidence) not in page
+
+
+def chronology_of(child: str = "C-<7>") -> Chronology:
+    """An invented child's baseline and review, the review worse in safety."""
+    person = ChildRef(child, date_of_birth=dt.date(2016, 5, 10))
+    return Chronology.from_assessments(
+        [
+            Assessment(
+                person,
+                ObservationWindow(dt.date(2024, 1, 8), dt.date(2024, 1, 26)),
+                (Rating("A1", 3, evidence=SECRET), Rating("A4", 3), Rating("B2", 2)),
+            ),
+            Assessment(
+                person,
+                ObservationWindow(dt.date(2024, 9, 2), dt.date(2024, 9, 20)),
+                (Rating("A1", 3), Rating("A4", 2), Rating("B2", 3)),
+            ),
+        ]
+    )
+
+
+def overridden() -> Decision:
+    """The review's latest decision, overridden to a lower level with a secret rationale."""
+    decision = review(chronology_of()).latest
+    return decision.override(
+        decision.level.number - 1, rationale=SECRET, by="W-<9>", on=dt.date(2024, 9, 30)
+    )
+
+
+class TestDecisionRecords:
+    def test_one_row_per_decision(self) -> None:
+        """decision_records gives a plain row per decision: level, review date, rules, override."""
+        decision = overridden()
+        rows = decision_records([decision.proposed, decision])
+        assert list(DECISION_KEYS) == list(rows[0])
+        assert {
+            "level": decision.proposed.level.number,
+            "proposed_level": decision.proposed.level.number,
+            "overridden": False,
+            "override_by": None,
+        } == {key: rows[0][key] for key in ("level", "proposed_level", "overridden", "override_by")}
+        assert {
+            "child": "C-<7>",
+            "window_end": dt.date(2024, 9, 20),
+            "level": decision.level.number,
+            "level_name": decision.level.name,
+            "review_by": decision.review_by,
+            "reasons": len(decision.reasons),
+            "proposed_level": decision.proposed.level.number,
+            "overridden": True,
+            "override_by": "W-<9>",
+            "override_on": dt.date(2024, 9, 30),
+        } == {
+            key: rows[1][key]
+            for key in (
+                "child",
+                "window_end",
+                "level",
+                "level_name",
+                "review_by",
+                "reasons",
+                "proposed_level",
+                "overridden",
+                "override_by",
+                "override_on",
+            )
+        }
+        assert (
+            ", ".join(dict.fromkeys(reason.rule for reason in decision.reasons)) == rows[1]["rules"]
+        )
+        assert SECRET not in str(rows)
+
+    def test_review_and_chronology_rows(self) -> None:
+        """A review gives a row per assessment's decision; a chronology its profiles' rows."""
+        chronology = chronology_of()
+        checked = review(chronology)
+        assert decision_records(checked.decisions) == checked.to_records()
+        assert [dt.date(2024, 1, 26), dt.date(2024, 9, 20)] == [
+            row["window_end"] for row in checked.to_records()
+        ]
+        assert profiles_to_records(chronology.profiles) == chronology.to_records()
+        assert 2 == len(chronology.to_records(layout="wide"))
+
+    @given(profile_histories(max_size=4))
+    def test_pandas_and_polars_accept_decision_rows(self, history: tuple[Profile, ...]) -> None:
+        """Rule: pandas.DataFrame and polars.DataFrame accept a review's rows as they are."""
+        rows = review(Chronology(history)).to_records()
+        assert len(history) == len(pandas.DataFrame(rows))
+        assert len(history) == polars.DataFrame(rows).height
+
+
+class TestEscalationViews:
+    def test_decision_html(self) -> None:
+        """A decision's HTML names the level, reasons and override, escaped, and not the rationale."""
+        decision = overridden()
+        page = decision._repr_html_()
+        assert "child C-&lt;7&gt;" in page
+        assert "by W-&lt;9&gt; on 2024-09-30" in page
+        assert "rationale recorded" in page
+        assert f"Reasons ({len(decision.reasons)})" in page
+        assert SECRET not in page
+        assert SECRET not in repr(decision)
+
+    def test_decision_without_reasons(self) -> None:
+        """A decision no rule fired for says the lowest level applies."""
+        profile = score(assessment(dt.date(2024, 2, 5), Rating("A", 1)))
+        assert "No rule fired, so the lowest level applies." in decide(profile)._repr_html_()
+
+    def test_chronology_html(self) -> None:
+        """A chronology's HTML has a column per assessment and coloured grades."""
+        page = chronology_of()._repr_html_()
+        assert "Chronology for child C-&lt;7&gt;: 2 assessments" in page
+        assert "2024-01-26" in page
+        assert "2024-09-20" in page
+        assert GRADE_COLOURS[Grade.BORDERLINE] in page
+        assert SECRET not in page
+
+    def test_review_html(self) -> None:
+        """A review's HTML lists the levels decided and the findings (drift, step-down)."""
+        checked = review(chronology_of())
+        page = checked._repr_html_()
+        assert html.escape(str(checked.drift)) in page
+        assert html.escape(f"Time on level: {checked.time_on_level}") in page
+        assert "Step-down: none proposed" in page
+        assert html.escape(checked.latest.level.name) in page
+
+
+def example_input() -> ReportInput:
+    """The invented report input of the CLI how-to."""
+    return from_json(ReportInput, EXAMPLE_INPUT.read_bytes())
+
+
+class TestMetricRecords:
+    def test_audit_rows(self) -> None:
+        """An audit summary gives a row for all teams, then one per team, and a row per theme."""
+        period = example_input()
+        summary = summarise_audits(
+            period.current.audits, previous=period.previous.audits if period.previous else None
+        )
+        rows = summary.to_records()
+        assert rows == audit_summary_records(summary)
+        assert {
+            "team": None,
+            "files": 6,
+            "outstanding": 1,
+            "good": 3,
+            "requires_improvement": 1,
+            "inadequate": 1,
+            "good_or_better": 4,
+            "good_or_better_share": 4 / 6,
+            "inadequate_share": 1 / 6,
+        } == rows[0]
+        assert ["East", "North", "South"] == [row["team"] for row in rows[1:]]
+        themes = theme_records(summary)
+        assert {
+            "theme": "engaging children",
+            "positive": 2,
+            "negative": 2,
+            "total": 4,
+            "positive_share": 0.5,
+            "change_points": 0.0,
+        } == {key: themes[0][key] for key in list(themes[0])[:6]}
+        assert themes[0]["change_low"] < 0 < themes[0]["change_high"]
+
+    def test_survey_rows(self) -> None:
+        """Survey metrics give a row per question and group, None meaning all of either."""
+        period = example_input()
+        metrics = survey_metrics(period.survey, period.current.responses)
+        rows = metrics.to_records()
+        assert rows == survey_metrics_records(metrics)
+        assert [
+            ("child", None),
+            ("child", "family"),
+            ("child", "professional"),
+            ("agencies", None),
+            ("agencies", "family"),
+            ("agencies", "professional"),
+            (None, "family"),
+            (None, "professional"),
+            (None, None),
+        ] == [(row["question"], row["group"]) for row in rows]
+        assert (6, 8, 0.75) == (rows[0]["positive"], rows[0]["answered"], rows[0]["share"])
+        assert rows[0]["interval_low"] < 0.75 < rows[0]["interval_high"]
+        assert None is rows[0]["change_points"]
+
+    def test_a_question_nobody_answered(self) -> None:
+        """A share with no answers is None in its row, as are its interval and change."""
+        period = example_input()
+        metrics = survey_metrics(
+            period.survey,
+            [SurveyResponse("R-1", "family", {"child": "agree"})],
+            previous=[SurveyResponse("R-2", "family", {"child": "disagree"})],
+        )
+        agencies = metrics.to_records()[3]
+        assert (None, None, None, None) == (
+            agencies["positive"],
+            agencies["share"],
+            agencies["interval_low"],
+            agencies["change_points"],
+        )
+        assert 100.0 == metrics.to_records()[0]["change_points"]
+
+    def test_cohort_and_breakdown_rows(self) -> None:
+        """A cohort gives a row per child; a breakdown a row per category, zeros included."""
+        cohort = example_input().current.cohort
+        assert {
+            "reference": "C-24-001",
+            "primary_need": "N1",
+            "age_band": "under 1",
+            "level_of_need": 4,
+            "looked_after": False,
+        } == cohort.to_records()[0]
+        assert cohort_to_records(cohort) == cohort.to_records()
+        rows = cohort.breakdown(Dimension.PRIMARY_NEED).to_records()
+        assert 10 == len(rows)
+        assert {
+            "dimension": "primary_need",
+            "category": "N1",
+            "label": "N1 abuse or neglect",
+            "count": 6,
+            "share": 0.5,
+        } == rows[1]
+        assert [] == Cohort(()).breakdown(Dimension.LEVEL_OF_NEED).to_records()
+        bands = Cohort(()).breakdown(Dimension.AGE_BAND).to_records()
+        assert [None] * 6 == [row["share"] for row in bands]
+
+    def test_published_table_rows_hide_counts(self) -> None:
+        """A published table's rows hold what is shown, never a suppressed count."""
+        table = apply_disclosure(
+            [[12, 4], [25, 16]], DFE, row_labels=["N", "S"], column_labels=["A", "B"]
+        )
+        rows = table.to_records()
+        assert rows == disclosed_table_records(table)
+        assert {"row": "N", "column": "B", "shown": "c", "suppressed": True} == rows[1]
+        assert {"row": "Total", "column": "Total", "shown": "57", "suppressed": False} == rows[-1]
+        assert all(set(row) == {"row", "column", "shown", "suppressed"} for row in rows)
+
+    def test_pandas_and_polars_take_every_metric_table(self) -> None:
+        """pandas.DataFrame(rows) and polars.DataFrame(rows) accept every kind of metric rows."""
+        period = example_input()
+        summary = summarise_audits(period.current.audits)
+        metrics = survey_metrics(period.survey, period.current.responses)
+        table = apply_disclosure([[12, 4], [25, 16]], DFE)
+        for rows in (
+            summary.to_records(),
+            theme_records(summary),
+            metrics.to_records(),
+            period.current.cohort.to_records(),
+            period.current.cohort.breakdown(Dimension.AGE_BAND).to_records(),
+            table.to_records(),
+        ):
+            assert len(rows) == len(pandas.DataFrame(rows))
+            assert len(rows) == polars.DataFrame(rows).height
+
+
+class TestMetricViews:
+    def test_reprs_are_one_line_without_free_text(self) -> None:
+        """Metric tables print as one line of counts; no comment or answer text appears."""
+        period = example_input()
+        summary = summarise_audits(period.current.audits)
+        metrics = survey_metrics(period.survey, period.current.responses)
+        assert (
+            "<AuditSummary of 6 files on 'Ofsted four-point': 4 (67%) good or better, 1 (17%) "
+            "inadequate; 3 teams, 2 themes>"
+        ) == repr(summary)
+        assert (
+            "<SurveyMetrics 'Invented plan feedback': 8 responses, 2 questions, 2 groups; "
+            "10 (71%) of 14 answers positive>"
+        ) == repr(metrics)
+        assert "<Breakdown by age_band: 12 records in 6 categories>" == repr(
+            period.current.cohort.breakdown(Dimension.AGE_BAND)
+        )
+        assert "<Breakdown by agency: 1 record in 1 category>" == repr(
+            completions_breakdown(
+                ImplementationMeasures(1, 1, 1, (GCP2Completion("W-1", "health", 2, "1 to 4"),)),
+                Dimension.AGENCY,
+            )
+        )
+        assert "<Cohort of 12 children>" == repr(period.current.cohort)
+        assert "<Cohort of 1 child>" == repr(Cohort((period.current.cohort.records[0],)))
+        assert "<DisclosedTable 2 rows x 2 columns under DfE: 4 of 9 cells suppressed>" == repr(
+            apply_disclosure([[12, 4], [25, 16]], DFE)
+        )
+        assert "Invented comment" not in repr(summary)
+
+    def test_html_views(self) -> None:
+        """Metric tables show as escaped HTML tables; published tables show only what is shown."""
+        period = example_input()
+        summary = summarise_audits(period.current.audits)
+        page = summary._repr_html_()
+        assert "6 case files audited, by team" in page
+        assert "Auditors&#x27; comments, by theme" in page
+        assert "Invented comment" not in page
+        silent = summarise_audits([attrs.evolve(period.current.audits[2], comments=())])
+        assert "comments, by theme" not in silent._repr_html_()
+        assert "1 case file audited, by team" in silent._repr_html_()
+        metrics = survey_metrics(period.survey, period.current.responses)
+        assert "Invented plan feedback: 8 responses (95% Wilson intervals)" in metrics._repr_html_()
+        unanswered = survey_metrics(period.survey, [SurveyResponse("R-1", "family", {})])
+        assert ">-</td>" in unanswered._repr_html_()  # no answers, so no share or interval
+        breakdown = period.current.cohort.breakdown(Dimension.PRIMARY_NEED)
+        assert "N1 abuse or neglect" in breakdown._repr_html_()
+        assert "50.0%" in breakdown._repr_html_()
+        assert "<td" in Cohort(()).breakdown(Dimension.LEVEL_OF_NEED)._repr_html_()
+        table = apply_disclosure(
+            [[12, 4], [25, 16]], DFE, row_labels=["<N>", "S"], column_labels=["A", "B"]
+        )
+        page = table._repr_html_()
+        assert "&lt;N&gt;" in page
+        hidden = [cell.count for line in table.grid() for cell in line if cell.is_suppressed]
+        assert [12, 4, 25, 16] == hidden
+        assert ">12<" not in page
+        assert ">25<" not in page
+        assert "After DfE disclosure control" in page

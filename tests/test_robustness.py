@@ -10,31 +10,54 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mutation import deep, mutations
-from neglect_protocol import Assessment, Catalogue, Profile
+from neglect_protocol import Assessment
 from neglect_protocol.errors import DocumentError
-from neglect_protocol.serialize import document_type, from_dict, from_json, to_dict
+from neglect_protocol.serialize import document_type, document_types, from_dict, from_json, to_dict
 from neglect_protocol.strategies import register_type_strategies
 
-DOCUMENTS = [Assessment, Catalogue, Profile]
-KEYS = [
-    "kind",
-    "schema_version",
-    "child",
-    "window",
-    "ratings",
-    "code",
-    "grade",
-    "start",
-    "end",
-    "reference",
-    "date_of_birth",
-    "areas",
-    "items",
-    "name",
-    "version",
-    "instrument",
-    "label",
-]
+DOCUMENTS = [entry.type for entry in document_types()]
+KEYS = sorted(
+    [
+        "kind",
+        "schema_version",
+        "child",
+        "window",
+        "ratings",
+        "code",
+        "grade",
+        "start",
+        "end",
+        "reference",
+        "date_of_birth",
+        "areas",
+        "items",
+        "name",
+        "version",
+        "instrument",
+        "label",
+        # Keys of the escalation and metrics documents.
+        "levels",
+        "rules",
+        "number",
+        "level",
+        "policy",
+        "reasons",
+        "overridden",
+        "answers",
+        "sign",
+        "answer",
+        "judgements",
+        "grade",
+        "comments",
+        "questions",
+        "scale",
+        "responses",
+        "records",
+        "current",
+        "survey",
+        "suppression",
+    ]
+)
 
 
 def json_values() -> st.SearchStrategy[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -13,16 +14,23 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from mutation import mutations
-from neglect_protocol import Assessment, Catalogue, Grade, Profile, Rating
+from neglect_protocol import Assessment, Grade, Rating
 from neglect_protocol.errors import DocumentError
-from neglect_protocol.serialize import document_type, from_dict, json_schema, to_dict
+from neglect_protocol.serialize import (
+    document_type,
+    document_types,
+    from_dict,
+    json_schema,
+    to_dict,
+)
 from neglect_protocol.strategies import register_type_strategies
 
-DOCUMENTS = [Assessment, Catalogue, Profile]
+DOCUMENTS = [entry.type for entry in document_types()]
 GOLDEN = Path(__file__).resolve().parent / "golden"
 MUST_REJECT = {"shape", "range", "version"}
 
 
+@functools.cache
 def validator(cls: type) -> Draft202012Validator:
     # Formats are asserted: a date like 2024-02-30 is refused by "format": "date".
     return Draft202012Validator(

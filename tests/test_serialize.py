@@ -53,9 +53,45 @@ SECRET = "Invented: a sentence about the child that must never be echoed"
 # GCP2's structure without its age band: not the built-in structure, so written in full.
 STRUCTURED = attrs.evolve(GCP2, age_band=None)
 
-PUBLIC_MODULES = ["grades", "catalogue", "assessment", "profile"]
-# Built from a catalogue for scoring, never exchanged: an index, not a value.
-NOT_VALUES = {"RatingTarget"}
+PUBLIC_MODULES = [
+    "grades",
+    "catalogue",
+    "assessment",
+    "profile",
+    "escalation",
+    "screening",
+    "audit",
+    "survey",
+    "indicators",
+    "assurance",
+    "disclosure",
+]
+NOT_VALUES = {
+    # Built from a catalogue for scoring, never exchanged: an index, not a value.
+    "RatingTarget",
+    # What a rule is handed while deciding, never kept or exchanged.
+    "RuleContext",
+    "PolicyFacts",
+    "ScreeningContext",
+    # An audit tool holds its roll-up rule, a function: a tool is configured in code.
+    "AuditTool",
+    # Results worked out from exchanged values, which are exchanged instead and
+    # worked out again: summaries, metrics, breakdowns and the report itself.
+    "AuditGrading",
+    "AuditSummary",
+    "GradeCounts",
+    "ThemeTally",
+    "ShareMetric",
+    "SurveyMetrics",
+    "Breakdown",
+    "CrossTab",
+    "AssuranceReport",
+    "ChangeLine",
+    "Headline",
+    "ReportTable",
+    "DisclosedCell",
+    "DisclosedTable",
+}
 
 
 def public_value_types() -> list[type]:
@@ -329,8 +365,8 @@ class TestErrors:
             from_dict(dict, {})
         with pytest.raises(UnsupportedTypeError, match="got type 'float'"):
             from_dict(float, 1.0)
-        with pytest.raises(UnsupportedTypeError, match="got type 'decision'"):
-            document_type("decision")
+        with pytest.raises(UnsupportedTypeError, match="got type 'verdict'"):
+            document_type("verdict")
         with pytest.raises(UnsupportedTypeError, match="got type 'str'"):
             json_schema(str)
         with pytest.raises(TypeError):
@@ -351,11 +387,39 @@ class TestErrors:
 
 class TestVersions:
     def test_registry(self) -> None:
-        """Assessment, catalogue and profile are documents at version 1; assessments read 0."""
+        """Every document kind is at version 1; assessments also read version 0."""
+        from neglect_protocol.assurance import PeriodRecords, ReportInput
+        from neglect_protocol.audit import CaseFileAudit, JudgementScale
+        from neglect_protocol.disclosure import DisclosurePolicy
+        from neglect_protocol.escalation import Decision, ThresholdPolicy
+        from neglect_protocol.indicators import Cohort, ImplementationMeasures
+        from neglect_protocol.screening import (
+            Checklist,
+            Screening,
+            ScreeningDecision,
+            ScreeningPolicy,
+        )
+        from neglect_protocol.survey import Survey, SurveyResponse
+
         assert [
             ("assessment", Assessment, 1, 0),
             ("catalogue", Catalogue, 1, 1),
             ("profile", Profile, 1, 1),
+            ("threshold_policy", ThresholdPolicy, 1, 1),
+            ("decision", Decision, 1, 1),
+            ("screening_checklist", Checklist, 1, 1),
+            ("screening_policy", ScreeningPolicy, 1, 1),
+            ("screening", Screening, 1, 1),
+            ("screening_decision", ScreeningDecision, 1, 1),
+            ("judgement_scale", JudgementScale, 1, 1),
+            ("case_file_audit", CaseFileAudit, 1, 1),
+            ("survey", Survey, 1, 1),
+            ("survey_response", SurveyResponse, 1, 1),
+            ("cohort", Cohort, 1, 1),
+            ("implementation_measures", ImplementationMeasures, 1, 1),
+            ("period_records", PeriodRecords, 1, 1),
+            ("disclosure_policy", DisclosurePolicy, 1, 1),
+            ("assurance_input", ReportInput, 1, 1),
         ] == [
             (entry.kind, entry.type, entry.schema_version, entry.oldest_version)
             for entry in document_types()

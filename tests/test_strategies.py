@@ -7,12 +7,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neglect_protocol import GCP2, GCP2A, Assessment, Catalogue, ChildRef, validate
+from neglect_protocol.audit import JudgementScale
+from neglect_protocol.disclosure import DisclosurePolicy
+from neglect_protocol.indicators import ImplementationMeasures
 from neglect_protocol.strategies import (
     _months_before,
     assessments,
+    checklists,
     child_refs,
+    decisions,
+    disclosure_policies,
     histories,
+    implementation_measures,
+    judgement_scales,
     observation_windows,
+    policies,
+    screening_decisions,
+    screening_policies,
 )
 
 
@@ -68,3 +79,30 @@ class TestStrategies:
         window = data.draw(observation_windows(min_start=dt.date(2016, 1, 1)))
         drawn = data.draw(assessments(GCP2, child=child, window=window))
         assert (child, window) == (drawn.child, drawn.window)
+
+
+class TestDocumentStrategies:
+    @given(data=st.data())
+    def test_decisions_under_a_given_policy(self, data: st.DataObject) -> None:
+        """Decisions drawn under a given policy are that policy's, overridden as asked."""
+        policy = data.draw(policies(max_levels=3))
+        decision = data.draw(decisions(policy, overrides=0))
+        assert policy == decision.policy
+        assert not decision.is_overridden
+
+    @given(data=st.data())
+    def test_screening_decisions_under_a_given_policy(self, data: st.DataObject) -> None:
+        """Screening decisions drawn under a given policy use its checklist."""
+        policy = data.draw(screening_policies(data.draw(checklists())))
+        decision = data.draw(screening_decisions(policy))
+        assert policy == decision.policy
+        assert set(decision.not_known) <= {sign.code for sign in policy.checklist.signs}
+
+    @given(implementation_measures(), judgement_scales(), disclosure_policies())
+    def test_metric_values_are_valid(
+        self, measures: ImplementationMeasures, scale: JudgementScale, policy: DisclosurePolicy
+    ) -> None:
+        """Drawn figures keep practitioners using the tool within those trained; scales rank."""
+        assert measures.practitioners_using <= measures.practitioners_trained
+        assert [judgement.rank for judgement in scale] == list(range(1, len(scale) + 1))
+        assert policy.min_count <= policy.max_count

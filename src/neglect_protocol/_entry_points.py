@@ -36,6 +36,7 @@ def public_value_types() -> tuple[type, ...]:
     from neglect_protocol.profile import Profile, ProfileEntry
 
     return (
+        *_escalation_and_metrics_types(),
         Grade,
         AgeBand,
         Area,
@@ -51,6 +52,95 @@ def public_value_types() -> tuple[type, ...]:
         Assessment,
         Profile,
         ProfileEntry,
+    )
+
+
+def _escalation_and_metrics_types() -> tuple[type, ...]:
+    """The value types of escalation, screening, audits, surveys, the dataset and the report."""
+    from neglect_protocol.assurance import PeriodRecords, ReportInput
+    from neglect_protocol.audit import (
+        AuditComment,
+        CaseFileAudit,
+        Criterion,
+        Judgement,
+        JudgementScale,
+        Polarity,
+    )
+    from neglect_protocol.disclosure import DisclosurePolicy, Missing, Suppression
+    from neglect_protocol.escalation import (
+        MODIFIER_KINDS,
+        RULE_KINDS,
+        Decision,
+        LevelOfNeed,
+        Override,
+        Reason,
+        ThresholdPolicy,
+    )
+    from neglect_protocol.indicators import (
+        CensusAgeBand,
+        Cohort,
+        CohortRecord,
+        Dimension,
+        GCP2Completion,
+        ImplementationMeasures,
+        PrimaryNeed,
+    )
+    from neglect_protocol.screening import (
+        OUTCOME_RULE_KINDS,
+        Answer,
+        Checklist,
+        Domain,
+        Screening,
+        ScreeningDecision,
+        ScreeningOutcome,
+        ScreeningPolicy,
+        ScreeningReason,
+        Sign,
+        SignAnswer,
+    )
+    from neglect_protocol.survey import Question, ResponseScale, Survey, SurveyResponse
+
+    return (
+        *RULE_KINDS.values(),
+        *MODIFIER_KINDS.values(),
+        LevelOfNeed,
+        ThresholdPolicy,
+        Reason,
+        Decision,
+        Override,
+        *OUTCOME_RULE_KINDS.values(),
+        Answer,
+        ScreeningOutcome,
+        Domain,
+        Sign,
+        Checklist,
+        ScreeningPolicy,
+        SignAnswer,
+        Screening,
+        ScreeningReason,
+        ScreeningDecision,
+        Judgement,
+        JudgementScale,
+        Polarity,
+        AuditComment,
+        Criterion,
+        CaseFileAudit,
+        ResponseScale,
+        Question,
+        Survey,
+        SurveyResponse,
+        PrimaryNeed,
+        CensusAgeBand,
+        Dimension,
+        CohortRecord,
+        Cohort,
+        GCP2Completion,
+        ImplementationMeasures,
+        PeriodRecords,
+        ReportInput,
+        DisclosurePolicy,
+        Suppression,
+        Missing,
     )
 
 

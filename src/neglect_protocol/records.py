@@ -1,4 +1,4 @@
-"""Plain dict rows of profiles, for DataFrames (pandas, polars) and spreadsheets.
+"""Plain dict rows of profiles, decisions and metrics, for DataFrames (pandas, polars).
 
 >>> import datetime as dt
 >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
@@ -11,23 +11,53 @@
 
 from neglect_protocol._api import publish
 from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
+from neglect_protocol._boundary._metric_records import (
+    audit_summary_records,
+    breakdown_records,
+    cohort_to_records,
+    disclosed_table_records,
+    survey_metrics_records,
+    theme_records,
+)
 from neglect_protocol._boundary._records import (
+    DECISION_KEYS,
     ENTRY_KEYS,
     PROFILE_KEYS,
+    decision_records,
     profile_records,
     profiles_to_records,
 )
+from neglect_protocol._model._views import MetricTable
 
 __all__ = [
+    "DECISION_KEYS",
     "ENTRY_KEYS",
     "GRADE_COLOURS",
     "PROFILE_KEYS",
     "UNGRADED_COLOUR",
+    "MetricTable",
+    "audit_summary_records",
+    "breakdown_records",
+    "cohort_to_records",
+    "decision_records",
+    "disclosed_table_records",
     "profile_records",
     "profiles_to_records",
+    "survey_metrics_records",
+    "theme_records",
 ]
 
 publish(__name__, profile_records, profiles_to_records)
+publish(
+    __name__,
+    audit_summary_records,
+    breakdown_records,
+    cohort_to_records,
+    decision_records,
+    disclosed_table_records,
+    survey_metrics_records,
+    theme_records,
+)
 
 
 def __dir__() -> list[str]:

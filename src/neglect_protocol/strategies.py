@@ -679,6 +679,8 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ),
         Profile: st.one_of(profiles(), catalogues().flatmap(profiles)),
         ProfileEntry: _profile_entries(),
+        # The escalation and metrics types, from the section at the end of this module.
+        **_more_type_strategies(),
     }
 
 
@@ -738,17 +740,24 @@ _UNIT_CODES = tuple(
 
 
 def _simple_rules(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
+    return st.one_of(*_simple_rules_by_kind(levels).values())
+
+
+def _simple_rules_by_kind(levels: Sequence[int]) -> dict[type, st.SearchStrategy[Rule]]:
+    """A strategy for each simple rule kind (all but joins), by class."""
     level = st.sampled_from(list(levels))
-    return st.one_of(
-        st.builds(
+    return {
+        AreaAtOrAbove: st.builds(
             AreaAtOrAbove,
             grade=grades(),
             level=level,
             areas=st.lists(st.sampled_from(_AREA_CODES), unique=True, max_size=3).map(tuple),
             count=st.integers(1, 4),
         ),
-        st.builds(SubAreasAtOrAbove, grade=grades(), level=level, count=st.integers(1, 6)),
-        st.builds(
+        SubAreasAtOrAbove: st.builds(
+            SubAreasAtOrAbove, grade=grades(), level=level, count=st.integers(1, 6)
+        ),
+        NamedSubAreasAtOrAbove: st.builds(
             NamedSubAreasAtOrAbove,
             codes=st.lists(st.sampled_from(_UNIT_CODES), unique=True, min_size=1, max_size=4).map(
                 tuple
@@ -756,17 +765,17 @@ def _simple_rules(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
             grade=grades(),
             level=level,
         ),
-        st.builds(NoImprovement, level=level, grade=st.none() | grades()),
-        st.builds(Deterioration, level=level, grade=st.none() | grades()),
-        st.builds(
+        NoImprovement: st.builds(NoImprovement, level=level, grade=st.none() | grades()),
+        Deterioration: st.builds(Deterioration, level=level, grade=st.none() | grades()),
+        PersistentBorderline: st.builds(
             PersistentBorderline,
             level=level,
             assessments=st.integers(2, 4),
             count=st.integers(1, 4),
             grade=st.none() | grades(),
         ),
-        st.builds(Drift, level=level),
-    )
+        Drift: st.builds(Drift, level=level),
+    }
 
 
 def threshold_rules(levels: Sequence[int] = (1, 2, 3, 4)) -> st.SearchStrategy[Rule]:
@@ -778,14 +787,15 @@ def threshold_rules(levels: Sequence[int] = (1, 2, 3, 4)) -> st.SearchStrategy[R
     Args:
         levels: The level numbers the rules may propose.
     """
-    simple = _simple_rules(levels)
-    return st.one_of(
-        simple,
-        st.builds(
-            AllOf,
-            rules=st.lists(simple, min_size=1, max_size=3).map(tuple),
-            level=st.none() | st.sampled_from(list(levels)),
-        ),
+    return st.one_of(_simple_rules(levels), _joins(levels))
+
+
+def _joins(levels: Sequence[int]) -> st.SearchStrategy[Rule]:
+    """Joins of up to three simple rules, with or without a level of their own."""
+    return st.builds(
+        AllOf,
+        rules=st.lists(_simple_rules(levels), min_size=1, max_size=3).map(tuple),
+        level=st.none() | st.sampled_from(list(levels)),
     )
 
 
@@ -1017,3 +1027,371 @@ def clustered_cohorts(draw: st.DrawFn, *, level: int = 4) -> Cohort:
 
 
 publish(__name__, clustered_cohorts)
+
+
+# --- Documents of escalation and metrics: decisions, screening, audits, the report input ---
+#
+# Interop (issue 5): a strategy for every document type the escalation and metrics
+# parts add, with free text drawn in any script wherever a value holds some, so
+# that round trips are tested on what practitioners really write.
+
+
+import attrs  # noqa: E402
+
+from neglect_protocol._logic._assurance import PeriodRecords  # noqa: E402
+from neglect_protocol._logic._decide import decide  # noqa: E402
+from neglect_protocol._logic._report_input import ReportInput  # noqa: E402
+from neglect_protocol._logic._screening_rules import (  # noqa: E402
+    DomainsWithSigns,
+    NamedSigns,
+    NotKnown,
+    SeriousSigns,
+    SignsAnswered,
+    screen,
+)
+from neglect_protocol._model._audit import Criterion  # noqa: E402
+from neglect_protocol._model._disclosure import (  # noqa: E402
+    DisclosurePolicy,
+    Missing,
+    Suppression,
+)
+from neglect_protocol._model._escalation import Decision  # noqa: E402
+from neglect_protocol._model._indicators import ImplementationMeasures  # noqa: E402
+from neglect_protocol._model._screening import (  # noqa: E402
+    Domain,
+    ScreeningDecision,
+    ScreeningOutcome,
+    ScreeningPolicy,
+    Sign,
+)
+
+__all__ += [
+    "checklists",
+    "decisions",
+    "disclosure_policies",
+    "implementation_measures",
+    "judgement_scales",
+    "period_records",
+    "report_inputs",
+    "screening_decisions",
+    "screening_policies",
+]
+
+_ANSWERS = list(Answer)
+_OUTCOMES = list(ScreeningOutcome)
+
+
+def _evidence(answer: Answer) -> st.SearchStrategy[str]:
+    """Free text as evidence; an answer of applies or sometimes needs some that is not blank."""
+    if answer in (Answer.APPLIES, Answer.SOMETIMES):
+        return free_text().filter(lambda text: bool(text.strip()))
+    return free_text()
+
+
+@st.composite
+def decisions(
+    draw: st.DrawFn, policy: ThresholdPolicy | None = None, *, overrides: int | None = None
+) -> Decision:
+    """Decisions under ``policy`` (drawn if omitted), perhaps overridden with a free-text rationale.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        policy: The policy deciding; drawn with :func:`policies` if omitted.
+        overrides: How many professional overrides to stack on the decision (0 to 2
+            drawn if omitted); each changes the level and keeps the one before.
+    """
+    if policy is None:
+        policy = draw(policies(max_rules=4))
+    history = draw(profile_histories(max_size=3))
+    decision = decide(history[-1], policy=policy, history=history[:-1])
+    count = draw(st.integers(0, 2)) if overrides is None else overrides
+    for _ in range(count if len(policy.levels) > 1 else 0):
+        level = draw(st.sampled_from([level for level in policy.levels if level != decision.level]))
+        decision = decision.override(
+            level.number,
+            rationale=draw(free_text().filter(lambda text: bool(text.strip()))),
+            by=draw(references("W")),
+            on=draw(st.none() | st.dates(decision.window.end, _LATEST)),
+        )
+    return decision
+
+
+@st.composite
+def checklists(draw: st.DrawFn, *, max_domains: int = 4, max_signs: int = 3) -> Checklist:
+    """Screening checklists of 1 to ``max_domains`` domains, each with signs.
+
+    Signs are listed in any order, not always grouped by domain, as a checklist may
+    list them.
+    """
+    count = draw(st.integers(1, max_domains))
+    domains = tuple(Domain(f"D{number}", draw(_names())) for number in range(1, count + 1))
+    signs = [
+        Sign(f"{domain.code}S{number}", domain.code, draw(_names()), draw(st.booleans()))
+        for domain in domains
+        for number in range(1, draw(st.integers(1, max_signs)) + 1)
+    ]
+    order = draw(st.permutations(signs))
+    return Checklist(draw(_names()), draw(_names()), domains, tuple(order))
+
+
+@st.composite
+def screening_policies(draw: st.DrawFn, checklist: Checklist | None = None) -> ScreeningPolicy:
+    """Screening policies of 1 to 4 of the library's outcome rules, on ``checklist``.
+
+    The checklist is the shipped one when omitted, or drawn when ``None`` is not
+    wanted: pass one from :func:`checklists`.
+    """
+    if checklist is None:
+        from neglect_protocol._boundary._builtin import builtin_checklist
+
+        checklist = builtin_checklist()
+    outcome = st.sampled_from(_OUTCOMES)
+    answers = st.lists(st.sampled_from(_ANSWERS), min_size=1, max_size=2, unique=True).map(tuple)
+    domains = [domain.code for domain in checklist.domains]
+    signs = [sign.code for sign in checklist.signs]
+    rule = st.one_of(
+        st.builds(
+            SignsAnswered,
+            outcome,
+            st.integers(1, 5),
+            answers,
+            st.lists(st.sampled_from(domains), unique=True, max_size=2).map(tuple),
+        ),
+        st.builds(DomainsWithSigns, outcome, st.integers(1, 3), answers),
+        st.builds(SeriousSigns, outcome, answers),
+        st.builds(
+            NamedSigns,
+            outcome,
+            st.lists(st.sampled_from(signs), unique=True, min_size=1, max_size=3).map(tuple),
+            answers,
+        ),
+        st.builds(NotKnown, outcome, st.integers(1, 10)),
+    )
+    rules = tuple(draw(st.lists(rule, min_size=1, max_size=4)))
+    return ScreeningPolicy(draw(_names()), draw(_names()), checklist, rules)
+
+
+@st.composite
+def _screenings_with_evidence(draw: st.DrawFn) -> Screening:
+    screening = draw(screenings())
+    answers = tuple(
+        SignAnswer(answer.sign, answer.answer, evidence=draw(_evidence(answer.answer)))
+        for answer in screening.answers
+    )
+    return attrs.evolve(screening, answers=answers)
+
+
+@st.composite
+def screening_decisions(
+    draw: st.DrawFn, policy: ScreeningPolicy | None = None
+) -> ScreeningDecision:
+    """The outcome of a drawn screening under ``policy`` (drawn on a drawn checklist if omitted)."""
+    if policy is None:
+        policy = draw(screening_policies(draw(st.none() | checklists())))
+    return screen(draw(screenings(policy.checklist)), policy=policy)
+
+
+@st.composite
+def judgement_scales(draw: st.DrawFn, *, max_size: int = 6) -> JudgementScale:
+    """Audit judgement scales of 2 to ``max_size`` judgements, best first."""
+    size = draw(st.integers(2, max_size))
+    good = draw(st.integers(0, size - 2))
+    inadequate = draw(st.integers(good + 1, size - 1))
+    codes = [f"j{number}" for number in range(1, size + 1)]
+    return JudgementScale.from_labels(
+        draw(_names()),
+        draw(_names()),
+        [(code, draw(_names())) for code in codes],
+        good_or_better=codes[good],
+        inadequate=codes[inadequate],
+    )
+
+
+@st.composite
+def _audits_with_text(draw: st.DrawFn, scale: JudgementScale | None = None) -> CaseFileAudit:
+    audit = draw(case_file_audits(scale))
+    comments = tuple(
+        AuditComment(comment.theme, comment.polarity, text=draw(free_text()))
+        for comment in audit.comments
+    )
+    criteria = draw(
+        st.dictionaries(st.sampled_from(["voice", "plan", "oversight"]), judgements(scale))
+    )
+    return CaseFileAudit(audit.reference, audit.team, audit.date, audit.grade, comments, criteria)
+
+
+@st.composite
+def implementation_measures(draw: st.DrawFn, *, max_completions: int = 8) -> ImplementationMeasures:
+    """Training and use figures: at least as many practitioners trained as completed a GCP2."""
+    completions = tuple(draw(st.lists(gcp2_completions(), max_size=max_completions)))
+    using = len({completion.practitioner for completion in completions})
+    return ImplementationMeasures(
+        draw(st.integers(0, 100)),
+        draw(st.integers(0, 5_000)),
+        draw(st.integers(using, using + 1_000)),
+        completions,
+    )
+
+
+@st.composite
+def _responses_with_text(draw: st.DrawFn, survey: Survey) -> tuple[SurveyResponse, ...]:
+    drawn = draw(st.lists(survey_responses(survey), max_size=6, unique_by=lambda r: r.respondent))
+    return tuple(
+        SurveyResponse(response.respondent, response.group, response.answers, draw(free_text()))
+        for response in drawn
+    )
+
+
+@st.composite
+def period_records(
+    draw: st.DrawFn, survey: Survey, scale: JudgementScale | None = None
+) -> PeriodRecords:
+    """One period's audits graded on ``scale``, responses to ``survey``, a cohort and figures."""
+    return PeriodRecords(
+        draw(_names()),
+        tuple(draw(st.lists(_audits_with_text(scale), max_size=4))),
+        draw(_responses_with_text(survey)),
+        draw(cohorts(max_size=12)),
+        draw(implementation_measures()),
+    )
+
+
+@st.composite
+def disclosure_policies(draw: st.DrawFn) -> DisclosurePolicy:
+    """Disclosure policies: a suppression range from 1, symbols, rounding of totals and shares."""
+    low = draw(st.integers(1, 5))
+    symbols = st.sampled_from(["c", "[c]", "x", "~", ":", "z", "..", "*"])
+    return DisclosurePolicy(
+        draw(_names()),
+        draw(_names()),
+        draw(_names()),
+        min_count=low,
+        max_count=draw(st.integers(low, 10)),
+        secondary=draw(st.booleans()),
+        suppressed=draw(symbols),
+        not_available=draw(symbols),
+        not_applicable=draw(symbols),
+        totals_to_nearest=draw(st.sampled_from([1, 5, 10, 100])),
+        percent_decimal_places=draw(st.integers(0, 2)),
+    )
+
+
+@st.composite
+def report_inputs(draw: st.DrawFn) -> ReportInput:
+    """Inputs of the assurance report: a survey, one or two periods, options left or given."""
+    survey = draw(surveys())
+    scale = draw(st.none() | judgement_scales())
+    return ReportInput(
+        survey,
+        draw(period_records(survey, scale)),
+        draw(st.none() | period_records(survey, scale)),
+        title=draw(st.none() | _names()),
+        level_of_need=draw(st.none() | st.integers(1, 5)),
+        inadequate_ceiling=draw(
+            st.none() | st.fractions(min_value=0, max_value=1, max_denominator=1_000)
+        ),
+        confidence=draw(st.none() | st.sampled_from([0.8, 0.9, 0.95, 0.99])),
+        scale=scale,
+        disclosure=draw(st.none() | disclosure_policies()),
+    )
+
+
+publish(
+    __name__,
+    checklists,
+    decisions,
+    disclosure_policies,
+    implementation_measures,
+    judgement_scales,
+    period_records,
+    report_inputs,
+    screening_decisions,
+    screening_policies,
+)
+
+
+def _of_kind(strategy: st.SearchStrategy[Any], kind: type) -> st.SearchStrategy[Any]:
+    def is_of_kind(value: object) -> bool:
+        return isinstance(value, kind)
+
+    return strategy.filter(is_of_kind)
+
+
+def _more_type_strategies() -> dict[type, st.SearchStrategy[Any]]:
+    """Strategies for the value types of escalation and metrics, for ``st.from_type``."""
+    from neglect_protocol._logic._indicators import Dimension
+    from neglect_protocol._logic._screening_rules import OUTCOME_RULE_KINDS
+    from neglect_protocol._model._audit import Polarity
+    from neglect_protocol._model._escalation import Override, Reason
+    from neglect_protocol._model._screening import ScreeningReason
+    from neglect_protocol._model._survey import ResponseScale
+
+    overridden = decisions(overrides=1).filter(lambda decision: decision.is_overridden)
+    outcome_rules: st.SearchStrategy[Any] = screening_policies().flatmap(
+        lambda policy: st.sampled_from(policy.rules)
+    )
+    rule_specs: dict[type, st.SearchStrategy[Any]] = {
+        **_simple_rules_by_kind((1, 2, 3, 4)),
+        AllOf: _joins((1, 2, 3, 4)),
+    }
+    outcome_specs = {kind: _of_kind(outcome_rules, kind) for kind in OUTCOME_RULE_KINDS.values()}
+    return {
+        **rule_specs,
+        **outcome_specs,
+        InfantStepUp: st.builds(
+            InfantStepUp, steps=st.integers(1, 3), under_months=st.integers(1, 24)
+        ),
+        LevelOfNeed: policies().flatmap(lambda policy: st.sampled_from(policy.levels)),
+        ThresholdPolicy: policies(),
+        Reason: decisions(overrides=0)
+        .filter(lambda decision: bool(decision.reasons))
+        .flatmap(lambda decision: st.sampled_from(decision.reasons)),
+        Decision: decisions(),
+        Override: overridden.map(lambda decision: decision.overridden),
+        Answer: st.sampled_from(_ANSWERS),
+        ScreeningOutcome: st.sampled_from(_OUTCOMES),
+        Domain: checklists().flatmap(lambda checklist: st.sampled_from(checklist.domains)),
+        Sign: checklists().flatmap(lambda checklist: st.sampled_from(checklist.signs)),
+        Checklist: checklists(),
+        ScreeningPolicy: st.one_of(screening_policies(), checklists().flatmap(screening_policies)),
+        SignAnswer: _screenings_with_evidence()
+        .filter(lambda screening: bool(screening.answers))
+        .flatmap(lambda screening: st.sampled_from(screening.answers)),
+        Screening: _screenings_with_evidence(),
+        ScreeningReason: screening_decisions()
+        .filter(lambda decision: bool(decision.reasons))
+        .flatmap(lambda decision: st.sampled_from(decision.reasons)),
+        ScreeningDecision: screening_decisions(),
+        Judgement: judgement_scales().flatmap(lambda scale: st.sampled_from(scale.judgements)),
+        JudgementScale: judgement_scales(),
+        Polarity: st.sampled_from(list(Polarity)),
+        AuditComment: st.builds(
+            AuditComment,
+            st.sampled_from(AUDIT_THEMES),
+            st.sampled_from(list(Polarity)),
+            free_text(),
+        ),
+        Criterion: st.builds(Criterion, _names(), _names(), st.booleans()),
+        CaseFileAudit: st.one_of(
+            _audits_with_text(), judgement_scales().flatmap(_audits_with_text)
+        ),
+        ResponseScale: st.sampled_from([YES_NO, AGREEMENT]),
+        Question: surveys().flatmap(lambda survey: st.sampled_from(survey.questions)),
+        Survey: surveys(),
+        SurveyResponse: surveys()
+        .flatmap(_responses_with_text)
+        .filter(bool)
+        .map(lambda responses: responses[0]),
+        PrimaryNeed: st.sampled_from(list(PrimaryNeed)),
+        CensusAgeBand: st.sampled_from(list(CensusAgeBand)),
+        Dimension: st.sampled_from(list(Dimension)),
+        CohortRecord: cohort_records(),
+        Cohort: cohorts(max_size=12),
+        GCP2Completion: gcp2_completions(),
+        ImplementationMeasures: implementation_measures(),
+        PeriodRecords: surveys().flatmap(period_records),
+        ReportInput: report_inputs(),
+        DisclosurePolicy: disclosure_policies(),
+        Suppression: st.sampled_from(list(Suppression)),
+        Missing: st.sampled_from(list(Missing)),
+    }

@@ -7,11 +7,13 @@ import json
 import os
 import sys
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
+from neglect_protocol._boundary._assurance_render import write_assurance_report
+from neglect_protocol._boundary._builtin import builtin_policy, builtin_screening_policy
 from neglect_protocol._boundary._documents import (
     SYNTAX,
     document_types,
@@ -20,13 +22,21 @@ from neglect_protocol._boundary._documents import (
     read_document,
     to_dict,
 )
+from neglect_protocol._boundary._escalation_text import format_decision, format_screening_decision
 from neglect_protocol._boundary._schema import json_schema
 from neglect_protocol._boundary._text import format_profile
+from neglect_protocol._boundary._wire import split_location
+from neglect_protocol._logic._decide import decide
+from neglect_protocol._logic._report_input import ReportInput
 from neglect_protocol._logic._rules import mean, median, mode, worst
 from neglect_protocol._logic._score import score
+from neglect_protocol._logic._screening_rules import screen
 from neglect_protocol._logic._validate import validate
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._escalation import ThresholdPolicy
+from neglect_protocol._model._profile import Profile
+from neglect_protocol._model._screening import Screening, ScreeningPolicy
 from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError
 
 T = TypeVar("T")
@@ -54,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    scoring = commands.add_parser("score", help="score an assessment and print its profile")
+    scoring = commands.add_parser(
+        "score", help="score an assessment; print its profile and the level of need decided"
+    )
     scoring.add_argument("file", metavar="FILE", help="an assessment document, or -")
     scoring.add_argument(
         "--catalogue", metavar="FILE", help="a catalogue of items (default: the built-in one)"
@@ -62,7 +74,30 @@ def _parser() -> argparse.ArgumentParser:
     scoring.add_argument(
         "--rule", choices=sorted(_RULES), default="worst", help="the roll-up rule for suggestions"
     )
+    scoring.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="a threshold policy, TOML or JSON (default: the built-in example policy)",
+    )
+    scoring.add_argument(
+        "--history",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="an earlier assessment of the same child, for rules that compare (repeatable)",
+    )
     scoring.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    screening = commands.add_parser(
+        "screen", help="decide the outcome of a completed neglect screening"
+    )
+    screening.add_argument("file", metavar="FILE", help="a screening document, or -")
+    screening.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="a screening policy, TOML or JSON (default: the built-in example rules)",
+    )
+    screening.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     checking = commands.add_parser("validate", help="check documents; exit 1 if any is invalid")
     checking.add_argument("files", metavar="FILE", nargs="+", help="documents, or -")
@@ -70,6 +105,21 @@ def _parser() -> argparse.ArgumentParser:
         "--catalogue",
         metavar="FILE",
         help="check assessments against this catalogue (default: the built-in one)",
+    )
+
+    reporting = commands.add_parser(
+        "report", help="write the annual assurance report as Markdown and HTML"
+    )
+    reporting.add_argument(
+        "file", metavar="FILE", help="an assurance_input document (JSON or TOML), or -"
+    )
+    reporting.add_argument(
+        "--out", metavar="DIR", default=".", help="the directory to write to (default: .)"
+    )
+    reporting.add_argument(
+        "--stem",
+        default="assurance_report",
+        help="the file name before .md and .html (default: assurance_report)",
     )
 
     describing = commands.add_parser("schema", help="print the JSON Schema of a document kind")
@@ -97,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "score":
             _score(arguments)
+        elif arguments.command == "screen":
+            _screen(arguments)
+        elif arguments.command == "report":
+            _write_report(arguments)
         elif arguments.command == "validate":
             _validate(arguments)
         else:
@@ -161,28 +215,82 @@ def _load(name: str, cls: type[T]) -> T:
 
 
 def _located(error: NeglectProtocolError) -> str:
-    """An error from checking or scoring, with its field as a ``$`` path when it has one."""
-    field = getattr(error, "field", "")
-    return f"$.{error}" if field else f"$: {error}"
+    """An error from checking, scoring or deciding, at its field as a ``$`` path if it has one."""
+    location, message = split_location(error)
+    return f"{f'$.{location}' if location else '$'}: {message}"
+
+
+def _run(name: str, step: Callable[[], T], *, located: bool = True) -> T:
+    """Run one step on the document ``name``, reporting a library error against it.
+
+    ``located`` says whether the error's field is a place in the document (a
+    rating's code) rather than in what was built from it (a decision's history).
+    """
+    try:
+        return step()
+    except NeglectProtocolError as error:
+        _report(name, [_located(error) if located else f"$: {error}"])
+        raise _Failed from None
 
 
 def _score(arguments: argparse.Namespace) -> None:
     assessment = _load(arguments.file, Assessment)
     catalogue = _load(arguments.catalogue, Catalogue) if arguments.catalogue else None
-    try:
-        profile = score(assessment, catalogue=catalogue, rule=_RULES[arguments.rule])
-    except NeglectProtocolError as error:
-        _report(arguments.file, [_located(error)])
-        raise _Failed from None
-    # DECISION GOES HERE (issue 5, part 4): once neglect_protocol's escalation module
-    # lands, decide on `profile` with the partnership's threshold policy (a new
-    # `--policy FILE` option), print the decision after the table, and add it beside
-    # the profile in the JSON output as `"decision": to_dict(decision)`. Until then
-    # no decision is printed: a made-up one would be worse than none.
+    policy = _load(arguments.policy, ThresholdPolicy) if arguments.policy else builtin_policy()
+    rule = _RULES[arguments.rule]
+
+    def scored(name: str, earlier: Assessment) -> Profile:
+        return _run(name, lambda: score(earlier, catalogue=catalogue, rule=rule))
+
+    profile = scored(arguments.file, assessment)
+    history = []
+    for name in arguments.history:
+        earlier = _load(name, Assessment)
+        if earlier.child.reference != assessment.child.reference:
+            _report(
+                name,
+                [
+                    f"$.child.reference: expected the child of {arguments.file} "
+                    f"({assessment.child.reference!r}), got {earlier.child.reference!r}"
+                ],
+            )
+            raise _Failed
+        history.append(scored(name, earlier))
+    # Earlier assessments may be given in any order; rules read them oldest first.
+    history.sort(key=lambda earlier: (earlier.window.end, earlier.window.start))
+    decision = _run(
+        arguments.file, lambda: decide(profile, policy=policy, history=history), located=False
+    )
     if arguments.json:
-        print(json.dumps({"profile": to_dict(profile)}, indent=2))
+        print(json.dumps({"profile": to_dict(profile), "decision": to_dict(decision)}, indent=2))
     else:
         print(format_profile(profile))
+        print()
+        print(format_decision(decision))
+
+
+def _screen(arguments: argparse.Namespace) -> None:
+    screening = _load(arguments.file, Screening)
+    policy = (
+        _load(arguments.policy, ScreeningPolicy) if arguments.policy else builtin_screening_policy()
+    )
+    decision = _run(arguments.file, lambda: screen(screening, policy=policy))
+    if arguments.json:
+        print(json.dumps({"screening_decision": to_dict(decision)}, indent=2))
+    else:
+        print(format_screening_decision(decision))
+
+
+def _write_report(arguments: argparse.Namespace) -> None:
+    report_input = _load(arguments.file, ReportInput)
+    report = _run(arguments.file, report_input.build)
+    try:
+        paths = write_assurance_report(report, arguments.out, stem=arguments.stem)
+    except OSError as error:
+        _report(arguments.out, [f"$: cannot write the report ({error.strerror or error})"])
+        raise _Failed from None
+    for path in paths:
+        print(f"Wrote {path}")
 
 
 def _validate(arguments: argparse.Namespace) -> None:
@@ -213,8 +321,4 @@ def _check(name: str, assessment: Assessment, catalogue: Catalogue | None) -> No
         from neglect_protocol._boundary._builtin import builtin_catalogue
 
         catalogue = builtin_catalogue(assessment.instrument)
-    try:
-        validate(assessment, catalogue)
-    except NeglectProtocolError as error:
-        _report(name, [_located(error)])
-        raise _Failed from None
+    _run(name, lambda: validate(assessment, catalogue))

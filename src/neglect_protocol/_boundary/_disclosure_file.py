@@ -9,7 +9,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from neglect_protocol._boundary._document import read_document, table
+from neglect_protocol._boundary._document import check_kind, read_document, table
 from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol.errors import DisclosurePolicyError, received
 
@@ -21,7 +21,8 @@ _SECTIONS: dict[str, frozenset[str]] = {
     "symbols": frozenset({"suppressed", "not_available", "not_applicable"}),
     "rounding": frozenset({"totals_to_nearest", "percent_decimal_places"}),
 }
-_TOP_KEYS = frozenset({"schema_version", "name", "version", "source", *_SECTIONS})
+# "kind" is optional: neglect_protocol.serialize writes it ("disclosure_policy").
+_TOP_KEYS = frozenset({"kind", "schema_version", "name", "version", "source", *_SECTIONS})
 
 
 def _table(value: object, path: str, allowed: frozenset[str]) -> Mapping[str, Any]:
@@ -57,6 +58,7 @@ def disclosure_policy_from_document(document: Mapping[str, Any]) -> DisclosurePo
     (True, 'c')
     """
     top = _table(document, "$", _TOP_KEYS)
+    check_kind(top, "disclosure_policy", DisclosurePolicyError)
     for key in ("schema_version", "name", "version", "source"):
         if key not in top:
             raise DisclosurePolicyError("$", f"expected a {key!r} key, got none")

@@ -10,7 +10,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from neglect_protocol.errors import InvalidGradeError, NeglectProtocolError
+from neglect_protocol.errors import InvalidGradeError, NeglectProtocolError, safe_repr
 
 DocumentError = Callable[[str, str], NeglectProtocolError]
 """An error class taking a ``$``-rooted path and a problem, such as ``PolicyError``."""
@@ -121,3 +121,13 @@ def build(path: str, make: Callable[..., Any], error: DocumentError, **fields: A
         return make(**fields)
     except NeglectProtocolError as problem:
         raise rerooted(path, problem, error) from None
+
+
+def check_kind(document: Mapping[str, Any], expected: str, error: DocumentError) -> None:
+    """Refuse a ``kind`` key that names another format; the key itself is optional.
+
+    :mod:`neglect_protocol.serialize` writes ``kind`` first in every document, so a
+    reference-data file it wrote is read by the loader of its own format too.
+    """
+    if "kind" in document and document["kind"] != expected:
+        raise error("$.kind", f"expected {expected!r}, got {safe_repr(document['kind'])}")

@@ -18,6 +18,7 @@ from cattrs.preconf.json import JsonConverter
 
 from neglect_protocol._boundary._wire import (
     SHAPE,
+    Layout,
     WireError,
     describe,
     json_type,
@@ -63,11 +64,14 @@ class _Registration:
     kind: str
     cls: type
     version: int
-    shape: type
-    to_shape: Callable[[Any], Any]
-    from_shape: Callable[[Any], Any]
+    layout: Layout | None
     omit_if_default: frozenset[type]
     migrations: dict[int, Migration] = attrs.field(factory=dict)
+
+    @property
+    def shape(self) -> type:
+        """The attrs class laying out the document (the type itself without a layout)."""
+        return self.cls if self.layout is None else self.layout.shape
 
 
 _BY_KIND: dict[str, _Registration] = {}
@@ -75,18 +79,12 @@ _BY_TYPE: dict[type, _Registration] = {}
 _PARTS: set[type] = set()
 
 
-def _identity(value: T) -> T:
-    return value
-
-
 def register_document(
     kind: str,
     cls: type[T],
     *,
     version: int,
-    shape: type | None = None,
-    to_shape: Callable[[T], Any] = _identity,
-    from_shape: Callable[[Any], T] = _identity,
+    layout: Layout | None = None,
     omit_if_default: Iterable[type] = (),
 ) -> None:
     """Register a document type.
@@ -95,22 +93,14 @@ def register_document(
         kind: The value of the document's ``kind`` key.
         cls: The public type.
         version: The schema version this release writes.
-        shape: An attrs class laying out the document, if it differs from ``cls``
-            (a profile leaves out what it derives; a catalogue nests sub-areas).
-        to_shape: Turns a value into its shape.
-        from_shape: Turns a shape back into a value; it raises :class:`WireError`
-            for rules across fields that the shape cannot express.
-        omit_if_default: Shape classes whose default-valued fields are left out.
+        layout: An attrs class laying out the document, and the functions that turn
+            a value into it and back, if the document is not laid out as ``cls`` is
+            (a profile leaves out what it derives; a catalogue nests sub-areas). The
+            function back raises :class:`WireError`, or a library error, for rules
+            across fields that the layout cannot express.
+        omit_if_default: Layout classes whose default-valued fields are left out.
     """
-    registration = _Registration(
-        kind,
-        cls,
-        version,
-        shape or cls,
-        to_shape,
-        from_shape,
-        frozenset(omit_if_default),
-    )
+    registration = _Registration(kind, cls, version, layout, frozenset(omit_if_default))
     _BY_KIND[kind] = registration
     _BY_TYPE[cls] = registration
     _converter.cache_clear()
@@ -179,7 +169,8 @@ def _converter() -> JsonConverter:
     omit: frozenset[type] = frozenset().union(
         *(entry.omit_if_default for entry in _BY_KIND.values())
     )
-    return make_wire_converter(omit)
+    layouts = {entry.cls: entry.layout for entry in _BY_KIND.values() if entry.layout is not None}
+    return make_wire_converter(omit, layouts)
 
 
 # --- Writing ---
@@ -194,7 +185,7 @@ def to_dict(value: Any) -> Any:
     cls = type(value)
     registration = _BY_TYPE.get(cls)
     if registration is not None:
-        body = _converter().unstructure(registration.to_shape(value), registration.shape)
+        body = _converter().unstructure(value, cls)
         return {"kind": registration.kind, "schema_version": registration.version, **body}
     if cls not in _PARTS:
         raise UnsupportedTypeError(cls.__name__)
@@ -234,10 +225,9 @@ def from_dict(cls: type[T], data: Any) -> T:
     body, migrated_from = _open(registration, data)
     kind = registration.kind
     try:
-        shape: Any = _converter().structure(body, registration.shape)
-        value: T = registration.from_shape(shape)
+        value: T = _converter().structure(body, cls)
     except Exception as error:  # problems_of re-raises anything unexpected
-        problems = problems_of(error, "$", registration.shape)
+        problems = problems_of(error, "$", cls)
         if migrated_from is not None:
             problems = [
                 _after_migration(problem, migrated_from, registration) for problem in problems

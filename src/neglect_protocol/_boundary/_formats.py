@@ -37,6 +37,7 @@ from neglect_protocol._boundary._wire import (
     OPTIONAL_NONBLANK,
     RULE,
     SHAPE,
+    Layout,
     WireError,
     field_rules,
     key_segment,
@@ -291,9 +292,7 @@ register_document(
     "catalogue",
     Catalogue,
     version=CATALOGUE_SCHEMA_VERSION,
-    shape=CatalogueDocument,
-    to_shape=_catalogue_to_shape,
-    from_shape=_catalogue_from_shape,
+    layout=Layout(CatalogueDocument, _catalogue_to_shape, _catalogue_from_shape),
     omit_if_default=(CatalogueDocument, CatalogueArea),
 )
 
@@ -335,7 +334,9 @@ register_document(
     "profile",
     Profile,
     version=PROFILE_SCHEMA_VERSION,
-    shape=ProfileDocument,
-    to_shape=_profile_to_shape,
-    from_shape=_profile_from_shape,
+    layout=Layout(ProfileDocument, _profile_to_shape, _profile_from_shape),
 )
+
+
+# The document types of the other parts of the library register themselves on import.
+from neglect_protocol._boundary import _escalation_documents, _metrics_documents  # noqa: E402, F401

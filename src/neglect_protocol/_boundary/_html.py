@@ -23,10 +23,11 @@ GRADE_COLOURS = {
 UNGRADED_COLOUR = "#d9d9d9"
 """Grey, for what has no grade."""
 
-_TABLE = '<table class="neglect-protocol" style="border-collapse: collapse">'
+TABLE = '<table class="neglect-protocol" style="border-collapse: collapse">'
 
 
-def _cell(text: object, *, header: bool = False, align: str = "left", style: str = "") -> str:
+def cell(text: object, *, header: bool = False, align: str = "left", style: str = "") -> str:
+    """One table cell, its text escaped."""
     tag = "th" if header else "td"
     extra = f"; {style}" if style else ""
     return (
@@ -34,19 +35,22 @@ def _cell(text: object, *, header: bool = False, align: str = "left", style: str
     )
 
 
-def _grade_cell(grade: Grade | None) -> str:
+def grade_cell(grade: Grade | None) -> str:
+    """A cell holding a grade, coloured by it (grey when ungraded)."""
     colour = UNGRADED_COLOUR if grade is None else GRADE_COLOURS[grade]
-    return _cell(
+    return cell(
         "-" if grade is None else grade.value, align="center", style=f"background: {colour}"
     )
 
 
-def _row(*cells: str) -> str:
+def row(*cells: str) -> str:
+    """A table row of cells."""
     return f"<tr>{''.join(cells)}</tr>"
 
 
-def _header(*names: str) -> str:
-    return _row(*(_cell(name, header=True) for name in names))
+def header(*names: str) -> str:
+    """A row of header cells."""
+    return row(*(cell(name, header=True) for name in names))
 
 
 def profile_html(profile: Profile) -> str:
@@ -56,7 +60,7 @@ def profile_html(profile: Profile) -> str:
         f"{profile.window.start.isoformat()} to {profile.window.end.isoformat()} "
         f"(catalogue {profile.catalogue_name} {profile.catalogue_version}; rule {profile.rule})"
     )
-    rows = [_header("code", "name", "grade", "source", "suggested", "note")]
+    rows = [header("code", "name", "grade", "source", "suggested", "note")]
     for entry in profile:
         name = entry.name if entry.is_area else f"\u2003{entry.name}"
         note = (
@@ -66,13 +70,13 @@ def profile_html(profile: Profile) -> str:
         )
         weight = "font-weight: bold" if entry.is_area else ""
         rows.append(
-            _row(
-                _cell(entry.code, style=weight),
-                _cell(name, style=weight),
-                _grade_cell(entry.grade),
-                _cell("ungraded" if entry.source is None else entry.source.value),
-                _cell("-" if entry.suggested is None else entry.suggested.value, align="center"),
-                _cell(note),
+            row(
+                cell(entry.code, style=weight),
+                cell(name, style=weight),
+                grade_cell(entry.grade),
+                cell("ungraded" if entry.source is None else entry.source.value),
+                cell("-" if entry.suggested is None else entry.suggested.value, align="center"),
+                cell(note),
             )
         )
     worst = profile.worst_area_grade
@@ -82,7 +86,7 @@ def profile_html(profile: Profile) -> str:
         f"Units at each grade: {counts}. Ungraded: {', '.join(profile.ungraded) or 'none'}."
     )
     return (
-        f"{_TABLE}<caption>{escape(caption)}</caption>{''.join(rows)}</table>"
+        f"{TABLE}<caption>{escape(caption)}</caption>{''.join(rows)}</table>"
         f"<p>{escape(summary)}</p>"
     )
 
@@ -94,24 +98,24 @@ def catalogue_html(catalogue: Catalogue) -> str:
         f"{len(catalogue.areas)} areas, {len(catalogue.sub_areas)} sub-areas, "
         f"{len(catalogue.items)} items"
     )
-    rows = [_header("code", "name", "items")]
+    rows = [header("code", "name", "items")]
     for area in catalogue.areas:
         children = catalogue.children(area.code)
         direct = sum(isinstance(node, Item) for node in children)
         rows.append(
-            _row(
-                _cell(area.code, style="font-weight: bold"),
-                _cell(area.name, style="font-weight: bold"),
-                _cell(direct, align="right"),
+            row(
+                cell(area.code, style="font-weight: bold"),
+                cell(area.name, style="font-weight: bold"),
+                cell(direct, align="right"),
             )
         )
         for node in children:
             if isinstance(node, SubArea):
                 items = len(catalogue.children(node.code))
                 rows.append(
-                    _row(_cell(node.code), _cell(f"\u2003{node.name}"), _cell(items, align="right"))
+                    row(cell(node.code), cell(f"\u2003{node.name}"), cell(items, align="right"))
                 )
-    return f"{_TABLE}<caption>{escape(caption)}</caption>{''.join(rows)}</table>"
+    return f"{TABLE}<caption>{escape(caption)}</caption>{''.join(rows)}</table>"
 
 
 def assessment_html(assessment: Assessment) -> str:
@@ -122,8 +126,6 @@ def assessment_html(assessment: Assessment) -> str:
         f"{len(assessment.ratings)} ratings, {len(assessment.targets)} targets "
         "(evidence and comments are not shown)"
     )
-    rows = [_header("code", "grade")]
-    rows.extend(
-        _row(_cell(rating.code), _grade_cell(rating.grade)) for rating in assessment.ratings
-    )
-    return f"{_TABLE}<caption>{escape(caption)}</caption>{''.join(rows)}</table>"
+    rows = [header("code", "grade")]
+    rows.extend(row(cell(rating.code), grade_cell(rating.grade)) for rating in assessment.ratings)
+    return f"{TABLE}<caption>{escape(caption)}</caption>{''.join(rows)}</table>"

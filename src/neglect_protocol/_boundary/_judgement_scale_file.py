@@ -8,16 +8,18 @@ from importlib.resources.abc import Traversable
 from typing import Any
 
 from neglect_protocol._boundary._catalogue_file import _list, _table, _text
-from neglect_protocol._boundary._document import read_document
+from neglect_protocol._boundary._document import check_kind, read_document
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol.errors import CatalogueError, JudgementScaleError, received
 
 JUDGEMENT_SCALE_SCHEMA_VERSION = 1
 """The version of the judgement scale document format this library reads."""
 
-_TOP_KEYS = frozenset(
+_REQUIRED_KEYS = frozenset(
     {"schema_version", "name", "version", "good_or_better", "inadequate", "judgements"}
 )
+# "kind" is optional: neglect_protocol.serialize writes it ("judgement_scale").
+_TOP_KEYS = _REQUIRED_KEYS | {"kind"}
 _JUDGEMENT_KEYS = frozenset({"code", "label"})
 
 
@@ -59,7 +61,8 @@ def judgement_scale_from_document(document: Mapping[str, Any]) -> JudgementScale
     >>> scale["adequate"].rank
     3
     """
-    top = _checked(_table, document, "$", _TOP_KEYS, tuple(sorted(_TOP_KEYS)))
+    top = _checked(_table, document, "$", _TOP_KEYS, tuple(sorted(_REQUIRED_KEYS)))
+    check_kind(top, "judgement_scale", JudgementScaleError)
     schema_version = top["schema_version"]
     if schema_version != JUDGEMENT_SCALE_SCHEMA_VERSION or isinstance(schema_version, bool):
         raise JudgementScaleError(

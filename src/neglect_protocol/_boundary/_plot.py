@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
+from neglect_protocol._model._chronology import Chronology, ChronologyReview
+from neglect_protocol._model._escalation import Decision
 from neglect_protocol._model._grade import GRADES
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import InvalidArgumentError
@@ -82,16 +84,23 @@ def plot_profile(profile: Profile, *, ax: Axes | None = None) -> Axes:
 
 
 def plot_history(
-    profiles: Iterable[Profile], *, codes: Sequence[str] | None = None, ax: Axes | None = None
+    profiles: Iterable[Profile] | Chronology | ChronologyReview,
+    *,
+    codes: Sequence[str] | None = None,
+    ax: Axes | None = None,
 ) -> Axes:
     """Draw one child's grades over time: a line per area (or per code asked for).
 
     The grade axis runs from 5 at the bottom to 1 at the top, so a line that rises
     shows care getting better; the bands behind it carry the grade colours. A
-    profile without a grade for a code leaves a gap in that line.
+    profile without a grade for a code leaves a gap in that line. Given a
+    chronology's review, the level of need decided at each assessment is written
+    above its points (``L3``).
 
     Args:
-        profiles: Profiles of one child, in any order (drawn by window start).
+        profiles: Profiles of one child, in any order (drawn by window start), a
+            :class:`~neglect_protocol.chronology.Chronology`, or a
+            :class:`~neglect_protocol.chronology.ChronologyReview`.
         codes: The areas or sub-areas to draw; the first profile's areas by default.
         ax: Axes to draw on; a new figure's axes by default.
 
@@ -101,6 +110,10 @@ def plot_history(
     Raises:
         InvalidArgumentError: If there are no profiles, or they are of more than one child.
     """
+    decisions: tuple[Decision, ...] = ()
+    if isinstance(profiles, ChronologyReview):
+        decisions = profiles.decisions
+        profiles = profiles.chronology
     series = sorted(profiles, key=lambda profile: profile.window.start)
     if not series:
         raise InvalidArgumentError("profiles", "expected at least one profile, got none")
@@ -125,10 +138,20 @@ def plot_history(
             graded = entry is not None and entry.grade is not None
             grades.append(float(entry.grade.value) if graded else float("nan"))  # type: ignore[union-attr]
         ax.plot(starts, grades, marker="o", label=name)  # type: ignore[arg-type]
-    ax.set_ylim(5.5, 0.5)
+    ax.set_ylim(5.5, 0.5 if not decisions else 0.0)
     ax.set_yticks([grade.value for grade in GRADES])
     ax.set_xlabel("Observation window start")
     ax.set_ylabel(GRADE_AXIS_LABEL)
-    ax.set_title(f"Grades over time, child {children[0]}")
+    what = "Grades and levels of need" if decisions else "Grades"
+    ax.set_title(f"{what} over time, child {children[0]}")
+    for decision in decisions:
+        ax.text(
+            decision.window.start,  # type: ignore[arg-type]
+            0.25,
+            f"L{decision.level.number}",
+            ha="center",
+            va="center",
+            fontsize="small",
+        )
     ax.legend(loc="best", fontsize="small")
     return ax

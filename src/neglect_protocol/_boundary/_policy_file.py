@@ -9,6 +9,7 @@ from typing import Any
 
 from neglect_protocol._boundary._document import (
     build,
+    check_kind,
     items,
     read_document,
     schema_version,
@@ -26,6 +27,7 @@ POLICY_SCHEMA_VERSION = 1
 
 _TOP_KEYS = frozenset(
     {
+        "kind",
         "schema_version",
         "name",
         "version",
@@ -85,6 +87,7 @@ def policy_from_document(
         ("schema_version", "name", "version", "drift_period_days", "levels", "rules"),
         PolicyError,
     )
+    check_kind(top, "threshold_policy", PolicyError)
     schema_version(top, POLICY_SCHEMA_VERSION, PolicyError)
     levels = [
         build(

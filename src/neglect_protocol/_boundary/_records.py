@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from neglect_protocol._model._escalation import Decision
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import InvalidArgumentError
 
@@ -130,4 +131,63 @@ def profiles_to_records(
             grade = grades.get(code)
             row[code] = None if grade is None else grade.value
         rows.append(row)
+    return rows
+
+
+DECISION_KEYS = (
+    "child",
+    "assessment_reference",
+    "window_start",
+    "window_end",
+    "policy",
+    "policy_version",
+    "level",
+    "level_name",
+    "review_by",
+    "reasons",
+    "rules",
+    "proposed_level",
+    "overridden",
+    "override_by",
+    "override_on",
+)
+"""The columns of a decision's row."""
+
+
+def decision_records(decisions: Iterable[Decision]) -> list[dict[str, Any]]:
+    """One row per decision, for ``pandas.DataFrame(rows)`` or ``polars.DataFrame(rows)``.
+
+    An override's rationale is free text and is never part of a row; who made the
+    override, when, and the level the rules proposed are.
+
+    Args:
+        decisions: The decisions, in the order the rows should follow.
+
+    Returns:
+        The rows, each with the keys ``DECISION_KEYS``: ``rules`` names the rules
+        that fired (comma-separated), ``proposed_level`` is the level before any
+        override.
+    """
+    rows = []
+    for decision in decisions:
+        record = decision.overridden
+        rows.append(
+            {
+                "child": decision.child.reference,
+                "assessment_reference": decision.assessment_reference,
+                "window_start": decision.window.start,
+                "window_end": decision.window.end,
+                "policy": decision.policy.name,
+                "policy_version": decision.policy.version,
+                "level": decision.level.number,
+                "level_name": decision.level.name,
+                "review_by": decision.review_by,
+                "reasons": len(decision.reasons),
+                "rules": ", ".join(dict.fromkeys(reason.rule for reason in decision.reasons)),
+                "proposed_level": decision.proposed.level.number,
+                "overridden": record is not None,
+                "override_by": None if record is None else record.by,
+                "override_on": None if record is None else record.on,
+            }
+        )
     return rows

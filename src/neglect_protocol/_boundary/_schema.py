@@ -16,6 +16,9 @@ from typing import Any
 from neglect_protocol._boundary._documents import _BY_TYPE, serialisable_types
 from neglect_protocol._boundary._wire import (
     FIELD_RULES,
+    KIND_TAGS,
+    UNIONS,
+    is_frozenset,
     is_mapping,
     is_record,
     mapping_key,
@@ -72,6 +75,10 @@ def _inline(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
 def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
+    tag = KIND_TAGS.get(cls)
+    if tag is not None:
+        properties["kind"] = {"const": tag}
+        required.append("kind")
     for name, kind, needed in record_fields(cls):
         schema = _type(kind, definitions)
         rule = FIELD_RULES.get((cls, name))
@@ -101,12 +108,21 @@ def _type(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"anyOf": [*options, {"type": "null"}]}
     if origin is tuple:
         return {"type": "array", "items": _type(arguments[0], definitions)}
+    if is_frozenset(kind):
+        return {"type": "array", "items": _type(arguments[0], definitions), "uniqueItems": True}
     if is_mapping(kind):
+        keys = mapping_key(arguments[0])[2]
         return {
             "type": "object",
-            "propertyNames": {"enum": mapping_key(arguments[0])[2]},
+            **({} if keys is None else {"propertyNames": {"enum": keys}}),
             "additionalProperties": _type(arguments[1], definitions),
         }
+    if kind in UNIONS:
+        return {"oneOf": [_type(member, definitions) for member in UNIONS[kind].values()]}
+    registration = _BY_TYPE.get(kind)
+    if registration is not None and registration.shape is not kind:
+        # A document nested in another is written in its own layout, without an envelope.
+        return _type(registration.shape, definitions)
     if is_record(kind):
         name = kind.__name__
         if name not in definitions:

@@ -9,6 +9,7 @@ from typing import Any
 
 from neglect_protocol._boundary._document import (
     build,
+    check_kind,
     items,
     read_document,
     schema_version,
@@ -26,6 +27,8 @@ _CHECKLIST_KEYS = frozenset({"schema_version", "name", "version", "domains"})
 _DOMAIN_KEYS = frozenset({"code", "name", "signs"})
 _SIGN_KEYS = frozenset({"code", "text", "serious"})
 _POLICY_KEYS = frozenset({"schema_version", "name", "version", "rules"})
+# "kind" is optional: neglect_protocol.serialize writes it ("screening_policy").
+_POLICY_ALLOWED = _POLICY_KEYS | {"kind"}
 
 
 def checklist_from_document(document: Mapping[str, Any]) -> Checklist:
@@ -123,7 +126,8 @@ def screening_policy_from_document(
         from neglect_protocol._boundary._builtin import builtin_checklist
 
         checklist = builtin_checklist()
-    top = table(document, "$", _POLICY_KEYS, tuple(sorted(_POLICY_KEYS)), PolicyError)
+    top = table(document, "$", _POLICY_ALLOWED, tuple(sorted(_POLICY_KEYS)), PolicyError)
+    check_kind(top, "screening_policy", PolicyError)
     schema_version(top, SCREENING_SCHEMA_VERSION, PolicyError)
     rules = tuple(
         spec_from_document(raw, f"$.rules[{index}]", OUTCOME_RULE_KINDS)

@@ -19,6 +19,7 @@ import math
 import re
 import typing
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -33,7 +34,12 @@ from cattrs.preconf.json import JsonConverter, make_converter
 
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade
-from neglect_protocol.errors import DocumentProblem, NeglectProtocolError, safe_repr
+from neglect_protocol.errors import (
+    DocumentProblem,
+    NeglectProtocolError,
+    UnsupportedTypeError,
+    safe_repr,
+)
 
 SHAPE = "shape"
 RANGE = "range"
@@ -117,10 +123,17 @@ def is_record(kind: Any) -> bool:
 
 
 def record_fields(cls: type) -> list[tuple[str, Any, bool]]:
-    """The fields of a record as (key, type, required), in order."""
+    """The fields of a record as (key, wire type, required), in order.
+
+    The wire type is the field's annotation unless :func:`field_types` gave it another.
+    """
     if attrs.has(cls):
         return [
-            (field.alias, field.type, field.default is attrs.NOTHING)
+            (
+                field.alias,
+                FIELD_TYPES.get((cls, field.name), field.type),
+                field.default is attrs.NOTHING,
+            )
             for field in attrs.fields(attrs.resolve_types(cls))
             if field.init
         ]
@@ -188,6 +201,30 @@ def _date(value: Any, _: Any = None) -> dt.date:
     raise WireError.one(f"expected an ISO 8601 date (YYYY-MM-DD), got {describe(value)}", RANGE)
 
 
+def _number(value: Any, _: Any = None) -> float:
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        try:
+            return float(value)
+        except OverflowError:
+            pass
+    raise WireError.one(f"expected a number, got {describe(value)}", SHAPE)
+
+
+_FRACTION = re.compile(r"[0-9]+(/[0-9]*[1-9][0-9]*|\.[0-9]+)?\Z")
+
+
+def _fraction(value: Any, _: Any = None) -> Fraction:
+    expected = 'an exact fraction as text ("1/10" or "0.1")'
+    if type(value) is not str:
+        raise WireError.one(f"expected {expected}, got {json_type(value)}", SHAPE)
+    if _FRACTION.match(value):
+        try:
+            return Fraction(value)
+        except ValueError:  # Python refuses to convert thousands of digits.
+            pass
+    raise WireError.one(f"expected {expected}, got {describe(value)}", RANGE)
+
+
 # Patterns end with a look-ahead for "no character at all" rather than "$": in
 # ECMA-262 "$" is the end of the text, but in Python's re (which Python validators
 # use) it also matches before a final newline; the look-ahead means the same in both.
@@ -205,6 +242,13 @@ SCALARS: dict[Any, Scalar] = {
         _date,
         lambda value: value.isoformat(),
         {"type": "string", "format": "date", "pattern": _DATE_PATTERN},
+    ),
+    float: Scalar(_number, lambda value: value, {"type": "number"}),
+    # Exact shares (a ceiling on the share inadequate) are text, as JSON numbers are not exact.
+    Fraction: Scalar(
+        _fraction,
+        str,
+        {"type": "string", "pattern": f"^[0-9]+(/[0-9]*[1-9][0-9]*|\\.[0-9]+)?{END}"},
     ),
 }
 """The scalar types of the wire format; enumerations are handled by :func:`enum_scalar`."""
@@ -262,6 +306,11 @@ def _optional(check: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     return optional
 
 
+def optional(rule: FieldRule) -> FieldRule:
+    """The same constraint on a field that may also be null."""
+    return FieldRule(_optional(rule.check), rule.schema)
+
+
 def _matching(pattern: str, expected: str) -> Callable[[Any, Any], str]:
     """A check that text matches ``pattern`` (a Python regular expression, whole text)."""
     regex = re.compile(pattern, re.DOTALL)
@@ -301,8 +350,36 @@ MONTHS = FieldRule(_months, {"minimum": 0})
 OPTIONAL_MONTHS = FieldRule(_optional(_months), {"minimum": 0})
 """Like :data:`MONTHS`, or null."""
 
+
+def at_least(least: int) -> FieldRule:
+    """A whole number of ``least`` or more."""
+
+    def check(value: Any, _: Any = None) -> int:
+        number = _integer(value)
+        if number < least:
+            raise WireError.one(
+                f"expected a whole number of {least} or more, got {describe(number)}", RANGE
+            )
+        return number
+
+    return FieldRule(check, {"minimum": least})
+
+
+def _share(value: Any, _: Any = None) -> float:
+    number = _number(value)
+    if not 0 < number < 1:
+        raise WireError.one(f"expected a number between 0 and 1, got {describe(value)}", RANGE)
+    return number
+
+
+OPEN_SHARE = FieldRule(_share, {"exclusiveMinimum": 0, "exclusiveMaximum": 1})
+"""A number strictly between 0 and 1 (a confidence level)."""
+
 FIELD_RULES: dict[tuple[type, str], FieldRule] = {}
 """Constraints by (class, field name), applied by the converter and written into schemas."""
+
+FIELD_TYPES: dict[tuple[type, str], Any] = {}
+"""Wire types by (class, field name), for fields whose annotation the wire cannot read."""
 
 
 def field_rules(cls: type, **rules: FieldRule) -> None:
@@ -311,26 +388,93 @@ def field_rules(cls: type, **rules: FieldRule) -> None:
         FIELD_RULES[cls, name] = rule
 
 
-# --- Mappings: objects keyed by grade ---
+def field_types(cls: type, **kinds: Any) -> None:
+    """Read and write fields of ``cls`` as other types (a tuple of rules as a tagged union)."""
+    for name, kind in kinds.items():
+        FIELD_TYPES[cls, name] = kind
+
+
+# --- Tagged unions: records told apart by their "kind" key ---
+
+
+KIND_TAGS: dict[type, str] = {}
+"""The ``kind`` each tagged record class writes first and requires when read."""
+
+UNIONS: dict[type, Mapping[str, type]] = {}
+"""Each tagged union's classes by ``kind``."""
+
+
+def tagged_union(name: str, kinds: Mapping[str, type]) -> type:
+    """A type standing for any of ``kinds``' classes, each written with its ``kind`` first.
+
+    Rule specs of threshold and screening policies are such records: a policy
+    document lists rules of several classes, each naming itself by ``kind``.
+    The mapping is kept, not copied, so kinds added to it later are known too.
+    """
+    union = type(name, (), {"__doc__": f"Any of the records in {name}, by their kind."})
+    UNIONS[union] = kinds
+    for kind, cls in kinds.items():
+        KIND_TAGS[cls] = kind
+    return union
+
+
+def _union_hooks(
+    converter: JsonConverter, union: type
+) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
+    kinds = UNIONS[union]
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise WireError.one(f"expected an object, got {json_type(value)}", SHAPE)
+        if "kind" not in value:
+            raise WireError([(".kind", "required key missing", SHAPE)])
+        kind = value["kind"]
+        cls = kinds.get(kind) if type(kind) is str else None
+        if cls is None:
+            choices = ", ".join(json.dumps(name) for name in kinds)
+            category = RANGE if type(kind) is str else SHAPE
+            raise WireError(
+                [(".kind", f"expected one of {choices}, got {describe(kind)}", category)]
+            )
+        return converter.structure(value, cls)
+
+    def unstructure(value: Any) -> Any:
+        if KIND_TAGS.get(type(value)) not in kinds:
+            # A rule written as a plain function has no document form.
+            raise UnsupportedTypeError(getattr(value, "__name__", type(value).__name__))
+        return converter.unstructure(value, type(value))
+
+    return structure, unstructure
+
+
+# --- Mappings: objects keyed by grade or by text ---
 #
-# JSON object keys are strings, so a grade key is written "1" to "5". Only grades
-# key a mapping in the public types so far; another key type needs its reading,
-# writing and allowed keys here.
+# JSON object keys are strings, so a grade key is written "1" to "5"; text keys
+# (question codes, criterion codes) are written as they are. Another key type
+# needs its reading, writing and allowed keys here.
 
 GRADE_KEYS = ["1", "2", "3", "4", "5"]
 
 
-def mapping_key(kind: Any) -> tuple[Callable[[str], Any], Callable[[Any], str], list[str]]:
-    """How keys of type ``kind`` are read and written, and the keys allowed."""
+def _same(key: str) -> str:
+    return key
+
+
+def mapping_key(
+    kind: Any,
+) -> tuple[Callable[[str], Any], Callable[[Any], str], list[str] | None]:
+    """How keys of type ``kind`` are read and written, and the keys allowed (``None``: any text)."""
     if kind is Grade:
         return (lambda key: _GRADES[int(key)]), (lambda key: str(key.value)), GRADE_KEYS
+    if kind is str:
+        return _same, _same, None
     raise TypeError(f"no wire form for mapping keys of {kind!r}")  # pragma: no cover - met
     # by the first developer who registers a type with another key type, never at run time.
 
 
 def is_mapping(kind: Any) -> bool:
-    """Whether ``kind`` is ``Mapping[K, V]`` (the type of a :class:`FrozenMap` field)."""
-    return typing.get_origin(kind) in (Mapping, dict)
+    """Whether ``kind`` is ``Mapping[K, V]`` or ``FrozenMap[K, V]`` (a read-only mapping field)."""
+    return typing.get_origin(kind) in (Mapping, dict, FrozenMap)
 
 
 def _mapping_hooks(
@@ -338,8 +482,8 @@ def _mapping_hooks(
 ) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
     key_type, value_type = typing.get_args(kind)
     read_key, write_key, allowed = mapping_key(key_type)
-    allowed_keys = frozenset(allowed)
-    choices = ", ".join(json.dumps(key) for key in allowed)
+    allowed_keys = None if allowed is None else frozenset(allowed)
+    choices = "any text" if allowed is None else ", ".join(json.dumps(key) for key in allowed)
 
     def structure(value: Any, _: Any) -> FrozenMap[Any, Any]:
         if not isinstance(value, dict):
@@ -348,7 +492,7 @@ def _mapping_hooks(
         problems: list[tuple[str, str, str]] = []
         for key, item in value.items():
             segment = key_segment(key)
-            if key not in allowed_keys:
+            if type(key) is not str or (allowed_keys is not None and key not in allowed_keys):
                 problems.append(
                     (segment, f"expected a key from {choices}, got {describe(key)}", RANGE)
                 )
@@ -405,15 +549,81 @@ def _tuple_hook(converter: JsonConverter, kind: Any) -> Callable[[Any, Any], Any
     return structure
 
 
+# --- Sets: JSON arrays of distinct values, read into frozensets ---
+
+
+def is_frozenset(kind: Any) -> bool:
+    """Whether ``kind`` is ``frozenset[X]`` (a set of answers, say)."""
+    return typing.get_origin(kind) is frozenset
+
+
+def _set_hooks(
+    converter: JsonConverter, kind: Any
+) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
+    element = typing.get_args(kind)[0]
+    read_list = _tuple_hook(converter, tuple[element, ...])  # type: ignore[valid-type]
+
+    def structure(value: Any, _: Any) -> frozenset[Any]:
+        items = read_list(value, None)
+        problems = [
+            (
+                f"[{index}]",
+                f"expected each value once, got the value of [{items.index(item)}] again",
+                RANGE,
+            )
+            for index, item in enumerate(items)
+            if item in items[:index]
+        ]
+        if problems:
+            raise WireError(problems)
+        return frozenset(items)
+
+    def unstructure(value: frozenset[Any]) -> list[Any]:
+        # Sorted, so that equal sets are written alike.
+        return sorted(converter.unstructure(item, element) for item in value)
+
+    return structure, unstructure
+
+
+# --- Values written in another layout: a policy nested in a decision, say ---
+
+
+@attrs.frozen
+class Layout:
+    """How a class is written: as ``shape``, turned to and from it by two functions.
+
+    ``from_shape`` raises :class:`WireError` or a library error for rules across
+    fields that the shape cannot express.
+    """
+
+    shape: type
+    to_shape: Callable[[Any], Any]
+    from_shape: Callable[[Any], Any]
+
+
+def relative(error: BaseException, cls: type) -> WireError:
+    """An error raised while building ``cls`` from a shape, as problems relative to its value."""
+    return WireError(
+        [
+            (problem.path[1:], problem.message, problem.category)
+            for problem in problems_of(error, "$", cls)
+        ]
+    )
+
+
 # --- The converter ---
 
 
-def make_wire_converter(omit_if_default: frozenset[type] = frozenset()) -> JsonConverter:
+def make_wire_converter(
+    omit_if_default: frozenset[type] = frozenset(),
+    layouts: Mapping[type, Layout] | None = None,
+) -> JsonConverter:
     """Build the library's converter, on ``cattrs.preconf.json``.
 
     Args:
         omit_if_default: Classes whose fields are left out of a document when they
             hold their default (the catalogue file format omits empty options).
+        layouts: Classes written in another layout, wherever they appear.
 
     Returns:
         A converter that refuses unknown keys and collects every problem.
@@ -449,38 +659,126 @@ def make_wire_converter(omit_if_default: frozenset[type] = frozenset()) -> JsonC
         is_mapping, lambda kind: _mapping_hooks(converter, kind)[1]
     )
 
+    converter.register_structure_hook_factory(
+        is_frozenset, lambda kind: _set_hooks(converter, kind)[0]
+    )
+    converter.register_unstructure_hook_factory(
+        is_frozenset, lambda kind: _set_hooks(converter, kind)[1]
+    )
+    is_union = lambda kind: kind in UNIONS  # noqa: E731
+    converter.register_structure_hook_factory(
+        is_union, lambda kind: _union_hooks(converter, kind)[0]
+    )
+    converter.register_unstructure_hook_factory(
+        is_union, lambda kind: _union_hooks(converter, kind)[1]
+    )
+
     def record_structure(cls: type) -> Callable[[Any, Any], Any]:
-        overrides = {
-            name: override(struct_hook=FIELD_RULES[cls, name].check)
-            for name, _, _ in record_fields(cls)
-            if (cls, name) in FIELD_RULES
-        }
+        overrides: dict[str, Any] = {}
+        for name, kind, _ in record_fields(cls):
+            if (cls, name) in FIELD_RULES:
+                overrides[name] = override(struct_hook=FIELD_RULES[cls, name].check)
+            elif (cls, name) in FIELD_TYPES:
+                overrides[name] = override(struct_hook=converter.get_structure_hook(kind))
         # Valid documents are the common case, so each record is first read by a function
         # that stops at the first problem; only if it fails is it read again by the
         # converter's detailed function, which collects every problem.
         fast = _record_structure_fn(cls, converter, False, overrides)
         detailed = _record_structure_fn(cls, converter, True, overrides)
+        tag = KIND_TAGS.get(cls)
 
         def structure(value: Any, kind: Any) -> Any:
             if type(value) is not dict:
                 raise WireError.one(f"expected an object, got {json_type(value)}", SHAPE)
+            if tag is not None:
+                return _tagged(value, kind)
             try:
                 return fast(value, kind)
             except Exception:
                 return detailed(value, kind)
 
+        def _tagged(value: dict[str, Any], kind: Any) -> Any:
+            fields = dict(value)
+            found = fields.pop("kind", None)
+            if found == tag and type(found) is str:
+                try:
+                    return fast(fields, kind)
+                except Exception:
+                    return detailed(fields, kind)
+            problems = [
+                (".kind", "required key missing", SHAPE)
+                if "kind" not in value
+                else (
+                    ".kind",
+                    f"expected {json.dumps(tag)}, got {describe(found)}",
+                    RANGE if type(found) is str else SHAPE,
+                )
+            ]
+            try:
+                detailed(fields, kind)
+            except Exception as error:  # problems_of re-raises the unexpected
+                problems += relative(error, cls).problems
+            raise WireError(problems)
+
         return structure
 
     def record_unstructure(cls: type) -> Callable[[Any], Any]:
         omit = cls in omit_if_default
-        if attrs.has(cls):
-            return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit)
-        return namedtuple_dict_unstructure_factory(cls, converter, omit)
+        if not attrs.has(cls):
+            return namedtuple_dict_unstructure_factory(cls, converter, omit)
+        overrides: dict[str, Any] = {
+            name: override(unstruct_hook=converter.get_unstructure_hook(kind))
+            for name, kind, _ in record_fields(cls)
+            if (cls, name) in FIELD_TYPES
+        }
+        write = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit, **overrides)
+        tag = KIND_TAGS.get(cls)
+        if tag is None:
+            return write
+        # As in policy files, a rule leaves out a parameter that is None by default.
+        optional = [field.name for field in attrs.fields(cls) if field.default is None]
+
+        def tagged(value: Any) -> dict[str, Any]:
+            written = write(value)
+            for name in optional:
+                if written[name] is None:
+                    del written[name]
+            return {"kind": tag, **written}
+
+        return tagged
 
     converter.register_structure_hook_factory(is_tuple, lambda kind: _tuple_hook(converter, kind))
     converter.register_structure_hook_factory(is_record, record_structure)
     converter.register_unstructure_hook_factory(is_record, record_unstructure)
+    for cls, layout in (layouts or {}).items():
+        converter.register_structure_hook(cls, _layout_structure(converter, layout))
+        converter.register_unstructure_hook(cls, _layout_unstructure(converter, layout))
     return converter
+
+
+def _layout_unstructure(converter: JsonConverter, layout: Layout) -> Callable[[Any], Any]:
+    def unstructure(value: Any) -> Any:
+        return converter.unstructure(layout.to_shape(value), layout.shape)
+
+    return unstructure
+
+
+def _layout_structure(converter: JsonConverter, layout: Layout) -> Callable[[Any, Any], Any]:
+    shape = layout.shape
+    readers: list[Callable[[Any, Any], Any]] = []
+
+    def structure(value: Any, _: Any) -> Any:
+        if not readers:
+            # Looked up on first use, when every hook is registered: a layout may
+            # hold a value of its own class (a decision holds the one it overrode).
+            readers.append(converter.get_structure_hook(shape))
+        built = readers[0](value, shape)
+        try:
+            return layout.from_shape(built)
+        except (WireError, NeglectProtocolError) as error:
+            raise relative(error, shape) from None
+
+    return structure
 
 
 def _record_structure_fn(

@@ -13,6 +13,7 @@ from neglect_protocol._logic._change import Change
 from neglect_protocol._model._audit import CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import AuditError
 from neglect_protocol.stats import Proportion
 
@@ -66,8 +67,8 @@ class ThemeTally:
         return f"{self.positive} of {self.total} positive"
 
 
-@attrs.frozen
-class AuditSummary:
+@attrs.frozen(repr=False)
+class AuditSummary(MetricTable):
     """What a period's case-file audits show, for a board report.
 
     Attributes:

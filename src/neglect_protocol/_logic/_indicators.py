@@ -21,6 +21,7 @@ from neglect_protocol._model._indicators import (
     check_flag,
     check_level,
 )
+from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import CohortError
 from neglect_protocol.stats import Proportion
 
@@ -123,8 +124,8 @@ def category_label(category: Hashable) -> str:
     return str(category)
 
 
-@attrs.frozen
-class Breakdown:
+@attrs.frozen(repr=False)
+class Breakdown(MetricTable):
     """How many records fall in each category of one dimension.
 
     Attributes:
@@ -343,6 +344,18 @@ class Cohort:
             CohortError: If a dimension does not apply to children, or both are the same.
         """
         return cross_tabulate(self.records, rows, columns)
+
+    def __repr__(self) -> str:
+        return f"<Cohort of {len(self.records)} child{'' if len(self.records) == 1 else 'ren'}>"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """A row per child.
+
+        See :func:`~neglect_protocol.records.cohort_to_records`.
+        """
+        from neglect_protocol._boundary._metric_records import cohort_to_records
+
+        return cohort_to_records(self)
 
 
 def completions_breakdown(

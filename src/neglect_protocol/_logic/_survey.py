@@ -11,6 +11,7 @@ from neglect_protocol._logic._change import Change, change_between
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._survey import Survey, SurveyResponse
+from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import SurveyError
 from neglect_protocol.stats import Proportion
 
@@ -41,8 +42,8 @@ class ShareMetric:
         return self.answered
 
 
-@attrs.frozen
-class SurveyMetrics:
+@attrs.frozen(repr=False)
+class SurveyMetrics(MetricTable):
     """Positive shares from a period's survey responses.
 
     The pooled figures (:attr:`group_overall`, :attr:`overall`) count every answer

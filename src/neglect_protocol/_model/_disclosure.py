@@ -9,6 +9,7 @@ from typing import Literal
 import attrs
 
 from neglect_protocol._model._proportion import Proportion, round_half_up
+from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import (
     DisclosurePolicyError,
     StatisticsError,
@@ -179,8 +180,8 @@ Base = Literal["row", "column", "table"]
 """What a cell's percentage is a share of: its row total, its column total, or the table's."""
 
 
-@attrs.frozen
-class DisclosedTable:
+@attrs.frozen(repr=False)
+class DisclosedTable(MetricTable):
     """A two-dimensional table of counts with its totals, after disclosure control.
 
     Cells are indexed by position; ``row_labels`` and ``column_labels``

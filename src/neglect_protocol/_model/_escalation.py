@@ -710,3 +710,10 @@ class Decision:
             review_by=self.window.end + dt.timedelta(days=new_level.review_after_days),
             overridden=record,
         )
+
+    def _repr_html_(self) -> str:
+        """The decision as HTML, for notebooks (text escaped, the rationale never shown)."""
+        # Rendering is the boundary's business; deferred so the model never loads it unasked.
+        from neglect_protocol._boundary._escalation_html import decision_html
+
+        return decision_html(self)

@@ -1,0 +1,263 @@
+"""The document types of the partnership's metrics: audits, surveys, the dataset, the report input.
+
+Schema versions (all 1):
+
+- ``judgement_scale``: the judgement scale file format of
+  :func:`~neglect_protocol.audit.load_judgement_scale` (judgements best first, each
+  a code and a label), plus an optional ``kind``;
+- ``case_file_audit``: one audited file, its judgements written in full (rank,
+  code and label) so that the record stands on its own;
+- ``survey`` and ``survey_response``: a questionnaire, and one respondent's answers;
+- ``cohort``: the children in the dataset at a census date;
+- ``implementation_measures``: training and use of the GCP2 in a period;
+- ``period_records``: a period's audits, responses, cohort and implementation figures;
+- ``disclosure_policy``: the disclosure policy file format of
+  :func:`~neglect_protocol.disclosure.load_disclosure_policy` (sections
+  ``suppression``, ``symbols`` and ``rounding``), plus an optional ``kind``;
+- ``assurance_input``: what the annual assurance report is built from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from neglect_protocol._boundary._documents import register_document, register_parts
+from neglect_protocol._boundary._wire import (
+    NONBLANK,
+    OPEN_SHARE,
+    OPTIONAL_NONBLANK,
+    RULE,
+    Layout,
+    WireError,
+    at_least,
+    field_rules,
+    optional,
+)
+from neglect_protocol._logic._assurance import PeriodRecords
+from neglect_protocol._logic._indicators import Cohort, Dimension
+from neglect_protocol._logic._report_input import ReportInput
+from neglect_protocol._model._audit import (
+    AuditComment,
+    CaseFileAudit,
+    Criterion,
+    Judgement,
+    JudgementScale,
+    Polarity,
+)
+from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
+from neglect_protocol._model._indicators import (
+    CensusAgeBand,
+    CohortRecord,
+    GCP2Completion,
+    ImplementationMeasures,
+    PrimaryNeed,
+)
+from neglect_protocol._model._survey import Question, ResponseScale, Survey, SurveyResponse
+from neglect_protocol.errors import DisclosurePolicyError
+
+METRICS_SCHEMA_VERSION = 1
+
+register_parts(
+    Suppression,
+    Missing,
+    Judgement,
+    Polarity,
+    AuditComment,
+    Criterion,
+    ResponseScale,
+    Question,
+    PrimaryNeed,
+    CensusAgeBand,
+    Dimension,
+    CohortRecord,
+    GCP2Completion,
+)
+field_rules(Judgement, rank=at_least(1), code=NONBLANK, label=NONBLANK)
+field_rules(AuditComment, theme=NONBLANK)
+field_rules(Criterion, code=NONBLANK, label=NONBLANK)
+field_rules(CaseFileAudit, reference=NONBLANK, team=NONBLANK)
+field_rules(ResponseScale, name=NONBLANK)
+field_rules(Question, code=NONBLANK, text=NONBLANK, finding=OPTIONAL_NONBLANK)
+field_rules(Survey, name=NONBLANK)
+field_rules(SurveyResponse, respondent=NONBLANK, group=NONBLANK)
+field_rules(CohortRecord, reference=NONBLANK, level_of_need=at_least(1))
+field_rules(GCP2Completion, practitioner=NONBLANK, agency=NONBLANK, level_of_need=at_least(1))
+field_rules(
+    ImplementationMeasures,
+    champions_trained=at_least(0),
+    awareness_attendance=at_least(0),
+    practitioners_trained=at_least(0),
+)
+field_rules(PeriodRecords, label=NONBLANK)
+field_rules(
+    ReportInput,
+    title=OPTIONAL_NONBLANK,
+    level_of_need=optional(at_least(1)),
+    confidence=optional(OPEN_SHARE),
+)
+
+
+# --- Judgement scales: the scale file format ---
+
+
+@attrs.frozen
+class ScaleJudgement:
+    """A judgement as a scale file lists it: its rank is its place in the list."""
+
+    code: str
+    label: str
+
+
+@attrs.frozen
+class JudgementScaleDocument:
+    """A judgement scale as its file lays it out."""
+
+    name: str
+    version: str
+    good_or_better: str
+    inadequate: str
+    judgements: tuple[ScaleJudgement, ...]
+
+
+field_rules(ScaleJudgement, code=NONBLANK, label=NONBLANK)
+field_rules(
+    JudgementScaleDocument,
+    name=NONBLANK,
+    version=NONBLANK,
+    good_or_better=NONBLANK,
+    inadequate=NONBLANK,
+)
+
+
+def _scale_to_shape(scale: JudgementScale) -> JudgementScaleDocument:
+    return JudgementScaleDocument(
+        scale.name,
+        scale.version,
+        scale.good_or_better,
+        scale.inadequate,
+        tuple(ScaleJudgement(judgement.code, judgement.label) for judgement in scale),
+    )
+
+
+def _scale_from_shape(document: JudgementScaleDocument) -> JudgementScale:
+    return JudgementScale.from_labels(
+        document.name,
+        document.version,
+        [(judgement.code, judgement.label) for judgement in document.judgements],
+        good_or_better=document.good_or_better,
+        inadequate=document.inadequate,
+    )
+
+
+register_document(
+    "judgement_scale",
+    JudgementScale,
+    version=METRICS_SCHEMA_VERSION,
+    layout=Layout(JudgementScaleDocument, _scale_to_shape, _scale_from_shape),
+)
+register_document("case_file_audit", CaseFileAudit, version=METRICS_SCHEMA_VERSION)
+register_document("survey", Survey, version=METRICS_SCHEMA_VERSION)
+register_document("survey_response", SurveyResponse, version=METRICS_SCHEMA_VERSION)
+register_document("cohort", Cohort, version=METRICS_SCHEMA_VERSION)
+register_document("implementation_measures", ImplementationMeasures, version=METRICS_SCHEMA_VERSION)
+register_document("period_records", PeriodRecords, version=METRICS_SCHEMA_VERSION)
+
+
+# --- Disclosure policies: the disclosure policy file format ---
+
+
+def _default(name: str) -> Any:
+    """The policy's own default for a field a file may leave out."""
+    return attrs.fields_dict(DisclosurePolicy)[name].default
+
+
+@attrs.frozen
+class SuppressionSection:
+    """Which counts are hidden."""
+
+    min_count: int = _default("min_count")
+    max_count: int = _default("max_count")
+    secondary: bool = _default("secondary")
+
+
+@attrs.frozen
+class SymbolsSection:
+    """What is shown in place of a count."""
+
+    suppressed: str = _default("suppressed")
+    not_available: str = _default("not_available")
+    not_applicable: str = _default("not_applicable")
+
+
+@attrs.frozen
+class RoundingSection:
+    """How totals and percentages are rounded."""
+
+    totals_to_nearest: int = _default("totals_to_nearest")
+    percent_decimal_places: int = _default("percent_decimal_places")
+
+
+_SECTIONS = (SuppressionSection, SymbolsSection, RoundingSection)
+
+
+@attrs.frozen
+class DisclosurePolicyDocument:
+    """A disclosure policy as its file lays it out; a section or key left out takes the default."""
+
+    name: str
+    version: str
+    source: str
+    suppression: SuppressionSection = SuppressionSection()
+    symbols: SymbolsSection = SymbolsSection()
+    rounding: RoundingSection = RoundingSection()
+
+
+field_rules(DisclosurePolicyDocument, name=NONBLANK, version=NONBLANK, source=NONBLANK)
+field_rules(SuppressionSection, min_count=at_least(1), max_count=at_least(1))
+field_rules(SymbolsSection, suppressed=NONBLANK, not_available=NONBLANK, not_applicable=NONBLANK)
+field_rules(RoundingSection, totals_to_nearest=at_least(1), percent_decimal_places=at_least(0))
+
+
+def _disclosure_to_shape(policy: DisclosurePolicy) -> DisclosurePolicyDocument:
+    sections: list[Any] = [
+        section(**{field.name: getattr(policy, field.name) for field in attrs.fields(section)})
+        for section in _SECTIONS
+    ]
+    return DisclosurePolicyDocument(policy.name, policy.version, policy.source, *sections)
+
+
+_WHERE = {
+    field.name: f"{section_name}.{field.name}"
+    for section_name, section in zip(("suppression", "symbols", "rounding"), _SECTIONS, strict=True)
+    for field in attrs.fields(section)
+}
+
+
+def _disclosure_from_shape(document: DisclosurePolicyDocument) -> DisclosurePolicy:
+    fields = {
+        name: value
+        for section in (document.suppression, document.symbols, document.rounding)
+        for name, value in attrs.asdict(section).items()
+    }
+    try:
+        return DisclosurePolicy(document.name, document.version, document.source, **fields)
+    except DisclosurePolicyError as error:
+        # The policy names its flat field; the document holds it in a section.
+        raise WireError([(f".{_WHERE.get(error.path, error.path)}", error.problem, RULE)]) from None
+
+
+register_document(
+    "disclosure_policy",
+    DisclosurePolicy,
+    version=METRICS_SCHEMA_VERSION,
+    layout=Layout(DisclosurePolicyDocument, _disclosure_to_shape, _disclosure_from_shape),
+)
+register_document(
+    "assurance_input",
+    ReportInput,
+    version=METRICS_SCHEMA_VERSION,
+    # Options left to their defaults are left out, as a hand-written input would.
+    omit_if_default=(ReportInput,),
+)

@@ -1,0 +1,152 @@
+"""What the annual assurance report is built from, as one value a file can hold."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from neglect_protocol._logic._assurance import (
+    AssuranceReport,
+    PeriodRecords,
+    build_assurance_report,
+)
+from neglect_protocol._model._audit import JudgementScale
+from neglect_protocol._model._checks import got
+from neglect_protocol._model._disclosure import DisclosurePolicy
+from neglect_protocol._model._survey import Survey
+from neglect_protocol.errors import AuditError, CohortError, ConfidenceError, SurveyError
+
+
+def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise AuditError("title", f"expected non-empty text or None, got {value!r}")
+
+
+def _level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise CohortError(
+            "level_of_need", f"expected a level of need from 1 up (or None), got {value!r}"
+        )
+
+
+def _ceiling(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, Fraction) or not 0 <= value <= 1):
+        raise AuditError(
+            "inadequate_ceiling", f"expected a Fraction from 0 to 1 (or None), got {value!r}"
+        )
+
+
+def _confidence(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1
+    ):
+        raise ConfidenceError(value)
+
+
+@attrs.frozen
+class ReportInput:
+    """Everything the annual assurance report is built from: one period, perhaps the one before.
+
+    It is what the ``neglect-protocol report`` command reads (an ``assurance_input``
+    document). Options left as ``None`` take the defaults of
+    :func:`~neglect_protocol.assurance.build_assurance_report`. Responses and audits
+    are checked against the survey and the judgement scale when the value is built,
+    so a problem is reported where it sits (``current.responses[3].group``).
+
+    Attributes:
+        survey: The questionnaire the responses answer.
+        current: The period reported on.
+        previous: The period before, for change since then.
+        title: The report's title.
+        level_of_need: The level of need whose children the cohort headline is about.
+        inadequate_ceiling: The most the share of files graded inadequate should be.
+        confidence: The confidence level of intervals.
+        scale: The audit judgement scale (Ofsted's four points when ``None``).
+        disclosure: The disclosure policy for the tables (the DfE's when ``None``).
+
+    Raises:
+        SurveyError: If a response's group is not one of the survey's, or a
+            respondent answers twice in one period.
+        UnknownQuestionError: If a response answers a question the survey lacks.
+        AnswerOffScaleError: If an answer is not on its question's scale.
+        UnknownJudgementError: If an audit's grade is not on the scale.
+        AuditError: If the title or the ceiling is invalid.
+        CohortError: If the level of need is not a whole number from 1.
+        ConfidenceError: If the confidence level is not between 0 and 1.
+
+    >>> import datetime as dt
+    >>> from neglect_protocol.assurance import PeriodRecords, ReportInput
+    >>> from neglect_protocol.indicators import Cohort, ImplementationMeasures
+    >>> from neglect_protocol.survey import Question, Survey, SurveyResponse
+    >>> survey = Survey("Invented", (Question("q1", "Invented?"),), ("family",))
+    >>> period = PeriodRecords("2023-24", (), (SurveyResponse("R-1", "parent", {"q1": "yes"}),),
+    ...                        Cohort(()), ImplementationMeasures(1, 10, 5))
+    >>> ReportInput(survey, period)
+    Traceback (most recent call last):
+    ...
+    neglect_protocol.errors.SurveyError: current.responses[0].group: expected a group of survey ...
+    """
+
+    survey: Survey = attrs.field(validator=v.instance_of(Survey))
+    current: PeriodRecords = attrs.field(validator=v.instance_of(PeriodRecords))
+    previous: PeriodRecords | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PeriodRecords))
+    )
+    title: str | None = attrs.field(default=None, validator=_title)
+    level_of_need: int | None = attrs.field(default=None, validator=_level)
+    inadequate_ceiling: Fraction | None = attrs.field(default=None, validator=_ceiling)
+    confidence: float | None = attrs.field(default=None, validator=_confidence)
+    scale: JudgementScale | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(JudgementScale))
+    )
+    disclosure: DisclosurePolicy | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(DisclosurePolicy))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        scale = self.scale
+        if scale is None:
+            from neglect_protocol._boundary._builtin import builtin_judgement_scale
+
+            scale = builtin_judgement_scale()
+        for name in ("current", "previous"):
+            period: PeriodRecords | None = getattr(self, name)
+            if period is None:
+                continue
+            respondents: set[str] = set()
+            for index, response in enumerate(period.responses):
+                field = f"{name}.responses[{index}]"
+                self.survey.check_response(response, field=field)
+                if response.respondent in respondents:
+                    raise SurveyError(
+                        f"{field}.respondent",
+                        f"expected each respondent once, got {got(response.respondent)} again",
+                    )
+                respondents.add(response.respondent)
+            for index, audit in enumerate(period.audits):
+                scale.judgement(audit.grade, field=f"{name}.audits[{index}].grade")
+
+    def build(self) -> AssuranceReport:
+        """Build the report, with the options that were given.
+
+        Returns:
+            The report, ready for :func:`~neglect_protocol.assurance.render_markdown`.
+        """
+        options: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("title", self.title),
+                ("level_of_need", self.level_of_need),
+                ("inadequate_ceiling", self.inadequate_ceiling),
+                ("confidence", self.confidence),
+                ("scale", self.scale),
+                ("policy", self.disclosure),
+            )
+            if value is not None
+        }
+        return build_assurance_report(
+            self.current, survey=self.survey, previous=self.previous, **options
+        )
