@@ -70,44 +70,59 @@ def __dir__() -> list[str]:
     return __all__
 
 
-# Strings shaped like a code, a grade or a number are echoed in messages; anything
-# else might be free text (evidence typed into the wrong column, a child's name) and
-# is described by its length only.
-_ECHOABLE = re.compile(r"[A-Z]{1,5}|[A-Z]{1,5}[0-9]{1,3}[A-Za-z]{0,3}|-?[0-9]{1,6}(\.[0-9]{1,6})?")
+# Strings shaped like a code, a grade, a number or an identifier (a document kind, a
+# rule's name, an answer such as ``applies``) are echoed in messages; anything else
+# might be free text (evidence typed into the wrong column, a child's name: names are
+# capitalised, evidence has spaces) and is described by its length only.
+_ECHOABLE = re.compile(
+    r"[A-Z]{1,5}|[A-Z]{1,5}[0-9]{1,3}[A-Za-z]{0,3}|-?[0-9]{1,6}(\.[0-9]{1,6})?"
+    r"|[a-z][a-z0-9]{0,23}(_[a-z0-9]{1,24}){0,5}"
+)
+
+# A short list of echoable values is shown whole; a longer one is only counted.
+_LONGEST_SHOWN_LIST = 8
 
 
 def safe_repr(value: object) -> str:
-    """Show ``value`` in an error message without leaking free text.
+    """Show ``value`` in a message without leaking free text: the library's one echo rule.
 
-    Numbers, ``None``, booleans, blank strings and short code-like strings
-    (``'A1a'``, ``'GCP2A'``, ``'3'``) are shown with ``repr``; any other string
-    becomes ``a str of N characters``; an empty list, tuple, set or mapping is called empty; other
-    objects are named by type.
+    Numbers (exact ones too: ``Fraction(1, 3)``), ``None``, booleans, blank strings
+    and short code-like strings (``'A1a'``, ``'GCP2A'``, ``'3'``, ``'applies'``,
+    ``'area_at_or_above'``) are shown with ``repr``; any other string becomes ``a str
+    of N characters``. A short list, tuple or set of such values is shown whole; an
+    empty one is called empty; any other object is named by its type. Every message
+    built from received input or configuration goes through this function.
 
     >>> safe_repr("A1a"), safe_repr(7), safe_repr("Invented: left alone at night")
     ("'A1a'", '7', 'a str of 29 characters')
-    >>> safe_repr([]), safe_repr(["Invented: left alone at night"])
-    ('an empty list', 'a list')
+    >>> safe_repr([]), safe_repr(["Invented: left alone at night"]), safe_repr(["extra"])
+    ('an empty list', 'a list of 1 item', "['extra']")
     """
-    if value is None or isinstance(value, (bool, int, float)):
+    if value is None or isinstance(value, (bool, numbers.Number)):
         return repr(value)
-    if isinstance(value, list | tuple | dict | set | frozenset) and not value:
-        return f"an empty {type(value).__name__}"
     if isinstance(value, str):
         if not value.strip() or _ECHOABLE.fullmatch(value):
             return repr(value)
         return f"a str of {len(value)} character{'' if len(value) == 1 else 's'}"
+    if isinstance(value, list | tuple | dict | set | frozenset):
+        if not value:
+            return f"an empty {type(value).__name__}"
+        if (
+            not isinstance(value, dict)
+            and len(value) <= _LONGEST_SHOWN_LIST
+            and all(_is_echoed(member) for member in value)
+        ):
+            return repr(value if isinstance(value, list | tuple) else sorted(value, key=repr))
+        count = len(value)
+        return f"a {type(value).__name__} of {count} item{'' if count == 1 else 's'}"
     return f"a {type(value).__name__}"
 
 
-def received(value: object) -> str:
-    """As :func:`safe_repr`, showing exact numbers (``Decimal('NaN')``, ``Fraction(1, 3)``) too.
-
-    A number is never free text; naming only its type would hide what was wrong.
-    """
-    if isinstance(value, numbers.Number):
-        return repr(value)
-    return safe_repr(value)
+def _is_echoed(value: object) -> bool:
+    """Whether :func:`safe_repr` shows a scalar ``value`` itself."""
+    if value is None or isinstance(value, (bool, numbers.Number)):
+        return True
+    return isinstance(value, str) and (not value.strip() or bool(_ECHOABLE.fullmatch(value)))
 
 
 def _nearest(value: object, choices: Sequence[str]) -> str:
@@ -115,7 +130,7 @@ def _nearest(value: object, choices: Sequence[str]) -> str:
     if not isinstance(value, str):
         return ""
     close = difflib.get_close_matches(value, choices, n=1)
-    return f"; nearest: {close[0]!r}" if close else ""
+    return f"; nearest: {safe_repr(close[0])}" if close else ""
 
 
 class NeglectProtocolError(Exception):
@@ -148,7 +163,7 @@ class EmptyGradesError(NeglectProtocolError, ValueError):
     def __init__(self, rule: str) -> None:
         self.rule = rule
         super().__init__(
-            f"rule {rule!r}: expected at least one grade to combine, got an empty sequence"
+            f"rule {safe_repr(rule)}: expected at least one grade to combine, got an empty sequence"
         )
 
 
@@ -178,7 +193,8 @@ class UnknownCodeError(NeglectProtocolError, LookupError):
         where = f"{field}: " if field else ""
         hint = f"; nearest valid codes: {', '.join(self.suggestions)}" if self.suggestions else ""
         super().__init__(
-            f"{where}expected a code of catalogue {catalogue!r}, got {safe_repr(code)}{hint}"
+            f"{where}expected a code of catalogue {safe_repr(catalogue)}"
+            f", got {safe_repr(code)}{hint}"
         )
 
     def __str__(self) -> str:
@@ -276,7 +292,7 @@ class AgeBandError(AssessmentError):
         self.code = code
         self.age_months = age_months
         child = "an unborn child" if age_months is None else f"a child aged {age_months} months"
-        super().__init__(field, f"item {code!r} applies to ages {bands}, got {child}")
+        super().__init__(field, f"item {safe_repr(code)} applies to ages {bands}, got {child}")
 
 
 class InstrumentError(AssessmentError):
@@ -319,7 +335,7 @@ class CountError(StatisticsError):
     def __init__(self, field: str, value: object, expected: str) -> None:
         self.value = value
         self.expected = expected
-        super().__init__(field, f"expected {expected}, got {received(value)}")
+        super().__init__(field, f"expected {expected}, got {safe_repr(value)}")
 
 
 class ConfidenceError(StatisticsError):
@@ -333,7 +349,7 @@ class ConfidenceError(StatisticsError):
         self.value = value
         super().__init__(
             "confidence",
-            f"expected a number strictly between 0 and 1 (such as 0.95), got {received(value)}",
+            f"expected a number strictly between 0 and 1 (such as 0.95), got {safe_repr(value)}",
         )
 
 
@@ -356,7 +372,8 @@ class SuppressedValueError(NeglectProtocolError, ValueError):
         self.field = field
         self.policy = policy
         super().__init__(
-            f"{field}: expected a value policy {policy!r} publishes, got one it suppresses; "
+            f"{field}: expected a value policy {safe_repr(policy)} publishes"
+            f", got one it suppresses; "
             "a suppressed value is never phrased or turned into a share"
         )
 
@@ -407,8 +424,8 @@ class UnknownJudgementError(NeglectProtocolError, LookupError):
         self.field = field
         where = f"{field}: " if field else ""
         super().__init__(
-            f"{where}expected a judgement of scale {scale!r} ({', '.join(choices)}), "
-            f"got {received(code)}{_nearest(code, choices)}"
+            f"{where}expected a judgement of scale {safe_repr(scale)} ({', '.join(choices)}), "
+            f"got {safe_repr(code)}{_nearest(code, choices)}"
         )
 
     def __str__(self) -> str:
@@ -458,12 +475,12 @@ class AnswerOffScaleError(SurveyError):
         shown = (
             f"text that is not on the scale ({len(answer)} characters)"
             if isinstance(answer, str)
-            else received(answer)
+            else safe_repr(answer)
         )
         super().__init__(
             field,
             f"expected one of {', '.join(repr(choice) for choice in choices)} for question "
-            f"{question!r}, got {shown}",
+            f"{safe_repr(question)}, got {shown}",
         )
 
 
@@ -483,8 +500,8 @@ class UnknownQuestionError(NeglectProtocolError, LookupError):
         self.survey = survey
         self.field = field
         super().__init__(
-            f"{field}: expected a question of survey {survey!r}, "
-            f"got {received(code)}{_nearest(code, choices)}"
+            f"{field}: expected a question of survey {safe_repr(survey)}, "
+            f"got {safe_repr(code)}{_nearest(code, choices)}"
         )
 
     def __str__(self) -> str:
@@ -553,7 +570,7 @@ class RuleResultError(NeglectProtocolError, ValueError):
     def __init__(self, rule: str, problem: str) -> None:
         self.rule = rule
         self.problem = problem
-        super().__init__(f"rule {rule!r}: {problem}")
+        super().__init__(f"rule {safe_repr(rule)}: {problem}")
 
 
 class OverrideError(NeglectProtocolError, ValueError):
@@ -653,7 +670,8 @@ class UnsupportedTypeError(NeglectProtocolError, TypeError):
     def __init__(self, type_name: str) -> None:
         self.type_name = type_name
         super().__init__(
-            f"expected one of neglect_protocol's public value types, got type {type_name!r}"
+            f"expected one of neglect_protocol's public value types"
+            f", got type {safe_repr(type_name)}"
         )
 
 

@@ -46,7 +46,7 @@ def _table(
 
 def _text(value: object, path: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise CatalogueError(path, f"expected non-empty text, got {value!r}")
+        raise CatalogueError(path, f"expected non-empty text, got {safe_repr(value)}")
     return value
 
 
@@ -56,7 +56,9 @@ def _list(value: object, path: str) -> list[Any]:
 
 def _months(value: object, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise CatalogueError(path, f"expected a whole number of months, 0 or more, got {value!r}")
+        raise CatalogueError(
+            path, f"expected a whole number of months, 0 or more, got {safe_repr(value)}"
+        )
     return value
 
 
@@ -143,7 +145,8 @@ def _from_document(document: Mapping[str, Any], *, structure: bool) -> Catalogue
         if item.parent not in parents:
             raise CatalogueError(
                 f"$.items[{index}].code",
-                f"expected an item code under a sub-area of {name!r}, got {item.code!r}",
+                f"expected an item code under a sub-area of {safe_repr(name)}"
+                f", got {safe_repr(item.code)}",
             )
     _check_unique(areas, sub_areas, items, paths)
     try:
@@ -245,7 +248,8 @@ def _item(raw: object, path: str) -> Item:
     parent = code.rstrip("abcdefghijklmnopqrstuvwxyz")
     if parent == code or not parent:
         raise CatalogueError(
-            f"{path}.code", f"expected a sub-area code followed by lower-case letters, got {code!r}"
+            f"{path}.code",
+            f"expected a sub-area code followed by lower-case letters, got {safe_repr(code)}",
         )
     descriptors: dict[Grade, str] = {}
     raw_descriptors = table.get("descriptors", {})
@@ -256,7 +260,7 @@ def _item(raw: object, path: str) -> Item:
     for key, text in raw_descriptors.items():
         if key not in {"1", "2", "3", "4", "5"}:
             raise CatalogueError(
-                f"{path}.descriptors", f"expected grades 1 to 5 as keys, got {key!r}"
+                f"{path}.descriptors", f"expected grades 1 to 5 as keys, got {safe_repr(key)}"
             )
         if not isinstance(text, str) or not text.strip():
             raise CatalogueError(

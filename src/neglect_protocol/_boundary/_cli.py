@@ -37,7 +37,7 @@ from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._escalation import ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._screening import Screening, ScreeningPolicy
-from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError
+from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError, safe_repr
 
 T = TypeVar("T")
 
@@ -251,7 +251,8 @@ def _score(arguments: argparse.Namespace) -> None:
                 name,
                 [
                     f"$.child.reference: expected the child of {arguments.file} "
-                    f"({assessment.child.reference!r}), got {earlier.child.reference!r}"
+                    f"({safe_repr(assessment.child.reference)})"
+                    f", got {safe_repr(earlier.child.reference)}"
                 ],
             )
             raise _Failed

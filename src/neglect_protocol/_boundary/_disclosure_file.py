@@ -11,7 +11,7 @@ from typing import Any
 
 from neglect_protocol._boundary._document import check_kind, read_document, table
 from neglect_protocol._model._disclosure import DisclosurePolicy
-from neglect_protocol.errors import DisclosurePolicyError, received
+from neglect_protocol.errors import DisclosurePolicyError, safe_repr
 
 DISCLOSURE_SCHEMA_VERSION = 1
 """The version of the disclosure policy document format this library reads."""
@@ -61,13 +61,13 @@ def disclosure_policy_from_document(document: Mapping[str, Any]) -> DisclosurePo
     check_kind(top, "disclosure_policy", DisclosurePolicyError)
     for key in ("schema_version", "name", "version", "source"):
         if key not in top:
-            raise DisclosurePolicyError("$", f"expected a {key!r} key, got none")
+            raise DisclosurePolicyError("$", f"expected a {safe_repr(key)} key, got none")
     schema_version = top["schema_version"]
     if schema_version != DISCLOSURE_SCHEMA_VERSION or isinstance(schema_version, bool):
         raise DisclosurePolicyError(
             "$.schema_version",
             f"expected disclosure schema version {DISCLOSURE_SCHEMA_VERSION}, "
-            f"got {received(schema_version)}",
+            f"got {safe_repr(schema_version)}",
         )
     fields: dict[str, Any] = {key: top[key] for key in ("name", "version", "source")}
     where: dict[str, str] = {key: f"$.{key}" for key in fields}

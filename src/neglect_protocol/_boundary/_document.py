@@ -66,7 +66,7 @@ def read_document(
             raise error(
                 "$", f"expected a JSON document, got a parse error at line {parse_error.lineno}"
             ) from None
-    raise error("$", f"expected a file ending .toml or .json, got {path.name!r}")
+    raise error("$", f"expected a file ending .toml or .json, got {safe_repr(path.name)}")
 
 
 def table(
@@ -82,11 +82,13 @@ def table(
     unknown = sorted(str(key) for key in value if key not in allowed)
     if unknown:
         raise error(
-            path, f"expected only the keys {', '.join(sorted(allowed))}, got unknown {unknown!r}"
+            path,
+            f"expected only the keys {', '.join(sorted(allowed))}"
+            f", got unknown {safe_repr(unknown)}",
         )
     for key in required:
         if key not in value:
-            raise error(path, f"expected a {key!r} key, got none")
+            raise error(path, f"expected a {safe_repr(key)} key, got none")
     return dict(value)
 
 
@@ -101,14 +103,17 @@ def schema_version(document: Mapping[str, Any], expected: int, error: DocumentEr
     """Refuse a document written for another version of the format."""
     found = document["schema_version"]
     if type(found) is not int or found != expected:
-        raise error("$.schema_version", f"expected schema version {expected}, got {found!r}")
+        raise error(
+            "$.schema_version", f"expected schema version {expected}, got {safe_repr(found)}"
+        )
 
 
 def rerooted(path: str, error: NeglectProtocolError, make: DocumentError) -> NeglectProtocolError:
     """The same problem as ``error``, placed at ``path`` in the document."""
     if isinstance(error, InvalidGradeError):
         return make(
-            f"{path}.{error.field}", f"expected an integer from 1 to 5, got {error.value!r}"
+            f"{path}.{error.field}",
+            f"expected an integer from 1 to 5, got {safe_repr(error.value)}",
         )
     where = getattr(error, "path", None) or getattr(error, "field", "")
     problem = getattr(error, "problem", str(error))
@@ -130,4 +135,4 @@ def check_kind(document: Mapping[str, Any], expected: str, error: DocumentError)
     reference-data file it wrote is read by the loader of its own format too.
     """
     if "kind" in document and document["kind"] != expected:
-        raise error("$.kind", f"expected {expected!r}, got {safe_repr(document['kind'])}")
+        raise error("$.kind", f"expected {safe_repr(expected)}, got {safe_repr(document['kind'])}")

@@ -10,7 +10,7 @@ from typing import Any
 from neglect_protocol._boundary._catalogue_file import _list, _table, _text
 from neglect_protocol._boundary._document import check_kind, read_document
 from neglect_protocol._model._audit import JudgementScale
-from neglect_protocol.errors import CatalogueError, JudgementScaleError, received
+from neglect_protocol.errors import CatalogueError, JudgementScaleError, safe_repr
 
 JUDGEMENT_SCALE_SCHEMA_VERSION = 1
 """The version of the judgement scale document format this library reads."""
@@ -68,7 +68,7 @@ def judgement_scale_from_document(document: Mapping[str, Any]) -> JudgementScale
         raise JudgementScaleError(
             "$.schema_version",
             f"expected judgement scale schema version {JUDGEMENT_SCALE_SCHEMA_VERSION}, "
-            f"got {received(schema_version)}",
+            f"got {safe_repr(schema_version)}",
         )
     pairs: list[tuple[str, str]] = []
     for index, raw in enumerate(_checked(_list, top["judgements"], "$.judgements")):

@@ -16,6 +16,7 @@ from neglect_protocol._logic._indicators import Breakdown, category_label
 from neglect_protocol._logic._survey import ShareMetric, SurveyMetrics
 from neglect_protocol._model._disclosure import DisclosedTable
 from neglect_protocol._model._proportion import Proportion
+from neglect_protocol.errors import safe_repr
 
 
 def _table(caption: str, rows: list[str]) -> str:
@@ -37,7 +38,7 @@ def audit_summary_repr(summary: AuditSummary) -> str:
     """One line: files, the headline shares, teams and themes."""
     grades = summary.grades
     return (
-        f"<AuditSummary of {_plural(summary.total, 'file')} on {summary.scale.name!r}: "
+        f"<AuditSummary of {_plural(summary.total, 'file')} on {safe_repr(summary.scale.name)}: "
         f"{_counted(grades.good_or_better_share)} good or better, "
         f"{_counted(grades.inadequate_share)} inadequate; {_plural(len(summary.by_team), 'team')}, "
         f"{_plural(len(summary.themes), 'theme')}>"
@@ -80,7 +81,7 @@ def audit_summary_html(summary: AuditSummary) -> str:
 def survey_metrics_repr(metrics: SurveyMetrics) -> str:
     """One line: responses, questions, groups and the share positive over everything."""
     return (
-        f"<SurveyMetrics {metrics.survey!r}: {_plural(metrics.responses, 'response')}, "
+        f"<SurveyMetrics {safe_repr(metrics.survey)}: {_plural(metrics.responses, 'response')}, "
         f"{_plural(len(metrics.questions), 'question')}, {_plural(len(metrics.groups), 'group')}; "
         f"{_counted(metrics.overall.share)} of {metrics.overall.answered} answers positive>"
     )

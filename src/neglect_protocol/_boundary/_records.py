@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from neglect_protocol._model._escalation import Decision
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import InvalidArgumentError
+from neglect_protocol.errors import InvalidArgumentError, safe_repr
 
 PROFILE_KEYS = (
     "child",
@@ -113,7 +113,7 @@ def profiles_to_records(
     if layout == "long":
         return [row for profile in profiles for row in profile_records(profile)]
     if layout != "wide":
-        raise InvalidArgumentError("layout", f"expected 'long' or 'wide', got {layout!r}")
+        raise InvalidArgumentError("layout", f"expected 'long' or 'wide', got {safe_repr(layout)}")
     cohort = list(profiles)
     codes = list(dict.fromkeys(entry.code for profile in cohort for entry in profile))
     rows = []

@@ -14,7 +14,7 @@ import attrs
 
 from neglect_protocol._boundary._document import build, items, table
 from neglect_protocol._model._escalation import rule_label
-from neglect_protocol.errors import PolicyError
+from neglect_protocol.errors import PolicyError, safe_repr
 
 
 def spec_from_document(raw: object, path: str, kinds: Mapping[str, type]) -> Any:
@@ -32,7 +32,7 @@ def spec_from_document(raw: object, path: str, kinds: Mapping[str, type]) -> Any
     kind = raw["kind"]
     if kind not in kinds:
         raise PolicyError(
-            f"{path}.kind", f"expected one of {', '.join(sorted(kinds))}, got {kind!r}"
+            f"{path}.kind", f"expected one of {', '.join(sorted(kinds))}, got {safe_repr(kind)}"
         )
     spec_class = kinds[kind]
     fields = attrs.fields(spec_class)
@@ -70,7 +70,7 @@ def spec_to_document(spec: object, path: str, kinds: Mapping[str, type]) -> dict
         raise PolicyError(
             path,
             f"expected a rule of a kind a document can hold ({', '.join(sorted(kinds))}), "
-            f"got {rule_label(spec)!r}",
+            f"got {safe_repr(rule_label(spec))}",
         )
     document: dict[str, Any] = {"kind": kind}
     spec_class: Any = type(spec)

@@ -129,5 +129,7 @@ def _type(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
             definitions[name] = {}  # A placeholder, in case a class refers to itself.
             definitions[name] = _object(kind, definitions)
         return {"$ref": f"#/$defs/{name}"}
-    raise TypeError(f"no JSON Schema for {kind!r}")  # pragma: no cover - found by the
+    raise TypeError(
+        f"no JSON Schema for {getattr(kind, '__name__', type(kind).__name__)}"
+    )  # pragma: no cover - found by the
     # schema tests the first time a developer registers a type with an unknown field type.

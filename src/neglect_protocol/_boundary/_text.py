@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._profile import Profile, ProfileEntry
+from neglect_protocol.errors import safe_repr
 
 
 def _grade(grade: Grade | None) -> str:
@@ -36,7 +37,7 @@ def format_profile(profile: Profile) -> str:
         f"{profile.instrument.value} profile for child {profile.child.reference}, observed "
         f"{profile.window.start.isoformat()} to {profile.window.end.isoformat()} "
         f"(catalogue {profile.catalogue_name} {profile.catalogue_version}; suggestions by rule "
-        f"{profile.rule!r})",
+        f"{safe_repr(profile.rule)})",
         "",
         f"{'code':<5} {'name':<38} {'grade':>5}  {'source':<9}  {'suggested':>9}  note",
     ]

@@ -468,7 +468,9 @@ def mapping_key(
         return (lambda key: _GRADES[int(key)]), (lambda key: str(key.value)), GRADE_KEYS
     if kind is str:
         return _same, _same, None
-    raise TypeError(f"no wire form for mapping keys of {kind!r}")  # pragma: no cover - met
+    raise TypeError(
+        f"no wire form for mapping keys of {getattr(kind, '__name__', type(kind).__name__)}"
+    )  # pragma: no cover - met
     # by the first developer who registers a type with another key type, never at run time.
 
 

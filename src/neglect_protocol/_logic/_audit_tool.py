@@ -17,7 +17,7 @@ from neglect_protocol._model._audit import (
     _label,
 )
 from neglect_protocol._model._checks import at_least, got, is_a, tuple_of
-from neglect_protocol.errors import AuditError
+from neglect_protocol.errors import AuditError, safe_repr
 
 JudgementRule: TypeAlias = Callable[[Sequence[Judgement]], Judgement]
 """A roll-up rule for audits: a callable from a non-empty sequence of judgements to one."""
@@ -167,10 +167,10 @@ class AuditTool:
             if code not in codes:
                 raise AuditError(
                     "grades",
-                    f"expected a criterion of tool {self.name!r} ({', '.join(codes)}), "
+                    f"expected a criterion of tool {safe_repr(self.name)} ({', '.join(codes)}), "
                     f"got {got(code)}",
                 )
-            graded[code] = self.scale.judgement(value, field=f"grades[{code!r}]")
+            graded[code] = self.scale.judgement(value, field=f"grades[{safe_repr(code)}]")
         by_rule = self.rule([graded[code] for code in codes if code in graded])
         if by_rule not in self.scale:
             raise AuditError(
@@ -183,7 +183,7 @@ class AuditTool:
                 continue
             if criterion.code not in graded:
                 raise AuditError(
-                    f"grades[{criterion.code!r}]",
+                    f"grades[{safe_repr(criterion.code)}]",
                     "expected a judgement for this limiting criterion, got none",
                 )
             cap = graded[criterion.code].rank - self.limit_margin

@@ -22,7 +22,7 @@ from neglect_protocol._model._indicators import (
     check_level,
 )
 from neglect_protocol._model._views import MetricTable
-from neglect_protocol.errors import CohortError
+from neglect_protocol.errors import CohortError, safe_repr
 from neglect_protocol.stats import Proportion
 
 
@@ -241,7 +241,7 @@ def cross_tabulate(
     rows, columns = Dimension.of(rows, "rows"), Dimension.of(columns, "columns")
     if rows is columns:
         raise CohortError(
-            "columns", f"expected a dimension other than the rows', got {columns.value!r}"
+            "columns", f"expected a dimension other than the rows', got {safe_repr(columns.value)}"
         )
     pairs = [
         (

@@ -13,7 +13,7 @@ import numbers
 from statistics import NormalDist
 from typing import TYPE_CHECKING
 
-from neglect_protocol.errors import ConfidenceError, StatisticsError, received
+from neglect_protocol.errors import ConfidenceError, StatisticsError, safe_repr
 
 if TYPE_CHECKING:
     from neglect_protocol._model._proportion import Proportion
@@ -176,7 +176,7 @@ def newcombe_interval(
 
     for name, share in (("a", a), ("b", b)):
         if not isinstance(share, _proportion.Proportion):
-            raise StatisticsError(name, f"expected a Proportion, got {received(share)}")
+            raise StatisticsError(name, f"expected a Proportion, got {safe_repr(share)}")
     level = check_confidence(confidence)
     p1 = a.positive / a.total
     p2 = b.positive / b.total

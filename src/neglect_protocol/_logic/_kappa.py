@@ -9,7 +9,7 @@ from fractions import Fraction
 from neglect_protocol._model._agreement import KappaResult, KappaWeights
 from neglect_protocol._model._grade import GRADES, Grade, to_grade
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import RatingsError, StatisticsError, received
+from neglect_protocol.errors import RatingsError, StatisticsError, safe_repr
 
 _WEIGHTINGS = (None, "linear", "quadratic")
 
@@ -18,14 +18,16 @@ def _labels(labels: Sequence[Grade | int] | None) -> tuple[Grade, ...]:
     if labels is None:
         return GRADES
     if isinstance(labels, str | bytes) or not isinstance(labels, Sequence):
-        raise RatingsError("labels", f"expected a sequence of grades, got {received(labels)}")
+        raise RatingsError("labels", f"expected a sequence of grades, got {safe_repr(labels)}")
     grades = [to_grade(label, field=f"labels[{index}]") for index, label in enumerate(labels)]
     if not grades:
         raise RatingsError("labels", "expected at least one grade, got an empty sequence")
     seen: set[Grade] = set()
     for index, grade in enumerate(grades):
         if grade in seen:
-            raise RatingsError(f"labels[{index}]", f"expected each grade once, got {grade!r} again")
+            raise RatingsError(
+                f"labels[{index}]", f"expected each grade once, got {safe_repr(grade)} again"
+            )
         seen.add(grade)
     return tuple(sorted(grades))
 
@@ -39,8 +41,8 @@ def _ratings(name: str, ratings: Sequence[Grade | int], labels: tuple[Grade, ...
         if grade not in allowed:
             raise RatingsError(
                 f"{name}[{index}]",
-                f"expected one of the labels {tuple(int(label) for label in labels)!r}, "
-                f"got {int(grade)!r}",
+                f"expected one of the labels {tuple(int(label) for label in labels)}, "
+                f"got {int(grade)}",
             )
     return grades
 
@@ -104,7 +106,7 @@ def cohen_kappa(
     """
     if weights not in _WEIGHTINGS:
         raise StatisticsError(
-            "weights", f"expected None, 'linear' or 'quadratic', got {received(weights)}"
+            "weights", f"expected None, 'linear' or 'quadratic', got {safe_repr(weights)}"
         )
     scale = _labels(labels)
     first = _ratings("a", a, scale)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from neglect_protocol._model import _disclosure
 from neglect_protocol._model._phrase import Phrase, Relation
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import StatisticsError, SuppressedValueError, received
+from neglect_protocol.errors import StatisticsError, SuppressedValueError, safe_repr
 
 if TYPE_CHECKING:
     # Named here only for the annotation, so the reference documents it under its
@@ -54,7 +54,7 @@ def _tolerance(value: object) -> Fraction:
         exact = Fraction(value)
     if exact is None or not 0 <= exact <= _MAX_TOLERANCE:
         raise StatisticsError(
-            "tolerance", f"expected a number from 0 to 1/40, got {received(value)}"
+            "tolerance", f"expected a number from 0 to 1/40, got {safe_repr(value)}"
         )
     return exact
 
@@ -62,7 +62,7 @@ def _tolerance(value: object) -> Fraction:
 def _small_base(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise StatisticsError(
-            "small_base", f"expected a whole number of 0 or more, got {received(value)}"
+            "small_base", f"expected a whole number of 0 or more, got {safe_repr(value)}"
         )
     return value
 
@@ -143,10 +143,10 @@ def describe(
     half (50%); just over half (52%)
     """
     if not isinstance(proportion, Proportion):
-        raise StatisticsError("proportion", f"expected a Proportion, got {received(proportion)}")
+        raise StatisticsError("proportion", f"expected a Proportion, got {safe_repr(proportion)}")
     if policy is not None and not isinstance(policy, _disclosure.DisclosurePolicy):
         raise StatisticsError(
-            "policy", f"expected a DisclosurePolicy or None, got {received(policy)}"
+            "policy", f"expected a DisclosurePolicy or None, got {safe_repr(policy)}"
         )
     threshold = _small_base(small_base)
     closeness = _tolerance(tolerance)

@@ -17,25 +17,26 @@ from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._survey import Survey
-from neglect_protocol.errors import AuditError, CohortError, ConfidenceError, SurveyError
+from neglect_protocol.errors import AuditError, CohortError, ConfidenceError, SurveyError, safe_repr
 
 
 def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise AuditError("title", f"expected non-empty text or None, got {value!r}")
+        raise AuditError("title", f"expected non-empty text or None, got {safe_repr(value)}")
 
 
 def _level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
         raise CohortError(
-            "level_of_need", f"expected a level of need from 1 up (or None), got {value!r}"
+            "level_of_need", f"expected a level of need from 1 up (or None), got {safe_repr(value)}"
         )
 
 
 def _ceiling(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, Fraction) or not 0 <= value <= 1):
         raise AuditError(
-            "inadequate_ceiling", f"expected a Fraction from 0 to 1 (or None), got {value!r}"
+            "inadequate_ceiling",
+            f"expected a Fraction from 0 to 1 (or None), got {safe_repr(value)}",
         )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeAlias
 
 from neglect_protocol._model._grade import Grade, to_grade
-from neglect_protocol.errors import EmptyGradesError
+from neglect_protocol.errors import EmptyGradesError, safe_repr
 
 RollUpRule: TypeAlias = Callable[[Sequence[Grade]], Grade]
 """A roll-up rule: a callable from a non-empty sequence of grades to one grade."""
@@ -127,7 +127,7 @@ def _checked(grades: Iterable[Grade], rule: str) -> Sequence[Grade]:
     if all(type(grade) is Grade for grade in sequence):
         return sequence
     # The shipped rules accept plain integers 1 to 5 too; anything else is refused.
-    field = f"the grades given to rule {rule!r}"
+    field = f"the grades given to rule {safe_repr(rule)}"
     return [to_grade(grade, field=field) for grade in sequence]
 
 

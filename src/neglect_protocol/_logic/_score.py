@@ -12,6 +12,7 @@ from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol._model._profile import GradeSource, Profile
+from neglect_protocol.errors import safe_repr
 
 _ENTERED = GradeSource.ENTERED
 _SUGGESTED = GradeSource.SUGGESTED
@@ -202,4 +203,4 @@ def _suggest(rule: RollUpRule, name: str, grades: Sequence[Grade]) -> Grade:
     suggestion = rule(grades)
     if type(suggestion) is Grade:
         return suggestion
-    return to_grade(suggestion, field=f"the result of rule {name!r}")
+    return to_grade(suggestion, field=f"the result of rule {safe_repr(name)}")

@@ -24,7 +24,7 @@ from neglect_protocol._model._screening import (
     Sign,
     member_of,
 )
-from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError
+from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError, safe_repr
 
 
 def _outcome(value: object) -> ScreeningOutcome:
@@ -33,7 +33,7 @@ def _outcome(value: object) -> ScreeningOutcome:
 
 def _answers(value: object) -> tuple[Answer, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise PolicyError("answers", f"expected a list of answers, got {value!r}")
+        raise PolicyError("answers", f"expected a list of answers, got {safe_repr(value)}")
     answers = [
         member_of(Answer, answer, f"answers[{index}]", PolicyError)
         for index, answer in enumerate(value)

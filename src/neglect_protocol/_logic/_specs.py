@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from neglect_protocol._model._grade import Grade, to_grade
-from neglect_protocol.errors import PolicyError
+from neglect_protocol.errors import PolicyError, safe_repr
 
 Check = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -30,7 +30,8 @@ def whole_number(least: int) -> Check:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not is_whole_number(value, least):
             raise PolicyError(
-                attribute.name, f"expected a whole number of {least} or more, got {value!r}"
+                attribute.name,
+                f"expected a whole number of {least} or more, got {safe_repr(value)}",
             )
 
     return check
@@ -47,7 +48,9 @@ def level_number(instance: object, attribute: attrs.Attribute[Any], value: Any) 
             attribute.name, f"expected the number of a level of need, got the grade {value.value}"
         )
     if not is_whole_number(value, 1):
-        raise PolicyError(attribute.name, f"expected the number of a level of need, got {value!r}")
+        raise PolicyError(
+            attribute.name, f"expected the number of a level of need, got {safe_repr(value)}"
+        )
 
 
 def grade_of(value: object) -> Grade:
@@ -71,7 +74,9 @@ def codes(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None
         raise PolicyError(attribute.name, f"expected a list of codes, got a {type(value).__name__}")
     for index, code in enumerate(value):
         if not isinstance(code, str) or not code.strip():
-            raise PolicyError(f"{attribute.name}[{index}]", f"expected a code, got {code!r}")
+            raise PolicyError(
+                f"{attribute.name}[{index}]", f"expected a code, got {safe_repr(code)}"
+            )
 
 
 def describe_codes(label: str, values: tuple[str, ...]) -> str:

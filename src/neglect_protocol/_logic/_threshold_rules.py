@@ -47,7 +47,7 @@ from neglect_protocol._model._escalation import (
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._profile import Profile, ProfileEntry
-from neglect_protocol.errors import PolicyError
+from neglect_protocol.errors import PolicyError, safe_repr
 
 
 def _listed(entries: Iterable[ProfileEntry], earlier: Mapping[str, Grade] | None = None) -> str:
@@ -550,7 +550,9 @@ class Drift:
 
 def _rules(instance: object, attribute: attrs.Attribute[tuple[Rule, ...]], value: object) -> None:
     if not isinstance(value, tuple) or not value:
-        raise PolicyError(attribute.name, f"expected a list of at least one rule, got {value!r}")
+        raise PolicyError(
+            attribute.name, f"expected a list of at least one rule, got {safe_repr(value)}"
+        )
 
 
 @attrs.frozen

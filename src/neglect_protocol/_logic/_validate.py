@@ -6,7 +6,7 @@ import datetime as dt
 
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Area, Catalogue, Item, Phase
-from neglect_protocol.errors import AgeBandError, AssessmentError, InstrumentError
+from neglect_protocol.errors import AgeBandError, AssessmentError, InstrumentError, safe_repr
 
 EXPECTED_DELIVERY_GRACE = dt.timedelta(weeks=6)
 """How long after the expected delivery date a child may still be recorded as unborn.
@@ -104,7 +104,7 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
             "instrument",
             instrument.value,
             f"expected an assessment made with the catalogue's instrument "
-            f"{catalogue.instrument.value!r}, got {instrument.value!r}",
+            f"{safe_repr(catalogue.instrument.value)}, got {safe_repr(instrument.value)}",
         )
     child = assessment.child
     window = assessment.window
@@ -125,7 +125,7 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
             "instrument",
             instrument.value,
             f"expected GCP2A for a child not yet born on {window.start.isoformat()}, "
-            f"got {instrument.value!r}",
+            f"got {safe_repr(instrument.value)}",
         )
     band = catalogue.age_band
     if band is not None and not unborn_at_start:
@@ -134,7 +134,7 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
             raise InstrumentError(
                 "child",
                 instrument.value,
-                f"expected a child aged {band} for {catalogue.name!r}, got a child aged "
+                f"expected a child aged {band} for {safe_repr(catalogue.name)}, got a child aged "
                 f"{age} months",
             )
 
@@ -147,7 +147,7 @@ def _check_phase(section: Area, index: int, unborn_at_start: bool, assessment: A
             field,
             instrument,
             f"expected only the postnatal section after the birth, got a rating in antenatal "
-            f"section {section.code!r}",
+            f"section {safe_repr(section.code)}",
         )
     if section.phase is Phase.POSTNATAL:
         age = item_age(assessment)
@@ -156,12 +156,12 @@ def _check_phase(section: Area, index: int, unborn_at_start: bool, assessment: A
                 field,
                 instrument,
                 f"expected the postnatal section only once the child is born, got a rating in "
-                f"section {section.code!r} for a child not born by the end of the window",
+                f"section {safe_repr(section.code)} for a child not born by the end of the window",
             )
         if section.age_band is not None and not section.age_band.contains(age):
             raise InstrumentError(
                 field,
                 instrument,
-                f"expected section {section.code!r} for a child aged {section.age_band}, "
+                f"expected section {safe_repr(section.code)} for a child aged {section.age_band}, "
                 f"got a child aged {age} months",
             )

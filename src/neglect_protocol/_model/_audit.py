@@ -11,7 +11,12 @@ import attrs
 
 from neglect_protocol._model._checks import at_least, got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol.errors import AuditError, JudgementScaleError, UnknownJudgementError
+from neglect_protocol.errors import (
+    AuditError,
+    JudgementScaleError,
+    UnknownJudgementError,
+    safe_repr,
+)
 
 
 def _scale_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -124,8 +129,8 @@ class JudgementScale:
         if by_code[self.inadequate].rank <= by_code[self.good_or_better].rank:
             raise JudgementScaleError(
                 "inadequate",
-                f"expected a judgement worse than good_or_better {self.good_or_better!r}, "
-                f"got {self.inadequate!r}",  # both are codes of the scale, checked above
+                f"expected a judgement worse than good_or_better {safe_repr(self.good_or_better)}, "
+                f"got {safe_repr(self.inadequate)}",  # both are codes of the scale, checked above
             )
 
     @classmethod

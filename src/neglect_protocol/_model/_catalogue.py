@@ -14,7 +14,7 @@ import attrs
 from neglect_protocol._model._checks import at_least, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap, freeze
 from neglect_protocol._model._grade import Grade
-from neglect_protocol.errors import CatalogueError, DuplicateCodeError, UnknownCodeError
+from neglect_protocol.errors import CatalogueError, DuplicateCodeError, UnknownCodeError, safe_repr
 
 
 class Instrument(enum.Enum):
@@ -54,7 +54,7 @@ _OPTIONAL_TEXT = is_a(str, "text", CatalogueError, optional=True)
 def _non_empty_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
         raise CatalogueError(
-            attribute.name, f"expected a non-empty {attribute.name}, got {value!r}"
+            attribute.name, f"expected a non-empty {attribute.name}, got {safe_repr(value)}"
         )
 
 
@@ -137,7 +137,8 @@ class Area:
         if not _AREA_CODE.match(value):
             raise CatalogueError(
                 "area.code",
-                f"expected capital letters and digits starting with a letter, got {value!r}",
+                f"expected capital letters and digits starting with a letter"
+                f", got {safe_repr(value)}",
             )
 
 
@@ -161,7 +162,8 @@ class SubArea:
         if not self.code.startswith(value) or not _SUB_AREA_SUFFIX.match(suffix):
             raise CatalogueError(
                 "sub_area.code",
-                f"expected the area code {value!r} followed by a number, got {self.code!r}",
+                f"expected the area code {safe_repr(value)} followed by a number"
+                f", got {safe_repr(self.code)}",
             )
 
 
@@ -201,7 +203,8 @@ class Item:
         if not self.code.startswith(value) or not _ITEM_SUFFIX.match(suffix):
             raise CatalogueError(
                 "item.code",
-                f"expected the code {value!r} followed by lower-case letters, got {self.code!r}",
+                f"expected the code {safe_repr(value)} followed by lower-case letters"
+                f", got {safe_repr(self.code)}",
             )
 
     @descriptors.validator
@@ -212,7 +215,7 @@ class Item:
             if not isinstance(grade, Grade):
                 raise CatalogueError(
                     f"{self.code}.descriptors",
-                    f"expected grades 1 to 5 as keys, got {grade!r}",
+                    f"expected grades 1 to 5 as keys, got {safe_repr(grade)}",
                 )
             if not isinstance(text, str):
                 raise CatalogueError(
@@ -328,7 +331,7 @@ class Catalogue:
             if not isinstance(nodes.get(sub_area.area), Area):
                 raise CatalogueError(
                     f"sub_areas[{index}].area",
-                    f"expected the code of an area, got {sub_area.area!r}",
+                    f"expected the code of an area, got {safe_repr(sub_area.area)}",
                 )
             children[sub_area.area].append(sub_area)
         areas_with_sub_areas = {sub_area.area for sub_area in self.sub_areas}
@@ -340,7 +343,7 @@ class Catalogue:
                 raise CatalogueError(
                     f"items[{index}].parent",
                     f"expected the code of a sub-area (or of an area without sub-areas), "
-                    f"got {item.parent!r}",
+                    f"got {safe_repr(item.parent)}",
                 )
             children[item.parent].append(item)
         object.__setattr__(self, "_nodes", FrozenMap(nodes))
@@ -398,7 +401,8 @@ class Catalogue:
 
     def __repr__(self) -> str:
         return (
-            f"<Catalogue {self.name!r} version {self.version!r} ({self.instrument.value}): "
+            f"<Catalogue {safe_repr(self.name)}"
+            f" version {safe_repr(self.version)} ({self.instrument.value}): "
             f"{len(self.areas)} areas, {len(self.sub_areas)} sub-areas, {len(self.items)} items>"
         )
 

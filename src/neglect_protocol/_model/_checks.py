@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol.errors import received
+from neglect_protocol.errors import safe_repr
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 ErrorFactory = Callable[[str, str], Exception]
@@ -25,7 +25,7 @@ def got(value: object) -> str:
     As :func:`~neglect_protocol.errors.safe_repr`, and exact numbers
     (``Decimal('NaN')``, ``Fraction(1, 3)``) are shown too: a number is never free text.
     """
-    return received(value)
+    return safe_repr(value)
 
 
 def is_a(kind: type, what: str, error: ErrorFactory, *, optional: bool = False) -> Validator:
@@ -96,7 +96,7 @@ def tuple_of(
                     f"{place}.{unique_by}",
                     # Keys are identifiers from configuration (criterion or question
                     # codes), never free text, so they are shown as they are.
-                    f"expected each {unique_what} once, got {key!r} again",
+                    f"expected each {unique_what} once, got {safe_repr(key)} again",
                 )
             seen.add(key)
 

@@ -16,7 +16,7 @@ from neglect_protocol._model._escalation import Decision, LevelOfNeed
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import HistoryError
+from neglect_protocol.errors import HistoryError, safe_repr
 
 
 class GradeChange(enum.Enum):
@@ -154,7 +154,7 @@ class Chronology:
 
     def __repr__(self) -> str:
         return (
-            f"<Chronology child={self.child.reference!r} assessments={len(self.profiles)} "
+            f"<Chronology child={safe_repr(self.child.reference)} assessments={len(self.profiles)} "
             f"{self.baseline.window.end.isoformat()}..{self.latest.window.end.isoformat()}>"
         )
 
@@ -207,7 +207,7 @@ class Chronology:
         for name, index in (("earlier", earlier), ("later", later)):
             if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
                 raise HistoryError(
-                    name, f"expected an index from {-count} to {count - 1}, got {index!r}"
+                    name, f"expected an index from {-count} to {count - 1}, got {safe_repr(index)}"
                 )
             positions.append(index % count)
         if positions[0] >= positions[1]:
@@ -497,7 +497,7 @@ class ChronologyReview:
 
     def __repr__(self) -> str:
         return (
-            f"<ChronologyReview child={self.chronology.child.reference!r} "
+            f"<ChronologyReview child={safe_repr(self.chronology.child.reference)} "
             f"latest={self.latest.level} drifting={self.drift.drifting}>"
         )
 

@@ -14,7 +14,6 @@ from neglect_protocol.errors import (
     DisclosurePolicyError,
     StatisticsError,
     SuppressedValueError,
-    received,
     safe_repr,
 )
 
@@ -22,7 +21,7 @@ from neglect_protocol.errors import (
 def _non_negative_whole(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise DisclosurePolicyError(
-            attribute.name, f"expected a whole number of 0 or more, got {received(value)}"
+            attribute.name, f"expected a whole number of 0 or more, got {safe_repr(value)}"
         )
 
 
@@ -30,21 +29,21 @@ def _symbol(instance: object, attribute: attrs.Attribute[str], value: str) -> No
     if not isinstance(value, str) or not value.strip() or value.strip().isdigit():
         raise DisclosurePolicyError(
             attribute.name,
-            f"expected a non-empty symbol that is not a number, got {received(value)}",
+            f"expected a non-empty symbol that is not a number, got {safe_repr(value)}",
         )
 
 
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
     if not isinstance(value, bool):
         raise DisclosurePolicyError(
-            attribute.name, f"expected true or false, got {received(value)}"
+            attribute.name, f"expected true or false, got {safe_repr(value)}"
         )
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise DisclosurePolicyError(
-            attribute.name, f"expected non-empty text, got {received(value)}"
+            attribute.name, f"expected non-empty text, got {safe_repr(value)}"
         )
 
 
@@ -94,7 +93,7 @@ class DisclosurePolicy:
             raise DisclosurePolicyError(
                 "max_count",
                 f"expected a count no smaller than min_count {self.min_count}, "
-                f"got {received(value)}",
+                f"got {safe_repr(value)}",
             )
 
     @totals_to_nearest.validator

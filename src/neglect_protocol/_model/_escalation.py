@@ -23,6 +23,7 @@ from neglect_protocol.errors import (
     OverrideError,
     PolicyError,
     RuleResultError,
+    safe_repr,
 )
 
 
@@ -33,12 +34,14 @@ def _whole_number(value: object, *, least: int) -> bool:
 
 def _policy_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise PolicyError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise PolicyError(attribute.name, f"expected non-empty text, got {safe_repr(value)}")
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not _whole_number(value, least=1):
-        raise PolicyError(attribute.name, f"expected a whole number above 0, got {value!r}")
+        raise PolicyError(
+            attribute.name, f"expected a whole number above 0, got {safe_repr(value)}"
+        )
 
 
 @attrs.frozen
@@ -72,13 +75,16 @@ class LevelOfNeed:
 
 def _rule_name(instance: Reason, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
-        raise RuleResultError("unnamed", f"expected the rule's name as text, got {value!r}")
+        raise RuleResultError(
+            "unnamed", f"expected the rule's name as text, got {safe_repr(value)}"
+        )
 
 
 def _reason_level(instance: Reason, attribute: attrs.Attribute[int], value: object) -> None:
     if not _whole_number(value, least=1):
         raise RuleResultError(
-            instance.rule or "unnamed", f"expected a whole-number level of need, got {value!r}"
+            instance.rule or "unnamed",
+            f"expected a whole-number level of need, got {safe_repr(value)}",
         )
 
 
@@ -86,7 +92,7 @@ def _reason_text(instance: Reason, attribute: attrs.Attribute[str], value: objec
     if not isinstance(value, str) or not value.strip():
         raise RuleResultError(
             instance.rule or "unnamed",
-            f"expected a plain-English {attribute.name}, got {value!r}",
+            f"expected a plain-English {attribute.name}, got {safe_repr(value)}",
         )
 
 
@@ -174,7 +180,7 @@ class RuleContext:
         check_history([*labelled, ("profile", self.profile)])
 
     def __repr__(self) -> str:
-        return f"<RuleContext {self.profile!r} with {len(self.history)} earlier profiles>"
+        return f"<RuleContext {self.profile} with {len(self.history)} earlier profiles>"
 
     @cached_property
     def levels(self) -> tuple[int, ...]:
@@ -308,7 +314,9 @@ class PolicyFacts:
     def unknown_level(self, level: object, path: str) -> PolicyError:
         """The error for a level the policy does not define, for the caller to raise."""
         known = ", ".join(str(number) for number in self.levels)
-        return PolicyError(path, f"expected one of the policy's levels {known}, got {level!r}")
+        return PolicyError(
+            path, f"expected one of the policy's levels {known}, got {safe_repr(level)}"
+        )
 
     def check_level(self, level: int, path: str) -> None:
         """Refuse a level the policy does not define."""
@@ -337,7 +345,8 @@ class PolicyFacts:
                 close = difflib.get_close_matches(str(code), known, n=3, cutoff=0.3)
                 hint = f"; nearest valid codes: {', '.join(close)}" if close else ""
                 raise PolicyError(
-                    f"{path}[{index}]", f"expected {what} of catalogue {names}, got {code!r}{hint}"
+                    f"{path}[{index}]",
+                    f"expected {what} of catalogue {names}, got {safe_repr(code)}{hint}",
                 )
 
 
@@ -478,7 +487,7 @@ class ThresholdPolicy:
 
     def __repr__(self) -> str:
         return (
-            f"<ThresholdPolicy {self.name!r} version {self.version!r}: "
+            f"<ThresholdPolicy {safe_repr(self.name)} version {safe_repr(self.version)}: "
             f"{len(self.levels)} levels, {len(self.rules)} rules, "
             f"{len(self.modifiers)} modifiers>"
         )
@@ -525,7 +534,7 @@ def check_rule(rule: object, facts: PolicyFacts, path: str, *, role: str = RULE_
         raise PolicyError(path, f"expected a callable {role}, got a {type(rule).__name__}")
     found = getattr(rule, "role", None)
     if isinstance(found, str) and found != role:
-        raise PolicyError(path, f"expected a {role}, got a {found} ({rule_label(rule)!r})")
+        raise PolicyError(path, f"expected a {role}, got a {found} ({safe_repr(rule_label(rule))})")
     if isinstance(rule, Checkable):
         rule.check(facts, path)
 
@@ -540,12 +549,14 @@ def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
 
 def _reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise OverrideError(attribute.name, f"expected a non-empty reference, got {value!r}")
+        raise OverrideError(
+            attribute.name, f"expected a non-empty reference, got {safe_repr(value)}"
+        )
 
 
 def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise OverrideError(attribute.name, f"expected a date or None, got {value!r}")
+        raise OverrideError(attribute.name, f"expected a date or None, got {safe_repr(value)}")
 
 
 def _original(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -651,7 +662,7 @@ class Decision:
             else ""
         )
         return (
-            f"<Decision {self.level} child={self.child.reference!r} "
+            f"<Decision {self.level} child={safe_repr(self.child.reference)} "
             f"review_by={self.review_by.isoformat()} reasons={len(self.reasons)}{extra}>"
         )
 
@@ -701,7 +712,8 @@ class Decision:
         if new_level == self.level:
             raise OverrideError(
                 "level",
-                f"expected a level other than the decided level {self.level.number}, got {level!r}",
+                f"expected a level other than the decided level {self.level.number}"
+                f", got {safe_repr(level)}",
             )
         record = Override(self, rationale, by, on)
         return attrs.evolve(

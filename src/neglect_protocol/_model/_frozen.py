@@ -67,7 +67,7 @@ class FrozenMap(Mapping[K, V]):
         return NotImplemented
 
     def __repr__(self) -> str:
-        return f"FrozenMap({self._data!r})"
+        return f"<FrozenMap of {len(self._data)} entries>"
 
     def __reduce__(self) -> tuple[type[FrozenMap[K, V]], tuple[dict[K, V]]]:
         return (FrozenMap, (self._data,))

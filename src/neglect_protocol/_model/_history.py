@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from neglect_protocol._model._assessment import ObservationWindow
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import HistoryError
+from neglect_protocol.errors import HistoryError, safe_repr
 
 
 def _span(window: ObservationWindow) -> str:
@@ -52,8 +52,8 @@ def check_history(labelled: Sequence[tuple[str, Profile]]) -> None:
         if profile.child.reference != first.child.reference:
             raise HistoryError(
                 f"{label}.child",
-                f"expected child {first.child.reference!r} like {first_label}, "
-                f"got {profile.child.reference!r}",
+                f"expected child {safe_repr(first.child.reference)} like {first_label}, "
+                f"got {safe_repr(profile.child.reference)}",
             )
         born = profile.child.date_of_birth
         if born is not None and birth is None:
@@ -61,7 +61,8 @@ def check_history(labelled: Sequence[tuple[str, Profile]]) -> None:
         elif born is not None and birth is not None and born != birth[1]:
             raise HistoryError(
                 f"{label}.child",
-                f"expected child {first.child.reference!r} born on {birth[1].isoformat()} as "
+                f"expected child {safe_repr(first.child.reference)}"
+                f" born on {birth[1].isoformat()} as "
                 f"{birth[0]} records, got a date of birth of {born.isoformat()}",
             )
         if position == 0:

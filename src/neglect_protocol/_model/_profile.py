@@ -270,9 +270,9 @@ class Profile:
             f"{area.code}={'-' if area.grade is None else area.grade.value}" for area in self.areas
         )
         return (
-            f"<Profile {self.instrument.value} child={self.child.reference!r} "
+            f"<Profile {self.instrument.value} child={safe_repr(self.child.reference)} "
             f"window={self.window.start.isoformat()}..{self.window.end.isoformat()} "
-            f"areas: {areas} rule={self.rule!r}>"
+            f"areas: {areas} rule={safe_repr(self.rule)}>"
         )
 
     @cached_property

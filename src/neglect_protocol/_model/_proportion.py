@@ -15,7 +15,7 @@ from neglect_protocol._logic._intervals import (
     clopper_pearson_bounds,
     wilson_bounds,
 )
-from neglect_protocol.errors import CountError, StatisticsError, received
+from neglect_protocol.errors import CountError, StatisticsError, safe_repr
 
 
 def _count(value: Any, field: attrs.Attribute[int]) -> int:
@@ -58,7 +58,7 @@ def round_half_up(value: Fraction | int | Decimal, ndigits: int) -> Decimal:
     if isinstance(ndigits, bool) or not isinstance(ndigits, int) or ndigits < 0:
         raise StatisticsError(
             "ndigits",
-            f"expected a whole number of decimal places from 0 up, got {received(ndigits)}",
+            f"expected a whole number of decimal places from 0 up, got {safe_repr(ndigits)}",
         )
     exact = isinstance(value, Fraction) or (
         isinstance(value, int | Decimal) and not isinstance(value, bool)
@@ -67,7 +67,7 @@ def round_half_up(value: Fraction | int | Decimal, ndigits: int) -> Decimal:
         raise StatisticsError(
             "value",
             f"expected an exact number (a Fraction, an int or a finite Decimal), "
-            f"got {received(value)}",
+            f"got {safe_repr(value)}",
         )
     scaled = abs(Fraction(value)) * 10**ndigits
     units = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
@@ -110,7 +110,7 @@ class Proportion:
             raise CountError("total", value, "at least 1 (a share of nothing is undefined)")
         if self.positive > value:
             raise CountError(
-                "positive", self.positive, f"a count no greater than the total {value!r}"
+                "positive", self.positive, f"a count no greater than the total {safe_repr(value)}"
             )
 
     @classmethod

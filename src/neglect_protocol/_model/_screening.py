@@ -15,7 +15,7 @@ from neglect_protocol._model._assessment import ChildRef
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._escalation import rule_label
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError
+from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError, safe_repr
 
 
 class Answer(enum.Enum):
@@ -62,12 +62,12 @@ _DESCRIPTIONS = {
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ScreeningError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise ScreeningError(attribute.name, f"expected non-empty text, got {safe_repr(value)}")
 
 
 def _flag(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, bool):
-        raise ScreeningError(attribute.name, f"expected true or false, got {value!r}")
+        raise ScreeningError(attribute.name, f"expected true or false, got {safe_repr(value)}")
 
 
 @attrs.frozen
@@ -159,7 +159,7 @@ class Checklist:
                 if value.code in seen:
                     raise ScreeningError(
                         f"{section}[{index}].code",
-                        f"expected each code once, got {value.code!r} again",
+                        f"expected each code once, got {safe_repr(value.code)} again",
                     )
                 seen.add(value.code)
         domains = {domain.code for domain in self.domains}
@@ -168,19 +168,20 @@ class Checklist:
                 raise ScreeningError(
                     f"signs[{index}].domain",
                     f"expected a domain of the checklist ({', '.join(sorted(domains))}), "
-                    f"got {sign.domain!r}",
+                    f"got {safe_repr(sign.domain)}",
                 )
         with_signs = {sign.domain for sign in self.signs}
         for index, domain in enumerate(self.domains):
             if domain.code not in with_signs:
                 raise ScreeningError(
                     f"domains[{index}]",
-                    f"expected at least one sign in domain {domain.code!r}, got none",
+                    f"expected at least one sign in domain {safe_repr(domain.code)}, got none",
                 )
 
     def __repr__(self) -> str:
         return (
-            f"<Checklist {self.name!r} version {self.version!r}: {len(self.domains)} domains, "
+            f"<Checklist {safe_repr(self.name)}"
+            f" version {safe_repr(self.version)}: {len(self.domains)} domains, "
             f"{len(self.signs)} signs>"
         )
 
@@ -207,7 +208,8 @@ class Checklist:
             )
             hint = f"; nearest valid codes: {', '.join(close)}" if close else ""
             raise ScreeningError(
-                field, f"expected a sign of checklist {self.name!r}, got {code!r}{hint}"
+                field,
+                f"expected a sign of checklist {safe_repr(self.name)}, got {safe_repr(code)}{hint}",
             ) from None
 
     def domain(self, code: str) -> Domain:
@@ -220,7 +222,8 @@ class Checklist:
             if domain.code == code:
                 return domain
         raise ScreeningError(
-            "domain", f"expected a domain of checklist {self.name!r}, got {code!r}"
+            "domain",
+            f"expected a domain of checklist {safe_repr(self.name)}, got {safe_repr(code)}",
         )
 
 
@@ -292,19 +295,20 @@ class SignAnswer:
     def _check_evidence(self, attribute: attrs.Attribute[str], value: str) -> None:
         if self.answer in (Answer.APPLIES, Answer.SOMETIMES) and not value.strip():
             raise ScreeningError(
-                "evidence", f"expected evidence for an answer of {self.answer.value!r}, got none"
+                "evidence",
+                f"expected evidence for an answer of {safe_repr(self.answer.value)}, got none",
             )
 
 
 def _date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ScreeningError(attribute.name, f"expected a date, got {value!r}")
+        raise ScreeningError(attribute.name, f"expected a date, got {safe_repr(value)}")
 
 
 def _optional_reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise ScreeningError(
-            attribute.name, f"expected a non-empty reference or None, got {value!r}"
+            attribute.name, f"expected a non-empty reference or None, got {safe_repr(value)}"
         )
 
 
@@ -348,7 +352,8 @@ class Screening:
                 )
             if answer.sign in seen:
                 raise ScreeningError(
-                    f"answers[{index}].sign", f"expected each sign once, got {answer.sign!r} again"
+                    f"answers[{index}].sign",
+                    f"expected each sign once, got {safe_repr(answer.sign)} again",
                 )
             seen.add(answer.sign)
 
@@ -376,7 +381,9 @@ class ScreeningContext:
     checklist: Checklist
 
     def __repr__(self) -> str:
-        return f"<ScreeningContext child={self.screening.child.reference!r} {self.checklist!r}>"
+        return (
+            f"<ScreeningContext child={safe_repr(self.screening.child.reference)} {self.checklist}>"
+        )
 
     def signs_answered(self, answers: Iterable[Answer]) -> tuple[Sign, ...]:
         """The checklist's signs answered with any of ``answers``, in checklist order."""
@@ -389,7 +396,8 @@ class ScreeningContext:
 def _outcome(instance: ScreeningReason, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, ScreeningOutcome):
         raise RuleResultError(
-            str(instance.rule), f"expected a ScreeningOutcome as the outcome, got {value!r}"
+            str(instance.rule),
+            f"expected a ScreeningOutcome as the outcome, got {safe_repr(value)}",
         )
 
 
@@ -457,7 +465,7 @@ class ScreeningPolicy:
                 # A threshold rule or modifier would fail only when first used.
                 raise PolicyError(
                     f"rules[{index}]",
-                    f"expected a {OUTCOME_RULE_ROLE}, got a {role} ({rule_label(rule)!r})",
+                    f"expected a {OUTCOME_RULE_ROLE}, got a {role} ({safe_repr(rule_label(rule))})",
                 )
             check = getattr(rule, "check", None)
             if callable(check):
@@ -465,8 +473,9 @@ class ScreeningPolicy:
 
     def __repr__(self) -> str:
         return (
-            f"<ScreeningPolicy {self.name!r} version {self.version!r}: {len(self.rules)} rules "
-            f"on {self.checklist!r}>"
+            f"<ScreeningPolicy {safe_repr(self.name)}"
+            f" version {safe_repr(self.version)}: {len(self.rules)} rules "
+            f"on {self.checklist}>"
         )
 
 
@@ -495,7 +504,7 @@ class ScreeningDecision:
 
     def __repr__(self) -> str:
         return (
-            f"<ScreeningDecision {self.outcome.value} child={self.child.reference!r} "
+            f"<ScreeningDecision {self.outcome.value} child={safe_repr(self.child.reference)} "
             f"completed_on={self.completed_on.isoformat()} reasons={len(self.reasons)}>"
         )
 

@@ -10,7 +10,12 @@ from attrs import validators as v
 
 from neglect_protocol._model._checks import got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol.errors import AnswerOffScaleError, SurveyError, UnknownQuestionError
+from neglect_protocol.errors import (
+    AnswerOffScaleError,
+    SurveyError,
+    UnknownQuestionError,
+    safe_repr,
+)
 
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -153,7 +158,8 @@ class Question:
         if not value:
             raise SurveyError(
                 "positive",
-                f"expected at least one positive answer for question {self.code!r}, got none",
+                f"expected at least one positive answer for question {safe_repr(self.code)}"
+                f", got none",
             )
         _check_positive(self.scale.answers, value, "positive")
 
@@ -269,7 +275,7 @@ class Survey:
         if response.group not in self.groups:
             raise SurveyError(
                 f"{field}.group",
-                f"expected a group of survey {self.name!r} ({', '.join(self.groups)}), "
+                f"expected a group of survey {safe_repr(self.name)} ({', '.join(self.groups)}), "
                 f"got {got(response.group)}",
             )
         for code, answer in response.answers.items():
@@ -278,5 +284,5 @@ class Survey:
                 not isinstance(answer, str) or answer not in question.scale.answers
             ):
                 raise AnswerOffScaleError(
-                    f"{field}.answers[{code!r}]", code, question.scale.answers, answer
+                    f"{field}.answers[{safe_repr(code)}]", code, question.scale.answers, answer
                 )
