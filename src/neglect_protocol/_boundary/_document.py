@@ -24,7 +24,7 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     document: dict[str, Any] = {}
     for key, value in pairs:
         if key in document:
-            raise _DuplicateKeyError(repr(key) if len(key) <= 40 else "a long key")
+            raise _DuplicateKeyError(safe_repr(key))
         document[key] = value
     return document
 

@@ -216,7 +216,7 @@ def from_dict(cls: type[T], data: Any) -> T:
     registration = _BY_TYPE.get(cls)
     if registration is None:
         if cls not in _PARTS:
-            raise UnsupportedTypeError(getattr(cls, "__name__", repr(cls)))
+            raise UnsupportedTypeError(getattr(cls, "__name__", type(cls).__name__))
         try:
             result: T = _converter().structure(data, cls)
         except Exception as error:  # problems_of re-raises anything unexpected

@@ -37,7 +37,7 @@ def json_schema(cls: type) -> dict[str, Any]:
         UnsupportedTypeError: If ``cls`` is not a public value type.
     """
     if cls not in serialisable_types():
-        raise UnsupportedTypeError(getattr(cls, "__name__", repr(cls)))
+        raise UnsupportedTypeError(getattr(cls, "__name__", type(cls).__name__))
     definitions: dict[str, Any] = {}
     registration = _BY_TYPE.get(cls)
     schema: dict[str, Any] = {"$schema": DIALECT}

@@ -95,7 +95,7 @@ def describe(value: object) -> str:
             return str(value)
         return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
     if isinstance(value, float):
-        return repr(value) if math.isfinite(value) else "a number that is not finite"
+        return safe_repr(value) if math.isfinite(value) else "a number that is not finite"
     if isinstance(value, str):
         # The library's one rule for echoing text (errors.safe_repr): only short,
         # code-like strings, never anything that could be personal data.

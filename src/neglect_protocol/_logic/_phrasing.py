@@ -47,7 +47,7 @@ def _tolerance(value: object) -> Fraction:
     # A float is read as the decimal it was written as (0.02, not 0.0200000000000000004).
     exact: Fraction | None = None
     if isinstance(value, float) and math.isfinite(value):
-        exact = Fraction(repr(value))
+        exact = Fraction(repr(value))  # echo-safe: a float's digits, never shown
     elif (isinstance(value, Decimal) and value.is_finite()) or (
         isinstance(value, numbers.Rational) and not isinstance(value, bool)
     ):

@@ -134,4 +134,4 @@ def _checked(grades: Iterable[Grade], rule: str) -> Sequence[Grade]:
 def rule_name(rule: RollUpRule) -> str:
     """The name a profile records for ``rule``: its ``__name__``, else its ``repr``."""
     name = getattr(rule, "__name__", None)
-    return name if isinstance(name, str) else repr(rule)
+    return name if isinstance(name, str) else repr(rule)  # echo-safe: code, not data

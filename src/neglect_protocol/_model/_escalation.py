@@ -258,7 +258,7 @@ def rule_label(rule: object) -> str:
         name = getattr(rule, attribute, None)
         if isinstance(name, str):
             return name
-    return repr(rule)
+    return repr(rule)  # echo-safe: the repr of a rule value, itself safe
 
 
 def checked_reason(result: object, rule: object, levels: Sequence[int]) -> Reason | None:
@@ -338,7 +338,7 @@ class PolicyFacts:
             ]
             if not areas_only:
                 known += [sub_area.code for sub_area in catalogue.sub_areas]
-        names = " or ".join(repr(catalogue.name) for catalogue in self.catalogues)
+        names = " or ".join(safe_repr(catalogue.name) for catalogue in self.catalogues)
         what = "an area code" if areas_only else "a sub-area code (or a section's code)"
         for index, code in enumerate(codes):
             if code not in known:

@@ -11,7 +11,7 @@ import attrs
 from neglect_protocol._model._assessment import Assessment, ChildRef
 from neglect_protocol._model._checks import got, tuple_of
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import CohortError
+from neglect_protocol.errors import CohortError, safe_repr
 
 
 class PrimaryNeed(enum.Enum):
@@ -168,7 +168,7 @@ def _member(kind: type[enum.Enum], field: str, value: object) -> Any:
     for member in kind:
         if value == member.value or (isinstance(member, CensusAgeBand) and value == member.label):
             return member
-    choices = ", ".join(repr(member.value) for member in kind)
+    choices = ", ".join(safe_repr(member.value) for member in kind)
     raise CohortError(field, f"expected one of {choices}, got {got(value)}")
 
 

@@ -256,7 +256,7 @@ def member_of(
     try:
         return kind(value)
     except ValueError:
-        choices = ", ".join(repr(choice.value) for choice in kind)
+        choices = ", ".join(safe_repr(choice.value) for choice in kind)
         raise error(field, f"expected one of {choices}, got {shown(value)}") from None
 
 
