@@ -88,15 +88,19 @@ class TestNoFreeTextInErrors:
             assert text not in str(caught.value)
 
     def test_safe_repr_shows_codes_and_numbers(self) -> None:
-        """Codes, numbers and None are shown; prose, names and dates are counted."""
+        """Codes, identifiers, numbers and None are shown; prose and names are counted."""
         assert "'A1a'" == safe_repr("A1a")
         assert "'GCP2A'" == safe_repr("GCP2A")
         assert "3.5" == safe_repr(3.5)
         assert "None" == safe_repr(None)
         assert "''" == safe_repr("")
-        assert "a str of 1 character" == safe_repr("x")
+        assert "'x'" == safe_repr("x")
+        assert "'C-0100'" == safe_repr("C-0100")
+        assert "a str of 1 character" == safe_repr("?")
         assert "a str of 7 characters" == safe_repr("Jessica")
-        assert "a list" == safe_repr(["A1"])
+        assert "a str of 20 characters" == safe_repr("Invented: left alone")
+        assert "['A1']" == safe_repr(["A1"])
+        assert "a list of 2 items" == safe_repr(["A1", "Jessica"])
 
 
 MISTAKES: list[tuple[str, Callable[[], object]]] = [

@@ -131,7 +131,7 @@ class TestUnknownCodes:
         with pytest.raises(UnknownCodeError) as caught:
             GCP2["zzzzzzzzzz"]
         assert () == caught.value.suggestions
-        assert "expected a code of catalogue 'GCP2', got a str of 10 characters" == str(
+        assert "expected a code of catalogue 'GCP2', got 'zzzzzzzzzz'" == str(
             caught.value
         )
 
@@ -420,7 +420,11 @@ class TestDocumentErrors:
             ({"areas": [{"code": "a", "name": "x"}]}, "$.areas[0].code: expected capital letters"),
             (
                 {"areas": [{"code": "A", "name": "x", "phase": "later"}]},
-                "$.areas[0].phase: expected 'antenatal' or 'postnatal', got a str of 5 characters",
+                "$.areas[0].phase: expected 'antenatal' or 'postnatal', got 'later'",
+            ),
+            (
+                {"areas": [{"code": "A", "name": "x", "phase": "Before birth"}]},
+                "$.areas[0].phase: expected 'antenatal' or 'postnatal', got a str of 12 characters",
             ),
             (
                 {"areas": [{"code": "A", "name": "x", "sub_areas": [{"code": "B1", "name": "y"}]}]},

@@ -166,7 +166,7 @@ class TestSuppressedValuesAreNeverPhrased:
         with pytest.raises(SuppressedValueError) as caught:
             describe(Proportion(positive, total), policy=DFE)
         expected = (
-            f"{field}: expected a value policy 'DfE' publishes, got one it suppresses; "
+            f"{field}: expected a value policy a str of 3 characters publishes, got one it suppresses; "
             "a suppressed value is never phrased or turned into a share"
         )
         assert expected == str(caught.value)
