@@ -145,7 +145,7 @@ class TestPolicyIsCheckedWhenBuilt:
         assert 182 == DEFAULT_POLICY.drift_period_days
         assert Grade.BORDERLINE == DEFAULT_POLICY.concern_grade
         assert (
-            "<ThresholdPolicy 'Example four-level windscreen' version 'example-2': "
+            "<ThresholdPolicy a str of 29 characters version 'example-2': "
             "4 levels, 11 rules, 1 modifiers>" == repr(DEFAULT_POLICY)
         )
 
@@ -217,7 +217,7 @@ class TestPolicyIsCheckedWhenBuilt:
             "Own", "1", LEVELS, (NamedSubAreasAtOrAbove(("A9",), 3, 2),), 90, catalogues=(own,)
         )
         assert (own,) == built.catalogues
-        with pytest.raises(PolicyError, match="of catalogue 'Own', got 'S1'"):
+        with pytest.raises(PolicyError, match="of catalogue a str of 3 characters, got 'S1'"):
             ThresholdPolicy(
                 "Own", "1", LEVELS, (NamedSubAreasAtOrAbove(("S1",), 3, 2),), 90, catalogues=(own,)
             )
@@ -355,7 +355,10 @@ class TestRuleParameters:
                 lambda: PersistentBorderline(level=3, assessments=1),
                 "assessments: expected a whole number of 2 or more, got 1",
             ),
-            (lambda: AllOf(rules=()), "rules: expected a list of at least one rule, got ()"),
+            (
+                lambda: AllOf(rules=()),
+                "rules: expected a list of at least one rule, got an empty tuple",
+            ),
             (lambda: InfantStepUp(steps=0), "steps: expected a whole number of 1 or more, got 0"),
         ],
     )
@@ -845,11 +848,11 @@ class TestDecide:
     @pytest.mark.parametrize(
         ("rule", "message"),
         [
-            (lambda context: 3, "rule '<lambda>': expected a Reason or None, got a int"),
+            (lambda context: 3, "rule a str of 8 characters: expected a Reason or None, got a int"),
             (
                 lambda context: Reason("mine", 7, "text"),
-                "rule '<lambda>': expected a reason at one of the policy's levels 1, 2, 3, 4, "
-                "got level 7",
+                "rule a str of 8 characters: expected a reason at one of the policy's levels "
+                "1, 2, 3, 4, got level 7",
             ),
         ],
     )
@@ -860,19 +863,28 @@ class TestDecide:
         assert message == str(caught.value)
 
     def test_a_callable_object_without_a_name_is_named_by_its_repr(self) -> None:
-        """A callable with neither kind nor __name__ is reported by its repr."""
+        """A callable with neither kind nor __name__ is reported by its repr (through the
+        echo rule: a code-like repr is shown, any other is only counted)."""
 
         class Odd:
+            def __init__(self, name: str) -> None:
+                self.name = name
+
             def __call__(self, context: RuleContext) -> object:
                 return "level 3"
 
             def __repr__(self) -> str:
-                return "Odd()"
+                return self.name
 
         with pytest.raises(
-            RuleResultError, match=r"^rule 'Odd\(\)': expected a Reason or None, got a str$"
+            RuleResultError, match=r"^rule 'odd_rule': expected a Reason or None, got a str$"
         ):
-            decide(profile({"A1": 3}), policy=policy(Odd()))
+            decide(profile({"A1": 3}), policy=policy(Odd("odd_rule")))
+        with pytest.raises(
+            RuleResultError,
+            match=r"^rule a str of 5 characters: expected a Reason or None, got a str$",
+        ):
+            decide(profile({"A1": 3}), policy=policy(Odd("Odd()")))
 
     def test_a_modifier_may_not_lower_a_level(self) -> None:
         """Modifiers keep or raise levels; lowering one, or returning None, is an error."""
@@ -1157,13 +1169,13 @@ class TestDecisionValue:
     @pytest.mark.parametrize(
         ("change", "message"),
         [
-            ({"policy": "x"}, "policy: expected a ThresholdPolicy, got a str of 1 character"),
+            ({"policy": "x"}, "policy: expected a ThresholdPolicy, got 'x'"),
             ({"child": None}, "child: expected a ChildRef, got None"),
             ({"window": None}, "window: expected an ObservationWindow, got None"),
             ({"level": 2}, "level: expected a LevelOfNeed, got 2"),
-            ({"review_by": "2024-01-01"}, "review_by: expected a date, got a str of 10 characters"),
+            ({"review_by": "2024-01-01"}, "review_by: expected a date, got '2024-01-01'"),
             ({"reasons": None}, "reasons: expected a tuple of Reason, got None"),
-            ({"reasons": ("r",)}, "reasons[0]: expected a Reason, got a str of 1 character"),
+            ({"reasons": ("r",)}, "reasons[0]: expected a Reason, got 'r'"),
             (
                 {"reasons": (Reason("r", 7, "text"),)},
                 "reasons[0].level: expected one of the policy's levels, got 7",
@@ -1174,7 +1186,7 @@ class TestDecisionValue:
             ),
             (
                 {"overridden": "x"},
-                "overridden: expected an Override or None, got a str of 1 character",
+                "overridden: expected an Override or None, got 'x'",
             ),
             (
                 {"assessment_reference": 7},
@@ -1193,9 +1205,7 @@ class TestDecisionValue:
         """L2: the decision an override replaced must be a decision."""
         with pytest.raises(OverrideError) as caught:
             Override("x", "Invented", "P-1")  # type: ignore[arg-type]
-        assert "original: expected the Decision overridden, got a str of 1 character" == str(
-            caught.value
-        )
+        assert "original: expected the Decision overridden, got 'x'" == str(caught.value)
 
     def test_an_override_with_a_date_says_when(self) -> None:
         """The rendering gives the day of the override when it was recorded."""
