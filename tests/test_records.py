@@ -172,8 +172,8 @@ class TestNotebookViews:
         """A catalogue's repr is one line of counts; its HTML lists areas and sub-areas escaped."""
         catalogue = attrs.evolve(GCP2, name="Ours <draft>")
         assert (
-            "<Catalogue 'Ours <draft>' version 'structure-1' (GCP2): 4 areas, 13 sub-areas, 0 items>"
-            == repr(catalogue)
+            "<Catalogue a str of 12 characters version 'structure-1' (GCP2): 4 areas, 13 sub-areas, "
+            "0 items>" == repr(catalogue)
         )
         page = catalogue._repr_html_()
         assert "Ours &lt;draft&gt;" in page
@@ -457,11 +457,11 @@ class TestMetricViews:
         summary = summarise_audits(period.current.audits)
         metrics = survey_metrics(period.survey, period.current.responses)
         assert (
-            "<AuditSummary of 6 files on 'Ofsted four-point': 4 (67%) good or better, 1 (17%) "
+            "<AuditSummary of 6 files on a str of 17 characters: 4 (67%) good or better, 1 (17%) "
             "inadequate; 3 teams, 2 themes>"
         ) == repr(summary)
         assert (
-            "<SurveyMetrics 'Invented plan feedback': 8 responses, 2 questions, 2 groups; "
+            "<SurveyMetrics a str of 22 characters: 8 responses, 2 questions, 2 groups; "
             "10 (71%) of 14 answers positive>"
         ) == repr(metrics)
         assert "<Breakdown by age_band: 12 records in 6 categories>" == repr(
