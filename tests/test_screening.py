@@ -78,7 +78,7 @@ class TestChecklist:
         assert "HE1" in DEFAULT_CHECKLIST
         assert "ZZ1" not in DEFAULT_CHECKLIST
         assert (
-            "<Checklist 'Invented neglect screening checklist' version 'example-1': 7 domains, 21 signs>"
+            "<Checklist a str of 36 characters version 'example-1': 7 domains, 21 signs>"
             == repr(DEFAULT_CHECKLIST)
         )
 
@@ -87,16 +87,15 @@ class TestChecklist:
         with pytest.raises(ScreeningError) as caught:
             DEFAULT_CHECKLIST.sign("HE4")
         assert (
-            "sign: expected a sign of checklist 'Invented neglect screening checklist', got 'HE4'; "
+            "sign: expected a sign of checklist a str of 36 characters, got 'HE4'; "
             "nearest valid codes: HE3, HE2, HE1" == str(caught.value)
         )
         with pytest.raises(ScreeningError, match="got 7$"):
             DEFAULT_CHECKLIST.sign(7)  # type: ignore[arg-type]
         with pytest.raises(ScreeningError) as caught:
             DEFAULT_CHECKLIST.domain("XX")
-        assert (
-            "domain: expected a domain of checklist 'Invented neglect screening checklist', got 'XX'"
-            == str(caught.value)
+        assert "domain: expected a domain of checklist a str of 36 characters, got 'XX'" == str(
+            caught.value
         )
 
     @pytest.mark.parametrize(
@@ -172,8 +171,8 @@ class TestAnswers:
         with pytest.raises(ScreeningError) as caught:
             SignAnswer("HE1", "yes")
         assert (
-            "answer: expected one of 'applies', 'sometimes', 'does not apply', 'not known', got "
-            "a str of 3 characters" == str(caught.value)
+            "answer: expected one of 'applies', 'sometimes', a str of 14 characters, a str of 9 "
+            "characters, got 'yes'" == str(caught.value)
         )
 
     @pytest.mark.parametrize(
@@ -251,7 +250,7 @@ class TestScreen:
         )
         text = format_screening_decision(decision)
         assert (
-            "Screening of child C-0500 on 2024-05-02 (policy 'Example screening outcomes' version example-1)"
+            "Screening of child C-0500 on 2024-05-02 (policy a str of 26 characters version example-1)"
             in text
         )
         assert "  Outcome: discuss with the safeguarding lead" in text
@@ -291,7 +290,9 @@ class TestScreen:
         """Contexts and decisions have short reprs without any evidence."""
         chosen = screening({"HE1": "applies"})
         context = ScreeningContext(chosen, DEFAULT_CHECKLIST)
-        assert repr(context).startswith("<ScreeningContext child='C-0500' <Checklist 'Invented")
+        assert repr(context).startswith(
+            "<ScreeningContext child='C-0500' <Checklist a str of 36 characters"
+        )
         assert (
             "<ScreeningDecision discuss_with_safeguarding_lead child='C-0500' "
             "completed_on=2024-05-02 reasons=1>" == repr(screen(chosen))
@@ -354,7 +355,7 @@ class TestOutcomeRules:
             (
                 lambda: SignsAnswered("request_gcp2", answers=["yes"]),
                 "answers[0]: expected one of 'applies', "
-                "'sometimes', 'does not apply', 'not known', got 'yes'",
+                "'sometimes', a str of 14 characters, a str of 9 characters, got 'yes'",
             ),
             (
                 lambda: SignsAnswered("request_gcp2", answers=[]),
@@ -383,14 +384,14 @@ class TestOutcomeRules:
                 "Mine", "1", DEFAULT_CHECKLIST, (NamedSigns("request_gcp2", ("HE1", "HE9")),)
             )
         assert str(caught.value).startswith(
-            "rules[0].codes[1]: expected a sign of checklist 'Invented neglect screening checklist', got 'HE9'"
+            "rules[0].codes[1]: expected a sign of checklist a str of 36 characters, got 'HE9'"
         )
         with pytest.raises(PolicyError) as caught:
             ScreeningPolicy(
                 "Mine", "1", DEFAULT_CHECKLIST, (SignsAnswered("request_gcp2", domains=("XX",)),)
             )
         assert (
-            "rules[0].domains[0]: expected a domain of checklist 'Invented neglect screening checklist', got 'XX'"
+            "rules[0].domains[0]: expected a domain of checklist a str of 36 characters, got 'XX'"
             == str(caught.value)
         )
         with pytest.raises(PolicyError, match=r"^rules\[0\]: expected a callable rule, got a str$"):
@@ -401,7 +402,7 @@ class TestOutcomeRules:
             PolicyError, match="^rules: expected a sequence of outcome rules, got None$"
         ):
             ScreeningPolicy("Mine", "1", DEFAULT_CHECKLIST, None)  # type: ignore[arg-type]
-        assert "<ScreeningPolicy 'Mine' version '1': 0 rules on <Checklist" in repr(
+        assert "<ScreeningPolicy a str of 4 characters version '1': 0 rules on <Checklist" in repr(
             ScreeningPolicy("Mine", "1", DEFAULT_CHECKLIST, ())
         )
 
@@ -553,7 +554,7 @@ class TestFiles:
         [
             (
                 [{"kind": "named_signs", "codes": ["ZZ1"], "outcome": "request_gcp2"}],
-                "$.rules[0].codes[0]: expected a sign of checklist 'Invented neglect screening checklist', got 'ZZ1'; nearest valid codes: SU1, HO1, HE1",
+                "$.rules[0].codes[0]: expected a sign of checklist a str of 36 characters, got 'ZZ1'; nearest valid codes: SU1, HO1, HE1",
             ),
             (
                 [{"kind": "signs_answered", "outcome": "grade 3"}],
@@ -561,7 +562,7 @@ class TestFiles:
             ),
             (
                 [{"kind": "signs_answered", "outcome": "request_gcp2", "answers": ["often"]}],
-                "$.rules[0].answers[0]: expected one of 'applies', 'sometimes', 'does not apply', 'not known', got 'often'",
+                "$.rules[0].answers[0]: expected one of 'applies', 'sometimes', a str of 14 characters, a str of 9 characters, got 'often'",
             ),
             (
                 [{"kind": "grade", "outcome": "request_gcp2"}],
