@@ -86,6 +86,37 @@ class TestPhrasingRules:
         assert "under one in ten (1%)" == describe(Proportion(1, 100)).text
         assert "just under one in ten (9%)" == describe(Proportion(9, 100)).text
 
+    @pytest.mark.parametrize(
+        ("positive", "total", "text"),
+        [
+            (25, 42, "just under three fifths (59.5%)"),
+            (181, 300, "just over three fifths (60.3%)"),
+            (4997, 10000, "just under half (49.97%)"),
+            (41, 60, "just over two thirds (68%)"),
+        ],
+    )
+    def test_the_figure_never_points_the_other_way(
+        self, positive: int, total: int, text: str
+    ) -> None:
+        """Where rounding would put the figure on or across the named fraction, places are added."""
+        assert text == describe(Proportion(positive, total)).text
+
+    @given(
+        st.integers(30, 5000).flatmap(
+            lambda total: st.tuples(st.integers(0, total), st.just(total))
+        )
+    )
+    def test_words_and_figure_agree(self, counts: tuple[int, int]) -> None:
+        """Law: "under"/"just under" a fraction shows a figure below it; "over"/"just over", above it."""
+        phrase = describe(Proportion(*counts))
+        if phrase.reference is None or phrase.reference == 1:
+            return
+        percent = phrase.reference * 100
+        if phrase.relation in (Relation.UNDER, Relation.JUST_UNDER):
+            assert Fraction(phrase.figure) < percent
+        if phrase.relation in (Relation.OVER, Relation.JUST_OVER):
+            assert Fraction(phrase.figure) > percent
+
     def test_the_figure_never_rounds_to_all_or_none_falsely(self) -> None:
         """199 of 200 shows >99%, 1 of 1000 shows <1%; at one place, >99.9% and <0.1%."""
         assert "almost all (>99%)" == describe(Proportion(199, 200)).text

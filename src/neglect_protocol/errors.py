@@ -673,7 +673,7 @@ class UnsupportedTypeError(NeglectProtocolError, TypeError):
         self.type_name = type_name
         super().__init__(
             f"expected one of neglect_protocol's public value types"
-            f", got type {safe_repr(type_name)}"
+            f", got type {type_name}"  # a name from code, never data
         )
 
 

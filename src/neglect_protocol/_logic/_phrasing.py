@@ -111,6 +111,9 @@ def describe(
     - The figure is :meth:`~neglect_protocol.stats.Proportion.percent` of the exact
       counts, rounded half up; a figure that would round to 0% or 100% without being
       exact shows as ``<1%`` or ``>99%``.
+    - A figure never points the other way from its words: where rounding would put
+      it on or across the named fraction (25 of 42, 59.52%, is "just under three
+      fifths"), decimal places are added until it does not: ``(59.5%)``, not ``(60%)``.
 
     Args:
         proportion: The counts to describe.
@@ -141,6 +144,8 @@ def describe(
     20 of 26 (77%)
     >>> print(describe(Proportion(31, 62)), describe(Proportion(32, 62)), sep="; ")
     half (50%); just over half (52%)
+    >>> print(describe(Proportion(25, 42)))
+    just under three fifths (59.5%)
     """
     if not isinstance(proportion, Proportion):
         raise StatisticsError("proportion", f"expected a Proportion, got {safe_repr(proportion)}")
@@ -163,4 +168,31 @@ def describe(
         words = f"{proportion.positive} of {proportion.total}"
         return Phrase(words, figure, Relation.COUNT, None, proportion, ndigits)
     words, relation, reference = _words(proportion.share, closeness)
-    return Phrase(words, figure, relation, reference, proportion, ndigits)
+    # 25 of 42 is 59.52%: "just under three fifths (60%)" would have the figure say
+    # the opposite of the words, so places are added until the two agree.
+    places = ndigits
+    while places < ndigits + _MOST_EXTRA_PLACES and _contradicts(relation, figure, reference):
+        places += 1
+        figure = proportion.percent(places)
+    return Phrase(words, figure, relation, reference, proportion, places)
+
+
+# A share within 1/10**6 of a named fraction that still contradicts it after three more
+# places would need a figure no reader could take in; the words alone then carry it.
+_MOST_EXTRA_PLACES = 3
+
+
+def _contradicts(relation: Relation, figure: Decimal, reference: Fraction) -> bool:
+    """Whether a rounded figure sits on the other side of the named fraction from the words.
+
+    "All" needs no extra places: a figure that rounds to 100% without being all is
+    already shown as ``>99%`` (:meth:`~neglect_protocol.reporting.Phrase.figure_text`).
+    """
+    if reference == 1:
+        return False
+    percent = reference * 100
+    if relation in (Relation.UNDER, Relation.JUST_UNDER):
+        return Fraction(figure) >= percent
+    if relation in (Relation.OVER, Relation.JUST_OVER):
+        return Fraction(figure) <= percent
+    return False
