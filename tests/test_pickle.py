@@ -23,7 +23,7 @@ def test_values_pickle_equal(cls: type) -> None:
 
     # A twentieth of the active profile's examples for each of the ~66 types: pickling
     # is one mechanism, and the whole law then costs what one ordinary property does.
-    examples = max(3, settings.default.max_examples // 20)
+    examples = max(3, settings().max_examples // 20)
 
     @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=examples)
     @given(st.from_type(cls))
