@@ -317,6 +317,9 @@ def _cheapest_path(
     """
     queue: list[tuple[int, int, tuple[Cell, ...], Vertex]] = [(0, 0, (), source)]
     done = [False] * len(arcs)
+    # The best entry queued for each line so far: a worse one could never be the
+    # first popped for its line, so it is not queued at all.
+    queued: list[tuple[int, int, tuple[Cell, ...]] | None] = [None] * len(arcs)
     while queue:
         added, total, cells, vertex = heapq.heappop(queue)
         if vertex == target:
@@ -328,10 +331,13 @@ def _cheapest_path(
             if done[neighbour] or via == avoiding:
                 continue
             if via in hidden:
-                heapq.heappush(queue, (added, total, cells, neighbour))
+                entry = (added, total, cells)
             else:
-                count = grid[via[0]][via[1]]
-                heapq.heappush(queue, (added + 1, total + count, (*cells, via), neighbour))
+                entry = (added + 1, total + grid[via[0]][via[1]], (*cells, via))
+            best = queued[neighbour]
+            if best is None or entry < best:
+                queued[neighbour] = entry
+                heapq.heappush(queue, (*entry, neighbour))
     return None
 
 
