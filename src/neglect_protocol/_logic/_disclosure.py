@@ -16,8 +16,20 @@ rest (on the totals the signs swap, since a total moves with its line). Two
 tables consistent with what is shown always differ by a sum of such loops, each
 of which could be applied on its own; so a hidden count can be worked out exactly
 when no loop through it can be pushed either way without taking a count below
-1, that is, taking one from a cell holding 1. Every hidden cell is checked that
-way, as a search for a directed cycle through it.
+1, that is, taking one from a cell holding 1.
+
+How that is checked. A hidden cell holding 1 can be crossed one way only, any
+other both ways, so the hidden cells make a graph with one-way and two-way links,
+and a cell is safe exactly when it lies on a cycle of that graph. For a table
+whose every line sum is published, this is the cycle condition for two-way
+tables (Cox, "Suppression methodology and statistical disclosure control", JASA
+75(370), 1980): a suppressed cell is disclosed exactly when no cycle of
+suppressed cells runs through it, here with the reader's lower bound of 1 making
+some links one-way. All hidden cells are checked at once, in time linear in
+their number (:func:`exposed_cells`): the strongly connected components of the
+graph (Tarjan 1972), then the bridges inside each (Tarjan 1974), both by
+iterative depth-first search. An earlier version searched for a cycle through each hidden cell in
+turn, which took time growing as the square of the table's size.
 
 How cells are chosen. Counts the policy names are hidden first (*primary*).
 Then, while some hidden cell can be worked out (the first by position), more
@@ -28,7 +40,10 @@ A true zero is never hidden: hiding it would tell a reader nothing they could
 not rule out, and a loop through a 0 cannot move one way. Such a loop always
 exists, through the cell's row total, column total and grand total, and hiding
 more cells never lets a reader work out a cell they could not before, so the
-process ends with no hidden cell that can be worked out.
+process ends with no hidden cell that can be worked out. Each round costs one
+check of every hidden cell and one search of the grid for the cheapest loop, both
+linear in the number of cells (up to the heap's logarithm); a table with many
+small counts needs few rounds, as most of its hidden cells already lie on loops.
 """
 
 from __future__ import annotations
@@ -245,19 +260,21 @@ def exposed_cells(grid: list[list[int]], hidden: Collection[Cell]) -> list[Cell]
 
     - a cycle stays inside one strongly connected component, so a cell whose row
       and column lie in different components is exposed;
-    - inside a component, a one-way cell always lies on a cycle (its column reaches
-      its row), and a two-way cell does exactly when it is not a bridge of the
-      component's cells taken as an undirected graph: by the theorem of Boesch and
-      Tindell ("Robbins's theorem for mixed multigraphs", American Mathematical
-      Monthly 87(9), 1980), a two-way link of a strongly connected mixed graph that
-      is not a bridge can be made one-way, in some direction, keeping the graph
-      strongly connected, which puts it on a cycle; a bridge is on no cycle at all.
+    - inside a component, a one-way cell always lies on a cycle (the line it
+      leads to reaches the line it comes from), and a two-way cell does exactly
+      when it is not a bridge of the component's cells taken as an undirected
+      graph: by the theorem of Boesch and Tindell ("Robbins's theorem for mixed
+      multigraphs", American Mathematical Monthly 87(9), 1980), a two-way link of
+      a strongly connected mixed graph that is not a bridge can be made one-way,
+      in some direction, keeping the graph strongly connected, which puts it on a
+      cycle; a bridge is on no cycle at all.
 
-    This is the bridge criterion for two-way tables with published margins (a
-    suppressed cell is disclosed exactly when it is not on a cycle of suppressed
-    cells; Cox, "Suppression methodology and statistical disclosure control",
-    JASA 75(370), 1980), sharpened by the reader's knowledge that no hidden count
-    is below 1, which makes a cell holding 1 one-way.
+    Without the lower bound every link would be two-way and this would be the
+    cycle condition for two-way tables with published margins (Cox, "Suppression
+    methodology and statistical disclosure control", JASA 75(370), 1980): a
+    suppressed cell is disclosed exactly when it is a bridge of the suppressed
+    cells. The reader's knowledge that no hidden count is below 1 makes a cell
+    holding 1 one-way, hence the strong components first.
     """
     height = len(grid)
     size = height + len(grid[0])
