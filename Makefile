@@ -36,6 +36,7 @@ test: lint typecheck unit docs
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_metrics.py
+	$(BIN)/python benchmarks/bench_disclosure.py
 	$(BIN)/python benchmarks/bench_decide.py
 	$(BIN)/python benchmarks/bench_serialize.py
 

@@ -375,6 +375,38 @@ class TestClopperPearsonInterval:
         if k < n:
             assert 0.025 == pytest.approx(1 - upper_tail(high) + _point(n, k, high), abs=1e-9)
 
+    @pytest.mark.parametrize(
+        ("positive", "total", "confidence", "side", "exact"),
+        [
+            # 1 of 1: the chance of 1 or more successes is p itself, so p = alpha/2.
+            (1, 1, 0.5, 0, Fraction(1, 4)),
+            (1, 1, 0.75, 0, Fraction(1, 8)),
+            # n of n: p^n = alpha/2.
+            (2, 2, 0.5, 0, Fraction(1, 2)),
+            (3, 3, 0.75, 0, Fraction(1, 2)),
+            # 0 of n: (1 - p)^n = alpha/2.
+            (0, 1, 0.5, 1, Fraction(3, 4)),
+            (0, 2, 0.5, 1, Fraction(1, 2)),
+        ],
+    )
+    def test_an_exact_limit_that_is_a_float_is_met_from_below(
+        self, positive: int, total: int, confidence: float, side: int, exact: Fraction
+    ) -> None:
+        """Where alpha/2 and the exact limit are both floats (the closed forms for 1 of 1,
+        n of n and 0 of n, Clopper and Pearson 1934, checked here by exact binomial
+        arithmetic), the limit returned is the exact one or a float at most 4 ulp below
+        it, never above: the bisection stops at the first float at which the computed
+        tail reaches its target, where the last bits of the tail are flat around the
+        root. A lower limit so errs towards a wider interval."""
+        k, n = positive, total
+        chance = sum(
+            math.comb(n, i) * exact**i * (1 - exact) ** (n - i)
+            for i in (range(k, n + 1) if side == 0 else range(k + 1))
+        )
+        assert Fraction((1 - confidence) / 2) == chance
+        limit = Fraction(Proportion(k, n).clopper_pearson_interval(confidence)[side])
+        assert exact - 4 * Fraction(math.ulp(float(exact))) <= limit <= exact
+
     def test_incomplete_beta_is_zero_and_one_at_the_ends(self) -> None:
         """I_0(a, b) = 0 and I_1(a, b) = 1."""
         assert (0.0, 1.0) == (

@@ -16,8 +16,20 @@ rest (on the totals the signs swap, since a total moves with its line). Two
 tables consistent with what is shown always differ by a sum of such loops, each
 of which could be applied on its own; so a hidden count can be worked out exactly
 when no loop through it can be pushed either way without taking a count below
-1, that is, taking one from a cell holding 1. Every hidden cell is checked that
-way, as a search for a directed cycle through it.
+1, that is, taking one from a cell holding 1.
+
+How that is checked. A hidden cell holding 1 can be crossed one way only, any
+other both ways, so the hidden cells make a graph with one-way and two-way links,
+and a cell is safe exactly when it lies on a cycle of that graph. For a table
+whose every line sum is published, this is the cycle condition for two-way
+tables (Cox, "Suppression methodology and statistical disclosure control", JASA
+75(370), 1980): a suppressed cell is disclosed exactly when no cycle of
+suppressed cells runs through it, here with the reader's lower bound of 1 making
+some links one-way. All hidden cells are checked at once, in time linear in
+their number (:func:`exposed_cells`): the strongly connected components of the
+graph (Tarjan 1972), then the bridges inside each (Tarjan 1974), both by
+iterative depth-first search. An earlier version searched for a cycle through each hidden cell in
+turn, which took time growing as the square of the table's size.
 
 How cells are chosen. Counts the policy names are hidden first (*primary*).
 Then, while some hidden cell can be worked out (the first by position), more
@@ -28,7 +40,10 @@ A true zero is never hidden: hiding it would tell a reader nothing they could
 not rule out, and a loop through a 0 cannot move one way. Such a loop always
 exists, through the cell's row total, column total and grand total, and hiding
 more cells never lets a reader work out a cell they could not before, so the
-process ends with no hidden cell that can be worked out.
+process ends with no hidden cell that can be worked out. Each round costs one
+check of every hidden cell and one search of the grid for the cheapest loop, both
+linear in the number of cells (up to the heap's logarithm); a table with many
+small counts needs few rounds, as most of its hidden cells already lie on loops.
 """
 
 from __future__ import annotations
@@ -47,8 +62,8 @@ from neglect_protocol._model._disclosure import (
 from neglect_protocol.errors import CountError
 
 Cell = tuple[int, int]
-Vertex = tuple[int, int]
-"""A line of the grid: ``(0, i)`` for row ``i``, ``(1, j)`` for column ``j``."""
+Vertex = int
+"""A line of the grid: ``i`` for row ``i``, ``height + j`` for column ``j``."""
 
 
 def _counts(counts: Sequence[Sequence[int | Missing]]) -> list[list[int | Missing]]:
@@ -100,48 +115,204 @@ def augmented_grid(counts: Sequence[Sequence[int | Missing]]) -> list[list[int]]
     return [*rows, totals]
 
 
-def _steps(cell: Cell, count: int, height: int, width: int) -> list[tuple[Vertex, Vertex]]:
-    """The directions a loop may go through ``cell``, as (from line, to line) pairs.
+def _directions(grid: list[list[int]], cell: Cell) -> tuple[bool, bool]:
+    """Whether a loop may cross ``cell`` from its row to its column, and back.
 
     Going from the row to the column adds one to a body cell or the grand total
     and takes one from a row or column total; going back does the opposite. Taking
     one is allowed only from a count of 2 or more, since no hidden count is below 1.
     """
     i, j = cell
-    row, column = (0, i), (1, j)
-    is_total = (i == height - 1) != (j == width - 1)
+    count = grid[i][j]
+    is_total = (i == len(grid) - 1) != (j == len(grid[0]) - 1)
+    return (not is_total or count >= 2), (is_total or count >= 2)
+
+
+def _steps(grid: list[list[int]], cell: Cell) -> list[tuple[Vertex, Vertex]]:
+    """The directions a loop may go through ``cell``, as (from line, to line) pairs.
+
+    Row ``i`` is line ``i`` and column ``j`` is line ``height + j``: lines then
+    order rows first, each by position.
+    """
+    row, column = cell[0], len(grid) + cell[1]
+    forward, back = _directions(grid, cell)
     steps = []
-    if not is_total or count >= 2:
+    if forward:
         steps.append((row, column))
-    if is_total or count >= 2:
+    if back:
         steps.append((column, row))
     return steps
 
 
-def _loop_through(
-    cell: Cell, hidden: Collection[Cell], grid: list[list[int]], *, closing: bool
-) -> list[Cell] | None:
+def _arcs(grid: list[list[int]]) -> list[list[tuple[Vertex, Cell]]]:
+    """Every line's ways out along a non-zero cell: (the line reached, the cell)."""
+    arcs: list[list[tuple[Vertex, Cell]]] = [[] for _ in range(len(grid) + len(grid[0]))]
+    for i, row in enumerate(grid):
+        for j, count in enumerate(row):
+            if count > 0:
+                for start, end in _steps(grid, (i, j)):
+                    arcs[start].append((end, (i, j)))
+    return arcs
+
+
+def _strong_components(out: list[list[Vertex]]) -> list[int]:
+    """Number each vertex by its strongly connected component (Tarjan 1972, iterative).
+
+    Tarjan, "Depth-first search and linear graph algorithms", SIAM J. Comput. 1(2),
+    1972: one depth-first search, each vertex and arc visited once. The search keeps
+    its own stack of (vertex, next arc), so a large table cannot exhaust Python's.
+    """
+    size = len(out)
+    order, low = [-1] * size, [0] * size
+    component, on_stack = [-1] * size, [False] * size
+    stack: list[Vertex] = []
+    counter = components = 0
+    for root in range(size):
+        if order[root] >= 0:
+            continue
+        order[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, 0)]
+        while work:
+            vertex, position = work[-1]
+            if position < len(out[vertex]):
+                work[-1] = (vertex, position + 1)
+                reached = out[vertex][position]
+                if order[reached] < 0:
+                    order[reached] = low[reached] = counter
+                    counter += 1
+                    stack.append(reached)
+                    on_stack[reached] = True
+                    work.append((reached, 0))
+                elif on_stack[reached]:
+                    low[vertex] = min(low[vertex], order[reached])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[vertex])
+            if low[vertex] == order[vertex]:
+                while True:
+                    member = stack.pop()
+                    on_stack[member] = False
+                    component[member] = components
+                    if member == vertex:
+                        break
+                components += 1
+    return component
+
+
+def _bridges(links: list[list[tuple[Vertex, int]]]) -> set[int]:
+    """The numbers of the links that lie on no cycle of an undirected graph.
+
+    ``links[v]`` lists ``(neighbour, link number)``. A depth-first search gives each
+    vertex the earliest vertex its subtree reaches by one link back; a tree link is
+    a bridge when its lower end's subtree reaches nothing above it (Tarjan, "A note
+    on finding the bridges of a graph", Information Processing Letters 2(6), 1974).
+    Linear time, with an explicit stack.
+    """
+    size = len(links)
+    order, low = [-1] * size, [0] * size
+    bridges: set[int] = set()
+    counter = 0
+    for root in range(size):
+        if order[root] >= 0:
+            continue
+        order[root] = low[root] = counter
+        counter += 1
+        work = [(root, -1, 0)]
+        while work:
+            vertex, entry, position = work[-1]
+            if position < len(links[vertex]):
+                work[-1] = (vertex, entry, position + 1)
+                reached, link = links[vertex][position]
+                if link == entry:
+                    continue
+                if order[reached] < 0:
+                    order[reached] = low[reached] = counter
+                    counter += 1
+                    work.append((reached, link, 0))
+                else:
+                    low[vertex] = min(low[vertex], order[reached])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[vertex])
+                if low[vertex] > order[parent]:
+                    bridges.add(entry)
+    return bridges
+
+
+def exposed_cells(grid: list[list[int]], hidden: Collection[Cell]) -> list[Cell]:
+    """The hidden cells of ``grid`` a reader could work out exactly, by position.
+
+    A reader is assumed to know the visible cells, every line's sum and that every
+    hidden count is a whole number of at least 1 (see the module notes). A hidden
+    cell is safe when some loop of hidden cells through it can move, that is, when
+    its arc lies on a directed cycle of the graph whose arcs are the directions each
+    hidden cell may be crossed in (:func:`_steps`). A cell holding 2 or more may be
+    crossed both ways; for such a two-way link, a cycle must not use it twice.
+
+    That is decided for every hidden cell at once, in time linear in their number:
+
+    - a cycle stays inside one strongly connected component, so a cell whose row
+      and column lie in different components is exposed;
+    - inside a component, a one-way cell always lies on a cycle (the line it
+      leads to reaches the line it comes from), and a two-way cell does exactly
+      when it is not a bridge of the component's cells taken as an undirected
+      graph: by the theorem of Boesch and Tindell ("Robbins's theorem for mixed
+      multigraphs", American Mathematical Monthly 87(9), 1980), a two-way link of
+      a strongly connected mixed graph that is not a bridge can be made one-way,
+      in some direction, keeping the graph strongly connected, which puts it on a
+      cycle; a bridge is on no cycle at all.
+
+    Without the lower bound every link would be two-way and this would be the
+    cycle condition for two-way tables with published margins (Cox, "Suppression
+    methodology and statistical disclosure control", JASA 75(370), 1980): a
+    suppressed cell is disclosed exactly when it is a bridge of the suppressed
+    cells. The reader's knowledge that no hidden count is below 1 makes a cell
+    holding 1 one-way, hence the strong components first.
+    """
+    height = len(grid)
+    size = height + len(grid[0])
+    out: list[list[Vertex]] = [[] for _ in range(size)]
+    for cell in hidden:
+        for start, end in _steps(grid, cell):
+            out[start].append(end)
+    component = _strong_components(out)
+    links: list[list[tuple[Vertex, int]]] = [[] for _ in range(size)]
+    cells = sorted(hidden)
+    inside = []
+    for number, (i, j) in enumerate(cells):
+        row, column = i, height + j
+        inside.append(component[row] == component[column])
+        if inside[-1]:
+            links[row].append((column, number))
+            links[column].append((row, number))
+    bridges = _bridges(links)
+    return [cell for number, cell in enumerate(cells) if not inside[number] or number in bridges]
+
+
+def _closing_loop(
+    cell: Cell,
+    hidden: Collection[Cell],
+    grid: list[list[int]],
+    arcs: list[list[tuple[Vertex, Cell]]],
+) -> list[Cell]:
     """The cheapest loop through hidden ``cell`` that can move, as the visible cells it needs.
 
-    Only hidden cells are used if ``closing`` is false (the answer is then ``[]`` or
-    ``None``); otherwise visible non-zero cells may be used too, at a cost of one
-    each, then of their count. Returns ``None`` if there is no such loop.
+    Hidden cells cost nothing; each visible non-zero cell costs one, then its
+    count. Of the two directions through ``cell``, the cheaper loop wins, the first
+    on a tie. Returns ``[]`` if there is no such loop.
     """
-    height, width = len(grid), len(grid[0])
-    usable = [
-        other
-        for other in ((i, j) for i in range(height) for j in range(width))
-        if other != cell and (other in hidden or (closing and grid[other[0]][other[1]] > 0))
-    ]
-    arcs: dict[Vertex, list[tuple[Vertex, Cell]]] = {}
-    for other in usable:
-        for start, end in _steps(other, grid[other[0]][other[1]], height, width):
-            arcs.setdefault(start, []).append((end, other))
-    best: list[Cell] | None = None
+    best: list[Cell] = []
     best_cost: tuple[int, int, tuple[Cell, ...]] | None = None
-    for start, end in _steps(cell, grid[cell[0]][cell[1]], height, width):
+    for start, end in _steps(grid, cell):
         # The loop enters ``cell`` at ``start`` and leaves at ``end``: find the way back.
-        found = _cheapest_path(end, start, arcs, hidden, grid)
+        found = _cheapest_path(end, start, cell, arcs, hidden, grid)
         if found is not None and (best_cost is None or found < best_cost):
             best_cost, best = found, list(found[2])
     return best
@@ -150,40 +321,40 @@ def _loop_through(
 def _cheapest_path(
     source: Vertex,
     target: Vertex,
-    arcs: dict[Vertex, list[tuple[Vertex, Cell]]],
+    avoiding: Cell,
+    arcs: list[list[tuple[Vertex, Cell]]],
     hidden: Collection[Cell],
     grid: list[list[int]],
 ) -> tuple[int, int, tuple[Cell, ...]] | None:
-    """Dijkstra's search from ``source`` to ``target``: (cells added, their sum, the cells)."""
+    """Dijkstra's search from ``source`` to ``target``: (cells added, their sum, the cells).
+
+    Ties on cells added and their sum go to the lesser tuple of cells in the order
+    the path meets them, then to the lesser line: the order a heap of
+    ``(added, sum, cells, line)`` pops them in.
+    """
     queue: list[tuple[int, int, tuple[Cell, ...], Vertex]] = [(0, 0, (), source)]
-    done: set[Vertex] = set()
+    done = [False] * len(arcs)
+    # The best entry queued for each line so far: a worse one could never be the
+    # first popped for its line, so it is not queued at all.
+    queued: list[tuple[int, int, tuple[Cell, ...]] | None] = [None] * len(arcs)
     while queue:
         added, total, cells, vertex = heapq.heappop(queue)
         if vertex == target:
             return added, total, cells
-        if vertex in done:
+        if done[vertex]:
             continue
-        done.add(vertex)
-        for neighbour, via in arcs.get(vertex, ()):
-            if neighbour in done:
+        done[vertex] = True
+        for neighbour, via in arcs[vertex]:
+            if done[neighbour] or via == avoiding:
                 continue
             if via in hidden:
-                heapq.heappush(queue, (added, total, cells, neighbour))
+                entry = (added, total, cells)
             else:
-                count = grid[via[0]][via[1]]
-                heapq.heappush(queue, (added + 1, total + count, (*cells, via), neighbour))
-    return None
-
-
-def first_exposed(grid: list[list[int]], hidden: Collection[Cell]) -> Cell | None:
-    """The first hidden cell of ``grid`` by position that a reader could work out exactly.
-
-    A reader is assumed to know the visible cells, every line's sum and that every
-    hidden count is a whole number of at least 1 (see the module notes).
-    """
-    for cell in sorted(hidden):
-        if _loop_through(cell, hidden, grid, closing=False) is None:
-            return cell
+                entry = (added + 1, total + grid[via[0]][via[1]], (*cells, via))
+            best = queued[neighbour]
+            if best is None or entry < best:
+                queued[neighbour] = entry
+                heapq.heappush(queue, (*entry, neighbour))
     return None
 
 
@@ -194,6 +365,10 @@ def suppress(grid: list[list[int]], policy: DisclosurePolicy) -> dict[Cell, Supp
     cell can be worked out, the first such cell by position is put on a loop that
     can move, hiding the fewest visible non-zero cells (then those with the
     smallest sum) that close one. No true zero is ever hidden.
+
+    Each round costs time linear in the number of cells: one check of every hidden
+    cell (:func:`exposed_cells`) and one search for the cheapest loop. Hiding cells
+    never exposes another, so the rounds walk forward through the table's positions.
     """
     height, width = len(grid), len(grid[0])
     hidden: dict[Cell, Suppression] = {
@@ -204,8 +379,9 @@ def suppress(grid: list[list[int]], policy: DisclosurePolicy) -> dict[Cell, Supp
     }
     if not policy.secondary:
         return hidden
-    while (exposed := first_exposed(grid, hidden)) is not None:
-        closing = _loop_through(exposed, hidden, grid, closing=True)
+    arcs = _arcs(grid)
+    while exposed := exposed_cells(grid, hidden):
+        closing = _closing_loop(exposed[0], hidden, grid, arcs)
         # A loop through the cell's row total, column total and grand total always
         # exists: each is at least the cell's count, so none of them is a zero.
         assert closing, "no loop through a hidden cell"
