@@ -9,7 +9,7 @@ raters", Psychological Bulletin 76(5), 378-382.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -76,7 +76,7 @@ def _agreement(unit_counts: Iterable[Counter[Grade]]) -> tuple[Proportion, Propo
 
 def _difference(
     metric: AlphaMetric, marginals: Counter[Grade]
-) -> dict[tuple[Grade, Grade], int | Fraction]:
+) -> dict[tuple[Grade, Grade], Fraction]:
     """Return Krippendorff's squared difference δ² for every ordered pair of grades used.
 
     Nominal: 0 for the same grade, 1 otherwise. Interval: the squared difference of
@@ -86,13 +86,13 @@ def _difference(
     between the two.
     """
     used = sorted(marginals)
-    deltas: dict[tuple[Grade, Grade], int | Fraction] = {}
+    deltas: dict[tuple[Grade, Grade], Fraction] = {}
     for low_index, low in enumerate(used):
         for high in used[low_index:]:
             if metric == "nominal":
-                delta: int | Fraction = int(low != high)
+                delta = Fraction(int(low != high))
             elif metric == "interval":
-                delta = (high - low) ** 2
+                delta = Fraction((high - low) ** 2)
             else:
                 between = sum(marginals[grade] for grade in used if low <= grade <= high)
                 delta = (between - Fraction(marginals[low] + marginals[high], 2)) ** 2
@@ -104,7 +104,7 @@ def _alpha(units: _Units, metric: AlphaMetric) -> AlphaResult:
     pairable = {unit: grades for unit, grades in units.items() if len(grades) >= 2}
     unit_counts = [Counter(grades.values()) for grades in pairable.values()]
     marginals: Counter[Grade] = Counter()
-    coincidences: Counter[tuple[Grade, Grade]] = Counter()
+    coincidences: defaultdict[tuple[Grade, Grade], Fraction] = defaultdict(Fraction)
     for counts in unit_counts:
         marginals.update(counts)
         size = sum(counts.values())
@@ -119,19 +119,15 @@ def _alpha(units: _Units, metric: AlphaMetric) -> AlphaResult:
     deltas = _difference(metric, marginals)
     observed = Fraction(0)
     expected = Fraction(0)
+    for cell, count in coincidences.items():
+        observed += count * deltas[cell]
+    for first, first_count in marginals.items():
+        for second, second_count in marginals.items():
+            expected += first_count * second_count * deltas[first, second]
     if values:
-        observed = (
-            sum((count * deltas[cell] for cell, count in coincidences.items()), Fraction(0))
-            / values
-        )
-        expected = sum(
-            (
-                marginals[first] * marginals[second] * deltas[first, second]
-                for first in marginals
-                for second in marginals
-            ),
-            Fraction(0),
-        ) / (values * (values - 1))
+        # D_o = Σ o_ck δ²_ck / n and D_e = Σ n_c n_k δ²_ck / (n (n - 1)).
+        observed /= values
+        expected /= values * (values - 1)
     alpha = None if expected == 0 else float(1 - observed / expected)
     agreement = _agreement(unit_counts)
     raters = {rater for grades in pairable.values() for rater in grades}
