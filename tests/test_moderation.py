@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import random
+import runpy
+import sys
 from collections.abc import Sequence
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import krippendorff
@@ -531,3 +534,16 @@ class TestBadInput:
             RatingsError, match=r"^moderation_set: expected a ModerationSet, got a list$"
         ):
             function([("P1", "M1", "A1", 2)])
+
+
+class TestBenchmark:
+    def test_runs_on_a_small_set(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The moderation benchmark runs end to end at 1x, 10x and 100x of one case (figures not asserted)."""
+        script = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_moderation.py"
+        monkeypatch.setattr(sys, "argv", ["bench_moderation.py", "--cases", "1", "--repeat", "1"])
+        runpy.run_path(str(script), run_name="__main__")
+        out = capsys.readouterr().out
+        assert "100x: 13,000 grades" in out
+        assert "ratio to baseline" in out

@@ -265,11 +265,8 @@ def fleiss_kappa(moderation_set: ModerationSet, *, sub_area: str | None = None) 
     return _fleiss(_units(checked, sub_area), len(checked.raters))
 
 
-def _agreement_for(
-    moderation_set: ModerationSet, sub_area: str | None, metric: AlphaMetric
-) -> Agreement:
-    units = _units(moderation_set, sub_area)
-    return Agreement(alpha=_alpha(units, metric), fleiss=_fleiss(units, len(moderation_set.raters)))
+def _agreement_for(units: _Units, raters: int, metric: AlphaMetric) -> Agreement:
+    return Agreement(alpha=_alpha(units, metric), fleiss=_fleiss(units, raters))
 
 
 def moderate(
@@ -309,7 +306,13 @@ def moderate(
     """
     chosen = _metric(metric)
     checked = _checked(moderation_set)
-    by_sub_area = {code: _agreement_for(checked, code, chosen) for code in checked.sub_areas}
+    raters = len(checked.raters)
+    every_unit = _units(checked, None)
+    # Group the units by sub-area once, rather than reading every grade per sub-area.
+    grouped: dict[str, _Units] = {code: {} for code in checked.sub_areas}
+    for unit, grades in every_unit.items():
+        grouped[unit[1]][unit] = grades
+    by_sub_area = {code: _agreement_for(units, raters, chosen) for code, units in grouped.items()}
     order = {code: index for index, code in enumerate(checked.sub_areas)}
 
     def least_reliable_first(code: str) -> tuple[bool, float, Fraction, int]:
@@ -328,7 +331,7 @@ def moderate(
     )
     return ModerationSummary(
         metric=chosen,
-        overall=_agreement_for(checked, None, chosen),
+        overall=_agreement_for(every_unit, raters, chosen),
         by_sub_area=FrozenMap(by_sub_area),
         most_disagreement=tuple(ranked),
     )
