@@ -181,6 +181,34 @@ class TestAgainstReferenceImplementation:
         assume(ours.alpha is not None)  # The package raises where alpha is undefined.
         assert ours.alpha == pytest.approx(reference_alpha(moderation_set, metric), abs=1e-9)
 
+    @given(moderation_sets())
+    def test_fleiss_matches_the_textbook_formula(self, moderation_set: ModerationSet) -> None:
+        """Fleiss' kappa agrees with Fleiss' (1971) formulas in floats on the complete units.
+
+        P_i = (sum_j n_ij^2 - n) / (n (n - 1)) per unit, P-bar their mean, p_j the share
+        of all grades that are grade j, P-bar-e = sum_j p_j^2.
+        """
+        ours = fleiss_kappa(moderation_set)
+        raters = len(moderation_set.raters)
+        units: dict[tuple[str, str], list[int]] = {}
+        for record in moderation_set.grades:
+            if record.grade is not None:
+                units.setdefault((record.case, record.sub_area), []).append(int(record.grade))
+        table = [
+            [grades.count(grade) for grade in range(1, 6)]
+            for grades in units.values()
+            if len(grades) == raters
+        ]
+        assume(table)
+        p_bar = sum(
+            (sum(c * c for c in row) - raters) / (raters * (raters - 1)) for row in table
+        ) / len(table)
+        shares = [sum(row[j] for row in table) / (len(table) * raters) for j in range(5)]
+        p_e = sum(share * share for share in shares)
+        assume(p_e < 1 - 1e-12)
+        assert ours.kappa == pytest.approx((p_bar - p_e) / (1 - p_e), abs=1e-9)
+        assert float(ours.observed) == pytest.approx(p_bar, abs=1e-12)
+
     @given(moderation_sets(gaps=False))
     def test_fleiss_matches_statsmodels(self, moderation_set: ModerationSet) -> None:
         """Fleiss' kappa agrees with statsmodels' fleiss_kappa, where statsmodels is installed."""
