@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import io
 import json
 import os
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from neglect_protocol import Catalogue
+from neglect_protocol import Catalogue, load_catalogue
 from neglect_protocol._boundary._stream import Scorer, read_lines
 from neglect_protocol._boundary._stream_run import WorkerDied, run
 from neglect_protocol.cli import main
@@ -346,3 +347,27 @@ class TestMemory:
         finally:
             tracemalloc.stop()
         assert held[1] - held[0] < 64_000
+
+
+def _score_partition(documents: list[object]) -> list[dict[str, object]]:
+    catalogue = load_catalogue(CATALOGUE)
+    return [result.to_dict() for result in score_documents(documents, catalogue=catalogue)]
+
+
+class TestDask:
+    def test_the_how_to_runs_in_a_dask_bag(self, tmp_path: Path) -> None:
+        """The how-to's Dask recipe: partitions scored in worker processes, results as JSON."""
+        bag = importlib.import_module("dask.bag")
+        paths = [
+            _jsonl(
+                tmp_path / f"assessments-{part}.jsonl",
+                [_line(f"C-{part}{n:03d}") for n in range(3)],
+            )
+            for part in range(2)
+        ]
+        records = bag.read_text([str(path) for path in paths]).map(json.loads)
+        results = records.map_partitions(_score_partition).compute(scheduler="processes")
+        assert 6 == len(results)
+        assert {f"C-{part}{n:03d}" for part in range(2) for n in range(3)} == {
+            result["profile"]["child"]["reference"] for result in results
+        }
