@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -10,6 +11,8 @@ import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
+
+import attrs
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
 from neglect_protocol._boundary._assurance_render import write_assurance_report
@@ -24,6 +27,8 @@ from neglect_protocol._boundary._documents import (
 )
 from neglect_protocol._boundary._escalation_text import format_decision, format_screening_decision
 from neglect_protocol._boundary._schema import json_schema
+from neglect_protocol._boundary._stream import Scorer
+from neglect_protocol._boundary._stream_run import Tally, WorkerDied, run, terminal
 from neglect_protocol._boundary._text import format_profile
 from neglect_protocol._boundary._wire import split_location
 from neglect_protocol._logic._decide import decide
@@ -49,6 +54,14 @@ class _Failed(Exception):  # noqa: N818 - a signal to stop, not an error to repo
     """Raised once a command has reported its problems, to exit with status 1."""
 
 
+class _Usage(Exception):  # noqa: N818 - a signal to stop, not an error to report
+    """Raised once a usage mistake has been reported, to exit with status 2."""
+
+
+class _Interrupted(Exception):  # noqa: N818 - a signal to stop, not an error to report
+    """Raised when the user interrupted a run (Ctrl-C), to exit with status 130."""
+
+
 def _version() -> str:
     from neglect_protocol import __version__
 
@@ -67,7 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     scoring = commands.add_parser(
         "score", help="score an assessment; print its profile and the level of need decided"
     )
-    scoring.add_argument("file", metavar="FILE", help="an assessment document, or -")
+    scoring.add_argument(
+        "file",
+        metavar="FILE",
+        help="an assessment document, or - (with --jsonl: JSON Lines of assessment documents)",
+    )
     scoring.add_argument(
         "--catalogue", metavar="FILE", help="a catalogue of items (default: the built-in one)"
     )
@@ -87,6 +104,26 @@ def _parser() -> argparse.ArgumentParser:
         help="an earlier assessment of the same child, for rules that compare (repeatable)",
     )
     scoring.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    scoring.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read one assessment document a line and write one result a line (JSON Lines)",
+    )
+    scoring.add_argument(
+        "--out", metavar="FILE", help="with --jsonl: where results go (default: standard output)"
+    )
+    scoring.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="with --jsonl: where refused lines' problems go (default: standard error)",
+    )
+    scoring.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive,
+        default=1,
+        help="with --jsonl: score in N worker processes (default: 1, in this process)",
+    )
 
     screening = commands.add_parser(
         "screen", help="decide the outcome of a completed neglect screening"
@@ -158,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # Here, so that a closed pipe is met inside the try.
     except _Failed:
         return 1
+    except _Usage:
+        return 2
+    except _Interrupted:
+        return 130
     except BrokenPipeError:
         # The reader went away (``... | head``): stop quietly, as other tools do.
         _silence_stdout()
@@ -233,7 +274,89 @@ def _run(name: str, step: Callable[[], T], *, located: bool = True) -> T:
         raise _Failed from None
 
 
+def _positive(text: str) -> int:
+    """An argument that must be a whole number of 1 or more."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of 1 or more, got {safe_repr(text)}"
+        )
+    return int(text)
+
+
+@attrs.frozen
+class _StreamScorer:
+    """Builds the scorer of a JSON Lines run (here, or in each worker process).
+
+    It holds file names rather than loaded values, so that a worker process reads
+    the same catalogue and policy the command checked before starting.
+    """
+
+    catalogue: str | None
+    policy: str | None
+    rule: str
+
+    def __call__(self) -> Scorer:
+        catalogue = _load(self.catalogue, Catalogue) if self.catalogue else None
+        policy = _load(self.policy, ThresholdPolicy) if self.policy else builtin_policy()
+        return Scorer(catalogue, _RULES[self.rule], policy)
+
+
+def _score_stream(arguments: argparse.Namespace) -> None:
+    if arguments.history or arguments.json:
+        _report("neglect-protocol", ["--jsonl cannot be used with --history or --json"])
+        raise _Usage
+    build = _StreamScorer(arguments.catalogue, arguments.policy, arguments.rule)
+    build()  # Check the catalogue and policy once, before any line is read.
+    with contextlib.ExitStack() as files:
+        try:
+            source = (
+                sys.stdin.buffer
+                if arguments.file == "-"
+                else files.enter_context(Path(arguments.file).open("rb"))
+            )
+            output = (
+                files.enter_context(Path(arguments.out).open("w", encoding="utf-8"))
+                if arguments.out
+                else sys.stdout
+            )
+            errors = (
+                files.enter_context(Path(arguments.errors).open("w", encoding="utf-8"))
+                if arguments.errors
+                else sys.stderr
+            )
+        except OSError as error:
+            _report(error.filename or arguments.file, [f"$: cannot open ({error.strerror})"])
+            raise _Failed from None
+        tally = Tally()
+        try:
+            tally = run(
+                source,
+                output,
+                errors,
+                build,
+                jobs=arguments.jobs,
+                progress=terminal(sys.stderr),
+                tally=tally,
+            )
+        except WorkerDied as died:
+            print(
+                f"neglect-protocol: {died}; lines before {died.first} were written", file=sys.stderr
+            )
+            print(tally.summary(), file=sys.stderr)
+            raise _Failed from None
+        except KeyboardInterrupt:
+            output.flush()
+            print(f"\ninterrupted; {tally.summary()}", file=sys.stderr)
+            raise _Interrupted from None
+    print(tally.summary(), file=sys.stderr)
+    if tally.refused:
+        raise _Failed
+
+
 def _score(arguments: argparse.Namespace) -> None:
+    if arguments.jsonl:
+        _score_stream(arguments)
+        return
     assessment = _load(arguments.file, Assessment)
     catalogue = _load(arguments.catalogue, Catalogue) if arguments.catalogue else None
     policy = _load(arguments.policy, ThresholdPolicy) if arguments.policy else builtin_policy()

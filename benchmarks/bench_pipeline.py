@@ -1,0 +1,133 @@
+"""Benchmark: JSON Lines of assessments to profile-and-decision JSON Lines, at 1×, 10× and 100×.
+
+Writes a JSON Lines file of invented assessment documents (the documents of
+``bench_serialize.py``, item-graded, with evidence), then runs the pipeline the
+command line runs (:func:`neglect_protocol._boundary._stream_run.run`) over it with
+one job and with two, and ``json.loads`` + ``json.dumps`` of every line as the
+baseline in the same process. It prints the time per line, the ratio to the
+baseline, the rate projected to one million lines (the issue's targets: 150 s on
+one core, 90 s with two jobs), how the cost grows from 1× to 100× (it should be
+linear), and how much resident memory grew from 10 % to 100 % of the largest run.
+
+Run it with ``make benchmark`` or ``python benchmarks/bench_pipeline.py --count N``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench_score import CATALOGUE
+from bench_serialize import invented_assessment
+
+from neglect_protocol._boundary._stream import Scorer
+from neglect_protocol._boundary._stream_run import Tally, run
+from neglect_protocol.escalation import DEFAULT_POLICY
+from neglect_protocol.rules import worst
+from neglect_protocol.serialize import to_json
+
+
+def _resident_kib() -> int:
+    """This process's resident memory in KiB (Linux), or 0 where it cannot be read."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:  # pragma: no cover - not Linux
+        pass
+    return 0
+
+
+def _build() -> Scorer:
+    return Scorer(CATALOGUE, worst, DEFAULT_POLICY)
+
+
+def write_lines(path: Path, count: int, seed: int = 2022) -> None:
+    """Write ``count`` lines of invented assessment documents (500 distinct, repeated)."""
+    rng = random.Random(seed)
+    distinct = [to_json(invented_assessment(rng, number)) for number in range(min(count, 500))]
+    with path.open("w", encoding="utf-8") as file:
+        for index in range(count):
+            file.write(distinct[index % len(distinct)] + "\n")
+
+
+def baseline(path: Path) -> float:
+    """Seconds to parse and re-serialise every line with the json module alone."""
+    started = time.perf_counter()
+    sink = io.StringIO()
+    with path.open("rb") as file:
+        for line in file:
+            sink.write(json.dumps(json.loads(line)) + "\n")
+            sink.seek(0)
+    return time.perf_counter() - started
+
+
+class _Sampler(io.StringIO):
+    """An output that samples resident memory as lines are written."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+        self.written = 0
+        self.samples: dict[int, int] = {}
+
+    def write(self, text: str) -> int:
+        self.written += 1
+        if self.written in (self.count // 10, self.count):
+            self.samples[self.written] = _resident_kib()
+        # Keep nothing: the output is measured, not stored.
+        return len(text)
+
+
+def pipeline(path: Path, count: int, jobs: int) -> tuple[float, Tally, dict[int, int]]:
+    """Seconds to score and decide every line, the tally, and memory samples."""
+    output = _Sampler(count)
+    started = time.perf_counter()
+    with path.open("rb") as file:
+        tally = run(file, output, io.StringIO(), _build, jobs=jobs)
+    return time.perf_counter() - started, tally, output.samples
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--count", type=int, default=1_000, help="lines at 1x (default 1,000)")
+    arguments = parser.parse_args(argv)
+    per_line: dict[tuple[int, int], float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for scale in (1, 10, 100):
+            count = arguments.count * scale
+            path = Path(folder) / f"in-{scale}.jsonl"
+            write_lines(path, count)
+            base = baseline(path)
+            for jobs in (1, 2):
+                if scale == 100 and jobs == 1 and arguments.count > 1_000:
+                    continue
+                seconds, tally, samples = pipeline(path, count, jobs)
+                assert tally.scored == count, tally
+                per_line[scale, jobs] = seconds / count
+                line = (
+                    f"{count:>9,} lines, {jobs} job{'s' if jobs > 1 else ' '}: "
+                    f"{seconds:7.2f} s, {seconds / count * 1e6:6.1f} us a line, "
+                    f"{seconds / base:5.1f}x json round trip, "
+                    f"1M lines in {seconds / count * 1e6:6.0f} s"
+                )
+                if scale == 100 and samples:
+                    growth = (samples[count] - samples[count // 10]) / 1024
+                    line += f", resident memory +{growth:.1f} MB from 10% to 100%"
+                print(line)
+    for jobs in (1, 2):
+        if (100, jobs) in per_line:
+            growth = per_line[100, jobs] / per_line[1, jobs]
+            print(f"cost a line at 100x / at 1x, {jobs} job(s): {growth:.2f} (linear: about 1)")
+    print("targets: 1M lines in 150 s on one core, in 90 s with --jobs 2")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Scoring a stream of assessment documents: JSON Lines in, one result per line out.
+
+Each line is read, parsed, scored and decided on its own, so one bad line never stops
+the run and memory stays flat however long the stream is. Results come back in the
+order of the lines, each carrying its line number; a line that cannot be scored gives
+a :class:`LineError` listing its problems (paths and messages, never the text of the
+line), and the stream goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import IO, Any
+
+import attrs
+
+from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
+from neglect_protocol._boundary._documents import SYNTAX, from_dict, parse_json, to_dict
+from neglect_protocol._boundary._wire import RULE, SHAPE, split_location
+from neglect_protocol._logic._decide import decide
+from neglect_protocol._logic._score import score
+from neglect_protocol._model._assessment import Assessment
+from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._escalation import Decision, ThresholdPolicy
+from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._profile import Profile
+from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError
+
+# A line longer than this is refused unread: a JSON Lines record of one assessment is
+# a few kilobytes, and a runaway line (a whole file without newlines) must not be
+# held in memory whole.
+DEFAULT_MAX_LINE_BYTES = 1 << 20
+
+_CHUNK = 1 << 16
+
+
+@attrs.frozen
+class Scored:
+    """One line's assessment, scored and (unless asked not to) decided.
+
+    Attributes:
+        line: The line's number in the stream, from 1.
+        profile: The profile of the assessment on that line.
+        decision: The level of need decided for it, or None when deciding was not asked.
+    """
+
+    line: int
+    profile: Profile
+    decision: Decision | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as a JSON-ready mapping: ``line``, ``profile`` and ``decision``."""
+        result: dict[str, Any] = {"line": self.line, "profile": to_dict(self.profile)}
+        if self.decision is not None:
+            result["decision"] = to_dict(self.decision)
+        return result
+
+
+@attrs.frozen
+class LineError:
+    """A line that could not be read, scored or decided, with every problem found.
+
+    Attributes:
+        line: The line's number in the stream, from 1.
+        problems: What is wrong, each a ``$``-rooted path and a message that repeats
+            no free text from the line.
+    """
+
+    line: int
+    problems: tuple[DocumentProblem, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as a JSON-ready mapping: ``line`` and ``problems``."""
+        return {
+            "line": self.line,
+            "problems": [
+                {"path": problem.path, "message": problem.message} for problem in self.problems
+            ],
+        }
+
+
+StreamResult = Scored | LineError
+
+
+@attrs.frozen
+class _TooLong:
+    """A line refused unread because it is longer than the limit."""
+
+    size: int
+    limit: int
+
+
+def read_lines(
+    stream: IO[bytes], *, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
+) -> Iterator[tuple[int, bytes | _TooLong]]:
+    """The lines of a binary stream, numbered from 1, each without its line ending.
+
+    A line longer than ``max_line_bytes`` is skipped in chunks without being held
+    whole, and stands as a :class:`_TooLong` marker.
+    """
+    number = 0
+    while True:
+        line = stream.readline(max_line_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_line_bytes and not line.endswith(b"\n"):
+            size = len(line)
+            while True:
+                rest = stream.readline(_CHUNK)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, _TooLong(size, max_line_bytes)
+            continue
+        yield number, line.rstrip(b"\r\n")
+
+
+def _problems(error: NeglectProtocolError) -> tuple[DocumentProblem, ...]:
+    """The problems of a library error, as ``$``-rooted paths and messages."""
+    if isinstance(error, DocumentError):
+        return tuple(error.problems)
+    location, message = split_location(error)
+    return (DocumentProblem(f"$.{location}" if location else "$", message, RULE),)
+
+
+@attrs.frozen
+class Scorer:
+    """What scores one document: the catalogue, the roll-up rule and the policy.
+
+    Built once per stream (and once per worker process), then called per line.
+
+    Attributes:
+        catalogue: The catalogue to validate against, or None for the built-in one.
+        rule: The roll-up rule for suggested grades.
+        policy: The threshold policy to decide with, or None to score only.
+    """
+
+    catalogue: Catalogue | None
+    rule: Callable[[Iterable[Grade]], Grade]
+    policy: ThresholdPolicy | None
+
+    def document(self, number: int, document: object) -> StreamResult:
+        """Score and decide one parsed document, or say what is wrong with it."""
+        try:
+            if not isinstance(document, Mapping):
+                found = "an array" if isinstance(document, list) else "a JSON value"
+                problem = DocumentProblem("$", f"expected a JSON object, got {found}", SHAPE)
+                return LineError(number, (problem,))
+            assessment = from_dict(Assessment, document)
+            profile = score(assessment, catalogue=self.catalogue, rule=self.rule)
+            decision = None if self.policy is None else decide(profile, policy=self.policy)
+        except NeglectProtocolError as error:
+            return LineError(number, _problems(error))
+        return Scored(number, profile, decision)
+
+    def line(self, number: int, line: bytes | str | _TooLong) -> StreamResult:
+        """Parse, score and decide one line, or say what is wrong with it."""
+        if isinstance(line, _TooLong):
+            message = f"expected a line of at most {line.limit} bytes, got {line.size}"
+            return LineError(number, (DocumentProblem("$", message, SYNTAX),))
+        if not line.strip():
+            return LineError(
+                number, (DocumentProblem("$", "expected a JSON object, got a blank line", SYNTAX),)
+            )
+        try:
+            document = parse_json(line)
+        except DocumentError as error:
+            return LineError(number, tuple(error.problems))
+        return self.document(number, document)
+
+    def output(self, number: int, line: bytes | str | _TooLong) -> tuple[bool, str]:
+        """One line's result as a line of JSON, and whether it was scored."""
+        result = self.line(number, line)
+        return isinstance(result, Scored), json.dumps(result.to_dict(), ensure_ascii=False)
+
+
+def score_lines(lines: Iterable[bytes | str], scorer: Scorer) -> Iterator[StreamResult]:
+    """Score each line of JSON Lines text in turn, yielding one result per line."""
+    for number, line in enumerate(lines, start=1):
+        yield scorer.line(number, line)
+
+
+def score_documents(documents: Iterable[object], scorer: Scorer) -> Iterator[StreamResult]:
+    """Score each parsed document (a mapping, as from ``json.loads``) in turn."""
+    for number, document in enumerate(documents, start=1):
+        yield scorer.document(number, document)
