@@ -1,39 +1,61 @@
 # Every target creates .venv when it is missing, so a fresh clone needs only python3 and make.
+# `make demo` installs the package and its runtime dependencies only (attrs, cattrs);
+# every other target adds the dev tools (the `dev` dependency group) on top.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
+DIST := dist
 
-.PHONY: demo test lint typecheck unit docs benchmark clean
+.PHONY: demo dev test lint typecheck unit docs package benchmark clean
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+# Dependency groups need pip 25.1 or newer; the runtime install above does not.
+$(DEV): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet -e . --group dev
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet --group dev
+	touch $@
 
-demo: $(STAMP)
-	$(BIN)/python examples/quickstart.py
-	$(BIN)/neglect-protocol score examples/invented_assessment.json --catalogue examples/invented_catalogue.toml
+dev: $(DEV)
 
-lint: $(STAMP)
+demo: $(RUNTIME)
+	@echo "=== 1. The library: examples/quickstart.py scores an invented assessment in Python ==="
+	@$(BIN)/python examples/quickstart.py
+	@echo
+	@echo "=== 2. The command line: the same assessment, stored as JSON, scored and decided ==="
+	@echo "$$ neglect-protocol score examples/invented_assessment.json --catalogue examples/invented_catalogue.toml"
+	@$(BIN)/neglect-protocol score examples/invented_assessment.json --catalogue examples/invented_catalogue.toml
+
+lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+typecheck: $(DEV)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(DEV)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-$$( [ -n "$$CI" ] && echo ci || echo dev )} \
 	$(BIN)/pytest --cov --cov-report=term-missing
 
-docs: $(STAMP)
+docs: $(DEV)
 	$(BIN)/sphinx-build -q -n -W --keep-going -b html docs docs/_build/html
 	$(BIN)/sphinx-build -q -n -W --keep-going -b doctest docs docs/_build/doctest
 
-test: lint typecheck unit docs
+# Builds the sdist and wheel from the venv (no download: the build backend and its
+# readme plugin are in the dev group) and checks what PyPI would show.
+package: $(DEV)
+	rm -rf $(DIST)
+	$(BIN)/python -m build --no-isolation --outdir $(DIST) .
+	$(BIN)/twine check --strict $(DIST)/*
 
-benchmark: $(STAMP)
+test: lint typecheck unit docs package
+
+benchmark: $(DEV)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_metrics.py
 	$(BIN)/python benchmarks/bench_disclosure.py
@@ -42,4 +64,4 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
 
 clean:
-	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov
+	rm -rf $(VENV) $(DIST) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov

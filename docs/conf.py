@@ -100,6 +100,9 @@ nitpick_ignore = [
     ("py:class", "Iterable"),
     ("py:class", "Axes"),
     ("py:class", "matplotlib.axes.Axes"),
+    # Plots return a matplotlib figure (issue 11).
+    ("py:class", "Figure"),
+    ("py:class", "matplotlib.figure.Figure"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),
     ("py:class", "SearchStrategy"),
     ("py:class", "st.SearchStrategy"),

@@ -1,9 +1,15 @@
-"""Score a first GCP2 assessment for an invented family and print its profile.
+"""Score a first GCP2 assessment for an invented family with the library, in Python.
+
+Builds the assessment in code, scores it, prints the profile once under a heading,
+and then reads a few figures from the profile as Python values. (``make demo``
+then scores the same assessment, stored as ``invented_assessment.json``, with the
+``neglect-protocol`` command.) Needs only the package and its runtime
+dependencies, attrs and cattrs.
 
 Everything here is invented: the child, the family, the practitioner, the item
 wording (from ``invented_catalogue.toml``) and the evidence.
 
-Run it with ``make demo``.
+Run it with ``make demo``, or ``python examples/quickstart.py``.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from neglect_protocol import (
     ChildRef,
     ObservationWindow,
     Practitioner,
+    ProfileEntry,
     Rating,
     TargetedItem,
     format_profile,
@@ -67,11 +74,23 @@ def build_assessment() -> Assessment:
     )
 
 
+def listed(entries: tuple[ProfileEntry, ...]) -> str:
+    """Codes and grades, such as ``A (4), A2 (4)``."""
+    return ", ".join(f"{entry.code} ({entry.grade})" for entry in entries) or "none"
+
+
 def main() -> None:
-    """Load the invented catalogue, score the assessment and print the profile."""
+    """Load the invented catalogue, score the assessment and print what it shows."""
     catalogue = load_catalogue(HERE / "invented_catalogue.toml")
     profile = score(build_assessment(), catalogue=catalogue)
+    print("-- The profile, as format_profile(profile) prints it --")
     print(format_profile(profile))
+    print()
+    print("-- The same profile read as Python values --")
+    print(f'profile["A"].grade        = {profile["A"].grade!r}')
+    print(f"profile.worst_area_grade  = {profile.worst_area_grade!r}")
+    print(f"profile.concerns          = {listed(profile.concerns)}")
+    print(f"profile.discrepancies     = {listed(profile.discrepancies)}")
 
 
 if __name__ == "__main__":

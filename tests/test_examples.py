@@ -30,6 +30,22 @@ class TestQuickstart:
         assert "Sub-areas at each grade: 1: 2  2: 6  3: 3  4: 2  5: 0" in out
         assert "Invented: no set mealtime" not in out  # evidence never printed
 
+    def test_headed_parts_profile_once(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The example prints the profile once, under a heading, then values read in Python."""
+        run_script(ROOT / "examples" / "quickstart.py", monkeypatch)
+        lines = capsys.readouterr().out.splitlines()
+        assert "-- The profile, as format_profile(profile) prints it --" == lines[0]
+        assert 1 == sum(line.startswith("GCP2 profile for child") for line in lines)
+        values = lines[lines.index("-- The same profile read as Python values --") + 1 :]
+        assert [
+            'profile["A"].grade        = <Grade.POOR: 4>',
+            "profile.worst_area_grade  = <Grade.POOR: 4>",
+            "profile.concerns          = A (4), A2 (4), A4 (4)",
+            "profile.discrepancies     = C1 (2)",
+        ] == values
+
 
 class TestBenchmarkSmoke:
     def test_score_benchmark_runs(
