@@ -209,20 +209,6 @@ class TestAgainstReferenceImplementation:
         assert ours.kappa == pytest.approx((p_bar - p_e) / (1 - p_e), abs=1e-9)
         assert float(ours.observed) == pytest.approx(p_bar, abs=1e-12)
 
-    @given(moderation_sets(gaps=False))
-    def test_fleiss_matches_statsmodels(self, moderation_set: ModerationSet) -> None:
-        """Fleiss' kappa agrees with statsmodels' fleiss_kappa, where statsmodels is installed."""
-        inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
-        ours = fleiss_kappa(moderation_set)
-        assume(ours.kappa is not None)
-        units = sorted({(record.case, record.sub_area) for record in moderation_set.grades})
-        table = [[0] * 5 for _ in units]
-        position = {unit: index for index, unit in enumerate(units)}
-        for record in moderation_set.grades:
-            assert record.grade is not None
-            table[position[record.case, record.sub_area]][record.grade - 1] += 1
-        assert ours.kappa == pytest.approx(inter_rater.fleiss_kappa(np.array(table)), abs=1e-9)
-
 
 class TestLaws:
     @given(moderation_sets(), st.sampled_from(METRICS))
@@ -504,7 +490,12 @@ class TestBadInput:
 
     @pytest.mark.parametrize(
         ("row", "shown"),
-        [(("P1", "M1", "A1"), "a tuple"), ("P1M1A12", "a str of 7 characters"), (None, "None")],
+        [
+            (("P1", "M1", "A1"), "('P1', 'M1', 'A1')"),
+            (("Jane Invented", "M1", "A1"), "a tuple of 3 items"),
+            ("P1M1A12", "a str of 7 characters"),
+            (None, "None"),
+        ],
     )
     def test_row_of_the_wrong_shape(self, row: object, shown: str) -> None:
         """A row must be four values: rater, case, sub-area, grade."""
@@ -527,11 +518,13 @@ class TestBadInput:
         """The constructor takes a tuple of ModerationGrade; anything else names its place."""
         record = ModerationGrade("P1", "M1", "A1", 2)
         with pytest.raises(
-            RatingsError, match=r"^\$\.grades: expected a tuple of ModerationGrade, got a list$"
+            RatingsError,
+            match=r"^\$\.grades: expected a tuple of ModerationGrade, got a list of 1 item$",
         ):
             ModerationSet([record])  # type: ignore[arg-type]
         with pytest.raises(
-            RatingsError, match=r"^\$\.grades\[1\]: expected a ModerationGrade, got a tuple$"
+            RatingsError,
+            match=r"^\$\.grades\[1\]: expected a ModerationGrade, got a tuple of 4 items$",
         ):
             ModerationSet((record, ("P2", "M1", "A1", 2)))  # type: ignore[arg-type]
 
@@ -540,9 +533,8 @@ class TestBadInput:
         moderation_set = from_matrix([[1, 2], [1, 3]])
         with pytest.raises(StatisticsError) as caught:
             krippendorff_alpha(moderation_set, metric="ratio")  # type: ignore[arg-type]
-        assert (
-            "metric: expected 'nominal', 'ordinal' or 'interval', got a str of 5 characters"
-            == str(caught.value)
+        assert "metric: expected 'nominal', 'ordinal' or 'interval', got 'ratio'" == str(
+            caught.value
         )
         with pytest.raises(StatisticsError, match="^metric: "):
             moderate(moderation_set, metric="Invented metric")  # type: ignore[arg-type]
@@ -559,7 +551,7 @@ class TestBadInput:
     def test_not_a_moderation_set(self, function: Any) -> None:
         """Raw rows where a ModerationSet is expected are refused by our error, not an AttributeError."""
         with pytest.raises(
-            RatingsError, match=r"^moderation_set: expected a ModerationSet, got a list$"
+            RatingsError, match=r"^moderation_set: expected a ModerationSet, got a list of 1 item$"
         ):
             function([("P1", "M1", "A1", 2)])
 
