@@ -524,7 +524,7 @@ class TestBadInput:
             ModerationSet([record])  # type: ignore[arg-type]
         with pytest.raises(
             RatingsError,
-            match=r"^\$\.grades\[1\]: expected a ModerationGrade, got a tuple of 4 items$",
+            match=r"^\$\.grades\[1\]: expected a ModerationGrade, got \('P2', 'M1', 'A1', 2\)$",
         ):
             ModerationSet((record, ("P2", "M1", "A1", 2)))  # type: ignore[arg-type]
 

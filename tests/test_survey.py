@@ -67,7 +67,11 @@ class TestQuestions:
                 "positive: expected answers of the scale (yes, no), got 2 answers not on it",
             ),
             ({"yes", "no"}, "positive: expected some answers not to count as positive, got every"),
-            ("yes", "positive: expected a collection of answers, got a str of 3 characters"),
+            ("yes", "positive: expected a collection of answers, got 'yes'"),
+            (
+                "Invented: when we agree",
+                "positive: expected a collection of answers, got a str of 23 characters",
+            ),
         ],
     )
     def test_bad_positive_answers(self, positive: Any, message: str) -> None:
@@ -137,7 +141,7 @@ class TestSurveyStructure:
         """A non-text comment is refused without echoing it."""
         with pytest.raises(SurveyError) as caught:
             SurveyResponse("R-1", "family", {}, comment=["Jo"])  # type: ignore[arg-type]
-        assert "comment: expected text, got a list" == str(caught.value)
+        assert "comment: expected text, got a list of 1 item" == str(caught.value)
 
     def test_answers_must_be_a_mapping(self) -> None:
         """Answers map question codes to answers."""
@@ -157,15 +161,15 @@ class TestResponseErrors:
             survey_metrics(SURVEY, bad)
         assert isinstance(caught.value, LookupError)
         assert (
-            "responses[1].answers: expected a question of survey 'Invented CP plan feedback', "
-            "got a str of 13 characters" == str(caught.value)
+            "responses[1].answers: expected a question of survey a str of 25 characters, "
+            "got 'impact_on_dog'" == str(caught.value)
         )
 
     def test_unknown_question_near_a_known_one(self) -> None:
-        """A mistyped code is described, not repeated, with the nearest question code."""
+        """A mistyped code (code-like, so shown) comes with the nearest question code."""
         with pytest.raises(UnknownQuestionError) as caught:
             survey_metrics(SURVEY, [response(agency="yes")])
-        assert str(caught.value).endswith("got a str of 6 characters; nearest: 'agencies'")
+        assert str(caught.value).endswith("got 'agency'; nearest: 'agencies'")
 
     def test_free_text_used_as_a_question_code_is_not_repeated(self) -> None:
         """Free text typed as an answers key stays out of the message (review finding 5)."""
@@ -197,7 +201,8 @@ class TestResponseErrors:
         answer: Any = ["Invented: dad hits my brother when drunk"]
         with pytest.raises(AnswerOffScaleError) as caught:
             survey_metrics(SURVEY, [response(child=answer)])
-        assert str(caught.value).endswith("for question 'child', got a list")
+        assert str(caught.value).endswith("for question 'child', got a list of 1 item")
+        assert "dad" not in str(caught.value)
 
     def test_answers_are_kept_out_of_the_repr(self) -> None:
         """Answers are checked only against a survey, so may hold free text: no repr shows them."""
@@ -209,8 +214,8 @@ class TestResponseErrors:
         with pytest.raises(SurveyError) as caught:
             survey_metrics(SURVEY, [response("carer", agencies="yes")])
         assert (
-            "responses[0].group: expected a group of survey 'Invented CP plan feedback' "
-            "(family, professional), got a str of 5 characters" == str(caught.value)
+            "responses[0].group: expected a group of survey a str of 25 characters "
+            "(family, professional), got 'carer'" == str(caught.value)
         )
 
     def test_a_respondent_is_counted_once(self) -> None:
