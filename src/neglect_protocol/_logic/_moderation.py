@@ -25,7 +25,7 @@ from neglect_protocol._model._moderation import (
     ModerationSummary,
 )
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import RatingsError, StatisticsError, received, safe_repr
+from neglect_protocol.errors import RatingsError, StatisticsError, safe_repr
 
 # One unit is one sub-area of one case; its grades are keyed by rater.
 _Unit = tuple[str, str]
@@ -183,7 +183,7 @@ def _metric(metric: object) -> AlphaMetric:
         if metric == known:
             return known
     raise StatisticsError(
-        "metric", f"expected 'nominal', 'ordinal' or 'interval', got {received(metric)}"
+        "metric", f"expected 'nominal', 'ordinal' or 'interval', got {safe_repr(metric)}"
     )
 
 
