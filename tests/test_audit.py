@@ -235,8 +235,7 @@ class TestScaleFiles:
             ({"name": 3}, "$.name: expected non-empty text, got 3"),
             (
                 {"inadequate": "poor"},
-                "$.inadequate: expected one of the scale's codes (good, fair, weak), "
-                "got 'poor'",
+                "$.inadequate: expected one of the scale's codes (good, fair, weak), got 'poor'",
             ),
             (
                 {"judgements": [{"code": "good", "label": "G"}, {"code": "good", "label": "H"}]},

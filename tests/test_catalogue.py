@@ -131,9 +131,7 @@ class TestUnknownCodes:
         with pytest.raises(UnknownCodeError) as caught:
             GCP2["zzzzzzzzzz"]
         assert () == caught.value.suggestions
-        assert "expected a code of catalogue 'GCP2', got 'zzzzzzzzzz'" == str(
-            caught.value
-        )
+        assert "expected a code of catalogue 'GCP2', got 'zzzzzzzzzz'" == str(caught.value)
 
     @pytest.mark.parametrize("code", [None, 3, ("A",)])
     def test_non_string_codes_are_unknown_not_type_errors(self, code: Any) -> None:

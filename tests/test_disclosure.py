@@ -460,9 +460,7 @@ class TestMissingCells:
         table = apply_disclosure([[10, 12]], DFE)
         with pytest.raises(StatisticsError) as caught:
             table.percent(0, 0, of="rows")  # type: ignore[arg-type]
-        assert "of: expected 'row', 'column' or 'table', got 'rows'" == str(
-            caught.value
-        )
+        assert "of: expected 'row', 'column' or 'table', got 'rows'" == str(caught.value)
 
 
 class TestBadTables:
