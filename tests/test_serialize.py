@@ -357,17 +357,27 @@ class TestErrors:
             "$.until_months: expected a whole number of months, 0 or more, got -1",
         ] == problems(AgeBand, band)
 
+    @pytest.mark.xfail(
+        strict=True,
+        reason="UnsupportedTypeError shows a document kind name received from input raw",
+    )
+    def test_an_unknown_document_kind_that_is_free_text_is_not_echoed(self) -> None:
+        """A document kind is received input: free text given as one stays out of the message."""
+        with pytest.raises(UnsupportedTypeError) as caught:
+            document_type(SECRET)
+        assert "Invented" not in str(caught.value)
+
     def test_unsupported_types(self) -> None:
         """Types the library does not serialise raise UnsupportedTypeError (a TypeError)."""
-        with pytest.raises(UnsupportedTypeError, match="got type 'int'"):
+        with pytest.raises(UnsupportedTypeError, match="got type int$"):
             to_dict(5)
-        with pytest.raises(UnsupportedTypeError, match="got type 'dict'"):
+        with pytest.raises(UnsupportedTypeError, match="got type dict$"):
             from_dict(dict, {})
-        with pytest.raises(UnsupportedTypeError, match="got type 'float'"):
+        with pytest.raises(UnsupportedTypeError, match="got type float$"):
             from_dict(float, 1.0)
-        with pytest.raises(UnsupportedTypeError, match="got type 'verdict'"):
+        with pytest.raises(UnsupportedTypeError, match="got type verdict$"):
             document_type("verdict")
-        with pytest.raises(UnsupportedTypeError, match="got type 'str'"):
+        with pytest.raises(UnsupportedTypeError, match="got type str$"):
             json_schema(str)
         with pytest.raises(TypeError):
             document_type(int)
