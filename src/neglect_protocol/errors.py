@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 import numbers
 import re
 from collections.abc import Sequence
@@ -70,15 +71,16 @@ def __dir__() -> list[str]:
     return __all__
 
 
-# Strings shaped like a code, a grade, a number, a pseudonymous reference
-# (``C-0100``) or an identifier (a document kind, a rule's name, an answer such as
-# ``applies``, a version such as ``example-2``, a file name) are echoed in messages; anything else
+# Strings shaped like a code, a grade, a number, a pseudonymous reference (``C-0100``:
+# it starts with letters, so a date, a phone or an NHS number is never one) or a
+# lower-case identifier (a document kind, a rule's name, an answer such as
+# ``applies``, a version such as ``example-2``) are echoed in messages; anything else
 # might be free text (evidence typed into the wrong column, a child's name: names are
 # capitalised, evidence has spaces) and is described by its length only.
 _ECHOABLE = re.compile(
     r"[A-Z]{1,5}|[A-Z]{1,5}[0-9]{1,3}[A-Za-z]{0,3}|-?[0-9]{1,6}(\.[0-9]{1,6})?"
-    r"|[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){1,4}"
-    r"|[a-z][a-z0-9]{0,23}([._-][a-z0-9]{1,24}){0,5}"
+    r"|[A-Z]{1,12}(-[A-Z0-9]{1,12}){1,4}"
+    r"|[a-z][a-z0-9]{0,23}([_-][a-z0-9]{1,24}){0,5}"
 )
 
 # A short list of echoable values is shown whole; a longer one is only counted.
@@ -102,6 +104,9 @@ def safe_repr(value: object) -> str:
     """
     if value is None or isinstance(value, (bool, numbers.Number)):
         return repr(value)
+    if isinstance(value, enum.Enum):
+        # A member of one of the library's enumerations is code, never data.
+        return repr(value.value)
     if isinstance(value, str):
         if not value.strip() or _ECHOABLE.fullmatch(value):
             return repr(value)
@@ -122,7 +127,7 @@ def safe_repr(value: object) -> str:
 
 def _is_echoed(value: object) -> bool:
     """Whether :func:`safe_repr` shows a scalar ``value`` itself."""
-    if value is None or isinstance(value, (bool, numbers.Number)):
+    if value is None or isinstance(value, (bool, numbers.Number, enum.Enum)):
         return True
     return isinstance(value, str) and (not value.strip() or bool(_ECHOABLE.fullmatch(value)))
 

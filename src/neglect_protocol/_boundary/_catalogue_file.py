@@ -117,7 +117,7 @@ def _from_document(document: Mapping[str, Any], *, structure: bool) -> Catalogue
     try:
         instrument = Instrument(top["instrument"])
     except ValueError:
-        choices = ", ".join(safe_repr(member.value) for member in Instrument)
+        choices = ", ".join(safe_repr(member) for member in Instrument)
         raise CatalogueError(
             "$.instrument", f"expected one of {choices}, got {safe_repr(top['instrument'])}"
         ) from None

@@ -31,6 +31,7 @@ from neglect_protocol.errors import (
     DocumentProblem,
     SchemaVersionError,
     UnsupportedTypeError,
+    safe_repr,
 )
 
 T = TypeVar("T")
@@ -152,7 +153,8 @@ def document_type(kind_or_type: str | type) -> DocumentType:
         _BY_KIND.get(kind_or_type) if isinstance(kind_or_type, str) else _BY_TYPE.get(kind_or_type)
     )
     if registration is None:
-        name = kind_or_type if isinstance(kind_or_type, str) else kind_or_type.__name__
+        # A kind is received input, shown by the one echo rule; a type's name comes from code.
+        name = safe_repr(kind_or_type) if isinstance(kind_or_type, str) else kind_or_type.__name__
         raise UnsupportedTypeError(name)
     return DocumentType(
         registration.kind, registration.cls, registration.version, _oldest(registration)

@@ -241,7 +241,7 @@ def cross_tabulate(
     rows, columns = Dimension.of(rows, "rows"), Dimension.of(columns, "columns")
     if rows is columns:
         raise CohortError(
-            "columns", f"expected a dimension other than the rows', got {safe_repr(columns.value)}"
+            "columns", f"expected a dimension other than the rows', got {safe_repr(columns)}"
         )
     pairs = [
         (

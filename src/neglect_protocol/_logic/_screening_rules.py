@@ -47,7 +47,7 @@ _CONCERNING = (Answer.APPLIES, Answer.SOMETIMES)
 
 
 def _answered(answers: tuple[Answer, ...]) -> str:
-    return " or ".join(safe_repr(answer.value) for answer in answers)
+    return " or ".join(safe_repr(answer) for answer in answers)
 
 
 def _listed(signs: Iterable[Sign]) -> str:

@@ -104,7 +104,7 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
             "instrument",
             instrument.value,
             f"expected an assessment made with the catalogue's instrument "
-            f"{safe_repr(catalogue.instrument.value)}, got {safe_repr(instrument.value)}",
+            f"{safe_repr(catalogue.instrument)}, got {safe_repr(instrument)}",
         )
     child = assessment.child
     window = assessment.window
@@ -125,7 +125,7 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
             "instrument",
             instrument.value,
             f"expected GCP2A for a child not yet born on {window.start.isoformat()}, "
-            f"got {safe_repr(instrument.value)}",
+            f"got {safe_repr(instrument)}",
         )
     band = catalogue.age_band
     if band is not None and not unborn_at_start:

@@ -168,7 +168,7 @@ def _member(kind: type[enum.Enum], field: str, value: object) -> Any:
     for member in kind:
         if value == member.value or (isinstance(member, CensusAgeBand) and value == member.label):
             return member
-    choices = ", ".join(safe_repr(member.value) for member in kind)
+    choices = ", ".join(safe_repr(member) for member in kind)
     raise CohortError(field, f"expected one of {choices}, got {got(value)}")
 
 

@@ -256,7 +256,7 @@ def member_of(
     try:
         return kind(value)
     except ValueError:
-        choices = ", ".join(safe_repr(choice.value) for choice in kind)
+        choices = ", ".join(safe_repr(choice) for choice in kind)
         raise error(field, f"expected one of {choices}, got {shown(value)}") from None
 
 
@@ -296,7 +296,7 @@ class SignAnswer:
         if self.answer in (Answer.APPLIES, Answer.SOMETIMES) and not value.strip():
             raise ScreeningError(
                 "evidence",
-                f"expected evidence for an answer of {safe_repr(self.answer.value)}, got none",
+                f"expected evidence for an answer of {safe_repr(self.answer)}, got none",
             )
 
 
