@@ -122,7 +122,7 @@ class TestDocumentStrategies:
 class TestTypeTable:
     """st.from_type draws every public type quickly enough for Hypothesis' health checks."""
 
-    @pytest.mark.parametrize("kind", sorted(type_strategies(), key=lambda kind: kind.__name__))
+    @pytest.mark.parametrize("kind", sorted(type_strategies(), key=repr))
     def test_every_type_draws_with_health_checks_on(self, kind: type) -> None:
         """Every public type draws through st.from_type with no health check suppressed.
 
