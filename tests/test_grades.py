@@ -10,7 +10,6 @@ from neglect_protocol import Grade, NeglectProtocolError
 from neglect_protocol.errors import InvalidGradeError
 
 
-
 class TestConstruction:
     @pytest.mark.parametrize("value", [1, 2, 3, 4, 5])
     def test_whole_numbers_one_to_five_are_grades(self, value: int) -> None:
