@@ -69,6 +69,7 @@ class TestOtherStrategies:
         (entry,) = [
             point for point in entry_points(group="hypothesis") if point.name == "neglect_protocol"
         ]
+        # The entry point's module is private: it is what the distribution's metadata names.
         from neglect_protocol._entry_points import register
 
         assert register is entry.load()

@@ -10,6 +10,9 @@ from importlib.metadata import version
 import pytest
 
 import neglect_protocol
+
+# FrozenMap is private: that it is read-only and hashable is an internal law of every
+# frozen value holding a mapping, checked here directly.
 from neglect_protocol._model._frozen import FrozenMap, freeze
 
 # Every module whose name does not start with an underscore is public.

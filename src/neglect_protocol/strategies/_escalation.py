@@ -228,8 +228,14 @@ def profile_histories(
 ) -> st.SearchStrategy[tuple[Profile, ...]]:
     """:func:`histories`, each assessment scored (with the ``worst`` rule) into a profile."""
     return histories(catalogue, min_size=min_size, max_size=max_size, max_ratings=max_ratings).map(
-        lambda history: tuple(score(assessment, catalogue=catalogue) for assessment in history)
+        functools.partial(_scored_history, catalogue=catalogue)
     )
+
+
+def _scored_history(
+    history: tuple[Assessment, ...], *, catalogue: Catalogue
+) -> tuple[Profile, ...]:
+    return tuple(score(assessment, catalogue=catalogue) for assessment in history)
 
 
 @st.composite
@@ -370,14 +376,19 @@ def decisions(
             level.number,
             rationale=draw(NOT_BLANK),
             by=draw(references("W")),
-            on=draw(st.none() | _days_after(decision.window.end)),
+            on=draw(_maybe_day_after(decision.window.end)),
         )
     return decision
 
 
 # A decision needs a policy and a short history, not a large one: kept small, it draws fast.
-def _days_after(day: dt.date) -> st.SearchStrategy[dt.date]:
-    return between(0, (LATEST - day).days).map(lambda days: day + dt.timedelta(days=days))
+@st.composite
+def _maybe_day_after(draw: st.DrawFn, day: dt.date) -> dt.date | None:
+    # Days are drawn as a number after ``day``: a strategy mapped by a new function
+    # at every draw is slow (Hypothesis reads the source of each new lambda).
+    if draw(_BOOLEANS):
+        return None
+    return day + dt.timedelta(days=draw(between(0, (LATEST - day).days)))
 
 
 _DECISION_POLICIES = policies(max_levels=4, max_rules=2)

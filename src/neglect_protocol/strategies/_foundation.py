@@ -80,7 +80,14 @@ def grades() -> st.SearchStrategy[Grade]:
 @functools.cache
 def references(prefix: str = "C") -> st.SearchStrategy[str]:
     """Pseudonymous references such as ``C-0042``."""
-    return st.integers(min_value=0, max_value=999_999).map(lambda n: f"{prefix}-{n:06d}")
+    return st.integers(min_value=0, max_value=999_999).map(functools.partial(_reference, prefix))
+
+
+# The functions strategies map or build with are named, not lambdas: Hypothesis
+# describes them at every draw, and reading a lambda's source for that is slow
+# (noticeably so in older releases).
+def _reference(prefix: str, number: int) -> str:
+    return f"{prefix}-{number:06d}"
 
 
 @functools.cache
@@ -109,11 +116,13 @@ def observation_windows(
     *, min_start: dt.date = EARLIEST, max_start: dt.date = dt.date(2039, 12, 31)
 ) -> st.SearchStrategy[ObservationWindow]:
     """Observation windows of 1 to 42 days starting between the given dates."""
-    return st.builds(
-        lambda start, length: ObservationWindow(start, start + dt.timedelta(days=length)),
-        _dates(min_start, max_start),
-        _DAYS,
-    )
+    return st.builds(_window_of, _dates(min_start, max_start), _DAYS)
+
+
+def _window_of(start: dt.date, length: int) -> ObservationWindow:
+    # A named function, not a lambda: Hypothesis describes the function st.builds
+    # calls at every draw, and reading a lambda's source for that is slow.
+    return ObservationWindow(start, start + dt.timedelta(days=length))
 
 
 def child_refs(
@@ -269,10 +278,14 @@ def profiles(
 
 def _profiles(catalogue: Catalogue, rules: tuple[RollUpRule, ...]) -> st.SearchStrategy[Profile]:
     return st.builds(
-        lambda assessment, rule: score(assessment, catalogue=catalogue, rule=rule),
+        functools.partial(_scored, catalogue=catalogue),
         assessments(catalogue),
         st.sampled_from(rules),
     )
+
+
+def _scored(assessment: Assessment, rule: RollUpRule, *, catalogue: Catalogue) -> Profile:
+    return score(assessment, catalogue=catalogue, rule=rule)
 
 
 @st.composite

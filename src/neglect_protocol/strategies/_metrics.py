@@ -236,7 +236,7 @@ def cohorts(*, max_size: int = 60, max_level: int = 4) -> st.SearchStrategy[Coho
         cohort_records(max_level=max_level),
         max_size=max_size,
         unique_by=lambda record: record.reference,
-    ).map(lambda records: Cohort(tuple(records)))
+    ).map(_cohort_of)
 
 
 def gcp2_completions(*, agencies: Sequence[str] = _AGENCIES) -> st.SearchStrategy[GCP2Completion]:
@@ -248,11 +248,19 @@ def gcp2_completions(*, agencies: Sequence[str] = _AGENCIES) -> st.SearchStrateg
 def _gcp2_completions(agencies: tuple[str, ...]) -> st.SearchStrategy[GCP2Completion]:
     return st.builds(
         GCP2Completion,
-        between(1, 20).map(lambda n: f"W-{n:02d}"),
+        between(1, 20).map(_practitioner),
         st.sampled_from(agencies),
         between(1, 4),
         _CENSUS_BANDS,
     )
+
+
+def _cohort_of(records: list[CohortRecord]) -> Cohort:
+    return Cohort(tuple(records))
+
+
+def _practitioner(number: int) -> str:
+    return f"W-{number:02d}"
 
 
 _CLUSTER_SIZES = st.sampled_from([0, 0, 1, 2, 3, 4, 5, 6, 7, 9, 12, 20])

@@ -144,6 +144,10 @@ _SCREENING_RULE_NAMES = st.sampled_from(sorted(OUTCOME_RULE_KINDS))
 _CODE_LISTS = st.lists(_GCP2_CODE, max_size=4, unique=True).map(tuple)
 
 
+def _overridden(decision: Decision) -> Override | None:
+    return decision.overridden
+
+
 @st.composite
 def _sub_areas(draw: st.DrawFn) -> SubArea:
     letter, number = draw(_SUB_AREA_CODES)
@@ -152,7 +156,8 @@ def _sub_areas(draw: st.DrawFn) -> SubArea:
 
 @st.composite
 def _items(draw: st.DrawFn) -> Item:
-    parent = draw(_LETTER | _SUB_AREA_CODES.map(lambda code: f"{code[0]}{code[1]}"))
+    letter, number = draw(_SUB_AREA_CODES)
+    parent = letter if draw(st.booleans()) else f"{letter}{number}"
     return Item(
         f"{parent}{draw(_ITEM_SUFFIX)}",
         draw(foundation.NAMES),
@@ -226,7 +231,7 @@ def _escalation_types() -> dict[type, _S]:
             Reason, _RULE_NAMES, foundation.between(1, 9), foundation.NAMES, _CODE_LISTS
         ),
         Decision: escalation.decisions(),
-        Override: escalation.decisions(overrides=1).map(lambda decision: decision.overridden),
+        Override: escalation.decisions(overrides=1).map(_overridden),
         Answer: st.sampled_from(list(Answer)),
         ScreeningOutcome: st.sampled_from(list(ScreeningOutcome)),
         Domain: _part_of(checklists, lambda checklist: checklist.domains),
