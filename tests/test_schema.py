@@ -121,7 +121,7 @@ class TestAgreement:
         assert [] == [error.message for error in validator(cls).iter_errors(document)]
 
     @pytest.mark.parametrize("cls", DOCUMENTS, ids=lambda cls: cls.__name__)
-    @share_of_examples(0.25)
+    @share_of_examples(0.1)  # Each example validates against a JSON Schema: slow.
     @given(data=st.data())
     def test_mutated_documents_agree(self, cls: type, data: st.DataObject) -> None:
         """Rule: what the converter reads is valid; what it refuses for shape, range or version is invalid.

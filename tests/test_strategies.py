@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neglect_protocol import GCP2, GCP2A, Assessment, Catalogue, ChildRef, validate
-from neglect_protocol.audit import JudgementScale
+from neglect_protocol.audit import AuditComment, JudgementScale
 from neglect_protocol.disclosure import DisclosurePolicy
 from neglect_protocol.indicators import ImplementationMeasures
 from neglect_protocol.strategies import (
     assessments,
+    audit_comments,
     checklists,
     child_refs,
     decisions,
@@ -205,3 +206,28 @@ class TestHowToExamples:
             settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
         assert active == settings.default
         assert (0, runner.tries) == tuple(runner.summarize(verbose=False))
+
+
+class TestSmallParts:
+    @given(audit_comments(themes=["invented theme"]))
+    def test_audit_comments_keep_to_the_themes(self, comment: AuditComment) -> None:
+        """Auditors' comments are on one of the themes given, positive or negative."""
+        assert "invented theme" == comment.theme
+        assert comment.polarity.value in {"positive", "negative"}
+
+    def test_picking_from_nothing_gives_nothing(self) -> None:
+        """Picking codes from an empty list (a catalogue with nothing to rate) picks none."""
+        # pick is private: the assessments strategy relies on this law for catalogues
+        # whose items all fall outside the child's age.
+        from neglect_protocol.strategies._foundation import pick
+
+        @st.composite
+        def picks(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+            return pick(draw, [], min_size=2), pick(draw, ["A", "B", "C"], min_size=2, max_size=2)
+
+        @given(picks())
+        def check(picked: tuple[list[str], list[str]]) -> None:
+            assert [] == picked[0]
+            assert 2 == len(set(picked[1]))
+
+        check()
