@@ -57,9 +57,9 @@ from neglect_protocol.strategies._foundation import (
     LATEST,
     NAMES,
     NOT_BLANK,
-    assessments,
     between,
-    child_refs,
+    born_child,
+    draw_assessments,
     free_text,
     grades,
     histories,
@@ -256,7 +256,7 @@ def infant_histories(draw: st.DrawFn, *, max_size: int = 4) -> tuple[Profile, ..
     reference = draw(references("C"))
     unborn = ChildRef(reference, expected_delivery_date=due)
     baby = ChildRef(reference, date_of_birth=born, expected_delivery_date=due)
-    result = [score(draw(assessments(GCP2A, child=unborn, window=first)), catalogue=GCP2A)]
+    result = [score(draw_assessments(draw, GCP2A, child=unborn, window=first), catalogue=GCP2A)]
     window = first
     for _ in range(draw(between(0, max_size - 1))):
         gap = dt.timedelta(weeks=draw(between(4, 26)))
@@ -265,7 +265,7 @@ def infant_histories(draw: st.DrawFn, *, max_size: int = 4) -> tuple[Profile, ..
         age = baby.age_in_months_on(start)
         catalogue = GCP2A if age is not None and age < 12 else GCP2
         result.append(
-            score(draw(assessments(catalogue, child=baby, window=window)), catalogue=catalogue)
+            score(draw_assessments(draw, catalogue, child=baby, window=window), catalogue=catalogue)
         )
     return tuple(result)
 
@@ -274,10 +274,12 @@ def infant_histories(draw: st.DrawFn, *, max_size: int = 4) -> tuple[Profile, ..
 def infant_profiles(draw: st.DrawFn) -> Profile:
     """Babies' profiles with at least one grade: GCP2A (unborn or newborn), or GCP2 under one."""
     if draw(_BOOLEANS):
-        return score(draw(assessments(GCP2A, min_ratings=1)), catalogue=GCP2A)
+        return score(draw_assessments(draw, GCP2A, min_ratings=1), catalogue=GCP2A)
     window = draw(observation_windows(min_start=dt.date(2001, 1, 1)))
-    child = draw(child_refs(on=window.start, max_age_months=10))
-    return score(draw(assessments(GCP2, child=child, window=window, min_ratings=1)), catalogue=GCP2)
+    child = born_child(draw, on=window.start, max_age_months=10)
+    return score(
+        draw_assessments(draw, GCP2, child=child, window=window, min_ratings=1), catalogue=GCP2
+    )
 
 
 @st.composite
@@ -301,7 +303,7 @@ def concern_histories(
         max_size: The most assessments to draw (at least one is).
     """
     first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
-    child = draw(child_refs(on=first.start, max_age_months=180))
+    child = born_child(draw, on=first.start, max_age_months=180)
     chosen_codes = _code_subsets(tuple(codes))
     result: list[Assessment] = []
     window = first
@@ -334,6 +336,11 @@ def screenings(draw: st.DrawFn, checklist: Checklist | None = None) -> Screening
     Any subset of up to ten signs is answered, with evidence wherever the answer
     needs it.
     """
+    return draw_screenings(draw, checklist)
+
+
+def draw_screenings(draw: st.DrawFn, checklist: Checklist | None = None) -> Screening:
+    """Draw one value as :func:`screenings` does, building no strategy."""
     if checklist is None:
         checklist = shipped_checklist()
     chosen = pick(draw, checklist.signs, max_size=10)
@@ -343,7 +350,7 @@ def screenings(draw: st.DrawFn, checklist: Checklist | None = None) -> Screening
     )
     completed_on = draw(_ANY_DAY)
     return Screening(
-        child=draw(child_refs(on=completed_on)),
+        child=born_child(draw, on=completed_on),
         completed_on=completed_on,
         answers=answers,
         screener=draw(st.none() | references("W")),
@@ -423,6 +430,11 @@ _OUTCOME_RULE_KINDS = (SignsAnswered, DomainsWithSigns, SeriousSigns, NamedSigns
 @st.composite
 def outcome_rules(draw: st.DrawFn, checklist: Checklist, kind: type | None = None) -> Any:
     """One of the library's screening outcome rules on ``checklist``, of ``kind`` if given."""
+    return draw_outcome_rules(draw, checklist, kind)
+
+
+def draw_outcome_rules(draw: st.DrawFn, checklist: Checklist, kind: type | None = None) -> Any:
+    """Draw one value as :func:`outcome_rules` does, building no strategy."""
     if kind is None:
         kind = _OUTCOME_RULE_KINDS[draw(between(0, len(_OUTCOME_RULE_KINDS) - 1))]
     outcome = draw(_OUTCOMES)
@@ -447,10 +459,14 @@ def screening_policies(draw: st.DrawFn, checklist: Checklist | None = None) -> S
     The checklist is the shipped one when omitted, or drawn when ``None`` is not
     wanted: pass one from :func:`checklists`.
     """
+    return draw_screening_policies(draw, checklist)
+
+
+def draw_screening_policies(draw: st.DrawFn, checklist: Checklist | None = None) -> ScreeningPolicy:
+    """Draw one value as :func:`screening_policies` does, building no strategy."""
     if checklist is None:
         checklist = shipped_checklist()
-    rule = outcome_rules(checklist)
-    rules = tuple(draw(rule) for _ in range(draw(between(1, 3))))
+    rules = tuple(draw_outcome_rules(draw, checklist) for _ in range(draw(between(1, 3))))
     return ScreeningPolicy(draw(NAMES), draw(NAMES), checklist, rules)
 
 
@@ -462,7 +478,7 @@ def evidence(answer: Answer) -> st.SearchStrategy[str]:
 @st.composite
 def screenings_with_evidence(draw: st.DrawFn) -> Screening:
     """Screenings against the shipped checklist whose evidence is free text in any script."""
-    screening = draw(screenings())
+    screening = draw_screenings(draw)
     answers = tuple(
         SignAnswer(answer.sign, answer.answer, evidence=draw(evidence(answer.answer)))
         for answer in screening.answers
@@ -480,5 +496,5 @@ def screening_decisions(
 ) -> ScreeningDecision:
     """The outcome of a drawn screening under ``policy`` (drawn on a drawn checklist if omitted)."""
     if policy is None:
-        policy = draw(screening_policies(draw(_MAYBE_CHECKLIST)))
-    return screen(draw(screenings(policy.checklist)), policy=policy)
+        policy = draw_screening_policies(draw, draw(_MAYBE_CHECKLIST))
+    return screen(draw_screenings(draw, policy.checklist), policy=policy)

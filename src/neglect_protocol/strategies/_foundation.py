@@ -129,13 +129,22 @@ def child_refs(
     *, on: dt.date, min_age_months: int = 0, max_age_months: int = 215
 ) -> st.SearchStrategy[ChildRef]:
     """Born children aged between the given completed months on the day ``on``."""
-    latest_birth = months_before(on, min_age_months)
-    earliest_birth = months_before(on, max_age_months + 1) + dt.timedelta(days=1)
-    return _children_born(earliest_birth, latest_birth)
+    return _children_born(on, min_age_months, max_age_months)
 
 
 @st.composite
-def _children_born(draw: st.DrawFn, earliest: dt.date, latest: dt.date) -> ChildRef:
+def _children_born(
+    draw: st.DrawFn, on: dt.date, min_age_months: int, max_age_months: int
+) -> ChildRef:
+    return born_child(draw, on=on, min_age_months=min_age_months, max_age_months=max_age_months)
+
+
+def born_child(
+    draw: st.DrawFn, *, on: dt.date, min_age_months: int = 0, max_age_months: int = 215
+) -> ChildRef:
+    """Draw a child as :func:`child_refs` does, without building a strategy for the day."""
+    latest = months_before(on, min_age_months)
+    earliest = months_before(on, max_age_months + 1) + dt.timedelta(days=1)
     # The birth is drawn as days after the earliest: the strategy for a number of
     # days is built once per span, where one for dates would be built per day.
     born = earliest + dt.timedelta(days=draw(between(0, (latest - earliest).days)))
@@ -214,6 +223,26 @@ def assessments(
         max_ratings: The most ratings to draw (any number the catalogue allows if
             omitted); fewer ratings draw faster.
     """
+    return draw_assessments(
+        draw,
+        catalogue,
+        child=child,
+        window=window,
+        min_ratings=min_ratings,
+        max_ratings=max_ratings,
+    )
+
+
+def draw_assessments(
+    draw: st.DrawFn,
+    catalogue: Catalogue = GCP2,
+    *,
+    child: ChildRef | None = None,
+    window: ObservationWindow | None = None,
+    min_ratings: int = 0,
+    max_ratings: int | None = None,
+) -> Assessment:
+    """Draw one value as :func:`assessments` does, building no strategy."""
     if window is None:
         window = draw(observation_windows())
     unborn = catalogue.instrument is Instrument.GCP2A and child is None and draw(_BOOLEANS)
@@ -224,11 +253,10 @@ def assessments(
                 expected_delivery_date=window.end + dt.timedelta(days=draw(between(1, 200))),
             )
         else:
-            child = draw(
-                child_refs(
-                    on=window.start,
-                    max_age_months=11 if catalogue.instrument is Instrument.GCP2A else 215,
-                )
+            child = born_child(
+                draw,
+                on=window.start,
+                max_age_months=11 if catalogue.instrument is Instrument.GCP2A else 215,
             )
     unborn = child.is_unborn_on(window.start)
     codes = _ratable_codes(catalogue, child.age_in_months_on(window.start), unborn)
@@ -310,12 +338,12 @@ def histories(
         max_size = min(max_size, 3)
     count = draw(between(min(min_size, max_size), max_size))
     first = draw(observation_windows(max_start=dt.date(2030, 12, 31)))
-    child = draw(child_refs(on=first.start, max_age_months=0 if infant else 180))
+    child = born_child(draw, on=first.start, max_age_months=0 if infant else 180)
     result: list[Assessment] = []
     window = first
     for _ in range(count):
         result.append(
-            draw(assessments(catalogue, child=child, window=window, max_ratings=max_ratings))
+            draw_assessments(draw, catalogue, child=child, window=window, max_ratings=max_ratings)
         )
         gap = dt.timedelta(weeks=draw(between(4, 8 if infant else 26)))
         start = window.end + gap
@@ -452,7 +480,14 @@ def assessments_with_evidence(
     Use it to check that free text survives a round trip, and never leaks into a
     ``repr`` or an error message.
     """
-    assessment = draw(assessments(catalogue, max_ratings=max_ratings))
+    return draw_assessments_with_evidence(draw, catalogue, max_ratings=max_ratings)
+
+
+def draw_assessments_with_evidence(
+    draw: st.DrawFn, catalogue: Catalogue = GCP2, *, max_ratings: int | None = None
+) -> Assessment:
+    """Draw one value as :func:`assessments_with_evidence` does, building no strategy."""
+    assessment = draw_assessments(draw, catalogue, max_ratings=max_ratings)
     ratings = tuple(
         Rating(
             rating.code,

@@ -212,6 +212,11 @@ def survey_responses(draw: st.DrawFn, survey: Survey) -> SurveyResponse:
     A skip is drawn both ways a form records one: the question left out, or
     answered ``None``.
     """
+    return draw_survey_responses(draw, survey)
+
+
+def draw_survey_responses(draw: st.DrawFn, survey: Survey) -> SurveyResponse:
+    """Draw one value as :func:`survey_responses` does, building no strategy."""
     answers: dict[str, str | None] = {}
     for question in survey.questions:
         choice = draw(_answer_choices(tuple(question.scale.answers)))
@@ -315,6 +320,11 @@ _THEMES = st.sampled_from(AUDIT_THEMES)
 @st.composite
 def audits_with_text(draw: st.DrawFn, scale: JudgementScale | None = None) -> CaseFileAudit:
     """Case-file audits with comments in free text and criteria judged on ``scale``."""
+    return draw_audits_with_text(draw, scale)
+
+
+def draw_audits_with_text(draw: st.DrawFn, scale: JudgementScale | None = None) -> CaseFileAudit:
+    """Draw one value as :func:`audits_with_text` does, building no strategy."""
     # Judgements are picked by position, so that no strategy is built per drawn scale.
     judgements = (_builtin_judgement_scale() if scale is None else scale).judgements
     judgement = between(0, len(judgements) - 1)
@@ -354,10 +364,14 @@ def _completion_lists(max_size: int) -> st.SearchStrategy[list[GCP2Completion]]:
 @st.composite
 def responses_with_text(draw: st.DrawFn, survey: Survey) -> tuple[SurveyResponse, ...]:
     """Up to three responses to ``survey`` from different respondents, with free-text comments."""
-    responses = survey_responses(survey)
+    return draw_responses_with_text(draw, survey)
+
+
+def draw_responses_with_text(draw: st.DrawFn, survey: Survey) -> tuple[SurveyResponse, ...]:
+    """Draw one value as :func:`responses_with_text` does, building no strategy."""
     drawn: dict[str, SurveyResponse] = {}
     for _ in range(draw(between(0, 3))):
-        response = draw(responses)
+        response = draw_survey_responses(draw, survey)
         drawn.setdefault(response.respondent, response)
     return tuple(
         SurveyResponse(response.respondent, response.group, response.answers, draw(_SOME_TEXT))
@@ -374,10 +388,17 @@ def period_records(
     draw: st.DrawFn, survey: Survey, scale: JudgementScale | None = None
 ) -> PeriodRecords:
     """One period's audits graded on ``scale``, responses to ``survey``, a cohort and figures."""
+    return draw_period_records(draw, survey, scale)
+
+
+def draw_period_records(
+    draw: st.DrawFn, survey: Survey, scale: JudgementScale | None = None
+) -> PeriodRecords:
+    """Draw one value as :func:`period_records` does, building no strategy."""
     return PeriodRecords(
         draw(NAMES),
-        tuple(draw(audits_with_text(scale)) for _ in range(draw(between(0, 2)))),
-        draw(responses_with_text(survey)),
+        tuple(draw_audits_with_text(draw, scale) for _ in range(draw(between(0, 2)))),
+        draw_responses_with_text(draw, survey),
         draw(_SMALL_COHORTS),
         draw(_MEASURES),
     )
@@ -418,8 +439,8 @@ def report_inputs(draw: st.DrawFn) -> ReportInput:
     scale = draw(_MAYBE_SCALE)
     return ReportInput(
         survey,
-        draw(period_records(survey, scale)),
-        draw(st.none() | period_records(survey, scale)),
+        draw_period_records(draw, survey, scale),
+        None if draw(_BOOLEANS) else draw_period_records(draw, survey, scale),
         title=draw(_MAYBE_NAME),
         level_of_need=draw(_MAYBE_LEVEL),
         inadequate_ceiling=draw(_MAYBE_CEILING),

@@ -93,6 +93,12 @@ _GCP2_CODES = tuple(node.code for node in GCP2.walk())
 
 
 @st.composite
+def _with_drawn(draw: st.DrawFn, first: _S, then: Callable[..., Any]) -> Any:
+    """What ``then`` draws given a value drawn from ``first`` (a flatmap building no strategy)."""
+    return then(draw, draw(first))
+
+
+@st.composite
 def _part_of(draw: st.DrawFn, whole: _S, parts: Callable[[Any], Sequence[Any]]) -> Any:
     """One of the ``parts`` of a value drawn from ``whole``, picked by its position."""
     values = parts(draw(whole))
@@ -114,13 +120,13 @@ def _targeted_items(draw: st.DrawFn) -> TargetedItem:
 @st.composite
 def _profiles_of_any_catalogue(draw: st.DrawFn) -> Profile:
     catalogue = draw(_GCP2_OR_SMALL)
-    return score(draw(foundation.assessments(catalogue, max_ratings=6)), catalogue=catalogue)
+    return score(foundation.draw_assessments(draw, catalogue, max_ratings=6), catalogue=catalogue)
 
 
 @st.composite
 def _assessments_of_any_catalogue(draw: st.DrawFn) -> Assessment:
     catalogue = draw(_GCP2_OR_SMALL)
-    return draw(foundation.assessments_with_evidence(catalogue, max_ratings=4))
+    return foundation.draw_assessments_with_evidence(draw, catalogue, max_ratings=4)
 
 
 @st.composite
@@ -238,7 +244,8 @@ def _escalation_types() -> dict[type, _S]:
         Sign: _part_of(checklists, lambda checklist: checklist.signs),
         Checklist: checklists,
         ScreeningPolicy: st.one_of(
-            escalation.screening_policies(), checklists.flatmap(escalation.screening_policies)
+            escalation.screening_policies(),
+            _with_drawn(checklists, escalation.draw_screening_policies),
         ),
         SignAnswer: _sign_answers(),
         Screening: screenings,
@@ -271,12 +278,12 @@ def _metrics_types() -> dict[type, _S]:
         ),
         Criterion: st.builds(Criterion, foundation.NAMES, foundation.NAMES, st.booleans()),
         CaseFileAudit: st.one_of(
-            metrics.audits_with_text(), scales.flatmap(metrics.audits_with_text)
+            metrics.audits_with_text(), _with_drawn(scales, metrics.draw_audits_with_text)
         ),
         ResponseScale: st.sampled_from([YES_NO, AGREEMENT]),
         Question: _part_of(surveys, lambda survey: survey.questions),
         Survey: surveys,
-        SurveyResponse: surveys.flatmap(metrics.survey_responses),
+        SurveyResponse: _with_drawn(surveys, metrics.draw_survey_responses),
         PrimaryNeed: st.sampled_from(list(PrimaryNeed)),
         CensusAgeBand: st.sampled_from(list(CensusAgeBand)),
         Dimension: st.sampled_from(list(Dimension)),
@@ -284,7 +291,7 @@ def _metrics_types() -> dict[type, _S]:
         Cohort: metrics.cohorts(max_size=12),
         GCP2Completion: metrics.gcp2_completions(),
         ImplementationMeasures: metrics.implementation_measures(),
-        PeriodRecords: surveys.flatmap(metrics.period_records),
+        PeriodRecords: _with_drawn(surveys, metrics.draw_period_records),
         ReportInput: metrics.report_inputs(),
         DisclosurePolicy: metrics.disclosure_policies(),
         Suppression: st.sampled_from(list(Suppression)),
