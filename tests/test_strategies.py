@@ -28,9 +28,11 @@ from neglect_protocol.strategies import (
     implementation_measures,
     judgement_scales,
     observation_windows,
+    period_records,
     policies,
     screening_decisions,
     screening_policies,
+    surveys,
     type_strategies,
 )
 
@@ -109,6 +111,15 @@ class TestDocumentStrategies:
         decision = data.draw(screening_decisions(policy))
         assert policy == decision.policy
         assert set(decision.not_known) <= {sign.code for sign in policy.checklist.signs}
+
+    @given(st.data())
+    def test_period_records_answer_their_survey(self, data: st.DataObject) -> None:
+        """A period's responses answer the survey given, and its audits use the scale given."""
+        survey = data.draw(surveys())
+        scale = data.draw(judgement_scales())
+        records = data.draw(period_records(survey, scale))
+        assert all(response.group in survey.groups for response in records.responses)
+        assert all(audit.grade in scale.judgements for audit in records.audits)
 
     @given(implementation_measures(), judgement_scales(), disclosure_policies())
     def test_metric_values_are_valid(

@@ -361,14 +361,8 @@ def _completion_lists(max_size: int) -> st.SearchStrategy[list[GCP2Completion]]:
     return st.lists(gcp2_completions(), max_size=max_size)
 
 
-@st.composite
-def responses_with_text(draw: st.DrawFn, survey: Survey) -> tuple[SurveyResponse, ...]:
-    """Up to three responses to ``survey`` from different respondents, with free-text comments."""
-    return draw_responses_with_text(draw, survey)
-
-
 def draw_responses_with_text(draw: st.DrawFn, survey: Survey) -> tuple[SurveyResponse, ...]:
-    """Draw one value as :func:`responses_with_text` does, building no strategy."""
+    """Up to three responses to ``survey`` from different respondents, with free-text comments."""
     drawn: dict[str, SurveyResponse] = {}
     for _ in range(draw(between(0, 3))):
         response = draw_survey_responses(draw, survey)
