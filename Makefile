@@ -8,7 +8,7 @@ RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 DIST := dist
 
-.PHONY: demo dev test lint typecheck unit docs package benchmark clean
+.PHONY: demo dev test lint typecheck unit docs package benchmark min-versions clean
 
 $(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,21 @@ benchmark: $(DEV)
 	$(BIN)/python benchmarks/bench_decide.py
 	$(BIN)/python benchmarks/bench_serialize.py
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_strategies.py
+
+# The strategies' tests in a separate venv holding the lowest versions pyproject.toml
+# allows (each ">=" of the dependencies and the hypothesis extra read as "=="). Slow
+# (it builds the venv), so not part of `make test`.
+MIN_VENV := .venv-min
+MIN_PINS = $$($(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(" ".join(r.replace(">=", "==") for r in p["dependencies"] + p["optional-dependencies"]["hypothesis"]))')
+
+min-versions:
+	test -x $(MIN_VENV)/bin/python || $(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet $(MIN_PINS) "pytest==9.2.0"
+	$(MIN_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	$(MIN_VENV)/bin/python -m pip list 2>/dev/null | grep -Ei "^(attrs|cattrs|hypothesis) "
+	HYPOTHESIS_PROFILE=dev $(MIN_VENV)/bin/pytest -q -p no:cacheprovider -p no:randomly \
+		tests/test_strategies.py tests/test_catalogue_strategies.py
 
 clean:
-	rm -rf $(VENV) $(DIST) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov
+	rm -rf $(VENV) $(MIN_VENV) $(DIST) docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov

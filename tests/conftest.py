@@ -24,6 +24,17 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
+
+def share_of_examples(share: float) -> settings:
+    """Settings running ``share`` of the active profile's examples (at least ten).
+
+    For properties that are costly per example (every document type, mutated):
+    they scale with the profile rather than fixing a count that would override it,
+    so "dev" stays quick and "ci" still explores more.
+    """
+    return settings(max_examples=max(10, round(settings().max_examples * share)))
+
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 

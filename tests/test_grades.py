@@ -8,7 +8,6 @@ import pytest
 
 from neglect_protocol import Grade, NeglectProtocolError
 from neglect_protocol.errors import InvalidGradeError
-from neglect_protocol.grades import GRADES, to_grade
 
 
 class TestConstruction:
@@ -58,6 +57,10 @@ class TestConstruction:
 
     def test_to_grade_names_the_field(self) -> None:
         """to_grade puts the field it was given at the start of the message."""
+        # to_grade is private: it is how the model converts a field to a Grade, and
+        # naming the field in its error is an internal law, checked here directly.
+        from neglect_protocol._model._grade import to_grade
+
         with pytest.raises(InvalidGradeError) as caught:
             to_grade(7, field="ratings[0].grade")
         assert "ratings[0].grade: expected an integer from 1 to 5, got 7" == str(caught.value)
@@ -80,8 +83,8 @@ class TestConstruction:
 class TestScale:
     def test_order_is_best_to_worst(self) -> None:
         """Grades are ordered integers: 1 best, 5 worst, so max is the worst."""
-        assert (min(GRADES), max(GRADES)) == (Grade.BEST, Grade.WORST)
-        assert [1, 2, 3, 4, 5] == [grade.value for grade in GRADES]
+        assert (min(tuple(Grade)), max(tuple(Grade))) == (Grade.BEST, Grade.WORST)
+        assert [1, 2, 3, 4, 5] == [grade.value for grade in tuple(Grade)]
 
     def test_dimensions(self) -> None:
         """Each grade reads on the three dimensions of DOMAIN.md §3."""
@@ -89,13 +92,13 @@ class TestScale:
         assert "the child and the carer are on a par" == Grade(3).commitment
         assert "most essential needs are unmet" == Grade(4).needs_met
         assert "the child is not considered" == Grade(5).commitment
-        assert all(grade.needs_met and grade.commitment for grade in GRADES)
+        assert all(grade.needs_met and grade.commitment for grade in tuple(Grade))
 
     def test_strengths_borderline_and_concerns(self) -> None:
         """1–2 are strengths, 3 borderline, 4–5 concerns (DOMAIN.md §4)."""
-        assert [True, True, False, False, False] == [g.is_strength for g in GRADES]
-        assert [False, False, True, False, False] == [g.is_borderline for g in GRADES]
-        assert [False, False, False, True, True] == [g.is_concern for g in GRADES]
+        assert [True, True, False, False, False] == [g.is_strength for g in tuple(Grade)]
+        assert [False, False, True, False, False] == [g.is_borderline for g in tuple(Grade)]
+        assert [False, False, False, True, True] == [g.is_concern for g in tuple(Grade)]
 
     def test_comparisons_read_in_care_terms(self) -> None:
         """is_worse_than and is_better_than follow the scale, 5 being worse than 1."""

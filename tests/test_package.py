@@ -10,6 +10,9 @@ from importlib.metadata import version
 import pytest
 
 import neglect_protocol
+
+# FrozenMap is private: that it is read-only and hashable is an internal law of every
+# frozen value holding a mapping, checked here directly.
 from neglect_protocol._model._frozen import FrozenMap, freeze
 
 # Every module whose name does not start with an underscore is public.
@@ -30,6 +33,15 @@ class TestPublicSurface:
     def test_version_comes_from_metadata(self) -> None:
         """__version__ is the installed distribution's version."""
         assert version("neglect-protocol") == neglect_protocol.__version__
+
+    def test_top_level_names_load_on_first_use(self) -> None:
+        """The package imports each name's module on first use: same objects, modules too."""
+        from neglect_protocol.assessment import Assessment
+
+        assert Assessment is neglect_protocol.Assessment
+        assert "adequate" == neglect_protocol.grades.Grade(2).quality_of_care
+        with pytest.raises(AttributeError, match="has no attribute 'no_such_name'"):
+            neglect_protocol.no_such_name  # noqa: B018 - the look-up is the test
 
     @pytest.mark.parametrize("name", PUBLIC_MODULES)
     def test_all_names_exist_and_dir_lists_them(self, name: str) -> None:

@@ -44,11 +44,10 @@ from neglect_protocol.records import (
     GRADE_COLOURS,
     PROFILE_KEYS,
     audit_summary_records,
-    cohort_to_records,
+    cohort_records,
     decision_records,
     disclosed_table_records,
     profile_records,
-    profiles_to_records,
     survey_metrics_records,
     theme_records,
 )
@@ -100,7 +99,7 @@ class TestRecords:
             "discrepancy": False,
         } == rows[4]
         assert int is type(rows[4]["grade"])
-        assert rows == profile_records(score(assessment()))
+        assert rows == profile_records([score(assessment())])
 
     def test_wide_rows_share_their_keys(self) -> None:
         """Wide rows: one per profile, the same keys in every row, None where a code is missing."""
@@ -110,7 +109,7 @@ class TestRecords:
             (Rating("S1", 2),),
             instrument=GCP2A.instrument,
         )
-        rows = profiles_to_records([score(assessment()), score(unborn)], layout="wide")
+        rows = profile_records([score(assessment()), score(unborn)], layout="wide")
         assert list(rows[0]) == list(rows[1])
         assert (4, 4, None, 1) == (
             rows[0]["worst_area_grade"],
@@ -126,12 +125,20 @@ class TestRecords:
         with pytest.raises(
             InvalidArgumentError, match=r"^layout: expected 'long' or 'wide', got 'tall'$"
         ):
-            profiles_to_records([], layout="tall")  # type: ignore[arg-type]
+            profile_records([], layout="tall")  # type: ignore[arg-type]
+
+    def test_a_single_profile_is_refused(self) -> None:
+        """One profile passed where a collection is expected is refused, naming the fix."""
+        with pytest.raises(
+            InvalidArgumentError,
+            match=r"^profiles: expected a collection of profiles, got one Profile \(pass \[profile\]\)$",
+        ):
+            profile_records(score(assessment()))  # type: ignore[arg-type]
 
     @given(st.lists(profiles(), max_size=4), st.sampled_from(["long", "wide"]))
     def test_pandas_and_polars_accept_the_rows(self, cohort: list[object], layout: str) -> None:
         """Rule: pandas.DataFrame(rows) and polars.DataFrame(rows) accept the rows as they are."""
-        rows = profiles_to_records(cohort, layout=layout)  # type: ignore[arg-type]
+        rows = profile_records(cohort, layout=layout)  # type: ignore[arg-type]
         assert len(rows) == len(pandas.DataFrame(rows))
         assert len(rows) == polars.DataFrame(rows).height
 
@@ -141,12 +148,12 @@ class TestRecords:
             score(assessment()),
             score(assessment(dt.date(2024, 9, 2), Rating("A", 2), Rating("B", 3))),
         ]
-        frame = pandas.DataFrame(profiles_to_records(cohort))
+        frame = pandas.DataFrame(profile_records(cohort))
         areas = frame[frame["level"] == "area"].pivot(
             index="window_start", columns="code", values="grade"
         )
         assert [4.0, 2.0] == list(areas["A"])
-        assert polars.DataFrame(profiles_to_records(cohort, layout="wide"))["A"].to_list() == [4, 2]
+        assert polars.DataFrame(profile_records(cohort, layout="wide"))["A"].to_list() == [4, 2]
 
 
 class TestNotebookViews:
@@ -275,7 +282,7 @@ class TestDecisionRecords:
         assert [dt.date(2024, 1, 26), dt.date(2024, 9, 20)] == [
             row["window_end"] for row in checked.to_records()
         ]
-        assert profiles_to_records(chronology.profiles) == chronology.to_records()
+        assert profile_records(chronology.profiles) == chronology.to_records()
         assert 2 == len(chronology.to_records(layout="wide"))
 
     @given(profile_histories(max_size=4))
@@ -407,7 +414,7 @@ class TestMetricRecords:
             "level_of_need": 4,
             "looked_after": False,
         } == cohort.to_records()[0]
-        assert cohort_to_records(cohort) == cohort.to_records()
+        assert cohort_records(cohort) == cohort.to_records()
         rows = cohort.breakdown(Dimension.PRIMARY_NEED).to_records()
         assert 10 == len(rows)
         assert {

@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import share_of_examples
 from mutation import deep, mutations
 from neglect_protocol import Assessment
 from neglect_protocol.errors import DocumentError
@@ -94,12 +95,14 @@ def loads_or_refuses(cls: type, data: Any) -> None:
 
 class TestArbitraryInput:
     @pytest.mark.parametrize("cls", DOCUMENTS, ids=lambda cls: cls.__name__)
+    @share_of_examples(0.25)
     @given(data=json_values())
     def test_arbitrary_json_values(self, cls: type, data: Any) -> None:
         """Rule: any JSON value given to from_dict loads to an equal round trip or raises DocumentError."""
         loads_or_refuses(cls, data)
 
     @pytest.mark.parametrize("cls", DOCUMENTS, ids=lambda cls: cls.__name__)
+    @share_of_examples(0.25)
     @given(data=json_values())
     def test_arbitrary_values_as_documents(self, cls: type, data: Any) -> None:
         """Rule: arbitrary content under a valid kind and version is refused with DocumentError, or loads."""
@@ -116,7 +119,7 @@ class TestArbitraryInput:
             return
 
     @pytest.mark.parametrize("cls", DOCUMENTS, ids=lambda cls: cls.__name__)
-    @settings(max_examples=150)
+    @share_of_examples(0.25)
     @given(data=st.data())
     def test_mutated_documents(self, cls: type, data: st.DataObject) -> None:
         """Rule: a valid document with one value replaced, removed or added loads or raises DocumentError."""

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from conftest import share_of_examples
 from mutation import mutations
 from neglect_protocol import Assessment, Grade, Rating
 from neglect_protocol.errors import DocumentError
@@ -111,6 +112,7 @@ class TestSchemas:
 
 class TestAgreement:
     @pytest.mark.parametrize("cls", DOCUMENTS, ids=lambda cls: cls.__name__)
+    @share_of_examples(0.25)
     @given(data=st.data())
     def test_written_documents_validate(self, cls: type, data: st.DataObject) -> None:
         """Rule: every document the converter writes is valid against the schema."""
@@ -119,7 +121,7 @@ class TestAgreement:
         assert [] == [error.message for error in validator(cls).iter_errors(document)]
 
     @pytest.mark.parametrize("cls", DOCUMENTS, ids=lambda cls: cls.__name__)
-    @settings(max_examples=150)
+    @share_of_examples(0.1)  # Each example validates against a JSON Schema: slow.
     @given(data=st.data())
     def test_mutated_documents_agree(self, cls: type, data: st.DataObject) -> None:
         """Rule: what the converter reads is valid; what it refuses for shape, range or version is invalid.

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import share_of_examples
 from neglect_protocol import (
     GCP2,
     Assessment,
@@ -131,6 +132,7 @@ def problems(cls: type, data: Any) -> list[str]:
 
 class TestRoundTrip:
     @pytest.mark.parametrize("cls", public_value_types(), ids=lambda cls: cls.__name__)
+    @share_of_examples(0.25)
     @given(data=st.data())
     def test_every_public_type_round_trips(self, cls: type, data: st.DataObject) -> None:
         """Rule: from_dict(T, to_dict(x)) == x and from_json(T, to_json(x)) == x for every public value type."""

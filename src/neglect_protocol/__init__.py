@@ -10,42 +10,115 @@ The names a newcomer needs first are here; each lives in a public module
 'adequate'
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from neglect_protocol.assessment import (
-    Assessment,
-    Carer,
-    ChildRef,
-    ObservationWindow,
-    Practitioner,
-    Rating,
-    TargetedItem,
-    validate,
-)
-from neglect_protocol.catalogue import (
-    GCP2,
-    GCP2A,
-    AgeBand,
-    Area,
-    Catalogue,
-    Instrument,
-    Item,
-    Phase,
-    SubArea,
-    load_catalogue,
-)
-from neglect_protocol.chronology import Chronology
-from neglect_protocol.display import format_profile
-from neglect_protocol.errors import NeglectProtocolError
-from neglect_protocol.escalation import Decision, LevelOfNeed, ThresholdPolicy, decide, load_policy
-from neglect_protocol.grades import Grade
-from neglect_protocol.profile import GradeSource, Profile, ProfileEntry, score
-from neglect_protocol.rules import RollUpRule
+import importlib
+from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("neglect-protocol")
-except PackageNotFoundError:  # pragma: no cover - only when run from a source tree never installed
-    __version__ = "0.0.0+unknown"
+if TYPE_CHECKING:
+    from neglect_protocol.assessment import (
+        Assessment,
+        Carer,
+        ChildRef,
+        ObservationWindow,
+        Practitioner,
+        Rating,
+        TargetedItem,
+        validate,
+    )
+    from neglect_protocol.catalogue import (
+        GCP2,
+        GCP2A,
+        AgeBand,
+        Area,
+        Catalogue,
+        Instrument,
+        Item,
+        Phase,
+        SubArea,
+        load_catalogue,
+    )
+    from neglect_protocol.chronology import Chronology
+    from neglect_protocol.display import format_profile
+    from neglect_protocol.errors import NeglectProtocolError
+    from neglect_protocol.escalation import (
+        Decision,
+        LevelOfNeed,
+        ThresholdPolicy,
+        decide,
+        load_policy,
+    )
+    from neglect_protocol.grades import Grade
+    from neglect_protocol.profile import GradeSource, Profile, ProfileEntry, score
+    from neglect_protocol.rules import RollUpRule
+
+    __version__: str
+
+# Each name is imported from its public module when first used, so that importing
+# the package (as Hypothesis's entry point does, whenever Hypothesis is imported)
+# costs next to nothing. Hypothesis needs no more than the package to find the
+# strategies, and the rest loads only when a program uses it.
+_HOMES = {
+    "AgeBand": "catalogue",
+    "Area": "catalogue",
+    "Assessment": "assessment",
+    "Carer": "assessment",
+    "Catalogue": "catalogue",
+    "ChildRef": "assessment",
+    "Chronology": "chronology",
+    "decide": "escalation",
+    "Decision": "escalation",
+    "format_profile": "display",
+    "GCP2": "catalogue",
+    "GCP2A": "catalogue",
+    "Grade": "grades",
+    "GradeSource": "profile",
+    "Instrument": "catalogue",
+    "Item": "catalogue",
+    "LevelOfNeed": "escalation",
+    "load_catalogue": "catalogue",
+    "load_policy": "escalation",
+    "NeglectProtocolError": "errors",
+    "ObservationWindow": "assessment",
+    "Phase": "catalogue",
+    "Practitioner": "assessment",
+    "Profile": "profile",
+    "ProfileEntry": "profile",
+    "Rating": "assessment",
+    "RollUpRule": "rules",
+    "score": "profile",
+    "SubArea": "catalogue",
+    "TargetedItem": "assessment",
+    "ThresholdPolicy": "escalation",
+    "validate": "assessment",
+}
+_PUBLIC_MODULES = frozenset(
+    {
+        "assessment",
+        "assurance",
+        "audit",
+        "catalogue",
+        "change",
+        "chronology",
+        "cli",
+        "disclosure",
+        "display",
+        "errors",
+        "escalation",
+        "grades",
+        "indicators",
+        "plot",
+        "profile",
+        "records",
+        "reporting",
+        "rules",
+        "screening",
+        "serialize",
+        "stats",
+        "strategies",
+        "survey",
+    }
+)
 
 __all__ = [
     "GCP2",
@@ -86,3 +159,20 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("neglect-protocol")
+        except PackageNotFoundError:  # pragma: no cover - a source tree never installed
+            return "0.0.0+unknown"
+    if name in _HOMES:
+        value = getattr(importlib.import_module(f"neglect_protocol.{_HOMES[name]}"), name)
+        globals()[name] = value
+        return value
+    if name in _PUBLIC_MODULES:
+        return importlib.import_module(f"neglect_protocol.{name}")
+    raise AttributeError(f"module 'neglect_protocol' has no attribute {name!r}")

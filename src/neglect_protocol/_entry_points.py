@@ -1,10 +1,18 @@
 """The ``hypothesis`` entry point of this distribution.
 
-Hypothesis calls :func:`register` while it is being imported, which may be in the
-middle of importing :mod:`neglect_protocol.strategies` (that module imports
-Hypothesis). So this module imports neither: it registers, for each public value
-type, a function that fetches the strategy from :mod:`neglect_protocol.strategies`
-the first time one is drawn.
+Hypothesis calls :func:`register` while it is being imported, so whatever this
+module imports, every program that imports Hypothesis pays for. It therefore
+imports nothing of the library but the (lazy) package itself: the strategies,
+and the modules of the types they draw, are imported only when ``st.from_type``
+is first asked for one of the library's types.
+
+Hypothesis has no public way to register a strategy for a type that has not
+been imported. Its own support for NumPy defers in a way that fits: a table of
+resolvers, keyed by module name, that ``st.from_type`` consults (once that module
+is imported) for any type with no registered strategy. :func:`register` adds one
+for this package there. Should a Hypothesis release lack that table, it falls
+back to registering every strategy at once, which is correct but imports the
+library with Hypothesis.
 """
 
 from __future__ import annotations
@@ -13,138 +21,22 @@ from typing import Any
 
 
 def register() -> None:
-    """Register a lazily built strategy for each public value type."""
-    from hypothesis import strategies as st
+    """Make ``st.from_type`` draw the library's types, resolving the strategies when first used."""
+    from hypothesis.strategies._internal import types
 
-    for cls in public_value_types():
-        st.register_type_strategy(cls, _strategy_for)
+    resolvers = getattr(types, "_global_extra_lookup", None)
+    if isinstance(resolvers, dict):
+        resolvers["neglect_protocol"] = strategy_for
+    else:  # pragma: no cover - only with a Hypothesis release that lacks the table
+        from neglect_protocol.strategies import register_type_strategies
 
-
-def public_value_types() -> tuple[type, ...]:
-    """The public value types that ``st.from_type`` can draw."""
-    from neglect_protocol.assessment import (
-        Assessment,
-        Carer,
-        ChildRef,
-        ObservationWindow,
-        Practitioner,
-        Rating,
-        TargetedItem,
-    )
-    from neglect_protocol.catalogue import AgeBand, Area, Catalogue, Item, SubArea
-    from neglect_protocol.grades import Grade
-    from neglect_protocol.profile import Profile, ProfileEntry
-
-    return (
-        *_escalation_and_metrics_types(),
-        Grade,
-        AgeBand,
-        Area,
-        SubArea,
-        Item,
-        Catalogue,
-        ChildRef,
-        Carer,
-        Practitioner,
-        ObservationWindow,
-        Rating,
-        TargetedItem,
-        Assessment,
-        Profile,
-        ProfileEntry,
-    )
+        register_type_strategies()
 
 
-def _escalation_and_metrics_types() -> tuple[type, ...]:
-    """The value types of escalation, screening, audits, surveys, the dataset and the report."""
-    from neglect_protocol.assurance import PeriodRecords, ReportInput
-    from neglect_protocol.audit import (
-        AuditComment,
-        CaseFileAudit,
-        Criterion,
-        Judgement,
-        JudgementScale,
-        Polarity,
-    )
-    from neglect_protocol.disclosure import DisclosurePolicy, Missing, Suppression
-    from neglect_protocol.escalation import (
-        MODIFIER_KINDS,
-        RULE_KINDS,
-        Decision,
-        LevelOfNeed,
-        Override,
-        Reason,
-        ThresholdPolicy,
-    )
-    from neglect_protocol.indicators import (
-        CensusAgeBand,
-        Cohort,
-        CohortRecord,
-        Dimension,
-        GCP2Completion,
-        ImplementationMeasures,
-        PrimaryNeed,
-    )
-    from neglect_protocol.screening import (
-        OUTCOME_RULE_KINDS,
-        Answer,
-        Checklist,
-        Domain,
-        Screening,
-        ScreeningDecision,
-        ScreeningOutcome,
-        ScreeningPolicy,
-        ScreeningReason,
-        Sign,
-        SignAnswer,
-    )
-    from neglect_protocol.survey import Question, ResponseScale, Survey, SurveyResponse
+def strategy_for(kind: object) -> Any:
+    """The strategy for one of the library's public value types, or ``None`` for any other."""
+    if not str(getattr(kind, "__module__", "")).startswith("neglect_protocol."):
+        return None
+    from neglect_protocol.strategies._types import strategy_for as table_strategy_for
 
-    return (
-        *RULE_KINDS.values(),
-        *MODIFIER_KINDS.values(),
-        LevelOfNeed,
-        ThresholdPolicy,
-        Reason,
-        Decision,
-        Override,
-        *OUTCOME_RULE_KINDS.values(),
-        Answer,
-        ScreeningOutcome,
-        Domain,
-        Sign,
-        Checklist,
-        ScreeningPolicy,
-        SignAnswer,
-        Screening,
-        ScreeningReason,
-        ScreeningDecision,
-        Judgement,
-        JudgementScale,
-        Polarity,
-        AuditComment,
-        Criterion,
-        CaseFileAudit,
-        ResponseScale,
-        Question,
-        Survey,
-        SurveyResponse,
-        PrimaryNeed,
-        CensusAgeBand,
-        Dimension,
-        CohortRecord,
-        Cohort,
-        GCP2Completion,
-        ImplementationMeasures,
-        PeriodRecords,
-        ReportInput,
-        DisclosurePolicy,
-        Suppression,
-        Missing,
-    )
-
-
-def _strategy_for(cls: type) -> Any:
-    from neglect_protocol.strategies import type_strategies
-
-    return type_strategies()[cls]
+    return table_strategy_for(kind) if isinstance(kind, type) else None

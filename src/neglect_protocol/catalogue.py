@@ -35,7 +35,6 @@ __all__ = [
     "Node",
     "Phase",
     "SubArea",
-    "builtin_catalogue",
     "catalogue_from_document",
     "load_catalogue",
 ]
@@ -56,7 +55,6 @@ publish(
     Item,
     Phase,
     SubArea,
-    builtin_catalogue,
     catalogue_from_document,
     load_catalogue,
 )

@@ -49,7 +49,6 @@ __all__ = [
     "Missing",
     "Suppression",
     "apply_disclosure",
-    "builtin_disclosure_policy",
     "disclosure_policy_from_document",
     "load_disclosure_policy",
 ]
@@ -68,7 +67,6 @@ publish(
     Missing,
     Suppression,
     apply_disclosure,
-    builtin_disclosure_policy,
     disclosure_policy_from_document,
     load_disclosure_policy,
 )

@@ -6,12 +6,12 @@
 """
 
 from neglect_protocol._api import publish
-from neglect_protocol._model._grade import GRADES, Grade, to_grade
+from neglect_protocol._model._grade import Grade
 
-__all__ = ["GRADES", "Grade", "to_grade"]
+__all__ = ["Grade"]
 
 
-publish(__name__, Grade, to_grade)
+publish(__name__, Grade)
 
 
 def __dir__() -> list[str]:

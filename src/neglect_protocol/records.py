@@ -4,7 +4,7 @@
 >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
 >>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))
 >>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
->>> rows = profiles_to_records([score(Assessment(child, window, (Rating("A1", 3),)))])
+>>> rows = profile_records([score(Assessment(child, window, (Rating("A1", 3),)))])
 >>> len(rows), rows[0]["code"], rows[0]["grade"], rows[0]["window_start"]
 (17, 'A', 3, datetime.date(2024, 2, 5))
 """
@@ -14,7 +14,7 @@ from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
 from neglect_protocol._boundary._metric_records import (
     audit_summary_records,
     breakdown_records,
-    cohort_to_records,
+    cohort_records,
     disclosed_table_records,
     survey_metrics_records,
     theme_records,
@@ -25,7 +25,6 @@ from neglect_protocol._boundary._records import (
     PROFILE_KEYS,
     decision_records,
     profile_records,
-    profiles_to_records,
 )
 from neglect_protocol._model._views import MetricTable
 
@@ -38,21 +37,20 @@ __all__ = [
     "MetricTable",
     "audit_summary_records",
     "breakdown_records",
-    "cohort_to_records",
+    "cohort_records",
     "decision_records",
     "disclosed_table_records",
     "profile_records",
-    "profiles_to_records",
     "survey_metrics_records",
     "theme_records",
 ]
 
-publish(__name__, profile_records, profiles_to_records)
+publish(__name__, profile_records)
 publish(
     __name__,
     audit_summary_records,
     breakdown_records,
-    cohort_to_records,
+    cohort_records,
     decision_records,
     disclosed_table_records,
     survey_metrics_records,

@@ -156,7 +156,7 @@ def breakdown_records(breakdown: Breakdown) -> list[dict[str, Any]]:
     ]
 
 
-def cohort_to_records(cohort: Cohort) -> list[dict[str, Any]]:
+def cohort_records(cohort: Cohort) -> list[dict[str, Any]]:
     """One row per child of a cohort: reference, primary need, age band, level, care status."""
     return [
         {

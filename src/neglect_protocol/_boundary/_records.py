@@ -48,20 +48,8 @@ def _about(profile: Profile) -> dict[str, Any]:
     }
 
 
-def profile_records(profile: Profile) -> list[dict[str, Any]]:
-    """One row per area and sub-area of ``profile``: a long ("tidy") table.
-
-    Values are plain: text, integers (grades 1 to 5), booleans, dates and ``None``
-    for what is ungraded. No free text is included: a profile holds none.
-
-    Args:
-        profile: The profile.
-
-    Returns:
-        The rows, each area followed by its sub-areas; every row has the keys
-        ``PROFILE_KEYS`` then
-        ``ENTRY_KEYS``.
-    """
+def _long_rows(profile: Profile) -> list[dict[str, Any]]:
+    """One row per area and sub-area of ``profile``, each area followed by its sub-areas."""
     about = _about(profile)
     return [
         {
@@ -80,15 +68,20 @@ def profile_records(profile: Profile) -> list[dict[str, Any]]:
     ]
 
 
-def profiles_to_records(
+def profile_records(
     profiles: Iterable[Profile], *, layout: Literal["long", "wide"] = "long"
 ) -> list[dict[str, Any]]:
-    """Rows for a cohort of profiles, for ``pandas.DataFrame(rows)`` or ``polars.DataFrame(rows)``.
+    """Rows for profiles, for ``pandas.DataFrame(rows)`` or ``polars.DataFrame(rows)``.
+
+    Values are plain: text, integers (grades 1 to 5), booleans, dates and ``None``
+    for what is ungraded. No free text is included: a profile holds none.
 
     Args:
-        profiles: The profiles, in the order the rows should follow.
-        layout: ``"long"``: one row per area or sub-area of each profile (see
-            :func:`~neglect_protocol.records.profile_records`). ``"wide"``: one
+        profiles: The profiles, in the order the rows should follow (a list of
+            one for a single profile).
+        layout: ``"long"`` (a "tidy" table): one row per area or sub-area of each
+            profile, each area followed by its sub-areas, with the keys
+            ``PROFILE_KEYS`` then ``ENTRY_KEYS``. ``"wide"``: one
             row per profile, with ``PROFILE_KEYS``, then ``worst_area_grade``, ``units_at_1`` to
             ``units_at_5`` (how many sub-areas, or GCP2A sections, sit at each
             grade), ``ungraded_units`` and ``discrepancies``, then one column per
@@ -99,19 +92,25 @@ def profiles_to_records(
         The rows.
 
     Raises:
-        InvalidArgumentError: If ``layout`` is neither ``"long"`` nor ``"wide"``.
+        InvalidArgumentError: If ``layout`` is neither ``"long"`` nor ``"wide"``, or
+            ``profiles`` is a single profile rather than a collection of them.
 
     >>> import datetime as dt
     >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
     >>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))
     >>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
     >>> profile = score(Assessment(child, window, (Rating("A1", 3),)))
-    >>> row = profiles_to_records([profile], layout="wide")[0]
+    >>> row = profile_records([profile], layout="wide")[0]
     >>> row["A"], row["A1"], row["B"], row["units_at_3"]
     (3, 3, None, 1)
     """
+    if isinstance(profiles, Profile):
+        # A profile is iterable too (over its entries): say so rather than fail inside.
+        raise InvalidArgumentError(
+            "profiles", "expected a collection of profiles, got one Profile (pass [profile])"
+        )
     if layout == "long":
-        return [row for profile in profiles for row in profile_records(profile)]
+        return [row for profile in profiles for row in _long_rows(profile)]
     if layout != "wide":
         raise InvalidArgumentError("layout", f"expected 'long' or 'wide', got {safe_repr(layout)}")
     cohort = list(profiles)

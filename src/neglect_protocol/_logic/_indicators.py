@@ -351,11 +351,11 @@ class Cohort:
     def to_records(self) -> list[dict[str, Any]]:
         """A row per child.
 
-        See :func:`~neglect_protocol.records.cohort_to_records`.
+        See :func:`~neglect_protocol.records.cohort_records`.
         """
-        from neglect_protocol._boundary._metric_records import cohort_to_records
+        from neglect_protocol._boundary._metric_records import cohort_records
 
-        return cohort_to_records(self)
+        return cohort_records(self)
 
 
 def completions_breakdown(

@@ -271,12 +271,12 @@ class Chronology:
                 ``"wide"`` for a row per profile.
 
         Returns:
-            The rows, as :func:`~neglect_protocol.records.profiles_to_records` gives them.
+            The rows, as :func:`~neglect_protocol.records.profile_records` gives them.
         """
         # Tables are the boundary's business; deferred so the model never loads it unasked.
-        from neglect_protocol._boundary._records import profiles_to_records
+        from neglect_protocol._boundary._records import profile_records
 
-        return profiles_to_records(self.profiles, layout=layout)
+        return profile_records(self.profiles, layout=layout)
 
     def _repr_html_(self) -> str:
         """The grades of each assessment side by side as HTML, for notebooks."""

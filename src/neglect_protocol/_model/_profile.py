@@ -376,7 +376,7 @@ class Profile:
         # never loads the boundary unless a caller asks for rows.
         from neglect_protocol._boundary._records import profile_records
 
-        return profile_records(self)
+        return profile_records([self])
 
     def _repr_html_(self) -> str:
         """The profile as an HTML table, for notebooks (text escaped, grades coloured)."""
