@@ -7,9 +7,8 @@ import inspect
 import attrs
 import pytest
 
-import neglect_protocol._model._escalation as _escalation_model
 from escalation_helpers import SCHOOL_CHILD, profile, series
-from neglect_protocol import GCP2, Catalogue, ChildRef, Instrument, Profile
+from neglect_protocol import GCP2, GCP2A, Catalogue, ChildRef, Instrument, Profile
 from neglect_protocol.display import format_decision
 from neglect_protocol.errors import (
     DecisionError,
@@ -41,6 +40,8 @@ from neglect_protocol.escalation import (
 from neglect_protocol.grades import Grade
 from neglect_protocol.screening import SignsAnswered
 
+BUILT_IN = (GCP2, GCP2A)
+
 LEVELS = (
     LevelOfNeed(1, "Universal", "universal services", 365),
     LevelOfNeed(2, "Additional", "targeted early help", 91),
@@ -50,7 +51,9 @@ LEVELS = (
 
 
 def policy(*rules: object, modifiers: tuple[object, ...] = (), drift: int = 182) -> ThresholdPolicy:
-    return ThresholdPolicy("Test policy", "t1", LEVELS, rules, drift, modifiers)
+    return ThresholdPolicy(
+        "Test policy", "t1", LEVELS, rules, drift, modifiers, catalogues=BUILT_IN
+    )
 
 
 def context(
@@ -65,6 +68,7 @@ def context(
         (AreaAtOrAbove(5, levels[-1]),),
         drift,
         concern_grade=concern,
+        catalogues=BUILT_IN,
     )
     return RuleContext(latest, tuple(history), under)
 
@@ -77,6 +81,7 @@ def refusal(change: dict[str, object]) -> str:
         "levels": LEVELS,
         "rules": (AreaAtOrAbove(4, 4),),
         "drift_period_days": 90,
+        "catalogues": BUILT_IN,
     } | change
     with pytest.raises(PolicyError) as caught:
         ThresholdPolicy(**fields)  # type: ignore[arg-type]
@@ -259,7 +264,15 @@ class TestPolicyIsCheckedWhenBuilt:
     def test_a_concern_grade_outside_one_to_five_is_refused(self) -> None:
         """The policy's concern grade is a grade, refused when the policy is built."""
         with pytest.raises(InvalidGradeError) as caught:
-            ThresholdPolicy("Test", "1", LEVELS, (AreaAtOrAbove(4, 4),), 90, concern_grade=0)
+            ThresholdPolicy(
+                "Test",
+                "1",
+                LEVELS,
+                (AreaAtOrAbove(4, 4),),
+                90,
+                concern_grade=0,
+                catalogues=BUILT_IN,
+            )
         assert "concern_grade: expected an integer from 1 to 5, got 0" == str(caught.value)
 
     @pytest.mark.parametrize(
@@ -296,18 +309,12 @@ class TestPolicyIsCheckedWhenBuilt:
         a threshold policy is refused when the policy is built, not when it is first used."""
         assert message == refusal(change)
 
-    def test_without_built_in_catalogues_a_policy_needs_its_own(
-        self, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """The model is handed the built-in structures by the public module; without them, a
-        policy built without catalogues says how to give it some."""
-        monkeypatch.setattr(_escalation_model, "_BUILTIN_CATALOGUES", [])
-        with pytest.raises(PolicyError) as caught:
-            policy(AreaAtOrAbove(4, 4))
-        assert (
-            "catalogues: expected catalogues to check the rules' codes against, got none (pass "
-            "catalogues=..., or import neglect_protocol.escalation first)" == str(caught.value)
-        )
+    def test_a_policy_names_its_catalogues(self) -> None:
+        """The model reads no package data: a policy built in code is given the catalogues its
+        codes come from (the shipped ones are public values), and never picks some up from a
+        module imported earlier."""
+        with pytest.raises(TypeError, match="catalogues"):
+            ThresholdPolicy("Own", "1", LEVELS, (AreaAtOrAbove(4, 4),), 90)  # type: ignore[call-arg]
         own = ThresholdPolicy("Own", "1", LEVELS, (AreaAtOrAbove(4, 4),), 90, catalogues=(GCP2,))
         assert (GCP2,) == own.catalogues
 

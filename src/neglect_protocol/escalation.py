@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from neglect_protocol._api import publish
-from neglect_protocol._boundary._builtin import builtin_catalogue, builtin_policy
+from neglect_protocol._boundary._builtin import builtin_policy
 from neglect_protocol._boundary._policy_file import (
     POLICY_SCHEMA_VERSION,
     load_policy,
@@ -28,6 +28,7 @@ from neglect_protocol._boundary._policy_file import (
     policy_to_document,
 )
 from neglect_protocol._logic import _decide
+from neglect_protocol._logic._rule_context import Modifier, Rule, RuleContext
 from neglect_protocol._logic._threshold_rules import (
     MODIFIER_KINDS,
     RULE_KINDS,
@@ -41,20 +42,13 @@ from neglect_protocol._logic._threshold_rules import (
     PersistentBorderline,
     SubAreasAtOrAbove,
 )
-from neglect_protocol._model._catalogue import Instrument
-from neglect_protocol._model._escalation import (
+from neglect_protocol._model._decision import Decision, Override, Reason
+from neglect_protocol._model._policy import (
     MODIFIER_ROLE,
     RULE_ROLE,
-    Decision,
     LevelOfNeed,
-    Modifier,
-    Override,
     PolicyFacts,
-    Reason,
-    Rule,
-    RuleContext,
     ThresholdPolicy,
-    provide_builtin_catalogues,
 )
 from neglect_protocol._model._profile import Profile
 
@@ -88,10 +82,6 @@ __all__ = [
     "policy_from_document",
     "policy_to_document",
 ]
-
-# Policies built without catalogues check their codes against the shipped
-# structures; the model is handed them here rather than reading package data.
-provide_builtin_catalogues([builtin_catalogue(instrument) for instrument in Instrument])
 
 DEFAULT_POLICY: ThresholdPolicy = builtin_policy()
 """The shipped example policy, with four levels (Universal, Additional, Multiple / complex,

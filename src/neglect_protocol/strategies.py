@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from neglect_protocol._api import publish
 from neglect_protocol._logic._indicators import Cohort
+from neglect_protocol._logic._rule_context import Rule
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._threshold_rules import (
@@ -47,7 +48,6 @@ from neglect_protocol._model._assessment import (
 )
 from neglect_protocol._model._audit import AuditComment, CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument, Item, Phase
-from neglect_protocol._model._escalation import LevelOfNeed, Rule, ThresholdPolicy
 from neglect_protocol._model._grade import GRADES, Grade
 from neglect_protocol._model._indicators import (
     CensusAgeBand,
@@ -55,6 +55,7 @@ from neglect_protocol._model._indicators import (
     GCP2Completion,
     PrimaryNeed,
 )
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._screening import Answer, Checklist, Screening, SignAnswer
@@ -838,6 +839,7 @@ def policies(
         drift_period_days=draw(st.integers(1, 400)),
         modifiers=modifiers,
         concern_grade=draw(grades()),
+        catalogues=(GCP2, GCP2A),
     )
 
 
@@ -1050,12 +1052,12 @@ from neglect_protocol._logic._screening_rules import (  # noqa: E402
     screen,
 )
 from neglect_protocol._model._audit import Criterion  # noqa: E402
+from neglect_protocol._model._decision import Decision  # noqa: E402
 from neglect_protocol._model._disclosure import (  # noqa: E402
     DisclosurePolicy,
     Missing,
     Suppression,
 )
-from neglect_protocol._model._escalation import Decision  # noqa: E402
 from neglect_protocol._model._indicators import ImplementationMeasures  # noqa: E402
 from neglect_protocol._model._screening import (  # noqa: E402
     Domain,
@@ -1322,7 +1324,7 @@ def _more_type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     from neglect_protocol._logic._indicators import Dimension
     from neglect_protocol._logic._screening_rules import OUTCOME_RULE_KINDS
     from neglect_protocol._model._audit import Polarity
-    from neglect_protocol._model._escalation import Override, Reason
+    from neglect_protocol._model._decision import Override, Reason
     from neglect_protocol._model._screening import ScreeningReason
     from neglect_protocol._model._survey import ResponseScale
 

@@ -34,7 +34,7 @@ from neglect_protocol._logic._screening_rules import screen
 from neglect_protocol._logic._validate import validate
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
-from neglect_protocol._model._escalation import ThresholdPolicy
+from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._screening import Screening, ScreeningPolicy
 from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError

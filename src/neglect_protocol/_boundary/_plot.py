@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
 from neglect_protocol._model._chronology import Chronology, ChronologyReview
-from neglect_protocol._model._escalation import Decision
+from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import GRADES
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import InvalidArgumentError

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from neglect_protocol._boundary._builtin import builtin_catalogues
 from neglect_protocol._boundary._document import (
     build,
     check_kind,
@@ -19,7 +20,7 @@ from neglect_protocol._boundary._rule_documents import spec_from_document, spec_
 from neglect_protocol._logic._threshold_rules import MODIFIER_KINDS, RULE_KINDS
 from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._checks import got
-from neglect_protocol._model._escalation import LevelOfNeed, ThresholdPolicy
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol.errors import PolicyError
 
 POLICY_SCHEMA_VERSION = 1
@@ -108,7 +109,10 @@ def policy_from_document(
         spec_from_document(raw, f"$.modifiers[{index}]", MODIFIER_KINDS)
         for index, raw in enumerate(items(top.get("modifiers", []), "$.modifiers", PolicyError))
     ]
-    extra: dict[str, Any] = {} if catalogues is None else {"catalogues": catalogues}
+    # A policy names the catalogues its codes come from; the shipped ones unless given.
+    extra: dict[str, Any] = {
+        "catalogues": builtin_catalogues() if catalogues is None else catalogues
+    }
     if "concern_grade" in top:
         extra["concern_grade"] = top["concern_grade"]
     policy: ThresholdPolicy = build(

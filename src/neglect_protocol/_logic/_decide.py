@@ -5,14 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from neglect_protocol._model._escalation import (
-    Decision,
-    Reason,
-    RuleContext,
-    ThresholdPolicy,
-    checked_reason,
-    rule_label,
-)
+from neglect_protocol._logic._rule_context import RuleContext, checked_reason
+from neglect_protocol._model._decision import Decision, Reason
+from neglect_protocol._model._policy import ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import RuleResultError
 

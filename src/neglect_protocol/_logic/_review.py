@@ -11,8 +11,9 @@ from neglect_protocol._model._chronology import (
     LevelFall,
     LevelSpell,
 )
-from neglect_protocol._model._escalation import Decision, LevelOfNeed, ThresholdPolicy
+from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import HistoryError, PolicyError
 

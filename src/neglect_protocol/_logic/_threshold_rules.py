@@ -14,6 +14,7 @@ from typing import ClassVar
 
 import attrs
 
+from neglect_protocol._logic._rule_context import Rule, RuleContext, checked_reason
 from neglect_protocol._logic._specs import (
     as_tuple,
     codes,
@@ -33,19 +34,16 @@ from neglect_protocol._logic._trends import (
     latest_gradings,
     stands_in,
 )
-from neglect_protocol._model._escalation import (
+from neglect_protocol._model._decision import Reason
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._policy import (
     MODIFIER_ROLE,
     RULE_ROLE,
     PolicyFacts,
-    Reason,
-    Rule,
-    RuleContext,
     check_rule,
-    checked_reason,
     rule_label,
 )
-from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol.errors import PolicyError
 
