@@ -121,6 +121,7 @@ def review(
     *,
     policy: ThresholdPolicy | None = None,
     current_level: int | None = None,
+    allow_non_monotone: bool = False,
 ) -> ChronologyReview:
     """Review one child's chronology: a decision per assessment, time on level, drift, step-down.
 
@@ -139,14 +140,18 @@ def review(
             :data:`~neglect_protocol.escalation.DEFAULT_POLICY`.
         current_level: The number of the level the child is at now, if not the
             one decided at the previous assessment.
+        allow_non_monotone: Review even if a profile has grades suggested by a
+            roll-up rule not known to be monotone (see
+            :func:`~neglect_protocol.escalation.decide`).
 
     Returns:
         The review.
 
     Raises:
         HistoryError: If ``chronology`` is not a :class:`Chronology`.
-        PolicyError: If ``policy`` is not a threshold policy, or
-            ``current_level`` is not one of its levels.
+        PolicyError: If ``policy`` is not a threshold policy,
+            ``current_level`` is not one of its levels, or the policy requires a
+            monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
         RuleResultError: If a rule of the policy misbehaves (see
             :func:`~neglect_protocol.escalation.decide`).
     """
@@ -154,6 +159,7 @@ def review(
         chronology,
         policy=DEFAULT_POLICY if policy is None else policy,
         current_level=current_level,
+        allow_non_monotone=allow_non_monotone,
     )
 
 

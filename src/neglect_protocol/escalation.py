@@ -99,6 +99,7 @@ def decide(
     *,
     policy: ThresholdPolicy | None = None,
     history: Sequence[Profile] = (),
+    allow_non_monotone: bool = False,
 ) -> Decision:
     """Decide the level of need for ``profile`` under ``policy``.
 
@@ -113,12 +114,20 @@ def decide(
         policy: The threshold policy; by default :data:`DEFAULT_POLICY`.
         history: The child's earlier profiles, oldest first. An empty history is
             fine: rules that need one stay silent.
+        allow_non_monotone: Decide even if ``profile`` or its history has grades
+            suggested by a roll-up rule not known to be monotone (``mode``, or a
+            rule of your own), although the policy requires a monotone roll-up.
+            The decision then says so in a reason of its own (rule
+            ``"non_monotone_roll_up"``, at the lowest level).
 
     Returns:
         The decision, with every reason that fired.
 
     Raises:
-        PolicyError: If ``policy`` is not a threshold policy.
+        PolicyError: If ``policy`` is not a threshold policy, or it requires a
+            monotone roll-up (:attr:`ThresholdPolicy.requires_monotone_roll_up`)
+            and ``profile`` or its history has grades suggested by a rule not
+            known to be monotone, unless ``allow_non_monotone``.
         HistoryError: If ``profile`` is not a profile, the history is not a
             sequence of profiles, holds another child's profile, or its windows
             repeat, overlap, run out of order or end after ``profile``'s.
@@ -138,7 +147,10 @@ def decide(
     ['area_at_or_above', 'area_at_or_above', 'sub_areas_at_or_above', 'sub_areas_at_or_above']
     """
     return _decide.decide(
-        profile, policy=DEFAULT_POLICY if policy is None else policy, history=history
+        profile,
+        policy=DEFAULT_POLICY if policy is None else policy,
+        history=history,
+        allow_non_monotone=allow_non_monotone,
     )
 
 

@@ -13,12 +13,13 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from neglect_protocol._logic._trends import Trail, graded
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._decision import Reason
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history
 from neglect_protocol._model._policy import ThresholdPolicy, rule_label
-from neglect_protocol._model._profile import Profile
+from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol.errors import HistoryError, PolicyError, RuleResultError
 
 
@@ -62,13 +63,102 @@ class RuleContext:
         labelled = [(f"history[{index}]", earlier) for index, earlier in enumerate(self.history)]
         check_history([*labelled, ("profile", self.profile)])
 
+    @classmethod
+    def _built(
+        cls,
+        profile: Profile,
+        history: tuple[Profile, ...],
+        policy: ThresholdPolicy,
+        trail: Trail | None = None,
+        grades_now: dict[str, Grade] | None = None,
+    ) -> RuleContext:
+        """A context for a history already checked, with what is known of it already.
+
+        A review decides each profile of a chronology (checked when it was built)
+        with the profiles before it: checking each prefix again, or reading it
+        again into a trail, would make the review quadratic. ``trail`` must be the
+        trail of ``history`` under the policy's concern grade, and ``grades_now``
+        the grades by code of ``profile``.
+        """
+        context = object.__new__(cls)
+        object.__setattr__(context, "profile", profile)
+        object.__setattr__(context, "history", history)
+        object.__setattr__(context, "policy", policy)
+        if trail is not None:
+            object.__setattr__(context, "trail", trail)
+        if grades_now is not None:
+            object.__setattr__(context, "graded", grades_now)
+        return context
+
     def __repr__(self) -> str:
         return f"<RuleContext {self.profile!r} with {len(self.history)} earlier profiles>"
 
     @cached_property
     def levels(self) -> tuple[int, ...]:
         """The numbers of the policy's levels, lowest first."""
-        return self.policy.facts.levels
+        return tuple(level.number for level in self.policy.levels)
+
+    @cached_property
+    def graded(self) -> dict[str, Grade]:
+        """The grade of every graded area and sub-area of :attr:`profile`, by code.
+
+        Worked out once per decision and shared by every rule.
+        """
+        return graded(self.profile)
+
+    @cached_property
+    def trail(self) -> Trail:
+        """What the history says, read once and shared by the rules that compare assessments.
+
+        Kept under the policy's concern grade (see
+        :class:`~neglect_protocol._logic._trends.Trail`).
+        """
+        return Trail.of(self.history, self.policy.concern_grade)
+
+    @cached_property
+    def _with_sub_areas(self) -> frozenset[str]:
+        return frozenset([entry.area for entry in self.profile.sub_areas])
+
+    @cached_property
+    def _by_grade(self) -> dict[tuple[bool, Grade], tuple[ProfileEntry, ...]]:
+        return {}
+
+    def at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
+        """The areas and sub-areas of :attr:`profile` graded ``grade`` or worse, in profile order.
+
+        Worked out once per grade and shared by every rule.
+        """
+        key = (False, grade)
+        found = self._by_grade.get(key)
+        if found is None:
+            found = self._by_grade[key] = tuple(
+                [entry for entry in self.profile.entries if entry.grade and entry.grade >= grade]
+            )
+        return found
+
+    def counted_at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
+        """The units graded ``grade`` or worse, counted as the sub-area rules count them.
+
+        Sub-areas (or GCP2A sections), and an area where none of its sub-areas
+        is (see :func:`~neglect_protocol._logic._trends.counted`). Worked out
+        once per grade and shared by every rule.
+        """
+        key = (True, grade)
+        found = self._by_grade.get(key)
+        if found is None:
+            hits = self.at_or_above(grade)
+            with_sub_areas = self._with_sub_areas
+            covered = {entry.area for entry in hits if not entry.is_area}
+            found = self._by_grade[key] = tuple(
+                [
+                    entry
+                    for entry in hits
+                    if not entry.is_area
+                    or entry.code not in covered
+                    or entry.code not in with_sub_areas
+                ]
+            )
+        return found
 
     @cached_property
     def grades(self) -> tuple[dict[str, Grade], ...]:
@@ -110,7 +200,7 @@ class RuleContext:
         """Whether the child was born during the observation window (unborn on its first day)."""
         return self.is_unborn and not self.profile.child.is_unborn_on(self.profile.window.end)
 
-    @property
+    @cached_property
     def age_in_months(self) -> int | None:
         """The child's age in completed months on :attr:`age_on` (``None`` if unborn)."""
         return self.profile.child.age_in_months_on(self.age_on)

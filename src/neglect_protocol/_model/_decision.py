@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -75,6 +75,67 @@ class Reason:
 
     def __str__(self) -> str:
         return f"level {self.level}: {self.text} [{self.rule}]"
+
+    @classmethod
+    def _built(
+        cls,
+        rule: str,
+        level: int,
+        text: Callable[[], str],
+        codes: tuple[str, ...],
+        stepped_up_from: int | None = None,
+    ) -> Reason:
+        """A reason the library's own rules give, its text written only when first read.
+
+        Not for reasons from outside: nothing is checked. The library's rules
+        build reasons from values already checked (a level the policy was checked
+        to have, codes of the profile), and most reasons are never read as text
+        (a decision's level needs only their levels), so the sentence waits.
+        ``text`` must be pure: it may run once, later, or never.
+        """
+        reason = object.__new__(cls)
+        assign = object.__setattr__
+        assign(reason, "rule", rule)
+        assign(reason, "level", level)
+        assign(reason, "text", _Pending(text))
+        assign(reason, "codes", codes)
+        assign(reason, "stepped_up_from", stepped_up_from)
+        return reason
+
+
+class _Pending:
+    """A reason's text not yet written: how to write it."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, write: Callable[[], str]) -> None:
+        self.write = write
+
+
+class _LazyText:
+    """The ``text`` slot of :class:`Reason`, writing pending text on first read.
+
+    Every reader (attribute access, ``==``, ``hash``, ``repr``, ``attrs.evolve``,
+    serialisation) goes through ``__get__``, so none sees the pending form.
+    """
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self.slot
+        value = self.slot.__get__(instance, owner)
+        if type(value) is _Pending:
+            value = value.write()
+            self.slot.__set__(instance, value)
+        return value
+
+    def __set__(self, instance: object, value: object) -> None:
+        self.slot.__set__(instance, value)
+
+
+setattr(Reason, "text", _LazyText(Reason.__dict__["text"]))  # noqa: B010
 
 
 def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -190,6 +251,37 @@ class Decision:
                 f"expected level {proposed}, the highest of the reasons' levels (the lowest "
                 f"level when none fired), got level {self.level.number} without an override",
             )
+
+    @classmethod
+    def _built(
+        cls,
+        level: LevelOfNeed,
+        reasons: tuple[Reason, ...],
+        review_by: dt.date,
+        child: ChildRef,
+        window: ObservationWindow,
+        policy: ThresholdPolicy,
+        assessment_reference: str | None,
+    ) -> Decision:
+        """A decision the library's ``decide`` made, built without checking it again.
+
+        ``decide`` takes the level from the policy as the highest of the
+        reasons' (whose levels it checked) and copies the rest from a profile,
+        so the checks of ``__init__`` could only repeat what it knows.
+        """
+        decision = object.__new__(cls)
+        for name, value in (
+            ("level", level),
+            ("reasons", reasons),
+            ("review_by", review_by),
+            ("child", child),
+            ("window", window),
+            ("policy", policy),
+            ("assessment_reference", assessment_reference),
+            ("overridden", None),
+        ):
+            object.__setattr__(decision, name, value)
+        return decision
 
     def __repr__(self) -> str:
         extra = (

@@ -161,6 +161,11 @@ def _catalogues(value: Any) -> tuple[Any, ...]:
     return _sequence(value, "catalogues")
 
 
+def _a_flag(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, bool):
+        raise PolicyError(attribute.name, f"expected true or false, got a {type(value).__name__}")
+
+
 def _concern_grade(value: object) -> Grade:
     return to_grade(value, field="concern_grade")
 
@@ -192,6 +197,12 @@ class ThresholdPolicy:
             rules that compare assessments. 3 (borderline) unless the policy
             says otherwise: persistent borderline care is the signature of
             low-level neglect (DOMAIN.md section 4).
+        requires_monotone_roll_up: Whether the policy decides only on profiles
+            whose suggested grades come from a monotone roll-up rule (``worst``,
+            ``median``, ``mean``): with a non-monotone rule such as ``mode``, a
+            worse item grade can lower the level decided. ``True`` unless the
+            policy says otherwise; a caller may still allow a non-monotone
+            roll-up for one decision.
         catalogues: The catalogues whose codes rules may name (keyword only, at
             least one; :data:`~neglect_protocol.catalogue.BUILTIN_CATALOGUES` for
             the shipped GCP2 and GCP2A structures). Not part of the policy's identity.
@@ -208,6 +219,7 @@ class ThresholdPolicy:
     drift_period_days: int = attrs.field(validator=_positive)
     modifiers: tuple[PolicyRule, ...] = attrs.field(default=(), converter=_modifiers)
     concern_grade: Grade = attrs.field(default=Grade.BORDERLINE, converter=_concern_grade)
+    requires_monotone_roll_up: bool = attrs.field(default=True, validator=_a_flag)
     catalogues: tuple[Catalogue, ...] = attrs.field(
         kw_only=True, converter=_catalogues, eq=False, repr=False
     )
