@@ -34,13 +34,14 @@ class CompiledPolicy:
         levels: The policy's level numbers, lowest first.
         by_number: Its levels by number.
         rules: Each rule, and whether its answers can be trusted unchecked.
-        modifiers: Each modifier, and whether its answers can be trusted unchecked.
+        modifiers: Each modifier, and for the library's own (whose answers are
+            trusted unchecked) its ``applies`` test; ``None`` for any other.
     """
 
     levels: tuple[int, ...]
     by_number: dict[int, LevelOfNeed]
     rules: tuple[tuple[Callable[..., Any], bool], ...]
-    modifiers: tuple[tuple[Callable[..., Any], bool], ...]
+    modifiers: tuple[tuple[Callable[..., Any], Callable[[RuleContext], bool] | None], ...]
 
 
 _COMPILED: dict[int, tuple[weakref.ref[ThresholdPolicy], CompiledPolicy]] = {}
@@ -59,7 +60,10 @@ def compiled(policy: ThresholdPolicy) -> CompiledPolicy:
         levels=tuple(level.number for level in policy.levels),
         by_number={level.number: level for level in policy.levels},
         rules=tuple((rule, type(rule) in _TRUSTED) for rule in policy.rules),
-        modifiers=tuple((modifier, type(modifier) in _TRUSTED) for modifier in policy.modifiers),
+        modifiers=tuple(
+            (modifier, modifier.applies if type(modifier) in _TRUSTED else None)
+            for modifier in policy.modifiers
+        ),
     )
     _COMPILED[key] = (weakref.ref(policy, lambda _: _COMPILED.pop(key, None)), result)
     return result
@@ -145,9 +149,9 @@ def decided(
     # The library's modifiers say up front whether they can change anything here (the
     # infant modifier, only for an infant), so most decisions skip them for every reason.
     modifiers = [
-        (modifier, trusted)
-        for modifier, trusted in plan.modifiers
-        if not trusted or modifier.applies(context)
+        (modifier, applies is not None)
+        for modifier, applies in plan.modifiers
+        if applies is None or applies(context)
     ]
     reasons: list[Reason] = []
     for rule, trusted in plan.rules:
