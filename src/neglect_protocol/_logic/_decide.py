@@ -61,7 +61,7 @@ def compiled(policy: ThresholdPolicy) -> CompiledPolicy:
         by_number={level.number: level for level in policy.levels},
         rules=tuple((rule, type(rule) in _TRUSTED) for rule in policy.rules),
         modifiers=tuple(
-            (modifier, modifier.applies if type(modifier) in _TRUSTED else None)
+            (modifier, getattr(modifier, "applies", None) if type(modifier) in _TRUSTED else None)
             for modifier in policy.modifiers
         ),
     )
