@@ -230,7 +230,8 @@ class TestErrorsNameThePlace:
                 ("surprise",),
                 1,
                 "$: expected only the keys concern_grade, drift_period_days, kind, levels, "
-                "modifiers, name, rules, schema_version, version, got unknown ['surprise']",
+                "modifiers, name, requires_monotone_roll_up, rules, schema_version, version, got unknown "
+                "['surprise']",
             ),
             (("rules",), ..., "$: expected a 'rules' key, got none"),
             (("schema_version",), 2, "$.schema_version: expected schema version 1, got 2"),

@@ -37,6 +37,7 @@ _TOP_KEYS = frozenset(
         "levels",
         "rules",
         "modifiers",
+        "requires_monotone_roll_up",
     }
 )
 _LEVEL_KEYS = frozenset({"number", "name", "typical_response", "review_after_days"})
@@ -48,7 +49,8 @@ def policy_from_document(
     """Build a threshold policy from a parsed TOML or JSON document.
 
     The document has a ``name``, ``version`` and ``drift_period_days``, an
-    optional ``concern_grade`` (3 when left out), a ``levels`` list (each with
+    optional ``concern_grade`` (3 when left out), an optional
+    ``requires_monotone_roll_up`` (true when left out), a ``levels`` list (each with
     ``number``, ``name``, ``typical_response`` and ``review_after_days``), a
     ``rules`` list of at least one rule and an optional ``modifiers`` list; each
     rule or modifier is a table whose ``kind`` names it and whose other keys are
@@ -113,8 +115,9 @@ def policy_from_document(
     extra: dict[str, Any] = {
         "catalogues": builtin_catalogues() if catalogues is None else catalogues
     }
-    if "concern_grade" in top:
-        extra["concern_grade"] = top["concern_grade"]
+    for optional in ("concern_grade", "requires_monotone_roll_up"):
+        if optional in top:
+            extra[optional] = top[optional]
     policy: ThresholdPolicy = build(
         "$",
         ThresholdPolicy,
@@ -173,6 +176,8 @@ def policy_to_document(policy: ThresholdPolicy) -> dict[str, Any]:
             spec_to_document(modifier, f"modifiers[{index}]", MODIFIER_KINDS)
             for index, modifier in enumerate(policy.modifiers)
         ],
+        # Written only when it differs from the default, so documents stay as they were.
+        **({} if policy.requires_monotone_roll_up else {"requires_monotone_roll_up": False}),
     }
 
 

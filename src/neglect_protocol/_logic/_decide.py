@@ -102,7 +102,8 @@ def check_roll_up(
                 "profile.rule",
                 f"expected grades rolled up by a monotone rule ({known}), as the policy requires "
                 f"so that a worse grade never lowers the level, got grades suggested by rule "
-                f"{used} (pass allow_non_monotone=True to decide anyway)",
+                f"{used} (allow it with allow_non_monotone=True, or --allow-non-monotone "
+                "on the command line)",
             )
         return profile
     return None
