@@ -774,6 +774,26 @@ class TestRuleContext:
         assert dt.date(2024, 3, 4) == unborn.age_on
         assert "<RuleContext <Profile GCP2A child='C-0200'" in repr(unborn)
 
+    def test_what_the_profile_and_history_say_is_shared(self) -> None:
+        """A rule of one's own reads the grades by code of the profile and of each profile of
+        the history, and the history followed by the profile."""
+        earlier, later = series({"A1": 3}, {"A1": 2, "B2": 4})
+        ctx = RuleContext(later, (earlier,), DEFAULT_POLICY)
+        assert {"A": Grade(2), "A1": Grade(2), "B": Grade(4), "B2": Grade(4)} == ctx.graded
+        assert ({"A": Grade(3), "A1": Grade(3)}, ctx.graded) == ctx.grades
+        assert (earlier, later) == ctx.profiles
+
+    def test_a_pending_reason_text_is_never_seen(self) -> None:
+        """The library writes a reason's text when it is first read; every reader sees text,
+        and the class keeps its slot for tools that look at it."""
+        reason = decide(profile({"A1": 3})).reasons[0]
+        copy = attrs.evolve(reason)
+        assert isinstance(reason.text, str)
+        assert reason == copy
+        assert "text=" in repr(reason)
+        assert type(Reason.__dict__["text"].slot) is type(Reason.__dict__["rule"])
+        assert Reason.text is Reason.__dict__["text"].slot
+
     def test_levels_drift_and_concern_grade_come_from_the_policy(self) -> None:
         """L8: what a rule reads of the policy is the policy's, never a default of the model."""
         ctx = context(profile({"A1": 3}), levels=(1, 5, 9), drift=77, concern=4)
@@ -897,6 +917,20 @@ class TestDecide:
         )
         with pytest.raises(RuleResultError, match="got None$"):
             decide(profile({"A1": 3}), policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(nothing,)))
+
+    def test_a_modifier_of_ones_own_may_raise_a_level(self) -> None:
+        """A modifier that is a plain function is checked on every call, and may raise a level:
+        the raised reason is kept, after the library's own modifiers."""
+
+        def raise_to_four(context: RuleContext, reason: Reason) -> Reason:
+            return attrs.evolve(reason, level=4, text=f"{reason.text}; raised")
+
+        decision = decide(
+            profile({"A1": 3}),
+            policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(raise_to_four,)),
+        )
+        assert 4 == decision.level.number
+        assert decision.reasons[0].text.endswith("; raised")
 
     @pytest.mark.parametrize(
         ("codes", "message"),

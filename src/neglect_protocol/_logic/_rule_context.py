@@ -69,8 +69,8 @@ class RuleContext:
         profile: Profile,
         history: tuple[Profile, ...],
         policy: ThresholdPolicy,
-        trail: Trail | None = None,
-        grades_now: dict[str, Grade] | None = None,
+        trail: Trail,
+        grades_now: dict[str, Grade],
     ) -> RuleContext:
         """A context for a history already checked, with what is known of it already.
 
@@ -84,10 +84,8 @@ class RuleContext:
         object.__setattr__(context, "profile", profile)
         object.__setattr__(context, "history", history)
         object.__setattr__(context, "policy", policy)
-        if trail is not None:
-            object.__setattr__(context, "trail", trail)
-        if grades_now is not None:
-            object.__setattr__(context, "graded", grades_now)
+        object.__setattr__(context, "trail", trail)
+        object.__setattr__(context, "graded", grades_now)
         return context
 
     def __repr__(self) -> str:

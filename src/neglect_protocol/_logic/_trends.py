@@ -107,9 +107,6 @@ class Trail:
             trail.add(profile, graded(profile))
         return trail
 
-    def __len__(self) -> int:
-        return len(self.ends)
-
     def add(self, profile: Profile, grades: Mapping[str, Grade]) -> None:
         """Carry ``profile``, whose grades by code are ``grades``, into the trail."""
         position = len(self.ends)
