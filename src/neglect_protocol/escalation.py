@@ -125,7 +125,7 @@ def decide(
 
     Raises:
         PolicyError: If ``policy`` is not a threshold policy, or it requires a
-            monotone roll-up (:attr:`ThresholdPolicy.requires_monotone_roll_up`)
+            monotone roll-up (its ``requires_monotone_roll_up``)
             and ``profile`` or its history has grades suggested by a rule not
             known to be monotone, unless ``allow_non_monotone``.
         HistoryError: If ``profile`` is not a profile, the history is not a

@@ -98,7 +98,7 @@ class RuleContext:
 
     @cached_property
     def graded(self) -> dict[str, Grade]:
-        """The grade of every graded area and sub-area of :attr:`profile`, by code.
+        """The grade of every graded area and sub-area of the ``profile``, by code.
 
         Worked out once per decision and shared by every rule.
         """
@@ -122,15 +122,22 @@ class RuleContext:
         return {}
 
     def at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
-        """The areas and sub-areas of :attr:`profile` graded ``grade`` or worse, in profile order.
+        """The areas and sub-areas of the ``profile`` graded ``grade`` or worse, in profile order.
 
         Worked out once per grade and shared by every rule.
         """
         key = (False, grade)
         found = self._by_grade.get(key)
         if found is None:
+            # Plain numbers: comparing grades (an IntEnum) costs several times more.
+            least = grade.value
+            entries = self.profile.entries
             found = self._by_grade[key] = tuple(
-                [entry for entry in self.profile.entries if entry.grade and entry.grade >= grade]
+                [
+                    entries[at]
+                    for at, number in enumerate(self.profile.grade_numbers)
+                    if number >= least
+                ]
             )
         return found
 
@@ -138,8 +145,8 @@ class RuleContext:
         """The units graded ``grade`` or worse, counted as the sub-area rules count them.
 
         Sub-areas (or GCP2A sections), and an area where none of its sub-areas
-        is (see :func:`~neglect_protocol._logic._trends.counted`). Worked out
-        once per grade and shared by every rule.
+        is: the area grade is the practitioner's authoritative judgement
+        (DOMAIN.md section 4). Worked out once per grade and shared by every rule.
         """
         key = (True, grade)
         found = self._by_grade.get(key)

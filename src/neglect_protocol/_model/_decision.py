@@ -94,22 +94,12 @@ class Reason:
         ``text`` must be pure: it may run once, later, or never.
         """
         reason = object.__new__(cls)
-        assign = object.__setattr__
-        assign(reason, "rule", rule)
-        assign(reason, "level", level)
-        assign(reason, "text", _Pending(text))
-        assign(reason, "codes", codes)
-        assign(reason, "stepped_up_from", stepped_up_from)
+        _RULE_SLOT.__set__(reason, rule)
+        _LEVEL_SLOT.__set__(reason, level)
+        _TEXT_SLOT.__set__(reason, text)  # pending: a callable, where written text is a str
+        _CODES_SLOT.__set__(reason, codes)
+        _STEPPED_SLOT.__set__(reason, stepped_up_from)
         return reason
-
-
-class _Pending:
-    """A reason's text not yet written: how to write it."""
-
-    __slots__ = ("write",)
-
-    def __init__(self, write: Callable[[], str]) -> None:
-        self.write = write
 
 
 class _LazyText:
@@ -126,8 +116,8 @@ class _LazyText:
         if instance is None:
             return self.slot
         value = self.slot.__get__(instance, owner)
-        if type(value) is _Pending:
-            value = value.write()
+        if type(value) is not str:
+            value = value()
             self.slot.__set__(instance, value)
         return value
 
@@ -135,7 +125,14 @@ class _LazyText:
         self.slot.__set__(instance, value)
 
 
-setattr(Reason, "text", _LazyText(Reason.__dict__["text"]))  # noqa: B010
+# The slots themselves, for Reason._built: setting them directly skips the checks
+# of a frozen class, and the text slot takes the pending text as it is.
+_RULE_SLOT = Reason.__dict__["rule"]
+_LEVEL_SLOT = Reason.__dict__["level"]
+_TEXT_SLOT = Reason.__dict__["text"]
+_CODES_SLOT = Reason.__dict__["codes"]
+_STEPPED_SLOT = Reason.__dict__["stepped_up_from"]
+setattr(Reason, "text", _LazyText(_TEXT_SLOT))  # noqa: B010
 
 
 def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -11,16 +11,13 @@ from __future__ import annotations
 import difflib
 import enum
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Protocol, TypeAlias, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol.errors import PolicyError
-
-PolicyRule: TypeAlias = Callable[..., Any]
-"""A rule or modifier as the policy holds it: any callable, run by the logic layer."""
 
 
 def whole_number(value: object, *, least: int) -> bool:
@@ -204,8 +201,8 @@ class ThresholdPolicy:
             policy says otherwise; a caller may still allow a non-monotone
             roll-up for one decision.
         catalogues: The catalogues whose codes rules may name (keyword only, at
-            least one; :data:`~neglect_protocol.catalogue.BUILTIN_CATALOGUES` for
-            the shipped GCP2 and GCP2A structures). Not part of the policy's identity.
+            least one; ``(GCP2, GCP2A)`` from :mod:`neglect_protocol.catalogue`
+            for the shipped structures). Not part of the policy's identity.
 
     Raises:
         PolicyError: Naming the field at fault (``rules[2].level``).
@@ -215,9 +212,9 @@ class ThresholdPolicy:
     name: str = attrs.field(validator=_policy_text)
     version: str = attrs.field(validator=_policy_text)
     levels: tuple[LevelOfNeed, ...] = attrs.field(converter=_levels)
-    rules: tuple[PolicyRule, ...] = attrs.field(converter=_rules)
+    rules: tuple[Callable[..., Any], ...] = attrs.field(converter=_rules)
     drift_period_days: int = attrs.field(validator=_positive)
-    modifiers: tuple[PolicyRule, ...] = attrs.field(default=(), converter=_modifiers)
+    modifiers: tuple[Callable[..., Any], ...] = attrs.field(default=(), converter=_modifiers)
     concern_grade: Grade = attrs.field(default=Grade.BORDERLINE, converter=_concern_grade)
     requires_monotone_roll_up: bool = attrs.field(default=True, validator=_a_flag)
     catalogues: tuple[Catalogue, ...] = attrs.field(
