@@ -105,16 +105,19 @@ class TestTrailAgainstReferenceModel:
         for count, profile in enumerate(profiles, start=1):
             trail.add(profile, graded(profile))
             grades = [graded(each) for each in profiles[:count]]
+            codes = {code for by_code in grades for code in by_code} | {"Z9"}
             assert plain_first(grades) == trail.first
-            assert plain_latest(grades) == trail.latest
+            assert plain_latest(grades) == {
+                code: latest for code in codes if (latest := trail.latest(code)) is not None
+            }
             assert {
                 code: [
                     Grading(at, by_code[code])
                     for at, by_code in enumerate(grades)
                     if code in by_code
                 ]
-                for code in trail.by_code
-            } == trail.by_code
+                for code in codes
+            } == {code: trail.gradings(code) for code in codes}
             assert [each.window.end for each in profiles[:count]] == trail.ends
 
     @given(

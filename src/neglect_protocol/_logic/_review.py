@@ -37,11 +37,10 @@ def _concerns_since(
     instrument does not have (GCP2A sections once the child has a GCP2) were
     superseded, not left unassessed.
     """
-    earlier = trail.latest
     resolved: list[str] = []
     not_reassessed: list[str] = []
     for entry in latest:
-        before = earlier.get(entry.code)
+        before = trail.latest(entry.code)
         if before is None or before.grade < grade:
             continue
         after = now.get(entry.code)

@@ -375,14 +375,13 @@ class Deterioration:
         if not context.history:
             return None
         trail = context.trail
-        before = trail.latest
-        hits = [
-            entry
-            for entry in context.at_or_above(_effective(self.grade, context))
-            if (earlier := before.get(entry.code)) is not None
-            and entry.grade is not None
-            and entry.grade > earlier.grade
-        ]
+        before: dict[str, Grading] = {}
+        hits = []
+        for entry in context.at_or_above(_effective(self.grade, context)):
+            earlier = trail.latest(entry.code)
+            if earlier is not None and entry.grade is not None and entry.grade > earlier.grade:
+                hits.append(entry)
+                before[entry.code] = earlier
         if not hits:
             return None
         return Reason._built(

@@ -72,7 +72,9 @@ class Trail:
     it. A trail keeps exactly that and grows by one profile in time proportional
     to the profile, so deciding the latest of ``n`` profiles, or every one of
     them in a review, never re-reads the history: the review of a long
-    chronology stays linear.
+    chronology stays linear. It keeps plain numbers and grades rather than a
+    tuple per grading, so that growing it creates few objects for the garbage
+    collector to scan again and again.
 
     Every reading skips an assessment that did not grade a code (see the module
     docstring). ``tests/test_escalation_history.py`` checks a trail against a
@@ -82,18 +84,17 @@ class Trail:
         concern_grade: The grade from which a code's run of concerns is tracked.
         ends: The end of each profile's observation window, oldest first.
         first: The first grading of each code: its baseline.
-        latest: The latest grading of each code.
-        by_code: Every grading of each code, oldest first.
     """
 
-    __slots__ = ("_gaps", "_run_start", "by_code", "concern_grade", "ends", "first", "latest")
+    __slots__ = ("_gaps", "_grades", "_positions", "_run_start", "concern_grade", "ends", "first")
 
     def __init__(self, concern_grade: Grade) -> None:
         self.concern_grade = concern_grade
         self.ends: list[dt.date] = []
         self.first: dict[str, Grading] = {}
-        self.latest: dict[str, Grading] = {}
-        self.by_code: dict[str, list[Grading]] = {}
+        # Each code's gradings, as positions and grades side by side, oldest first.
+        self._positions: dict[str, list[int]] = {}
+        self._grades: dict[str, list[Grade]] = {}
         # Codes whose latest grading is a concern: where their run of concerns began,
         # and the positions since then that did not grade them.
         self._run_start: dict[str, int] = {}
@@ -114,11 +115,15 @@ class Trail:
             if code not in grades:
                 gaps.append(position)
         concern = self.concern_grade
+        positions, given, first = self._positions, self._grades, self.first
         for code, grade in grades.items():
-            grading = Grading(position, grade)
-            self.first.setdefault(code, grading)
-            self.latest[code] = grading
-            self.by_code.setdefault(code, []).append(grading)
+            if code in positions:
+                positions[code].append(position)
+                given[code].append(grade)
+            else:
+                positions[code] = [position]
+                given[code] = [grade]
+                first[code] = Grading(position, grade)
             if grade >= concern:
                 if code not in self._run_start:
                     self._run_start[code] = position
@@ -128,10 +133,29 @@ class Trail:
                 del self._gaps[code]
         self.ends.append(profile.window.end)
 
+    def latest(self, code: str) -> Grading | None:
+        """The latest grading of ``code``, or ``None`` if no profile graded it."""
+        positions = self._positions.get(code)
+        if positions is None:
+            return None
+        return Grading(positions[-1], self._grades[code][-1])
+
+    def gradings(self, code: str) -> list[Grading]:
+        """Every grading of ``code``, oldest first."""
+        return [
+            Grading(*each)
+            for each in zip(self._positions.get(code, ()), self._grades.get(code, ()), strict=True)
+        ]
+
     def last_gradings(self, code: str, grade: Grade, count: int) -> list[Grading]:
         """The last ``count`` gradings of ``code``, the next profile's ``grade`` included."""
-        earlier = self.by_code.get(code, [])
-        return [*earlier[max(0, len(earlier) - count + 1) :], Grading(len(self.ends), grade)]
+        positions = self._positions.get(code, [])
+        grades = self._grades.get(code, [])
+        start = max(0, len(positions) - count + 1)
+        return [
+            *(Grading(positions[at], grades[at]) for at in range(start, len(positions))),
+            Grading(len(self.ends), grade),
+        ]
 
     def drift(self, profile: Profile, period_days: int) -> DriftFinding:
         """Find the concerns of ``profile``, the next after the trail, that have drifted.
