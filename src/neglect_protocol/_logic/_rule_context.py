@@ -17,7 +17,7 @@ from neglect_protocol._logic._trends import Trail, graded
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._decision import Reason
 from neglect_protocol._model._grade import Grade
-from neglect_protocol._model._history import check_history
+from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._policy import ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol.errors import HistoryError, PolicyError, RuleResultError
@@ -61,7 +61,10 @@ class RuleContext:
 
     def __attrs_post_init__(self) -> None:
         labelled = [(f"history[{index}]", earlier) for index, earlier in enumerate(self.history)]
-        check_history([*labelled, ("profile", self.profile)])
+        if labelled:
+            check_history([*labelled, ("profile", self.profile)])
+        else:
+            require_profiles((("profile", self.profile),))
 
     @classmethod
     def _built(
@@ -118,7 +121,7 @@ class RuleContext:
         return frozenset([entry.area for entry in self.profile.sub_areas])
 
     @cached_property
-    def _by_grade(self) -> dict[tuple[bool, Grade], tuple[ProfileEntry, ...]]:
+    def _by_grade(self) -> dict[tuple[str, Grade], tuple[ProfileEntry, ...]]:
         return {}
 
     def at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
@@ -126,7 +129,7 @@ class RuleContext:
 
         Worked out once per grade and shared by every rule.
         """
-        key = (False, grade)
+        key = ("entries", grade)
         found = self._by_grade.get(key)
         if found is None:
             # Plain numbers: comparing grades (an IntEnum) costs several times more.
@@ -141,6 +144,19 @@ class RuleContext:
             )
         return found
 
+    def areas_at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
+        """The areas (or GCP2A sections) of the ``profile`` graded ``grade`` or worse, in order.
+
+        Worked out once per grade and shared by every rule.
+        """
+        key = ("areas", grade)
+        found = self._by_grade.get(key)
+        if found is None:
+            found = self._by_grade[key] = tuple(
+                [entry for entry in self.at_or_above(grade) if entry.is_area]
+            )
+        return found
+
     def counted_at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
         """The units graded ``grade`` or worse, counted as the sub-area rules count them.
 
@@ -148,7 +164,7 @@ class RuleContext:
         is: the area grade is the practitioner's authoritative judgement
         (DOMAIN.md section 4). Worked out once per grade and shared by every rule.
         """
-        key = (True, grade)
+        key = ("counted", grade)
         found = self._by_grade.get(key)
         if found is None:
             hits = self.at_or_above(grade)

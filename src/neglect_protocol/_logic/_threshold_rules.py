@@ -139,11 +139,9 @@ class AreaAtOrAbove:
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if enough areas reach the grade, else ``None``."""
         profile = context.profile
-        hits = [
-            entry
-            for entry in context.at_or_above(self.grade)
-            if entry.is_area and (not self.areas or entry.code in self.areas)
-        ]
+        hits = context.areas_at_or_above(self.grade)
+        if self.areas:
+            hits = tuple([entry for entry in hits if entry.code in self.areas])
         if not hits or len(hits) < self.count:
             return None
 
