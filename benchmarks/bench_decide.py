@@ -7,9 +7,16 @@ same process, so the printed ratios do not depend on the machine's speed:
 - deciding the latest profile with its two earlier ones as history, under the
   default policy (nine rules and the infant modifier), relative to scoring;
 - reviewing the whole chronology (a decision per assessment, drift, time on level),
-  relative to scoring.
+  relative to scoring;
+- deciding a single profile with no history under the default policy, relative to
+  scoring that profile's assessment (the target is at most 2x).
 
-Usage: python benchmarks/bench_decide.py [--count N] [--repeat R]
+Long histories: one child with ``n`` assessments (n = 10, 100 and 1000), deciding
+the latest with the ``n - 1`` before it as history and reviewing the whole
+chronology. Both must grow linearly: the ratio of the time at 1000 to the time
+at 100 is printed (linear is about 10, the target at most 20).
+
+Usage: python benchmarks/bench_decide.py [--count N] [--repeat R] [--longest L]
 """
 
 from __future__ import annotations
@@ -17,8 +24,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import itertools
 import random
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 # The scripts run as files, not as a package: make their shared helpers importable.
@@ -55,6 +65,74 @@ def make_histories(count: int, seed: int = 20241126) -> list[tuple[Assessment, .
     return histories
 
 
+def long_history(length: int, seed: int = 20241203) -> tuple[Profile, ...]:
+    """One child's ``length`` profiles, five days apart, grades drifting a little."""
+    rng = random.Random(seed)
+    child = ChildRef("C-LONG", date_of_birth=dt.date(1989, 6, 1))
+    grades = {sub_area.code: rng.randint(1, 4) for sub_area in GCP2.sub_areas}
+    profiles = []
+    start = dt.date(1990, 1, 1)
+    for _ in range(length):
+        window = ObservationWindow(start, start + dt.timedelta(days=2))
+        ratings = tuple(Rating(code, grade) for code, grade in grades.items() if rng.random() < 0.9)
+        profiles.append(score(Assessment(child, window, ratings)))
+        grades = {
+            code: min(5, max(1, grade + rng.choice((-1, 0, 0, 1))))
+            for code, grade in grades.items()
+        }
+        start += dt.timedelta(days=5)
+    return tuple(profiles)
+
+
+def cpu_best_of(repeat: int, run: Callable[[], object]) -> float:
+    """The least CPU time of ``repeat`` runs, in seconds.
+
+    CPU time, not wall time: on a shared machine a long run is preempted far more
+    often than a short one, which would make growth look worse than linear.
+    """
+    timings = []
+    for _ in range(repeat):
+        gc.collect()
+        started = time.process_time()
+        run()
+        timings.append(time.process_time() - started)
+    return min(timings)
+
+
+def growth(repeat: int, longest: int) -> None:
+    """Print decide-with-history and review times at 10, 100, ... ``longest`` profiles."""
+    sizes = [size for size in (10, 100, 1_000, 10_000) if size <= longest]
+    decide_times: dict[int, float] = {}
+    review_times: dict[int, float] = {}
+    for size in sizes:
+        profiles = long_history(size)
+        chronology = Chronology(profiles)
+        latest, history = profiles[-1], profiles[:-1]
+        decide_times[size] = cpu_best_of(
+            repeat,
+            lambda latest=latest, history=history: decide(  # type: ignore[misc]
+                latest, policy=DEFAULT_POLICY, history=history
+            ),
+        )
+        review_times[size] = cpu_best_of(
+            repeat,
+            lambda chronology=chronology: review(  # type: ignore[misc]
+                chronology, policy=DEFAULT_POLICY
+            ),
+        )
+        print(
+            f"n = {size:>5,}: decide(latest, history of {size - 1:,}) "
+            f"{decide_times[size] * 1e3:9.2f} ms; review {review_times[size] * 1e3:9.2f} ms; "
+            f"review / decide-with-history {review_times[size] / decide_times[size]:7.1f}x"
+        )
+    for small, large in itertools.pairwise(sizes):
+        print(
+            f"growth {large:,} / {small:,}: decide with history "
+            f"{decide_times[large] / decide_times[small]:.1f}x, "
+            f"review {review_times[large] / review_times[small]:.1f}x (linear: 10x)"
+        )
+
+
 def scoring(histories: list[tuple[Assessment, ...]]) -> list[tuple[Profile, ...]]:
     """The baseline: score every assessment."""
     return [tuple(score(assessment) for assessment in history) for history in histories]
@@ -76,6 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=5_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--longest", type=int, default=1_000)
     args = parser.parse_args()
 
     histories = make_histories(args.count)
@@ -98,6 +177,21 @@ def main() -> None:
     review_ratio = review_seconds / score_seconds
     print(f"ratio decide (latest, 2 earlier) / score (3 assessments): {decide_ratio:.2f}x")
     print(f"ratio review (3 decisions, drift) / score (3 assessments): {review_ratio:.2f}x")
+    latest_assessments = [history[-1] for history in histories]
+    latest_profiles = [history[-1] for history in profiles]
+    gc.freeze()
+    try:
+        one_score = best_of(args.repeat, lambda: [score(each) for each in latest_assessments])
+        one_decide = best_of(
+            args.repeat, lambda: [decide(each, policy=DEFAULT_POLICY) for each in latest_profiles]
+        )
+    finally:
+        gc.unfreeze()
+    print(
+        f"ratio decide (one profile, no history) / score (its assessment): "
+        f"{one_decide / one_score:.2f}x (target at most 2x)"
+    )
+    growth(args.repeat, args.longest)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from neglect_protocol import (
     Rating,
     TargetedItem,
 )
-from neglect_protocol.chronology import Chronology, review
+from neglect_protocol.chronology import from_assessments, review
 from neglect_protocol.display import format_decision, format_review
 from neglect_protocol.escalation import DEFAULT_POLICY
 
@@ -89,7 +89,7 @@ def assessments() -> list[Assessment]:
 
 def main() -> None:
     """Build the chronology, decide each assessment and print the review."""
-    chronology = Chronology.from_assessments(assessments())
+    chronology = from_assessments(assessments())
     findings = review(chronology, policy=DEFAULT_POLICY)
     for label, decision in zip(
         ("Baseline", "Review 1", "Review 2"), findings.decisions, strict=True

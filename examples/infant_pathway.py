@@ -31,7 +31,7 @@ from neglect_protocol import (
     Practitioner,
     Rating,
 )
-from neglect_protocol.chronology import Chronology, review
+from neglect_protocol.chronology import from_assessments, review
 from neglect_protocol.display import format_decision, format_review
 from neglect_protocol.escalation import DEFAULT_POLICY, decide
 
@@ -106,7 +106,7 @@ def assessments() -> list[Assessment]:
 
 def main() -> None:
     """Decide each assessment with and without the infant modifier, then review them."""
-    chronology = Chronology.from_assessments(assessments())
+    chronology = from_assessments(assessments())
     for index, profile in enumerate(chronology):
         history = chronology.profiles[:index]
         decision = decide(profile, policy=DEFAULT_POLICY, history=history)

@@ -15,6 +15,7 @@ from neglect_protocol.chronology import (
     LevelFall,
     LevelSpell,
     StepDown,
+    from_assessments,
     review,
 )
 from neglect_protocol.display import format_review
@@ -52,7 +53,7 @@ class TestOrder:
             Assessment(SCHOOL_CHILD, later, (Rating("A1", 2), Rating("A2", 3))),
             Assessment(SCHOOL_CHILD, window, (Rating("A1", 3), Rating("A2", 4))),
         ]
-        chronology = Chronology.from_assessments(assessments, rule=mean)
+        chronology = from_assessments(assessments, rule=mean)
         assert (window, "mean", Grade(4)) == (
             chronology.baseline.window,
             chronology.latest.rule,
@@ -516,12 +517,12 @@ class TestReview:
                 "profiles: expected a sequence of profiles, got 5",
             ),
             (
-                lambda: Chronology.from_assessments(None),  # type: ignore[arg-type]
+                lambda: from_assessments(None),  # type: ignore[arg-type]
                 HistoryError,
                 "assessments: expected a sequence of assessments, got None",
             ),
             (
-                lambda: Chronology.from_assessments([None]),  # type: ignore[list-item]
+                lambda: from_assessments([None]),  # type: ignore[list-item]
                 HistoryError,
                 "assessments[0]: expected an Assessment, got None",
             ),

@@ -7,9 +7,8 @@ import inspect
 import attrs
 import pytest
 
-import neglect_protocol._model._escalation as _escalation_model
 from escalation_helpers import SCHOOL_CHILD, profile, series
-from neglect_protocol import GCP2, Catalogue, ChildRef, Instrument, Profile
+from neglect_protocol import GCP2, GCP2A, Catalogue, ChildRef, Instrument, Profile
 from neglect_protocol.display import format_decision
 from neglect_protocol.errors import (
     DecisionError,
@@ -41,6 +40,8 @@ from neglect_protocol.escalation import (
 from neglect_protocol.grades import Grade
 from neglect_protocol.screening import SignsAnswered
 
+BUILT_IN = (GCP2, GCP2A)
+
 LEVELS = (
     LevelOfNeed(1, "Universal", "universal services", 365),
     LevelOfNeed(2, "Additional", "targeted early help", 91),
@@ -50,7 +51,9 @@ LEVELS = (
 
 
 def policy(*rules: object, modifiers: tuple[object, ...] = (), drift: int = 182) -> ThresholdPolicy:
-    return ThresholdPolicy("Test policy", "t1", LEVELS, rules, drift, modifiers)
+    return ThresholdPolicy(
+        "Test policy", "t1", LEVELS, rules, drift, modifiers, catalogues=BUILT_IN
+    )
 
 
 def context(
@@ -65,6 +68,7 @@ def context(
         (AreaAtOrAbove(5, levels[-1]),),
         drift,
         concern_grade=concern,
+        catalogues=BUILT_IN,
     )
     return RuleContext(latest, tuple(history), under)
 
@@ -77,6 +81,7 @@ def refusal(change: dict[str, object]) -> str:
         "levels": LEVELS,
         "rules": (AreaAtOrAbove(4, 4),),
         "drift_period_days": 90,
+        "catalogues": BUILT_IN,
     } | change
     with pytest.raises(PolicyError) as caught:
         ThresholdPolicy(**fields)  # type: ignore[arg-type]
@@ -259,7 +264,15 @@ class TestPolicyIsCheckedWhenBuilt:
     def test_a_concern_grade_outside_one_to_five_is_refused(self) -> None:
         """The policy's concern grade is a grade, refused when the policy is built."""
         with pytest.raises(InvalidGradeError) as caught:
-            ThresholdPolicy("Test", "1", LEVELS, (AreaAtOrAbove(4, 4),), 90, concern_grade=0)
+            ThresholdPolicy(
+                "Test",
+                "1",
+                LEVELS,
+                (AreaAtOrAbove(4, 4),),
+                90,
+                concern_grade=0,
+                catalogues=BUILT_IN,
+            )
         assert "concern_grade: expected an integer from 1 to 5, got 0" == str(caught.value)
 
     @pytest.mark.parametrize(
@@ -296,18 +309,12 @@ class TestPolicyIsCheckedWhenBuilt:
         a threshold policy is refused when the policy is built, not when it is first used."""
         assert message == refusal(change)
 
-    def test_without_built_in_catalogues_a_policy_needs_its_own(
-        self, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """The model is handed the built-in structures by the public module; without them, a
-        policy built without catalogues says how to give it some."""
-        monkeypatch.setattr(_escalation_model, "_BUILTIN_CATALOGUES", [])
-        with pytest.raises(PolicyError) as caught:
-            policy(AreaAtOrAbove(4, 4))
-        assert (
-            "catalogues: expected catalogues to check the rules' codes against, got none (pass "
-            "catalogues=..., or import neglect_protocol.escalation first)" == str(caught.value)
-        )
+    def test_a_policy_names_its_catalogues(self) -> None:
+        """The model reads no package data: a policy built in code is given the catalogues its
+        codes come from (the shipped ones are public values), and never picks some up from a
+        module imported earlier."""
+        with pytest.raises(TypeError, match="catalogues"):
+            ThresholdPolicy("Own", "1", LEVELS, (AreaAtOrAbove(4, 4),), 90)  # type: ignore[call-arg]
         own = ThresholdPolicy("Own", "1", LEVELS, (AreaAtOrAbove(4, 4),), 90, catalogues=(GCP2,))
         assert (GCP2,) == own.catalogues
 
@@ -770,6 +777,26 @@ class TestRuleContext:
         assert dt.date(2024, 3, 4) == unborn.age_on
         assert "<RuleContext <Profile GCP2A child='C-0200'" in repr(unborn)
 
+    def test_what_the_profile_and_history_say_is_shared(self) -> None:
+        """A rule of one's own reads the grades by code of the profile and of each profile of
+        the history, and the history followed by the profile."""
+        earlier, later = series({"A1": 3}, {"A1": 2, "B2": 4})
+        ctx = RuleContext(later, (earlier,), DEFAULT_POLICY)
+        assert {"A": Grade(2), "A1": Grade(2), "B": Grade(4), "B2": Grade(4)} == ctx.graded
+        assert ({"A": Grade(3), "A1": Grade(3)}, ctx.graded) == ctx.grades
+        assert (earlier, later) == ctx.profiles
+
+    def test_a_pending_reason_text_is_never_seen(self) -> None:
+        """The library writes a reason's text when it is first read; every reader sees text,
+        and the class keeps its slot for tools that look at it."""
+        reason = decide(profile({"A1": 3})).reasons[0]
+        copy = attrs.evolve(reason)
+        assert isinstance(reason.text, str)
+        assert reason == copy
+        assert "text=" in repr(reason)
+        assert type(Reason.__dict__["text"].slot) is type(Reason.__dict__["rule"])
+        assert Reason.text is Reason.__dict__["text"].slot
+
     def test_levels_drift_and_concern_grade_come_from_the_policy(self) -> None:
         """L8: what a rule reads of the policy is the policy's, never a default of the model."""
         ctx = context(profile({"A1": 3}), levels=(1, 5, 9), drift=77, concern=4)
@@ -902,6 +929,20 @@ class TestDecide:
         )
         with pytest.raises(RuleResultError, match="got None$"):
             decide(profile({"A1": 3}), policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(nothing,)))
+
+    def test_a_modifier_of_ones_own_may_raise_a_level(self) -> None:
+        """A modifier that is a plain function is checked on every call, and may raise a level:
+        the raised reason is kept, after the library's own modifiers."""
+
+        def raise_to_four(context: RuleContext, reason: Reason) -> Reason:
+            return attrs.evolve(reason, level=4, text=f"{reason.text}; raised")
+
+        decision = decide(
+            profile({"A1": 3}),
+            policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(raise_to_four,)),
+        )
+        assert 4 == decision.level.number
+        assert decision.reasons[0].text.endswith("; raised")
 
     @pytest.mark.parametrize(
         ("codes", "message"),

@@ -10,14 +10,11 @@ import pickle
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-# The one list of public value types the shipped strategies draw from; private, read
-# here because this law is about exactly that list.
-from neglect_protocol._entry_points import public_value_types
+from neglect_protocol.strategies import type_strategies
 
 
-@pytest.mark.parametrize("cls", public_value_types(), ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("cls", sorted(type_strategies(), key=repr), ids=lambda cls: cls.__name__)
 def test_values_pickle_equal(cls: type) -> None:
     """Law: ``pickle.loads(pickle.dumps(value)) == value`` for every public value type."""
 
@@ -26,7 +23,7 @@ def test_values_pickle_equal(cls: type) -> None:
     examples = max(3, settings().max_examples // 20)
 
     @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=examples)
-    @given(st.from_type(cls))
+    @given(type_strategies()[cls])
     def round_trip(value: object) -> None:
         for protocol in (pickle.DEFAULT_PROTOCOL, pickle.HIGHEST_PROTOCOL):
             restored = pickle.loads(pickle.dumps(value, protocol=protocol))

@@ -109,7 +109,12 @@ class TestLoading:
     def test_omitted_none_parameters(self) -> None:
         """A join without its own level is written without one, and reads back the same."""
         policy = ThresholdPolicy(
-            "P", "1", DEFAULT_POLICY.levels, (AllOf((NoImprovement(level=3),)),), 90
+            "P",
+            "1",
+            DEFAULT_POLICY.levels,
+            (AllOf((NoImprovement(level=3),)),),
+            90,
+            catalogues=DEFAULT_POLICY.catalogues,
         )
         document = policy_to_document(policy)
         assert "level" not in document["rules"][0]
@@ -131,7 +136,9 @@ class TestLoading:
         def mine(context: object) -> None:
             return None
 
-        policy = ThresholdPolicy("P", "1", DEFAULT_POLICY.levels, (mine,), 90)
+        policy = ThresholdPolicy(
+            "P", "1", DEFAULT_POLICY.levels, (mine,), 90, catalogues=DEFAULT_POLICY.catalogues
+        )
         with pytest.raises(PolicyError) as caught:
             policy_to_document(policy)
         kinds = ", ".join(sorted(RULE_KINDS))
@@ -197,6 +204,7 @@ class TestDefaultPolicyFromAFile:
             drift_period_days=182,
             modifiers=(InfantStepUp(steps=1, under_months=12),),
             concern_grade=3,
+            catalogues=DEFAULT_POLICY.catalogues,
         )
         assert written == DEFAULT_POLICY
         assert written == load_policy(SHIPPED)
@@ -222,7 +230,8 @@ class TestErrorsNameThePlace:
                 ("surprise",),
                 1,
                 "$: expected only the keys concern_grade, drift_period_days, kind, levels, "
-                "modifiers, name, rules, schema_version, version, got unknown ['surprise']",
+                "modifiers, name, requires_monotone_roll_up, rules, schema_version, version, got unknown "
+                "['surprise']",
             ),
             (("rules",), ..., "$: expected a 'rules' key, got none"),
             (("schema_version",), 2, "$.schema_version: expected schema version 1, got 2"),

@@ -27,7 +27,7 @@ from neglect_protocol import (
 )
 from neglect_protocol.assurance import ReportInput
 from neglect_protocol.audit import summarise_audits
-from neglect_protocol.chronology import Chronology, review
+from neglect_protocol.chronology import Chronology, from_assessments, review
 from neglect_protocol.disclosure import DFE, apply_disclosure
 from neglect_protocol.errors import InvalidArgumentError
 from neglect_protocol.escalation import Decision, decide
@@ -207,7 +207,7 @@ class TestNotebookViews:
 def chronology_of(child: str = "C-<7>") -> Chronology:
     """An invented child's baseline and review, the review worse in safety."""
     person = ChildRef(child, date_of_birth=dt.date(2016, 5, 10))
-    return Chronology.from_assessments(
+    return from_assessments(
         [
             Assessment(
                 person,

@@ -13,7 +13,7 @@ assessment did not reassess, and step-down proposals.
 >>> def assessed(start, end, grades):
 ...     window = ObservationWindow(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
 ...     return Assessment(child, window, tuple(Rating(c, g) for c, g in grades.items()))
->>> chronology = Chronology.from_assessments([
+>>> chronology = from_assessments([
 ...     assessed("2024-01-08", "2024-01-26", {"A1": 3, "A4": 3, "B2": 2}),
 ...     assessed("2024-09-02", "2024-09-20", {"A1": 3, "A4": 2, "B2": 3}),
 ... ])
@@ -30,8 +30,15 @@ B2 Safety in the carer's absence: 2 to 3 (worse)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from neglect_protocol._api import publish
 from neglect_protocol._logic import _review
+from neglect_protocol._logic._rules import RollUpRule, worst
+from neglect_protocol._logic._score import score
+from neglect_protocol._model._assessment import Assessment
+from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._checks import got
 from neglect_protocol._model._chronology import (
     Chronology,
     ChronologyReview,
@@ -42,7 +49,8 @@ from neglect_protocol._model._chronology import (
     LevelSpell,
     StepDown,
 )
-from neglect_protocol._model._escalation import ThresholdPolicy
+from neglect_protocol._model._policy import ThresholdPolicy
+from neglect_protocol.errors import HistoryError
 from neglect_protocol.escalation import DEFAULT_POLICY
 
 __all__ = [
@@ -54,6 +62,7 @@ __all__ = [
     "LevelFall",
     "LevelSpell",
     "StepDown",
+    "from_assessments",
     "review",
 ]
 
@@ -71,11 +80,48 @@ publish(
 )
 
 
+def from_assessments(
+    assessments: Iterable[Assessment],
+    *,
+    catalogue: Catalogue | None = None,
+    rule: RollUpRule = worst,
+) -> Chronology:
+    """Score each of one child's assessments and order the profiles into a chronology.
+
+    Args:
+        assessments: One child's assessments, in any order.
+        catalogue: The catalogue to score against; by default the built-in one
+            for each assessment's instrument (so GCP2A and GCP2 assessments of the
+            same child can be mixed).
+        rule: The roll-up rule for suggested grades (see
+            :mod:`neglect_protocol.rules`); by default ``worst``.
+
+    Returns:
+        The chronology.
+
+    Raises:
+        HistoryError: If ``assessments`` is not a sequence of assessments, or
+            they are not one child's history.
+    """
+    if isinstance(assessments, (str, Assessment)) or not isinstance(assessments, Iterable):
+        raise HistoryError(
+            "assessments", f"expected a sequence of assessments, got {got(assessments)}"
+        )
+    given = list(assessments)
+    for index, assessment in enumerate(given):
+        if not isinstance(assessment, Assessment):
+            raise HistoryError(
+                f"assessments[{index}]", f"expected an Assessment, got {got(assessment)}"
+            )
+    return Chronology(score(assessment, catalogue=catalogue, rule=rule) for assessment in given)
+
+
 def review(
     chronology: Chronology,
     *,
     policy: ThresholdPolicy | None = None,
     current_level: int | None = None,
+    allow_non_monotone: bool = False,
 ) -> ChronologyReview:
     """Review one child's chronology: a decision per assessment, time on level, drift, step-down.
 
@@ -94,14 +140,18 @@ def review(
             :data:`~neglect_protocol.escalation.DEFAULT_POLICY`.
         current_level: The number of the level the child is at now, if not the
             one decided at the previous assessment.
+        allow_non_monotone: Review even if a profile has grades suggested by a
+            roll-up rule not known to be monotone (see
+            :func:`~neglect_protocol.escalation.decide`).
 
     Returns:
         The review.
 
     Raises:
         HistoryError: If ``chronology`` is not a :class:`Chronology`.
-        PolicyError: If ``policy`` is not a threshold policy, or
-            ``current_level`` is not one of its levels.
+        PolicyError: If ``policy`` is not a threshold policy,
+            ``current_level`` is not one of its levels, or the policy requires a
+            monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
         RuleResultError: If a rule of the policy misbehaves (see
             :func:`~neglect_protocol.escalation.decide`).
     """
@@ -109,6 +159,7 @@ def review(
         chronology,
         policy=DEFAULT_POLICY if policy is None else policy,
         current_level=current_level,
+        allow_non_monotone=allow_non_monotone,
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from neglect_protocol._api import publish
-from neglect_protocol._boundary._builtin import builtin_catalogue, builtin_policy
+from neglect_protocol._boundary._builtin import builtin_policy
 from neglect_protocol._boundary._policy_file import (
     POLICY_SCHEMA_VERSION,
     load_policy,
@@ -28,6 +28,7 @@ from neglect_protocol._boundary._policy_file import (
     policy_to_document,
 )
 from neglect_protocol._logic import _decide
+from neglect_protocol._logic._rule_context import Modifier, Rule, RuleContext
 from neglect_protocol._logic._threshold_rules import (
     MODIFIER_KINDS,
     RULE_KINDS,
@@ -41,20 +42,13 @@ from neglect_protocol._logic._threshold_rules import (
     PersistentBorderline,
     SubAreasAtOrAbove,
 )
-from neglect_protocol._model._catalogue import Instrument
-from neglect_protocol._model._escalation import (
+from neglect_protocol._model._decision import Decision, Override, Reason
+from neglect_protocol._model._policy import (
     MODIFIER_ROLE,
     RULE_ROLE,
-    Decision,
     LevelOfNeed,
-    Modifier,
-    Override,
     PolicyFacts,
-    Reason,
-    Rule,
-    RuleContext,
     ThresholdPolicy,
-    provide_builtin_catalogues,
 )
 from neglect_protocol._model._profile import Profile
 
@@ -89,10 +83,6 @@ __all__ = [
     "policy_to_document",
 ]
 
-# Policies built without catalogues check their codes against the shipped
-# structures; the model is handed them here rather than reading package data.
-provide_builtin_catalogues([builtin_catalogue(instrument) for instrument in Instrument])
-
 DEFAULT_POLICY: ThresholdPolicy = builtin_policy()
 """The shipped example policy, with four levels (Universal, Additional, Multiple / complex,
 Acute / specialist) modelled on the county's "windscreen" (DOMAIN.md section 5).
@@ -109,6 +99,7 @@ def decide(
     *,
     policy: ThresholdPolicy | None = None,
     history: Sequence[Profile] = (),
+    allow_non_monotone: bool = False,
 ) -> Decision:
     """Decide the level of need for ``profile`` under ``policy``.
 
@@ -123,12 +114,20 @@ def decide(
         policy: The threshold policy; by default :data:`DEFAULT_POLICY`.
         history: The child's earlier profiles, oldest first. An empty history is
             fine: rules that need one stay silent.
+        allow_non_monotone: Decide even if ``profile`` or its history has grades
+            suggested by a roll-up rule not known to be monotone (``mode``, or a
+            rule of your own), although the policy requires a monotone roll-up.
+            The decision then says so in a reason of its own (rule
+            ``"non_monotone_roll_up"``, at the lowest level).
 
     Returns:
         The decision, with every reason that fired.
 
     Raises:
-        PolicyError: If ``policy`` is not a threshold policy.
+        PolicyError: If ``policy`` is not a threshold policy, or it requires a
+            monotone roll-up (its ``requires_monotone_roll_up``)
+            and ``profile`` or its history has grades suggested by a rule not
+            known to be monotone, unless ``allow_non_monotone``.
         HistoryError: If ``profile`` is not a profile, the history is not a
             sequence of profiles, holds another child's profile, or its windows
             repeat, overlap, run out of order or end after ``profile``'s.
@@ -148,7 +147,10 @@ def decide(
     ['area_at_or_above', 'area_at_or_above', 'sub_areas_at_or_above', 'sub_areas_at_or_above']
     """
     return _decide.decide(
-        profile, policy=DEFAULT_POLICY if policy is None else policy, history=history
+        profile,
+        policy=DEFAULT_POLICY if policy is None else policy,
+        history=history,
+        allow_non_monotone=allow_non_monotone,
     )
 
 

@@ -43,8 +43,8 @@ from neglect_protocol._boundary._stream import score_documents as _score_documen
 from neglect_protocol._boundary._stream import score_lines as _score_lines
 from neglect_protocol._logic._rules import worst
 from neglect_protocol._model._catalogue import Catalogue
-from neglect_protocol._model._escalation import ThresholdPolicy
 from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._policy import ThresholdPolicy
 
 __all__ = [
     "DEFAULT_MAX_LINE_BYTES",

@@ -11,12 +11,20 @@ partnership can pass its own to :func:`~neglect_protocol.profile.score`:
 """
 
 from neglect_protocol._api import publish
-from neglect_protocol._logic._rules import RollUpRule, mean, median, mode, rule_name, worst
+from neglect_protocol._logic._rules import (
+    RollUpRule,
+    is_monotone,
+    mean,
+    median,
+    mode,
+    rule_name,
+    worst,
+)
 
-__all__ = ["RollUpRule", "mean", "median", "mode", "rule_name", "worst"]
+__all__ = ["RollUpRule", "is_monotone", "mean", "median", "mode", "rule_name", "worst"]
 
 
-publish(__name__, mean, median, mode, rule_name, worst)
+publish(__name__, is_monotone, mean, median, mode, rule_name, worst)
 
 
 def __dir__() -> list[str]:

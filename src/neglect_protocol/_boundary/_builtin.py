@@ -7,7 +7,7 @@ from importlib.resources import files
 
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument
-from neglect_protocol._model._escalation import ThresholdPolicy
+from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._screening import Checklist, ScreeningPolicy
 
 _FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
@@ -19,6 +19,11 @@ def builtin_catalogue(instrument: Instrument) -> Catalogue:
     from neglect_protocol._boundary._catalogue_file import load_structure
 
     return load_structure(files("neglect_protocol").joinpath("data", _FILES[instrument]))
+
+
+def builtin_catalogues() -> tuple[Catalogue, ...]:
+    """Return the shipped GCP2 and GCP2A structures, the catalogues a policy names by default."""
+    return tuple(builtin_catalogue(instrument) for instrument in Instrument)
 
 
 @functools.cache

@@ -39,7 +39,7 @@ from neglect_protocol._logic._screening_rules import screen
 from neglect_protocol._logic._validate import validate
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
-from neglect_protocol._model._escalation import ThresholdPolicy
+from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._screening import Screening, ScreeningPolicy
 from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError, safe_repr
@@ -102,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         help="an earlier assessment of the same child, for rules that compare (repeatable)",
+    )
+    scoring.add_argument(
+        "--allow-non-monotone",
+        action="store_true",
+        help="decide even on grades suggested by a rule that is not monotone (mode)",
     )
     scoring.add_argument("--json", action="store_true", help="print JSON instead of a table")
     scoring.add_argument(
@@ -383,7 +388,14 @@ def _score(arguments: argparse.Namespace) -> None:
     # Earlier assessments may be given in any order; rules read them oldest first.
     history.sort(key=lambda earlier: (earlier.window.end, earlier.window.start))
     decision = _run(
-        arguments.file, lambda: decide(profile, policy=policy, history=history), located=False
+        arguments.file,
+        lambda: decide(
+            profile,
+            policy=policy,
+            history=history,
+            allow_non_monotone=arguments.allow_non_monotone,
+        ),
+        located=False,
     )
     if arguments.json:
         print(json.dumps({"profile": to_dict(profile), "decision": to_dict(decision)}, indent=2))

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._boundary._builtin import builtin_checklist
+from neglect_protocol._boundary._builtin import builtin_catalogues, builtin_checklist
 from neglect_protocol._boundary._documents import register_document, register_parts
 from neglect_protocol._boundary._wire import (
     NONBLANK,
@@ -51,14 +51,9 @@ from neglect_protocol._logic._threshold_rules import (
     PersistentBorderline,
     SubAreasAtOrAbove,
 )
-from neglect_protocol._model._escalation import (
-    Decision,
-    LevelOfNeed,
-    Override,
-    Reason,
-    ThresholdPolicy,
-)
+from neglect_protocol._model._decision import Decision, Override, Reason
 from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._screening import (
     Answer,
     Checklist,
@@ -158,7 +153,7 @@ def _policy_to_shape(policy: ThresholdPolicy) -> PolicyDocument:
 
 def _policy_from_shape(document: PolicyDocument) -> ThresholdPolicy:
     # ThresholdPolicy checks levels and rules together; its PolicyError names the place.
-    return ThresholdPolicy(**attrs.asdict(document, recurse=False))
+    return ThresholdPolicy(**attrs.asdict(document, recurse=False), catalogues=builtin_catalogues())
 
 
 register_document(

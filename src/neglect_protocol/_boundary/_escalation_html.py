@@ -10,7 +10,7 @@ from html import escape
 
 from neglect_protocol._boundary._html import TABLE, cell, grade_cell, header, row
 from neglect_protocol._model._chronology import Chronology, ChronologyReview
-from neglect_protocol._model._escalation import Decision
+from neglect_protocol._model._decision import Decision
 
 
 def _table(caption: str, rows: list[str]) -> str:

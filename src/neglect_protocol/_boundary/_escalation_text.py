@@ -7,7 +7,7 @@ that a rationale was recorded, not what it says.
 from __future__ import annotations
 
 from neglect_protocol._model._chronology import ChronologyReview, GradeChange
-from neglect_protocol._model._escalation import Decision
+from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._screening import ScreeningDecision
 from neglect_protocol.errors import safe_repr
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, cast
 
 from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
 from neglect_protocol._model._chronology import Chronology, ChronologyReview
-from neglect_protocol._model._escalation import Decision, LevelOfNeed
+from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import GRADES
+from neglect_protocol._model._policy import LevelOfNeed
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import InvalidArgumentError
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from neglect_protocol._boundary._builtin import builtin_catalogues
 from neglect_protocol._boundary._document import (
     build,
     check_kind,
@@ -19,7 +20,7 @@ from neglect_protocol._boundary._rule_documents import spec_from_document, spec_
 from neglect_protocol._logic._threshold_rules import MODIFIER_KINDS, RULE_KINDS
 from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._checks import got
-from neglect_protocol._model._escalation import LevelOfNeed, ThresholdPolicy
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol.errors import PolicyError
 
 POLICY_SCHEMA_VERSION = 1
@@ -36,6 +37,7 @@ _TOP_KEYS = frozenset(
         "levels",
         "rules",
         "modifiers",
+        "requires_monotone_roll_up",
     }
 )
 _LEVEL_KEYS = frozenset({"number", "name", "typical_response", "review_after_days"})
@@ -47,7 +49,8 @@ def policy_from_document(
     """Build a threshold policy from a parsed TOML or JSON document.
 
     The document has a ``name``, ``version`` and ``drift_period_days``, an
-    optional ``concern_grade`` (3 when left out), a ``levels`` list (each with
+    optional ``concern_grade`` (3 when left out), an optional
+    ``requires_monotone_roll_up`` (true when left out), a ``levels`` list (each with
     ``number``, ``name``, ``typical_response`` and ``review_after_days``), a
     ``rules`` list of at least one rule and an optional ``modifiers`` list; each
     rule or modifier is a table whose ``kind`` names it and whose other keys are
@@ -108,9 +111,13 @@ def policy_from_document(
         spec_from_document(raw, f"$.modifiers[{index}]", MODIFIER_KINDS)
         for index, raw in enumerate(items(top.get("modifiers", []), "$.modifiers", PolicyError))
     ]
-    extra: dict[str, Any] = {} if catalogues is None else {"catalogues": catalogues}
-    if "concern_grade" in top:
-        extra["concern_grade"] = top["concern_grade"]
+    # A policy names the catalogues its codes come from; the shipped ones unless given.
+    extra: dict[str, Any] = {
+        "catalogues": builtin_catalogues() if catalogues is None else catalogues
+    }
+    for optional in ("concern_grade", "requires_monotone_roll_up"):
+        if optional in top:
+            extra[optional] = top[optional]
     policy: ThresholdPolicy = build(
         "$",
         ThresholdPolicy,
@@ -169,6 +176,8 @@ def policy_to_document(policy: ThresholdPolicy) -> dict[str, Any]:
             spec_to_document(modifier, f"modifiers[{index}]", MODIFIER_KINDS)
             for index, modifier in enumerate(policy.modifiers)
         ],
+        # Written only when it differs from the default, so documents stay as they were.
+        **({} if policy.requires_monotone_roll_up else {"requires_monotone_roll_up": False}),
     }
 
 

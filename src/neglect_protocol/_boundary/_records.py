@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from neglect_protocol._model._escalation import Decision
+from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import InvalidArgumentError, safe_repr
 

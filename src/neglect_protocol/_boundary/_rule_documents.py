@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from neglect_protocol._boundary._document import build, items, table
-from neglect_protocol._model._escalation import rule_label
+from neglect_protocol._model._policy import rule_label
 from neglect_protocol.errors import PolicyError, safe_repr
 
 

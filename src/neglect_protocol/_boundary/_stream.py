@@ -22,8 +22,9 @@ from neglect_protocol._logic._decide import decide
 from neglect_protocol._logic._score import score
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
-from neglect_protocol._model._escalation import Decision, ThresholdPolicy
+from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError
 

@@ -7,10 +7,10 @@ from fractions import Fraction
 
 import attrs
 
+from neglect_protocol._logic._intervals import newcombe_interval
 from neglect_protocol._model._checks import is_a
-from neglect_protocol._model._proportion import round_half_up
+from neglect_protocol._model._proportion import Proportion, round_half_up
 from neglect_protocol.errors import StatisticsError
-from neglect_protocol.stats import Proportion, newcombe_interval
 
 
 @attrs.frozen

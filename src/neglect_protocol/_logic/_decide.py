@@ -3,18 +3,110 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
-from neglect_protocol._model._escalation import (
-    Decision,
-    Reason,
-    RuleContext,
-    ThresholdPolicy,
-    checked_reason,
-    rule_label,
-)
+import attrs
+
+from neglect_protocol._logic._rule_context import RuleContext, checked_reason
+from neglect_protocol._logic._rules import MONOTONE_RULE_NAMES, SHIPPED_RULE_NAMES
+from neglect_protocol._logic._threshold_rules import MODIFIER_KINDS, RULE_KINDS
+from neglect_protocol._model._decision import Decision, Reason
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import RuleResultError
+from neglect_protocol.errors import PolicyError, RuleResultError, safe_repr
+
+NON_MONOTONE_RULE = "non_monotone_roll_up"
+"""The rule name of the reason that says a decision was made on a non-monotone roll-up."""
+
+# The library's own rule and modifier kinds give reasons at the policy's levels
+# (checked when the policy was built) and never lower a level, so their answers
+# need no checking; anything else is checked on every call.
+_TRUSTED: frozenset[type] = frozenset((*RULE_KINDS.values(), *MODIFIER_KINDS.values()))
+
+
+@attrs.frozen
+class CompiledPolicy:
+    """What deciding under a policy needs, worked out once per policy.
+
+    Attributes:
+        levels: The policy's level numbers, lowest first.
+        by_number: Its levels by number.
+        rules: Each rule, and whether its answers can be trusted unchecked.
+        modifiers: Each modifier, and for the library's own (whose answers are
+            trusted unchecked) its ``applies`` test; ``None`` for any other.
+    """
+
+    levels: tuple[int, ...]
+    by_number: dict[int, LevelOfNeed]
+    rules: tuple[tuple[Callable[..., Any], bool], ...]
+    modifiers: tuple[tuple[Callable[..., Any], Callable[[RuleContext], bool] | None], ...]
+
+
+_COMPILED: dict[int, tuple[weakref.ref[ThresholdPolicy], CompiledPolicy]] = {}
+# Keyed by identity, not equality: a policy's rules may be any callables, which
+# need not be hashable, and a policy is immutable, so its compiled form never goes
+# stale. An entry goes when its policy does.
+
+
+def compiled(policy: ThresholdPolicy) -> CompiledPolicy:
+    """The compiled form of ``policy``, worked out on first use and kept while it lives."""
+    key = id(policy)
+    entry = _COMPILED.get(key)
+    if entry is not None and entry[0]() is policy:
+        return entry[1]
+    result = CompiledPolicy(
+        levels=tuple(level.number for level in policy.levels),
+        by_number={level.number: level for level in policy.levels},
+        rules=tuple((rule, type(rule) in _TRUSTED) for rule in policy.rules),
+        modifiers=tuple(
+            (modifier, getattr(modifier, "applies", None) if type(modifier) in _TRUSTED else None)
+            for modifier in policy.modifiers
+        ),
+    )
+    _COMPILED[key] = (weakref.ref(policy, lambda _: _COMPILED.pop(key, None)), result)
+    return result
+
+
+def roll_up_is_monotone(profile: Profile) -> bool:
+    """Whether every grade ``profile`` uses was entered or suggested by a monotone rule.
+
+    A profile records only its rule's name, so only the shipped monotone rules
+    (``worst``, ``median``, ``mean``) are known to be monotone.
+    """
+    return profile.rule in MONOTONE_RULE_NAMES or not profile.uses_suggestions
+
+
+def check_roll_up(
+    profiles: Sequence[Profile], policy: ThresholdPolicy, *, allow_non_monotone: bool
+) -> Profile | None:
+    """The first of ``profiles`` rolled up by a rule not known to be monotone, if allowed.
+
+    Raises:
+        PolicyError: If the policy needs a monotone roll-up, one of ``profiles``
+            was not rolled up by one, and the caller did not allow it.
+    """
+    for profile in profiles:
+        if roll_up_is_monotone(profile):
+            continue
+        if policy.requires_monotone_roll_up and not allow_non_monotone:
+            known = ", ".join(sorted(MONOTONE_RULE_NAMES))
+            # The shipped rules' names are the library's own; another name is shown by type.
+            used = (
+                repr(profile.rule)
+                if profile.rule in SHIPPED_RULE_NAMES
+                else safe_repr(profile.rule)
+            )
+            raise PolicyError(
+                "profile.rule",
+                f"expected grades rolled up by a monotone rule ({known}), as the policy requires "
+                f"so that a worse grade never lowers the level, got grades suggested by rule "
+                f"{used} (allow it with allow_non_monotone=True, or --allow-non-monotone "
+                "on the command line)",
+            )
+        return profile
+    return None
 
 
 def decide(
@@ -22,6 +114,7 @@ def decide(
     *,
     policy: ThresholdPolicy,
     history: Sequence[Profile] = (),
+    allow_non_monotone: bool = False,
 ) -> Decision:
     """Decide the level of need for ``profile`` under ``policy``.
 
@@ -29,29 +122,74 @@ def decide(
     supplies the default policy.
 
     Raises:
-        PolicyError: If ``policy`` is not a threshold policy.
+        PolicyError: If ``policy`` is not a threshold policy, or it needs a
+            monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
         HistoryError: If the history is not a sequence of one child's earlier profiles.
         RuleResultError: If a rule or modifier misbehaves.
     """
     context = RuleContext(profile, history, policy)
-    levels = context.levels
+    non_monotone = check_roll_up(
+        (*context.history, profile), policy, allow_non_monotone=allow_non_monotone
+    )
+    return decided(context, compiled(policy), non_monotone)
+
+
+def decided(
+    context: RuleContext, plan: CompiledPolicy, non_monotone: Profile | None = None
+) -> Decision:
+    """Ask every rule of the policy about ``context`` and decide, as :func:`decide` does.
+
+    Args:
+        context: The profile, its history and the policy.
+        plan: The compiled policy.
+        non_monotone: A profile rolled up by a rule not known to be monotone,
+            allowed by the caller; the decision says so in a reason of its own.
+    """
+    policy = context.policy
+    levels = plan.levels
+    # The library's modifiers say up front whether they can change anything here (the
+    # infant modifier, only for an infant), so most decisions skip them for every reason.
+    modifiers = [
+        (modifier, applies is not None)
+        for modifier, applies in plan.modifiers
+        if applies is None or applies(context)
+    ]
     reasons: list[Reason] = []
-    for rule in policy.rules:
-        reason = checked_reason(rule(context), rule, levels)
-        if reason is None:
+    for rule, trusted in plan.rules:
+        result = rule(context)
+        if result is None:
             continue
-        for modifier in policy.modifiers:
-            modified = checked_reason(modifier(context, reason), modifier, levels)
-            if modified is None or modified.level < reason.level:
-                shown = "None" if modified is None else f"level {modified.level}"
-                raise RuleResultError(
-                    rule_label(modifier),
-                    f"expected a modifier to keep or raise level {reason.level}, got {shown}",
-                )
+        # Not None here, so checked_reason returns a reason or raises.
+        reason = cast(Reason, result if trusted else checked_reason(result, rule, levels))
+        for modifier, trusted_modifier in modifiers:
+            modified = modifier(context, reason)
+            if not trusted_modifier:
+                modified = checked_reason(modified, modifier, levels)
+                if modified is None or modified.level < reason.level:
+                    shown = "None" if modified is None else f"level {modified.level}"
+                    raise RuleResultError(
+                        rule_label(modifier),
+                        f"expected a modifier to keep or raise level {reason.level}, got {shown}",
+                    )
             reason = modified
         reasons.append(reason)
-    level = policy.level(max(reason.level for reason in reasons)) if reasons else policy.lowest
-    return Decision(
+    if non_monotone is not None:
+        rule_used = non_monotone.rule
+        reasons.append(
+            Reason._built(
+                NON_MONOTONE_RULE,
+                policy.lowest.number,
+                lambda: (
+                    f"decided on grades suggested by the roll-up rule {rule_used!r}, which "
+                    "is not known to be monotone: a worse grade beneath can suggest a better "
+                    "grade, and so a lower level (allowed by the caller)"
+                ),
+                (),
+            )
+        )
+    level = plan.by_number[max(reason.level for reason in reasons)] if reasons else policy.lowest
+    profile = context.profile
+    return Decision._built(
         level=level,
         reasons=tuple(reasons),
         review_by=profile.window.end + dt.timedelta(days=level.review_after_days),

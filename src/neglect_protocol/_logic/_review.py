@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from neglect_protocol._logic._decide import decide
-from neglect_protocol._logic._trends import find_drift, graded, latest_gradings
+from neglect_protocol._logic._decide import check_roll_up, compiled, decided
+from neglect_protocol._logic._rule_context import RuleContext
+from neglect_protocol._logic._trends import Trail, graded
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._chronology import (
     Chronology,
@@ -11,8 +12,9 @@ from neglect_protocol._model._chronology import (
     LevelFall,
     LevelSpell,
 )
-from neglect_protocol._model._escalation import Decision, LevelOfNeed, ThresholdPolicy
+from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import HistoryError, PolicyError
 
@@ -26,22 +28,19 @@ def _unmodified_level(decision: Decision) -> int:
 
 
 def _concerns_since(
-    profiles: tuple[Profile, ...], grade: Grade
+    latest: Profile, now: dict[str, Grade], trail: Trail, grade: Grade
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What became of the earlier concerns at the latest profile: resolved, and not reassessed.
 
     An earlier concern is a code whose most recent grade before the latest
-    profile was ``grade`` or worse. Codes the latest profile's instrument does
-    not have (GCP2A sections once the child has a GCP2) were superseded, not
-    left unassessed.
+    profile (in ``trail``) was ``grade`` or worse. Codes the latest profile's
+    instrument does not have (GCP2A sections once the child has a GCP2) were
+    superseded, not left unassessed.
     """
-    latest = profiles[-1]
-    now = graded(latest)
-    earlier = latest_gradings([graded(profile) for profile in profiles[:-1]])
     resolved: list[str] = []
     not_reassessed: list[str] = []
     for entry in latest:
-        before = earlier.get(entry.code)
+        before = trail.latest(entry.code)
         if before is None or before.grade < grade:
             continue
         after = now.get(entry.code)
@@ -57,16 +56,24 @@ def review(
     *,
     policy: ThresholdPolicy,
     current_level: int | None = None,
+    allow_non_monotone: bool = False,
 ) -> ChronologyReview:
     """Review one child's chronology under ``policy``.
 
     The public :func:`neglect_protocol.chronology.review` documents this and
     supplies the default policy.
 
+    Each profile is decided with the profiles before it as history, as
+    :func:`~neglect_protocol._logic._decide.decide` would, but what the history
+    says is carried forward in one :class:`~neglect_protocol._logic._trends.Trail`
+    rather than read again for every profile, so the review is linear in the
+    length of the chronology.
+
     Raises:
         HistoryError: If ``chronology`` is not a chronology.
-        PolicyError: If ``policy`` is not a threshold policy, or
-            ``current_level`` is not one of its levels.
+        PolicyError: If ``policy`` is not a threshold policy,
+            ``current_level`` is not one of its levels, or the policy needs a
+            monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
         RuleResultError: If a rule of the policy misbehaves.
     """
     if not isinstance(chronology, Chronology):
@@ -78,10 +85,21 @@ def review(
         raise PolicyError("policy", f"expected a ThresholdPolicy, got {got(policy)}")
     at: LevelOfNeed | None = None if current_level is None else policy.level(current_level)
     profiles = chronology.profiles
-    decisions = tuple(
-        decide(profile, policy=policy, history=profiles[:index])
-        for index, profile in enumerate(profiles)
-    )
+    non_monotone = check_roll_up(profiles, policy, allow_non_monotone=allow_non_monotone)
+    plan = compiled(policy)
+    trail = Trail(policy.concern_grade)
+    made: list[Decision] = []
+    now: dict[str, Grade] = {}
+    for index, profile in enumerate(profiles):
+        now = graded(profile)
+        if index == len(profiles) - 1:
+            # Read before the latest profile joins the trail: they compare it with the rest.
+            drift = trail.drift(profile, policy.drift_period_days)
+            resolved, not_reassessed = _concerns_since(profile, now, trail, policy.concern_grade)
+        context = RuleContext._built(profile, profiles[:index], policy, trail, now)
+        made.append(decided(context, plan, non_monotone))
+        trail.add(profile, now)
+    decisions = tuple(made)
     latest = decisions[-1]
     start = len(decisions) - 1
     while start > 0 and decisions[start - 1].level == latest.level:
@@ -96,7 +114,6 @@ def review(
     previous = decisions[-2] if len(decisions) > 1 else None
     if at is None and previous is not None:
         at = previous.level
-    resolved, not_reassessed = _concerns_since(profiles, policy.concern_grade)
     fall = None
     if at is not None and latest.level.number < at.number:
         fall = LevelFall(
@@ -113,7 +130,7 @@ def review(
         chronology=chronology,
         decisions=decisions,
         time_on_level=spell,
-        drift=find_drift(profiles, policy.drift_period_days, policy.concern_grade),
+        drift=drift,
         not_reassessed=not_reassessed,
         level_fall=fall,
     )

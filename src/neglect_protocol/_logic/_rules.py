@@ -10,15 +10,49 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol.errors import EmptyGradesError, safe_repr
 
 RollUpRule: TypeAlias = Callable[[Sequence[Grade]], Grade]
-"""A roll-up rule: a callable from a non-empty sequence of grades to one grade."""
+"""A roll-up rule: a callable from a non-empty sequence of grades to one grade.
+
+A rule may declare itself monotone with a ``monotone`` attribute set to ``True``
+(see :func:`is_monotone`).
+"""
+
+_Rule = TypeVar("_Rule", bound=Callable[..., Any])
 
 
+def _declared(*, monotone: bool) -> Callable[[_Rule], _Rule]:
+    """Record on a shipped rule whether it is monotone."""
+
+    def declare(rule: _Rule) -> _Rule:
+        rule.monotone = monotone  # type: ignore[attr-defined]
+        return rule
+
+    return declare
+
+
+def is_monotone(rule: object) -> bool:
+    """Whether ``rule`` declares itself monotone: a worse grade beneath never suggests better.
+
+    A roll-up rule is monotone when worsening any grade it is given never makes
+    the grade it suggests better. A threshold policy's rules read grades
+    worse-is-higher, so a decision is monotone in the item grades only if the
+    roll-up is (see :func:`~neglect_protocol.escalation.decide`). The shipped
+    :func:`worst`, :func:`median` and :func:`mean` are monotone; :func:`mode` is
+    not. A rule of your own counts as monotone only if its ``monotone``
+    attribute is ``True``.
+
+    >>> is_monotone(worst), is_monotone(mode)
+    (True, False)
+    """
+    return getattr(rule, "monotone", False) is True
+
+
+@_declared(monotone=True)
 def worst(grades: Iterable[Grade]) -> Grade:
     """Suggest the worst (highest) grade: one poor item is enough to show.
 
@@ -39,6 +73,7 @@ def worst(grades: Iterable[Grade]) -> Grade:
     return max(grades)
 
 
+@_declared(monotone=True)
 def median(grades: Iterable[Grade]) -> Grade:
     """Suggest the middle grade; with an even count, the worse of the two middle grades.
 
@@ -63,6 +98,7 @@ def median(grades: Iterable[Grade]) -> Grade:
     return ordered[len(ordered) // 2]
 
 
+@_declared(monotone=False)
 def mode(grades: Iterable[Grade]) -> Grade:
     """Suggest the most frequent grade; a tie goes to the worse grade.
 
@@ -90,6 +126,7 @@ def mode(grades: Iterable[Grade]) -> Grade:
     return max(counts, key=lambda grade: (counts[grade], grade))
 
 
+@_declared(monotone=True)
 def mean(grades: Iterable[Grade]) -> Grade:
     """Suggest the arithmetic mean, rounded half up (2.5 becomes 3).
 
@@ -135,3 +172,14 @@ def rule_name(rule: RollUpRule) -> str:
     """The name a profile records for ``rule``: its ``__name__``, else its ``repr``."""
     name = getattr(rule, "__name__", None)
     return name if isinstance(name, str) else repr(rule)  # echo-safe: code, not data
+
+
+SHIPPED_RULE_NAMES: frozenset[str] = frozenset(
+    rule_name(rule) for rule in (worst, median, mode, mean)
+)
+"""The names a profile records for the shipped rules."""
+
+MONOTONE_RULE_NAMES: frozenset[str] = frozenset(
+    rule_name(rule) for rule in (worst, median, mode, mean) if is_monotone(rule)
+)
+"""The names a profile records for the shipped monotone rules (``worst``, ``median``, ``mean``)."""

@@ -9,8 +9,8 @@ import attrs
 
 from neglect_protocol._logic._specs import as_tuple, codes, whole_number
 from neglect_protocol._model._checks import got
-from neglect_protocol._model._escalation import rule_label
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._policy import rule_label
 from neglect_protocol._model._screening import (
     OUTCOME_RULE_ROLE,
     Answer,

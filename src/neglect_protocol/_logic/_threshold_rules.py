@@ -9,11 +9,13 @@ policy refuse it when the policy is built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar
 
 import attrs
 
+from neglect_protocol._logic._rule_context import Rule, RuleContext, checked_reason
 from neglect_protocol._logic._specs import (
     as_tuple,
     codes,
@@ -23,29 +25,17 @@ from neglect_protocol._logic._specs import (
     optional_grade_of,
     whole_number,
 )
-from neglect_protocol._logic._trends import (
-    Grading,
-    at_or_above,
-    counted,
-    find_drift,
-    first_gradings,
-    gradings,
-    latest_gradings,
-    stands_in,
-)
-from neglect_protocol._model._escalation import (
+from neglect_protocol._logic._trends import Grading, counted, stands_in
+from neglect_protocol._model._decision import Reason
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._policy import (
     MODIFIER_ROLE,
     RULE_ROLE,
     PolicyFacts,
-    Reason,
-    Rule,
-    RuleContext,
     check_rule,
-    checked_reason,
     rule_label,
 )
-from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol.errors import PolicyError, safe_repr
 
@@ -64,29 +54,35 @@ def _listed(entries: Iterable[ProfileEntry], earlier: Mapping[str, Grade] | None
 def _compared(
     hits: Sequence[ProfileEntry],
     earlier: Mapping[str, Grading],
-    profiles: Sequence[Profile],
+    ends: Sequence[dt.date],
     *,
     one: str,
     several: str,
-) -> str:
-    """``hits`` beside their earlier grades, saying which assessment each earlier grade is from.
+) -> Callable[[], str]:
+    """How to write ``hits`` beside their earlier grades, saying which assessment each is from.
 
     ``one`` leads when every earlier grade comes from the same assessment (its
-    ``{end}`` filled in), ``several`` when they differ.
+    ``{end}`` filled in), ``several`` when they differ. What the text needs is
+    taken now, so that writing it later reads nothing that may have moved on.
     """
-    ends = {profiles[earlier[entry.code].position].window.end for entry in hits}
-    if len(ends) == 1:
-        lead = one.format(end=ends.pop())
-        return f"{lead}: {_listed(hits, {code: g.grade for code, g in earlier.items()})}"
-    parts = []
-    for entry in hits:
-        before = earlier[entry.code]
-        grade = "-" if entry.grade is None else str(entry.grade.value)
-        parts.append(
-            f"{entry.code} {entry.name} ({grade}, was {before.grade.value} at the assessment "
-            f"ending {profiles[before.position].window.end})"
-        )
-    return f"{several}: {', '.join(parts)}"
+    before = {entry.code: earlier[entry.code] for entry in hits}
+    when = {code: ends[grading.position] for code, grading in before.items()}
+
+    def write() -> str:
+        days = set(when.values())
+        if len(days) == 1:
+            lead = one.format(end=days.pop())
+            return f"{lead}: {_listed(hits, {code: g.grade for code, g in before.items()})}"
+        parts = []
+        for entry in hits:
+            grade = "-" if entry.grade is None else str(entry.grade.value)
+            parts.append(
+                f"{entry.code} {entry.name} ({grade}, was {before[entry.code].grade.value} at "
+                f"the assessment ending {when[entry.code]})"
+            )
+        return f"{several}: {', '.join(parts)}"
+
+    return write
 
 
 def _unit_noun(profile: Profile, count: int) -> str:
@@ -100,7 +96,7 @@ def _area_noun(profile: Profile, count: int) -> str:
 
 
 def _codes(entries: Iterable[ProfileEntry]) -> tuple[str, ...]:
-    return tuple(entry.code for entry in entries)
+    return tuple([entry.code for entry in entries])
 
 
 def _stand_in_note(profile: Profile, hits: Iterable[ProfileEntry]) -> str:
@@ -143,19 +139,19 @@ class AreaAtOrAbove:
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if enough areas reach the grade, else ``None``."""
         profile = context.profile
-        hits = [
-            area
-            for area in profile.areas
-            if area.grade is not None
-            and area.grade >= self.grade
-            and (not self.areas or area.code in self.areas)
-        ]
+        hits = context.areas_at_or_above(self.grade)
+        if self.areas:
+            hits = tuple([entry for entry in hits if entry.code in self.areas])
         if not hits or len(hits) < self.count:
             return None
-        graded_at = f"{_area_noun(profile, len(hits))} graded {self.grade.value} or worse"
-        if self.count > 1:
-            graded_at = f"{len(hits)} {graded_at} (at least {self.count} needed)"
-        return Reason(self.kind, self.level, f"{graded_at}: {_listed(hits)}", _codes(hits))
+
+        def write() -> str:
+            graded_at = f"{_area_noun(profile, len(hits))} graded {self.grade.value} or worse"
+            if self.count > 1:
+                graded_at = f"{len(hits)} {graded_at} (at least {self.count} needed)"
+            return f"{graded_at}: {_listed(hits)}"
+
+        return Reason._built(self.kind, self.level, write, _codes(hits))
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level or area code."""
@@ -198,16 +194,18 @@ class SubAreasAtOrAbove:
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if enough sub-areas reach the grade, else ``None``."""
         profile = context.profile
-        hits = counted(profile, lambda entry: entry.grade is not None and entry.grade >= self.grade)
+        hits = context.counted_at_or_above(self.grade)
         if not hits or len(hits) < self.count:
             return None
-        return Reason(
-            self.kind,
-            self.level,
-            f"{len(hits)} {_unit_noun(profile, len(hits))} graded {self.grade.value} or worse "
-            f"(at least {self.count} needed{_stand_in_note(profile, hits)}): {_listed(hits)}",
-            _codes(hits),
-        )
+
+        def write() -> str:
+            return (
+                f"{len(hits)} {_unit_noun(profile, len(hits))} graded {self.grade.value} or "
+                f"worse (at least {self.count} needed{_stand_in_note(profile, hits)}): "
+                f"{_listed(hits)}"
+            )
+
+        return Reason._built(self.kind, self.level, write, _codes(hits))
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level."""
@@ -253,20 +251,18 @@ class NamedSubAreasAtOrAbove:
 
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if a named sub-area reaches the grade, else ``None``."""
-        hits = [
-            entry
-            for entry in context.profile
-            if entry.code in self.codes and entry.grade is not None and entry.grade >= self.grade
-        ]
+        hits = [entry for entry in context.at_or_above(self.grade) if entry.code in self.codes]
         if not hits:
             return None
-        return Reason(
-            self.kind,
-            self.level,
-            f"named {_unit_noun(context.profile, len(hits))} graded {self.grade.value} or worse: "
-            f"{_listed(hits)}",
-            _codes(hits),
-        )
+        profile = context.profile
+
+        def write() -> str:
+            return (
+                f"named {_unit_noun(profile, len(hits))} graded {self.grade.value} or worse: "
+                f"{_listed(hits)}"
+            )
+
+        return Reason._built(self.kind, self.level, write, _codes(hits))
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level or a code no catalogue of the policy has."""
@@ -314,24 +310,25 @@ class NoImprovement:
         if not context.history:
             return None
         grade = _effective(self.grade, context)
-        baselines = first_gradings(context.grades[:-1])
+        trail = context.trail
+        baselines = trail.first
         hits = [
             entry
-            for entry in context.profile
-            if entry.grade is not None
-            and (baseline := baselines.get(entry.code)) is not None
+            for entry in context.at_or_above(grade)
+            if (baseline := baselines.get(entry.code)) is not None
             and baseline.grade >= grade
+            and entry.grade is not None
             and entry.grade >= baseline.grade
         ]
         if not hits:
             return None
-        return Reason(
+        return Reason._built(
             self.kind,
             self.level,
             _compared(
                 hits,
                 baselines,
-                context.history,
+                trail.ends,
                 one="no improvement since the baseline ending {end}",
                 several="no improvement since each concern's baseline",
             ),
@@ -375,23 +372,23 @@ class Deterioration:
         """Return the reason if something got worse, else ``None``."""
         if not context.history:
             return None
-        before = latest_gradings(context.grades[:-1])
-        hits = [
-            entry
-            for entry in at_or_above(context.profile, _effective(self.grade, context))
-            if (earlier := before.get(entry.code)) is not None
-            and entry.grade is not None
-            and entry.grade > earlier.grade
-        ]
+        trail = context.trail
+        before: dict[str, Grading] = {}
+        hits = []
+        for entry in context.at_or_above(_effective(self.grade, context)):
+            earlier = trail.latest(entry.code)
+            if earlier is not None and entry.grade is not None and entry.grade > earlier.grade:
+                hits.append(entry)
+                before[entry.code] = earlier
         if not hits:
             return None
-        return Reason(
+        return Reason._built(
             self.kind,
             self.level,
             _compared(
                 hits,
                 before,
-                context.history,
+                trail.ends,
                 one="worse than at the assessment ending {end}, when last graded",
                 several="worse than when last graded",
             ),
@@ -442,39 +439,43 @@ class PersistentBorderline:
 
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if enough sub-areas persisted, else ``None``."""
-        if len(context.profiles) < self.assessments:
+        if len(context.history) + 1 < self.assessments:
             return None
         grade = _effective(self.grade, context)
+        trail = context.trail
         persisting: dict[str, list[Grading]] = {}
-        for entry in at_or_above(context.profile, grade):
-            last = gradings(context.grades, entry.code)[-self.assessments :]
+        for entry in context.at_or_above(grade):
+            last = trail.last_gradings(entry.code, entry.grade or grade, self.assessments)
             if len(last) == self.assessments and all(each.grade >= grade for each in last):
                 persisting[entry.code] = last
+        if len(persisting) < self.count:
+            return None
         hits = [
             (entry, persisting[entry.code])
             for entry in counted(context.profile, lambda entry: entry.code in persisting)
         ]
         if not hits or len(hits) < self.count:
             return None
-        shown = []
-        for entry, last in hits:
-            given = {each.position: str(each.grade.value) for each in last}
-            span = range(last[0].position, last[-1].position + 1)
-            shown.append(
-                f"{entry.code} {entry.name} ({', '.join(given.get(at, '-') for at in span)})"
+
+        def write() -> str:
+            shown = []
+            for entry, last in hits:
+                given = {each.position: str(each.grade.value) for each in last}
+                span = range(last[0].position, last[-1].position + 1)
+                shown.append(
+                    f"{entry.code} {entry.name} ({', '.join(given.get(at, '-') for at in span)})"
+                )
+            gaps = (
+                "; - marks an assessment that did not grade it"
+                if any(len(last) < last[-1].position - last[0].position + 1 for _, last in hits)
+                else ""
             )
-        gaps = (
-            "; - marks an assessment that did not grade it"
-            if any(len(last) < last[-1].position - last[0].position + 1 for _, last in hits)
-            else ""
-        )
-        return Reason(
-            self.kind,
-            self.level,
-            f"graded {grade.value} or worse at each of the last {self.assessments} "
-            f"assessments to grade it (persistent borderline care{gaps}): {', '.join(shown)}",
-            _codes(entry for entry, _ in hits),
-        )
+            return (
+                f"graded {grade.value} or worse at each of the last {self.assessments} "
+                f"assessments to grade it (persistent borderline care{gaps}): {', '.join(shown)}"
+            )
+
+        return Reason._built(self.kind, self.level, write, _codes(entry for entry, _ in hits))
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level."""
@@ -514,27 +515,27 @@ class Drift:
         """Return the reason if a concern has drifted, else ``None``."""
         if not context.history:
             return None
-        finding = find_drift(
-            context.profiles, context.drift_period_days, context.concern_grade, context.grades
-        )
+        finding = context.trail.drift(context.profile, context.drift_period_days)
         if not finding.drifting:
             return None
-        entries = [entry for entry in context.profile if entry.code in finding.codes]
-        skipped = [(code, day) for code, day in finding.not_graded if code in finding.codes]
-        gaps = (
-            "; skipped assessments that did not grade them: "
-            + ", ".join(f"{code} on {day}" for code, day in skipped)
-            if skipped
-            else ""
-        )
-        return Reason(
-            self.kind,
-            self.level,
-            f"drift: graded {finding.grade.value} or worse at every assessment for "
-            f"{finding.days} days since {finding.since}, longer than the drift period of "
-            f"{finding.period_days} days: {_listed(entries)}{gaps}",
-            finding.codes,
-        )
+        profile = context.profile
+
+        def write() -> str:
+            entries = [entry for entry in profile if entry.code in finding.codes]
+            skipped = [(code, day) for code, day in finding.not_graded if code in finding.codes]
+            gaps = (
+                "; skipped assessments that did not grade them: "
+                + ", ".join(f"{code} on {day}" for code, day in skipped)
+                if skipped
+                else ""
+            )
+            return (
+                f"drift: graded {finding.grade.value} or worse at every assessment for "
+                f"{finding.days} days since {finding.since}, longer than the drift period of "
+                f"{finding.period_days} days: {_listed(entries)}{gaps}"
+            )
+
+        return Reason._built(self.kind, self.level, write, finding.codes)
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level."""
@@ -584,10 +585,10 @@ class AllOf:
             if reason is None:
                 return None
             reasons.append(reason)
-        return Reason(
+        return Reason._built(
             self.kind,
             self.level if self.level is not None else max(reason.level for reason in reasons),
-            "all of: " + "; and ".join(reason.text for reason in reasons),
+            lambda: "all of: " + "; and ".join(reason.text for reason in reasons),
             tuple(dict.fromkeys(code for reason in reasons for code in reason.codes)),
         )
 
@@ -630,6 +631,10 @@ class InfantStepUp:
     steps: int = attrs.field(default=1, validator=whole_number(1))
     under_months: int = attrs.field(default=12, validator=whole_number(1))
 
+    def applies(self, context: RuleContext) -> bool:
+        """Whether the modifier can change any reason for ``context``: the child is an infant."""
+        return context.is_infant(self.under_months)
+
     def __call__(self, context: RuleContext, reason: Reason) -> Reason:
         """Return ``reason`` stepped up for an infant, or unchanged."""
         if not context.is_infant(self.under_months):
@@ -645,12 +650,15 @@ class InfantStepUp:
             who = "under one"
         else:
             who = f"under {self.under_months} months old"
-        return attrs.evolve(
-            reason,
-            level=raised,
-            text=f"{reason.text}; stepped up from level {reason.level} because the child is "
-            f"{who} (infant modifier)",
-            stepped_up_from=reason.stepped_up_from or reason.level,
+        return Reason._built(
+            reason.rule,
+            raised,
+            lambda: (
+                f"{reason.text}; stepped up from level {reason.level} because the child is "
+                f"{who} (infant modifier)"
+            ),
+            reason.codes,
+            reason.stepped_up_from or reason.level,
         )
 
     def check(self, facts: PolicyFacts, path: str) -> None:

@@ -8,7 +8,8 @@ positions skipped are returned so that the caller can report them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 from neglect_protocol._model._chronology import DriftFinding
@@ -46,15 +47,15 @@ def counted(profile: Profile, counts: Callable[[ProfileEntry], bool]) -> tuple[P
     Making a grade worse never shrinks the count: an area that drops out is
     replaced by a sub-area of its own.
     """
-    units = [entry for entry in profile.units if counts(entry)]
-    covered = {entry.area for entry in units if not entry.is_area}
     with_sub_areas = {entry.area for entry in profile.sub_areas}
-    standing_in = {
-        entry.code
-        for entry in profile.areas
-        if entry.code in with_sub_areas and entry.code not in covered and counts(entry)
-    }
-    return tuple(entry for entry in profile if entry in units or entry.code in standing_in)
+    counting = [entry for entry in profile if counts(entry)]
+    # Areas with a counted sub-area are counted through it; the rest stand in for theirs.
+    covered = {entry.area for entry in counting if not entry.is_area}
+    return tuple(
+        entry
+        for entry in counting
+        if not entry.is_area or entry.code not in with_sub_areas or entry.code not in covered
+    )
 
 
 def stands_in(profile: Profile, entry: ProfileEntry) -> bool:
@@ -62,111 +63,139 @@ def stands_in(profile: Profile, entry: ProfileEntry) -> bool:
     return entry.is_area and any(sub.area == entry.code for sub in profile.sub_areas)
 
 
-def gradings(grades_by_profile: Sequence[dict[str, Grade]], code: str) -> list[Grading]:
-    """Every grade ``code`` was given, oldest first, skipping profiles that did not grade it."""
-    return [
-        Grading(position, by_code[code])
-        for position, by_code in enumerate(grades_by_profile)
-        if code in by_code
-    ]
+class Trail:
+    """What a child's earlier profiles say, carried forward one profile at a time.
 
+    Deciding a profile with a history needs, for each code, its first grading
+    (its baseline), its latest grading, its gradings in order, and where its
+    current run of concerns began with the assessments since that did not grade
+    it. A trail keeps exactly that and grows by one profile in time proportional
+    to the profile, so deciding the latest of ``n`` profiles, or every one of
+    them in a review, never re-reads the history: the review of a long
+    chronology stays linear. It keeps plain numbers and grades rather than a
+    tuple per grading, so that growing it creates few objects for the garbage
+    collector to scan again and again.
 
-def latest_gradings(grades_by_profile: Sequence[dict[str, Grade]]) -> dict[str, Grading]:
-    """The most recent grade of each code, with the position of the profile that gave it."""
-    latest: dict[str, Grading] = {}
-    for position, by_code in enumerate(grades_by_profile):
-        for code, grade in by_code.items():
-            latest[code] = Grading(position, grade)
-    return latest
+    Every reading skips an assessment that did not grade a code (see the module
+    docstring). ``tests/test_escalation_history.py`` checks a trail against a
+    deliberately plain reading of the whole history.
 
-
-def first_gradings(grades_by_profile: Sequence[dict[str, Grade]]) -> dict[str, Grading]:
-    """The first grade of each code: each code's own baseline.
-
-    The first assessment that graded a code is its baseline, so an antenatal
-    GCP2A, whose sections a GCP2 does not have, does not stand in for the first
-    GCP2's baseline of a sub-area.
+    Attributes:
+        concern_grade: The grade from which a code's run of concerns is tracked.
+        ends: The end of each profile's observation window, oldest first.
+        first: The first grading of each code: its baseline.
     """
-    first: dict[str, Grading] = {}
-    for position, by_code in enumerate(grades_by_profile):
-        for code, grade in by_code.items():
-            first.setdefault(code, Grading(position, grade))
-    return first
 
+    __slots__ = ("_gaps", "_grades", "_positions", "_run_start", "concern_grade", "ends", "first")
 
-def concern_spell(
-    grades_by_profile: Sequence[dict[str, Grade]], code: str, grade: Grade
-) -> tuple[int, tuple[int, ...]]:
-    """Where the latest profile's concern ``code`` became one, and the gaps since.
+    def __init__(self, concern_grade: Grade) -> None:
+        self.concern_grade = concern_grade
+        self.ends: list[dt.date] = []
+        self.first: dict[str, Grading] = {}
+        # Each code's gradings, as positions and grades side by side, oldest first.
+        self._positions: dict[str, list[int]] = {}
+        self._grades: dict[str, list[Grade]] = {}
+        # Codes whose latest grading is a concern: where their run of concerns began,
+        # and the positions since then that did not grade them.
+        self._run_start: dict[str, int] = {}
+        self._gaps: dict[str, list[int]] = {}
 
-    The spell runs back from the latest profile over every profile that graded
-    the code ``grade`` or worse; it ends only at a profile that graded it
-    better. Profiles that did not grade the code are skipped, not spell-breaking.
+    @classmethod
+    def of(cls, profiles: Iterable[Profile], concern_grade: Grade) -> Trail:
+        """The trail of ``profiles``, oldest first."""
+        trail = cls(concern_grade)
+        for profile in profiles:
+            trail.add(profile, graded(profile))
+        return trail
 
-    Args:
-        grades_by_profile: :func:`graded` of each profile, oldest first; the
-            latest must grade ``code`` at ``grade`` or worse.
-        code: The area or sub-area.
-        grade: The grade from which it counts as a concern.
+    def add(self, profile: Profile, grades: Mapping[str, Grade]) -> None:
+        """Carry ``profile``, whose grades by code are ``grades``, into the trail."""
+        position = len(self.ends)
+        for code, gaps in self._gaps.items():
+            if code not in grades:
+                gaps.append(position)
+        concern = self.concern_grade
+        positions, given, first = self._positions, self._grades, self.first
+        for code, grade in grades.items():
+            if code in positions:
+                positions[code].append(position)
+                given[code].append(grade)
+            else:
+                positions[code] = [position]
+                given[code] = [grade]
+                first[code] = Grading(position, grade)
+            if grade >= concern:
+                if code not in self._run_start:
+                    self._run_start[code] = position
+                    self._gaps[code] = []
+            elif code in self._run_start:
+                del self._run_start[code]
+                del self._gaps[code]
+        self.ends.append(profile.window.end)
 
-    Returns:
-        The position of the first profile of the spell, and the positions within
-        the spell of the profiles that did not grade the code.
-    """
-    start = len(grades_by_profile) - 1
-    skipped: list[int] = []
-    pending: list[int] = []
-    for position in range(start - 1, -1, -1):
-        given = grades_by_profile[position].get(code)
-        if given is None:
-            pending.append(position)
-            continue
-        if given < grade:
-            break
-        start = position
-        skipped += pending
-        pending = []
-    return start, tuple(sorted(skipped))
+    def latest(self, code: str) -> Grading | None:
+        """The latest grading of ``code``, or ``None`` if no profile graded it."""
+        positions = self._positions.get(code)
+        if positions is None:
+            return None
+        return Grading(positions[-1], self._grades[code][-1])
 
+    def gradings(self, code: str) -> list[Grading]:
+        """Every grading of ``code``, oldest first."""
+        return [
+            Grading(*each)
+            for each in zip(self._positions.get(code, ()), self._grades.get(code, ()), strict=True)
+        ]
 
-def find_drift(
-    profiles: Sequence[Profile],
-    period_days: int,
-    grade: Grade,
-    grades_by_profile: Sequence[dict[str, Grade]] | None = None,
-) -> DriftFinding:
-    """Find concerns that have stayed concerns for longer than ``period_days``.
+    def last_gradings(self, code: str, grade: Grade, count: int) -> list[Grading]:
+        """The last ``count`` gradings of ``code``, the next profile's ``grade`` included."""
+        positions = self._positions.get(code, [])
+        grades = self._grades.get(code, [])
+        start = max(0, len(positions) - count + 1)
+        return [
+            *(Grading(positions[at], grades[at]) for at in range(start, len(positions))),
+            Grading(len(self.ends), grade),
+        ]
 
-    Args:
-        profiles: One child's profiles, oldest first (at least one).
-        period_days: The policy's drift period.
-        grade: The policy's concern grade.
-        grades_by_profile: :func:`graded` of each profile, when already worked out.
+    def drift(self, profile: Profile, period_days: int) -> DriftFinding:
+        """Find the concerns of ``profile``, the next after the trail, that have drifted.
 
-    Returns:
-        The finding, drifting or not.
-    """
-    end = profiles[-1].window.end
-    if grades_by_profile is None:
-        grades_by_profile = [graded(profile) for profile in profiles]
-    spells: list[tuple[str, int]] = []
-    not_graded: list[tuple[str, int]] = []
-    for entry in at_or_above(profiles[-1], grade):
-        start, skipped = concern_spell(grades_by_profile, entry.code, grade)
-        spells.append((entry.code, start))
-        not_graded += [(entry.code, position) for position in skipped]
-    drifted = [
-        code for code, start in spells if (end - profiles[start].window.end).days > period_days
-    ]
-    longest = min((start for _, start in spells), default=None)
-    since = None if longest is None else profiles[longest].window.end
-    return DriftFinding(
-        drifting=bool(drifted),
-        codes=tuple(drifted),
-        open_concerns=tuple(code for code, _ in spells),
-        since=since,
-        days=0 if since is None else (end - since).days,
-        period_days=period_days,
-        grade=grade,
-        not_graded=tuple((code, profiles[position].window.end) for code, position in not_graded),
-    )
+        A concern's spell runs back over every assessment that graded it at the
+        trail's concern grade or worse and ends only at one that graded it
+        better; the assessments within the spell that did not grade it are
+        reported, never taken as an improvement.
+
+        Args:
+            profile: The profile after the trail's last.
+            period_days: The policy's drift period.
+
+        Returns:
+            The finding, drifting or not.
+        """
+        end = profile.window.end
+        position = len(self.ends)
+
+        def end_of(at: int) -> dt.date:
+            return end if at == position else self.ends[at]
+
+        spells: list[tuple[str, int]] = []
+        not_graded: list[tuple[str, dt.date]] = []
+        for entry in at_or_above(profile, self.concern_grade):
+            code = entry.code
+            start = self._run_start.get(code, position)
+            spells.append((code, start))
+            if start < position:
+                not_graded += [(code, self.ends[at]) for at in self._gaps[code]]
+        drifted = [code for code, start in spells if (end - end_of(start)).days > period_days]
+        longest = min((start for _, start in spells), default=None)
+        since = None if longest is None else end_of(longest)
+        return DriftFinding(
+            drifting=bool(drifted),
+            codes=tuple(drifted),
+            open_concerns=tuple(code for code, _ in spells),
+            since=since,
+            days=0 if since is None else (end - since).days,
+            period_days=period_days,
+            grade=self.concern_grade,
+            not_graded=tuple(not_graded),
+        )

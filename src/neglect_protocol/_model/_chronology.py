@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 import attrs
 
-from neglect_protocol._model._assessment import Assessment, ChildRef, TargetedItem
-from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._assessment import ChildRef, TargetedItem
 from neglect_protocol._model._checks import got
-from neglect_protocol._model._escalation import Decision, LevelOfNeed
+from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history, require_profiles
+from neglect_protocol._model._policy import LevelOfNeed
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import HistoryError, safe_repr
 
@@ -96,7 +96,8 @@ class Chronology:
 
     Profiles may be given in any order; they are sorted by the end of their
     observation windows. Profiles of different children, a window given twice
-    and overlapping windows are refused.
+    and overlapping windows are refused. To score assessments into one, use
+    :func:`~neglect_protocol.chronology.from_assessments`.
 
     Attributes:
         profiles: The profiles, oldest first.
@@ -107,50 +108,6 @@ class Chronology:
     """
 
     profiles: tuple[Profile, ...] = attrs.field(converter=_in_order)
-
-    @classmethod
-    def from_assessments(
-        cls,
-        assessments: Iterable[Assessment],
-        *,
-        catalogue: Catalogue | None = None,
-        rule: Callable[[Sequence[Grade]], Grade] | None = None,
-    ) -> Chronology:
-        """Score each assessment and order the profiles into a chronology.
-
-        Args:
-            assessments: One child's assessments, in any order.
-            catalogue: The catalogue to score against; by default the built-in
-                one for each assessment's instrument (so GCP2A and GCP2
-                assessments of the same child can be mixed).
-            rule: The roll-up rule for suggested grades (see
-                :mod:`neglect_protocol.rules`); by default ``worst``.
-
-        Returns:
-            The chronology.
-
-        Raises:
-            HistoryError: If ``assessments`` is not a sequence of assessments, or
-                they are not one child's history.
-        """
-        # Scoring is logic; it is imported here so that the model never imports it
-        # when the module loads.
-        from neglect_protocol._logic._rules import worst
-        from neglect_protocol._logic._score import score
-
-        if isinstance(assessments, (str, Assessment)) or not isinstance(assessments, Iterable):
-            raise HistoryError(
-                "assessments", f"expected a sequence of assessments, got {got(assessments)}"
-            )
-        given = list(assessments)
-        for index, assessment in enumerate(given):
-            if not isinstance(assessment, Assessment):
-                raise HistoryError(
-                    f"assessments[{index}]", f"expected an Assessment, got {got(assessment)}"
-                )
-        return cls(
-            score(assessment, catalogue=catalogue, rule=rule or worst) for assessment in given
-        )
 
     def __repr__(self) -> str:
         return (

@@ -13,8 +13,8 @@ import attrs
 
 from neglect_protocol._model._assessment import ChildRef
 from neglect_protocol._model._checks import got
-from neglect_protocol._model._escalation import rule_label
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._policy import rule_label
 from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError, safe_repr
 
 

@@ -195,6 +195,7 @@ def policies(
         drift_period_days=draw(between(1, 400)),
         modifiers=modifiers,
         concern_grade=draw(grades()),
+        catalogues=(GCP2, GCP2A),
     )
 
 

@@ -42,14 +42,8 @@ from neglect_protocol._model._audit import (
     Polarity,
 )
 from neglect_protocol._model._catalogue import AgeBand, Area, Catalogue, Item, Phase, SubArea
+from neglect_protocol._model._decision import Decision, Override, Reason
 from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
-from neglect_protocol._model._escalation import (
-    Decision,
-    LevelOfNeed,
-    Override,
-    Reason,
-    ThresholdPolicy,
-)
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._indicators import (
     CensusAgeBand,
@@ -58,6 +52,7 @@ from neglect_protocol._model._indicators import (
     ImplementationMeasures,
     PrimaryNeed,
 )
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol._model._screening import (
     Answer,

@@ -1,0 +1,355 @@
+"""The reasons threshold rules give and the decisions a policy makes, with overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+from neglect_protocol._model._assessment import ChildRef, ObservationWindow
+from neglect_protocol._model._checks import got, is_a
+from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, whole_number
+from neglect_protocol.errors import DecisionError, OverrideError, PolicyError, RuleResultError
+
+
+def _rule_name(instance: Reason, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise RuleResultError("unnamed", f"expected the rule's name as text, got {value!r}")
+
+
+def _reason_level(instance: Reason, attribute: attrs.Attribute[int], value: object) -> None:
+    if not whole_number(value, least=1):
+        raise RuleResultError(
+            instance.rule or "unnamed", f"expected a whole-number level of need, got {value!r}"
+        )
+
+
+def _reason_text(instance: Reason, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise RuleResultError(
+            instance.rule or "unnamed",
+            f"expected a plain-English {attribute.name}, got {value!r}",
+        )
+
+
+def _codes(value: Iterable[str]) -> tuple[str, ...]:
+    # Text is iterable too: a lone "A1" must not become ("A", "1").
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise RuleResultError(
+            "unnamed", f"expected a list of codes as the reason's codes, got {got(value)}"
+        )
+    codes = tuple(value)
+    for index, code in enumerate(codes):
+        if not isinstance(code, str):
+            raise RuleResultError("unnamed", f"expected a code as codes[{index}], got {got(code)}")
+    return codes
+
+
+@attrs.frozen
+class Reason:
+    """Why a rule proposes a level: the level, a sentence, and the codes that triggered it.
+
+    A rule returns a reason to propose a level, or ``None`` to stay silent.
+    The text is built from codes and grades, never from evidence.
+
+    Attributes:
+        rule: The name of the rule that gave the reason (filled in by
+            :func:`~neglect_protocol.escalation.decide` when a rule leaves it empty).
+        level: The number of the level proposed.
+        text: The reason in plain English, naming the codes.
+        codes: The area and sub-area codes that triggered the rule.
+        stepped_up_from: The level first proposed, when a modifier (such as the
+            infant modifier) stepped the proposal up; ``None`` otherwise.
+
+    >>> str(Reason("area_at_or_above", 4, "area B (Care of safety) graded 4", ("B",)))
+    'level 4: area B (Care of safety) graded 4 [area_at_or_above]'
+    """
+
+    rule: str = attrs.field(validator=_rule_name)
+    level: int = attrs.field(validator=_reason_level)
+    text: str = attrs.field(validator=_reason_text)
+    codes: tuple[str, ...] = attrs.field(default=(), converter=_codes)
+    stepped_up_from: int | None = None
+
+    def __str__(self) -> str:
+        return f"level {self.level}: {self.text} [{self.rule}]"
+
+    @classmethod
+    def _built(
+        cls,
+        rule: str,
+        level: int,
+        text: Callable[[], str],
+        codes: tuple[str, ...],
+        stepped_up_from: int | None = None,
+    ) -> Reason:
+        """A reason the library's own rules give, its text written only when first read.
+
+        Not for reasons from outside: nothing is checked. The library's rules
+        build reasons from values already checked (a level the policy was checked
+        to have, codes of the profile), and most reasons are never read as text
+        (a decision's level needs only their levels), so the sentence waits.
+        ``text`` must be pure: it may run once, later, or never.
+        """
+        reason = object.__new__(cls)
+        _RULE_SLOT.__set__(reason, rule)
+        _LEVEL_SLOT.__set__(reason, level)
+        _TEXT_SLOT.__set__(reason, text)  # pending: a callable, where written text is a str
+        _CODES_SLOT.__set__(reason, codes)
+        _STEPPED_SLOT.__set__(reason, stepped_up_from)
+        return reason
+
+
+class _LazyText:
+    """The ``text`` slot of :class:`Reason`, writing pending text on first read.
+
+    Every reader (attribute access, ``==``, ``hash``, ``repr``, ``attrs.evolve``,
+    serialisation) goes through ``__get__``, so none sees the pending form.
+    """
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self.slot
+        value = self.slot.__get__(instance, owner)
+        if type(value) is not str:
+            value = value()
+            self.slot.__set__(instance, value)
+        return value
+
+    def __set__(self, instance: object, value: object) -> None:
+        self.slot.__set__(instance, value)
+
+
+# The slots themselves, for Reason._built: setting them directly skips the checks
+# of a frozen class, and the text slot takes the pending text as it is.
+_RULE_SLOT = Reason.__dict__["rule"]
+_LEVEL_SLOT = Reason.__dict__["level"]
+_TEXT_SLOT = Reason.__dict__["text"]
+_CODES_SLOT = Reason.__dict__["codes"]
+_STEPPED_SLOT = Reason.__dict__["stepped_up_from"]
+setattr(Reason, "text", _LazyText(_TEXT_SLOT))  # noqa: B010
+
+
+def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # The rationale is free text about a child: only its type may be named.
+    if not isinstance(value, str):
+        raise OverrideError("rationale", f"expected text, got a {type(value).__name__}")
+    if not value.strip():
+        raise OverrideError("rationale", "expected a non-empty rationale, got blank text")
+
+
+def _reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise OverrideError(attribute.name, f"expected a non-empty reference, got {value!r}")
+
+
+def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        raise OverrideError(attribute.name, f"expected a date or None, got {value!r}")
+
+
+def _original(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Decision):
+        raise OverrideError("original", f"expected the Decision overridden, got {got(value)}")
+
+
+@attrs.frozen
+class Override:
+    """A practitioner's professional override of a decision, with the decision it replaced.
+
+    Attributes:
+        original: The decision as it stood before the override (itself possibly
+            overridden), kept so that it stays visible.
+        rationale: Why the level was changed: mandatory free text, never shown
+            in a ``repr`` or an error message.
+        by: The pseudonymous reference of whoever made the override.
+        on: The day it was made, if recorded.
+    """
+
+    original: Decision = attrs.field(validator=_original)
+    rationale: str = attrs.field(validator=_rationale, repr=False)
+    by: str = attrs.field(validator=_reference)
+    on: dt.date | None = attrs.field(default=None, validator=_optional_day)
+
+
+@attrs.frozen(repr=False)
+class Decision:
+    """The level of need a policy decides for a profile, with every reason that fired.
+
+    A decision is checked when it is built, so that it cannot say something its
+    reasons do not: its level must be the policy's, and the highest of its
+    reasons' levels (the lowest level when none fired) unless an override
+    records why it differs.
+
+    Attributes:
+        level: The level decided: the highest any rule proposed, the policy's
+            lowest level when none fired, or the level of an override.
+        reasons: Every reason that fired, in the order of the policy's rules
+            (not only the winning one).
+        review_by: When to review the decision: the end of the observation
+            window plus the level's review interval.
+        child: The child the profile is about.
+        window: The profile's observation window.
+        policy: The policy that decided.
+        assessment_reference: The host system's reference for the assessment.
+        overridden: The professional override, if the level was changed by one.
+
+    Raises:
+        DecisionError: If a field has the wrong type, the level is not one of the
+            policy's, or (without an override) it is not the highest reason's.
+    """
+
+    level: LevelOfNeed
+    reasons: tuple[Reason, ...]
+    review_by: dt.date
+    child: ChildRef
+    window: ObservationWindow
+    policy: ThresholdPolicy
+    assessment_reference: str | None = attrs.field(
+        default=None, validator=is_a(str, "a reference", DecisionError, optional=True)
+    )
+    overridden: Override | None = attrs.field(
+        default=None, validator=is_a(Override, "an Override", DecisionError, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for field, kind, what in (
+            ("policy", ThresholdPolicy, "a ThresholdPolicy"),
+            ("child", ChildRef, "a ChildRef"),
+            ("window", ObservationWindow, "an ObservationWindow"),
+            ("level", LevelOfNeed, "a LevelOfNeed"),
+        ):
+            if not isinstance(getattr(self, field), kind):
+                raise DecisionError(field, f"expected {what}, got {got(getattr(self, field))}")
+        if not isinstance(self.review_by, dt.date) or isinstance(self.review_by, dt.datetime):
+            raise DecisionError("review_by", f"expected a date, got {got(self.review_by)}")
+        if not isinstance(self.reasons, tuple):
+            raise DecisionError("reasons", f"expected a tuple of Reason, got {got(self.reasons)}")
+        levels = self.policy.facts.levels
+        for index, reason in enumerate(self.reasons):
+            if not isinstance(reason, Reason):
+                raise DecisionError(f"reasons[{index}]", f"expected a Reason, got {got(reason)}")
+            if reason.level not in levels:
+                raise DecisionError(
+                    f"reasons[{index}].level",
+                    f"expected one of the policy's levels, got {reason.level}",
+                )
+        if self.level not in self.policy.levels:
+            raise DecisionError("level", f"expected one of the policy's levels, got {self.level}")
+        proposed = max((reason.level for reason in self.reasons), default=self.policy.lowest.number)
+        if self.overridden is None and self.level.number != proposed:
+            raise DecisionError(
+                "level",
+                f"expected level {proposed}, the highest of the reasons' levels (the lowest "
+                f"level when none fired), got level {self.level.number} without an override",
+            )
+
+    @classmethod
+    def _built(
+        cls,
+        level: LevelOfNeed,
+        reasons: tuple[Reason, ...],
+        review_by: dt.date,
+        child: ChildRef,
+        window: ObservationWindow,
+        policy: ThresholdPolicy,
+        assessment_reference: str | None,
+    ) -> Decision:
+        """A decision the library's ``decide`` made, built without checking it again.
+
+        ``decide`` takes the level from the policy as the highest of the
+        reasons' (whose levels it checked) and copies the rest from a profile,
+        so the checks of ``__init__`` could only repeat what it knows.
+        """
+        decision = object.__new__(cls)
+        for name, value in (
+            ("level", level),
+            ("reasons", reasons),
+            ("review_by", review_by),
+            ("child", child),
+            ("window", window),
+            ("policy", policy),
+            ("assessment_reference", assessment_reference),
+            ("overridden", None),
+        ):
+            object.__setattr__(decision, name, value)
+        return decision
+
+    def __repr__(self) -> str:
+        extra = (
+            f"; overridden from level {self.overridden.original.level.number}"
+            if self.overridden is not None
+            else ""
+        )
+        return (
+            f"<Decision {self.level} child={self.child.reference!r} "
+            f"review_by={self.review_by.isoformat()} reasons={len(self.reasons)}{extra}>"
+        )
+
+    @property
+    def typical_response(self) -> str:
+        """The typical response at the decided level."""
+        return self.level.typical_response
+
+    @property
+    def is_overridden(self) -> bool:
+        """Whether a practitioner overrode the level the rules decided."""
+        return self.overridden is not None
+
+    @property
+    def proposed(self) -> Decision:
+        """The decision the rules made, before any override (``self`` if none)."""
+        decision = self
+        while decision.overridden is not None:
+            decision = decision.overridden.original
+        return decision
+
+    def override(
+        self, level: int, *, rationale: str, by: str, on: dt.date | None = None
+    ) -> Decision:
+        """Record a professional override to another level, keeping this decision visible.
+
+        Professional judgement can always change the level a policy proposes; the
+        rationale is mandatory. The review date follows the new level.
+
+        Args:
+            level: The number of the level to change to.
+            rationale: Why: free text, kept but never shown in a ``repr`` or error.
+            by: Who made the override (a pseudonymous reference).
+            on: The day it was made, if recorded.
+
+        Returns:
+            The overridden decision; its ``overridden.original`` is this one.
+
+        Raises:
+            OverrideError: If the level is not one of the policy's, is the level
+                already decided, or the rationale or ``by`` is missing.
+        """
+        try:
+            new_level = self.policy.level(level)
+        except PolicyError as error:
+            raise OverrideError("level", error.problem) from None
+        if new_level == self.level:
+            raise OverrideError(
+                "level",
+                f"expected a level other than the decided level {self.level.number}, got {level!r}",
+            )
+        record = Override(self, rationale, by, on)
+        return attrs.evolve(
+            self,
+            level=new_level,
+            review_by=self.window.end + dt.timedelta(days=new_level.review_after_days),
+            overridden=record,
+        )
+
+    def _repr_html_(self) -> str:
+        """The decision as HTML, for notebooks (text escaped, the rationale never shown)."""
+        # Rendering is the boundary's business; deferred so the model never loads it unasked.
+        from neglect_protocol._boundary._escalation_html import decision_html
+
+        return decision_html(self)
