@@ -1162,7 +1162,7 @@ class TestOverride:
             (3, {"rationale": "   "}, "rationale: expected a non-empty rationale, got blank text"),
             (3, {"rationale": b"secret"}, "rationale: expected text, got a bytes"),
             (3, {"by": ""}, "by: expected a non-empty reference, got ''"),
-            (3, {"on": "2024-02-01"}, "on: expected a date or None, got '2024-02-01'"),
+            (3, {"on": "2024-02-01"}, "on: expected a date or None, got a str of 10 characters"),
         ],
     )
     def test_incomplete_overrides_are_refused(
@@ -1214,7 +1214,7 @@ class TestDecisionValue:
             ({"child": None}, "child: expected a ChildRef, got None"),
             ({"window": None}, "window: expected an ObservationWindow, got None"),
             ({"level": 2}, "level: expected a LevelOfNeed, got 2"),
-            ({"review_by": "2024-01-01"}, "review_by: expected a date, got '2024-01-01'"),
+            ({"review_by": "2024-01-01"}, "review_by: expected a date, got a str of 10 characters"),
             ({"reasons": None}, "reasons: expected a tuple of Reason, got None"),
             ({"reasons": ("r",)}, "reasons[0]: expected a Reason, got 'r'"),
             (

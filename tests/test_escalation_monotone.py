@@ -129,7 +129,7 @@ class TestTheModeExample:
             return min(grades)  # type: ignore[call-overload]
 
         profile = d_area(1, best)  # type: ignore[arg-type]
-        with pytest.raises(PolicyError, match="got grades suggested by rule a str of 4 characters"):
+        with pytest.raises(PolicyError, match="got grades suggested by rule 'best'"):
             decide(profile)
 
 

@@ -200,7 +200,14 @@ class TestCommandLine:
         assert "1 lines read: 1 scored, 0 refused\n" == captured.err
 
     @pytest.mark.parametrize(
-        "extra", [["--jobs", "0"], ["--jobs", "two"], ["--json"], ["--history", "x.json"]]
+        "extra",
+        [
+            ["--jobs", "0"],
+            ["--jobs", "two"],
+            ["--json"],
+            ["--history", "x.json"],
+            ["--rule", "mode"],
+        ],
     )
     def test_usage_mistakes(
         self, tmp_path: Path, extra: list[str], capsys: pytest.CaptureFixture[str]

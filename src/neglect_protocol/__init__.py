@@ -175,4 +175,6 @@ def __getattr__(name: str) -> Any:
         return value
     if name in _PUBLIC_MODULES:
         return importlib.import_module(f"neglect_protocol.{name}")
-    raise AttributeError(f"module 'neglect_protocol' has no attribute {name!r}")
+    raise AttributeError(
+        f"module 'neglect_protocol' has no attribute '{name}'"
+    )  # a Python name, as Python says it

@@ -33,7 +33,7 @@ from neglect_protocol._boundary._text import format_profile
 from neglect_protocol._boundary._wire import split_location
 from neglect_protocol._logic._decide import decide
 from neglect_protocol._logic._report_input import ReportInput
-from neglect_protocol._logic._rules import mean, median, mode, worst
+from neglect_protocol._logic._rules import is_monotone, mean, median, mode, worst
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._screening_rules import screen
 from neglect_protocol._logic._validate import validate
@@ -299,18 +299,27 @@ class _StreamScorer:
     catalogue: str | None
     policy: str | None
     rule: str
+    allow_non_monotone: bool
 
     def __call__(self) -> Scorer:
         catalogue = _load(self.catalogue, Catalogue) if self.catalogue else None
         policy = _load(self.policy, ThresholdPolicy) if self.policy else builtin_policy()
-        return Scorer(catalogue, _RULES[self.rule], policy)
+        return Scorer(catalogue, _RULES[self.rule], policy, self.allow_non_monotone)
 
 
 def _score_stream(arguments: argparse.Namespace) -> None:
     if arguments.history or arguments.json:
         _report("neglect-protocol", ["--jsonl cannot be used with --history or --json"])
         raise _Usage
-    build = _StreamScorer(arguments.catalogue, arguments.policy, arguments.rule)
+    if not arguments.allow_non_monotone and not is_monotone(_RULES[arguments.rule]):
+        _report(
+            "neglect-protocol",
+            [f"--rule {arguments.rule} is not monotone: add --allow-non-monotone to decide on it"],
+        )
+        raise _Usage
+    build = _StreamScorer(
+        arguments.catalogue, arguments.policy, arguments.rule, arguments.allow_non_monotone
+    )
     build()  # Check the catalogue and policy once, before any line is read.
     with contextlib.ExitStack() as files:
         try:

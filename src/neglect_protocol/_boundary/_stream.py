@@ -136,11 +136,14 @@ class Scorer:
         catalogue: The catalogue to validate against, or None for the built-in one.
         rule: The roll-up rule for suggested grades.
         policy: The threshold policy to decide with, or None to score only.
+        allow_non_monotone: Whether to decide on a roll-up rule that is not monotone
+            (see ``decide``); refused otherwise.
     """
 
     catalogue: Catalogue | None
     rule: Callable[[Iterable[Grade]], Grade]
     policy: ThresholdPolicy | None
+    allow_non_monotone: bool = False
 
     def document(self, number: int, document: object) -> StreamResult:
         """Score and decide one parsed document, or say what is wrong with it."""
@@ -151,7 +154,11 @@ class Scorer:
                 return LineError(number, (problem,))
             assessment = from_dict(Assessment, document)
             profile = score(assessment, catalogue=self.catalogue, rule=self.rule)
-            decision = None if self.policy is None else decide(profile, policy=self.policy)
+            decision = (
+                None
+                if self.policy is None
+                else decide(profile, policy=self.policy, allow_non_monotone=self.allow_non_monotone)
+            )
         except NeglectProtocolError as error:
             return LineError(number, _problems(error))
         return Scored(number, profile, decision)

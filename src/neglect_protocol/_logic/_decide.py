@@ -10,7 +10,7 @@ from typing import Any, cast
 import attrs
 
 from neglect_protocol._logic._rule_context import RuleContext, checked_reason
-from neglect_protocol._logic._rules import MONOTONE_RULE_NAMES, SHIPPED_RULE_NAMES
+from neglect_protocol._logic._rules import MONOTONE_RULE_NAMES
 from neglect_protocol._logic._threshold_rules import MODIFIER_KINDS, RULE_KINDS
 from neglect_protocol._model._decision import Decision, Reason
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, rule_label
@@ -92,12 +92,7 @@ def check_roll_up(
             continue
         if policy.requires_monotone_roll_up and not allow_non_monotone:
             known = ", ".join(sorted(MONOTONE_RULE_NAMES))
-            # The shipped rules' names are the library's own; another name is shown by type.
-            used = (
-                repr(profile.rule)
-                if profile.rule in SHIPPED_RULE_NAMES
-                else safe_repr(profile.rule)
-            )
+            used = safe_repr(profile.rule)
             raise PolicyError(
                 "profile.rule",
                 f"expected grades rolled up by a monotone rule ({known}), as the policy requires "
@@ -180,7 +175,8 @@ def decided(
                 NON_MONOTONE_RULE,
                 policy.lowest.number,
                 lambda: (
-                    f"decided on grades suggested by the roll-up rule {rule_used!r}, which "
+                    "decided on grades suggested by the roll-up rule "
+                    f"{safe_repr(rule_used)}, which "
                     "is not known to be monotone: a worse grade beneath can suggest a better "
                     "grade, and so a lower level (allowed by the caller)"
                 ),

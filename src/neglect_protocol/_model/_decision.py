@@ -11,18 +11,27 @@ import attrs
 from neglect_protocol._model._assessment import ChildRef, ObservationWindow
 from neglect_protocol._model._checks import got, is_a
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, whole_number
-from neglect_protocol.errors import DecisionError, OverrideError, PolicyError, RuleResultError
+from neglect_protocol.errors import (
+    DecisionError,
+    OverrideError,
+    PolicyError,
+    RuleResultError,
+    safe_repr,
+)
 
 
 def _rule_name(instance: Reason, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
-        raise RuleResultError("unnamed", f"expected the rule's name as text, got {value!r}")
+        raise RuleResultError(
+            "unnamed", f"expected the rule's name as text, got {safe_repr(value)}"
+        )
 
 
 def _reason_level(instance: Reason, attribute: attrs.Attribute[int], value: object) -> None:
     if not whole_number(value, least=1):
         raise RuleResultError(
-            instance.rule or "unnamed", f"expected a whole-number level of need, got {value!r}"
+            instance.rule or "unnamed",
+            f"expected a whole-number level of need, got {safe_repr(value)}",
         )
 
 
@@ -30,7 +39,7 @@ def _reason_text(instance: Reason, attribute: attrs.Attribute[str], value: objec
     if not isinstance(value, str) or not value.strip():
         raise RuleResultError(
             instance.rule or "unnamed",
-            f"expected a plain-English {attribute.name}, got {value!r}",
+            f"expected a plain-English {attribute.name}, got {safe_repr(value)}",
         )
 
 
@@ -145,12 +154,14 @@ def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
 
 def _reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise OverrideError(attribute.name, f"expected a non-empty reference, got {value!r}")
+        raise OverrideError(
+            attribute.name, f"expected a non-empty reference, got {safe_repr(value)}"
+        )
 
 
 def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise OverrideError(attribute.name, f"expected a date or None, got {value!r}")
+        raise OverrideError(attribute.name, f"expected a date or None, got {safe_repr(value)}")
 
 
 def _original(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -287,7 +298,7 @@ class Decision:
             else ""
         )
         return (
-            f"<Decision {self.level} child={self.child.reference!r} "
+            f"<Decision {self.level} child={safe_repr(self.child.reference)} "
             f"review_by={self.review_by.isoformat()} reasons={len(self.reasons)}{extra}>"
         )
 
@@ -337,7 +348,8 @@ class Decision:
         if new_level == self.level:
             raise OverrideError(
                 "level",
-                f"expected a level other than the decided level {self.level.number}, got {level!r}",
+                f"expected a level other than the decided level {self.level.number}"
+                f", got {safe_repr(level)}",
             )
         record = Override(self, rationale, by, on)
         return attrs.evolve(

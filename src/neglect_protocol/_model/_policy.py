@@ -17,7 +17,7 @@ import attrs
 
 from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._grade import Grade, to_grade
-from neglect_protocol.errors import PolicyError
+from neglect_protocol.errors import PolicyError, safe_repr
 
 
 def whole_number(value: object, *, least: int) -> bool:
@@ -31,12 +31,14 @@ def whole_number(value: object, *, least: int) -> bool:
 
 def _policy_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise PolicyError(attribute.name, f"expected non-empty text, got {value!r}")
+        raise PolicyError(attribute.name, f"expected non-empty text, got {safe_repr(value)}")
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not whole_number(value, least=1):
-        raise PolicyError(attribute.name, f"expected a whole number above 0, got {value!r}")
+        raise PolicyError(
+            attribute.name, f"expected a whole number above 0, got {safe_repr(value)}"
+        )
 
 
 @attrs.frozen
@@ -74,7 +76,7 @@ def rule_label(rule: object) -> str:
         name = getattr(rule, attribute, None)
         if isinstance(name, str):
             return name
-    return repr(rule)
+    return repr(rule)  # echo-safe: the repr of a rule value, itself safe
 
 
 RULE_ROLE = "threshold rule"
@@ -102,7 +104,9 @@ class PolicyFacts:
     def unknown_level(self, level: object, path: str) -> PolicyError:
         """The error for a level the policy does not define, for the caller to raise."""
         known = ", ".join(str(number) for number in self.levels)
-        return PolicyError(path, f"expected one of the policy's levels {known}, got {level!r}")
+        return PolicyError(
+            path, f"expected one of the policy's levels {known}, got {safe_repr(level)}"
+        )
 
     def check_level(self, level: int, path: str) -> None:
         """Refuse a level the policy does not define."""
@@ -124,14 +128,15 @@ class PolicyFacts:
             ]
             if not areas_only:
                 known += [sub_area.code for sub_area in catalogue.sub_areas]
-        names = " or ".join(repr(catalogue.name) for catalogue in self.catalogues)
+        names = " or ".join(safe_repr(catalogue.name) for catalogue in self.catalogues)
         what = "an area code" if areas_only else "a sub-area code (or a section's code)"
         for index, code in enumerate(codes):
             if code not in known:
                 close = difflib.get_close_matches(str(code), known, n=3, cutoff=0.3)
                 hint = f"; nearest valid codes: {', '.join(close)}" if close else ""
                 raise PolicyError(
-                    f"{path}[{index}]", f"expected {what} of catalogue {names}, got {code!r}{hint}"
+                    f"{path}[{index}]",
+                    f"expected {what} of catalogue {names}, got {safe_repr(code)}{hint}",
                 )
 
 
@@ -260,7 +265,7 @@ class ThresholdPolicy:
 
     def __repr__(self) -> str:
         return (
-            f"<ThresholdPolicy {self.name!r} version {self.version!r}: "
+            f"<ThresholdPolicy {safe_repr(self.name)} version {safe_repr(self.version)}: "
             f"{len(self.levels)} levels, {len(self.rules)} rules, "
             f"{len(self.modifiers)} modifiers>"
         )
@@ -307,6 +312,6 @@ def check_rule(rule: object, facts: PolicyFacts, path: str, *, role: str = RULE_
         raise PolicyError(path, f"expected a callable {role}, got a {type(rule).__name__}")
     found = getattr(rule, "role", None)
     if isinstance(found, str) and found != role:
-        raise PolicyError(path, f"expected a {role}, got a {found} ({rule_label(rule)!r})")
+        raise PolicyError(path, f"expected a {role}, got a {found} ({safe_repr(rule_label(rule))})")
     if isinstance(rule, Checkable):
         rule.check(facts, path)
