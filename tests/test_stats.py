@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neglect_protocol import Grade
-from neglect_protocol._logic._intervals import regularized_incomplete_beta
+from neglect_protocol._model._binomial import regularized_incomplete_beta
 from neglect_protocol.change import Change
 from neglect_protocol.errors import (
     ConfidenceError,

@@ -13,9 +13,9 @@ from neglect_protocol._logic._change import Change
 from neglect_protocol._model._audit import CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import AuditError
-from neglect_protocol.stats import Proportion
 
 
 @attrs.frozen

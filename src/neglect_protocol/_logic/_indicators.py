@@ -21,9 +21,9 @@ from neglect_protocol._model._indicators import (
     check_flag,
     check_level,
 )
+from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import CohortError, safe_repr
-from neglect_protocol.stats import Proportion
 
 
 class Dimension(enum.Enum):

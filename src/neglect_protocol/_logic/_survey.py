@@ -10,10 +10,10 @@ import attrs
 from neglect_protocol._logic._change import Change, change_between
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
 from neglect_protocol._model._views import MetricTable
 from neglect_protocol.errors import SurveyError
-from neglect_protocol.stats import Proportion
 
 
 @attrs.frozen
