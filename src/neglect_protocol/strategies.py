@@ -1038,9 +1038,9 @@ publish(__name__, clustered_cohorts)
 
 import attrs  # noqa: E402
 
+from neglect_protocol._boundary._report_input import ReportInput  # noqa: E402
 from neglect_protocol._logic._assurance import PeriodRecords  # noqa: E402
 from neglect_protocol._logic._decide import decide  # noqa: E402
-from neglect_protocol._logic._report_input import ReportInput  # noqa: E402
 from neglect_protocol._logic._screening_rules import (  # noqa: E402
     DomainsWithSigns,
     NamedSigns,

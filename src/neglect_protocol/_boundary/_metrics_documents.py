@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from neglect_protocol._boundary._documents import register_document, register_parts
+from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._wire import (
     NONBLANK,
     OPEN_SHARE,
@@ -37,7 +38,6 @@ from neglect_protocol._boundary._wire import (
 )
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._indicators import Cohort, Dimension
-from neglect_protocol._logic._report_input import ReportInput
 from neglect_protocol._model._audit import (
     AuditComment,
     CaseFileAudit,
