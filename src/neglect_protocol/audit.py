@@ -13,13 +13,15 @@ from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._builtin import builtin_judgement_scale
 from neglect_protocol._boundary._judgement_scale_file import (
     JUDGEMENT_SCALE_SCHEMA_VERSION,
     judgement_scale_from_document,
     load_judgement_scale,
 )
+from neglect_protocol._boundary._metric_html import audit_summary_html
+from neglect_protocol._boundary._metric_records import audit_summary_records
 from neglect_protocol._logic import _audit_summary
 from neglect_protocol._logic._audit_summary import AuditSummary, GradeCounts, ThemeTally
 from neglect_protocol._logic._audit_tool import (
@@ -144,6 +146,8 @@ publish(
     summarise_audits,
     worst_judgement,
 )
+
+attach_views(AuditSummary, html=audit_summary_html, records=audit_summary_records)
 
 
 def __dir__() -> list[str]:

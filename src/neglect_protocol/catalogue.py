@@ -5,13 +5,14 @@
 (13, ['S1', 'S2', 'S3'])
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._builtin import builtin_catalogue
 from neglect_protocol._boundary._catalogue_file import (
     CATALOGUE_SCHEMA_VERSION,
     catalogue_from_document,
     load_catalogue,
 )
+from neglect_protocol._boundary._html import catalogue_html
 from neglect_protocol._model._catalogue import (
     AgeBand,
     Area,
@@ -60,6 +61,8 @@ publish(
     catalogue_from_document,
     load_catalogue,
 )
+
+attach_views(Catalogue, html=catalogue_html)
 
 
 def __dir__() -> list[str]:

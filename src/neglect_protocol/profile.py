@@ -1,7 +1,9 @@
 """Profiles: scoring an assessment into area and sub-area grades."""
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._builtin import builtin_catalogue
+from neglect_protocol._boundary._html import profile_html
+from neglect_protocol._boundary._records import profile_records
 from neglect_protocol._logic import _score
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._model._assessment import Assessment
@@ -62,6 +64,7 @@ def score(
 
 
 publish(__name__, GradeSource, Profile, ProfileEntry, score)
+attach_views(Profile, html=profile_html, records=profile_records)
 
 
 def __dir__() -> list[str]:

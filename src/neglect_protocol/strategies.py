@@ -902,7 +902,7 @@ def screenings(draw: st.DrawFn, checklist: Checklist | None = None) -> Screening
     Any subset of signs is answered, with evidence wherever the answer needs it.
     """
     if checklist is None:
-        from neglect_protocol._boundary._builtin import builtin_checklist
+        from neglect_protocol._boundary._screening_file import builtin_checklist
 
         checklist = builtin_checklist()
     chosen = draw(st.lists(st.sampled_from(checklist.signs), unique=True))
@@ -1142,7 +1142,7 @@ def screening_policies(draw: st.DrawFn, checklist: Checklist | None = None) -> S
     wanted: pass one from :func:`checklists`.
     """
     if checklist is None:
-        from neglect_protocol._boundary._builtin import builtin_checklist
+        from neglect_protocol._boundary._screening_file import builtin_checklist
 
         checklist = builtin_checklist()
     outcome = st.sampled_from(_OUTCOMES)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
+from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
@@ -126,8 +128,6 @@ def _from_document(document: Mapping[str, Any], *, structure: bool) -> Catalogue
         areas, sub_areas, paths = _structure(top.get("areas", []))
         age_band = _band(top["age_band"], "$.age_band") if "age_band" in top else None
     else:
-        from neglect_protocol._boundary._builtin import builtin_catalogue
-
         base = builtin_catalogue(instrument)
         areas, sub_areas, age_band = base.areas, base.sub_areas, base.age_band
         paths = {}
@@ -311,3 +311,12 @@ def load_catalogue(source: str | os.PathLike[str] | Traversable) -> Catalogue:
 def load_structure(source: str | os.PathLike[str] | Traversable) -> Catalogue:
     """Read one of the shipped structure files, which lay out areas and sub-areas."""
     return _from_document(read_document(source, CatalogueError), structure=True)
+
+
+_FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
+
+
+@functools.cache
+def builtin_catalogue(instrument: Instrument) -> Catalogue:
+    """Return the shipped structure-only catalogue for ``instrument``."""
+    return load_structure(files("neglect_protocol").joinpath("data", _FILES[instrument]))

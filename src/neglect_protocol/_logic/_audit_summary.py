@@ -14,8 +14,8 @@ from neglect_protocol._model._audit import CaseFileAudit, Judgement, JudgementSc
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol._model._views import MetricTable
-from neglect_protocol.errors import AuditError
+from neglect_protocol._model._views import MetricTable, counted, plural
+from neglect_protocol.errors import AuditError, safe_repr
 
 
 @attrs.frozen
@@ -93,6 +93,16 @@ class AuditSummary(MetricTable):
     good_or_better_change: Change | None = None
     inadequate_change: Change | None = None
     theme_changes: FrozenMap[str, Change] = attrs.field(factory=FrozenMap)
+
+    def __repr__(self) -> str:
+        """One line: files, the headline shares, teams and themes."""
+        grades = self.grades
+        return (
+            f"<AuditSummary of {plural(self.total, 'file')} on {safe_repr(self.scale.name)}: "
+            f"{counted(grades.good_or_better_share)} good or better, "
+            f"{counted(grades.inadequate_share)} inadequate; {plural(len(self.by_team), 'team')}, "
+            f"{plural(len(self.themes), 'theme')}>"
+        )
 
     @property
     def total(self) -> int:
