@@ -10,7 +10,7 @@ The names a newcomer needs first are here; each lives in a public module
 'adequate'
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from neglect_protocol.assessment import (
     Assessment,
@@ -34,18 +34,36 @@ from neglect_protocol.catalogue import (
     SubArea,
     load_catalogue,
 )
-from neglect_protocol.chronology import Chronology
-from neglect_protocol.display import format_profile
-from neglect_protocol.errors import NeglectProtocolError
-from neglect_protocol.escalation import Decision, LevelOfNeed, ThresholdPolicy, decide, load_policy
+from neglect_protocol.errors import NeglectProtocolError, safe_repr
 from neglect_protocol.grades import Grade
 from neglect_protocol.profile import GradeSource, Profile, ProfileEntry, score
 from neglect_protocol.rules import RollUpRule
 
-try:
-    __version__ = version("neglect-protocol")
-except PackageNotFoundError:  # pragma: no cover - only when run from a source tree never installed
-    __version__ = "0.0.0+unknown"
+if TYPE_CHECKING:
+    from neglect_protocol.chronology import Chronology
+    from neglect_protocol.display import format_profile
+    from neglect_protocol.escalation import (
+        Decision,
+        LevelOfNeed,
+        ThresholdPolicy,
+        decide,
+        load_policy,
+    )
+
+    __version__: str
+
+# Names whose public modules are imported when first asked for, not with the package:
+# decisions and chronologies bring in the threshold rules, which most programs that
+# only score never use. ``from neglect_protocol import decide`` works as before.
+_LAZY = {
+    "Chronology": "neglect_protocol.chronology",
+    "Decision": "neglect_protocol.escalation",
+    "LevelOfNeed": "neglect_protocol.escalation",
+    "ThresholdPolicy": "neglect_protocol.escalation",
+    "decide": "neglect_protocol.escalation",
+    "format_profile": "neglect_protocol.display",
+    "load_policy": "neglect_protocol.escalation",
+}
 
 __all__ = [
     "GCP2",
@@ -82,6 +100,22 @@ __all__ = [
     "score",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # As attrs does: the version is read from the distribution's metadata only when
+    # asked for, so that importing the package does not import importlib.metadata.
+    if name == "__version__":
+        from neglect_protocol._boundary._version import installed_version
+
+        return installed_version()
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # Later look-ups find it without calling here again.
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {safe_repr(name)}")
 
 
 def __dir__() -> list[str]:

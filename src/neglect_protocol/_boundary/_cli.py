@@ -13,11 +13,7 @@ from typing import Any, TypeVar
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
 from neglect_protocol._boundary._assurance_render import write_assurance_report
-from neglect_protocol._boundary._builtin import (
-    builtin_catalogue,
-    builtin_policy,
-    builtin_screening_policy,
-)
+from neglect_protocol._boundary._builtin import builtin_catalogue, builtin_policy
 from neglect_protocol._boundary._documents import (
     SYNTAX,
     document_types,
@@ -29,7 +25,9 @@ from neglect_protocol._boundary._documents import (
 from neglect_protocol._boundary._escalation_text import format_decision, format_screening_decision
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._schema import json_schema
+from neglect_protocol._boundary._screening_file import builtin_screening_policy
 from neglect_protocol._boundary._text import format_profile
+from neglect_protocol._boundary._version import installed_version
 from neglect_protocol._boundary._wire import split_location
 from neglect_protocol._logic._decide import decide
 from neglect_protocol._logic._rules import mean, median, mode, worst
@@ -54,9 +52,7 @@ class _Failed(Exception):  # noqa: N818 - a signal to stop, not an error to repo
 
 
 def _version() -> str:
-    from neglect_protocol import __version__
-
-    return f"neglect-protocol {__version__}"
+    return f"neglect-protocol {installed_version()}"
 
 
 def _parser() -> argparse.ArgumentParser:
