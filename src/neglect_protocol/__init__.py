@@ -23,8 +23,6 @@ from neglect_protocol.assessment import (
     validate,
 )
 from neglect_protocol.catalogue import (
-    GCP2,
-    GCP2A,
     AgeBand,
     Area,
     Catalogue,
@@ -32,7 +30,6 @@ from neglect_protocol.catalogue import (
     Item,
     Phase,
     SubArea,
-    load_catalogue,
 )
 from neglect_protocol.errors import NeglectProtocolError, safe_repr
 from neglect_protocol.grades import Grade
@@ -40,6 +37,7 @@ from neglect_protocol.profile import GradeSource, Profile, ProfileEntry, score
 from neglect_protocol.rules import RollUpRule
 
 if TYPE_CHECKING:
+    from neglect_protocol.catalogue import GCP2, GCP2A, load_catalogue
     from neglect_protocol.chronology import Chronology
     from neglect_protocol.display import format_profile
     from neglect_protocol.escalation import (
@@ -58,10 +56,13 @@ if TYPE_CHECKING:
 _LAZY = {
     "Chronology": "neglect_protocol.chronology",
     "Decision": "neglect_protocol.escalation",
+    "GCP2": "neglect_protocol.catalogue",
+    "GCP2A": "neglect_protocol.catalogue",
     "LevelOfNeed": "neglect_protocol.escalation",
     "ThresholdPolicy": "neglect_protocol.escalation",
     "decide": "neglect_protocol.escalation",
     "format_profile": "neglect_protocol.display",
+    "load_catalogue": "neglect_protocol.catalogue",
     "load_policy": "neglect_protocol.escalation",
 }
 

@@ -1,10 +1,8 @@
 """Profiles: scoring an assessment into area and sub-area grades."""
 
+from typing import Any
+
 from neglect_protocol._api import attach_views, publish
-from neglect_protocol._boundary._builtin import builtin_catalogue
-from neglect_protocol._boundary._html import profile_html
-from neglect_protocol._boundary._records import profile_records
-from neglect_protocol._logic import _score
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
@@ -56,15 +54,46 @@ def score(
     >>> profile.ungraded[:3]
     ('A2', 'A3', 'A5')
     """
-    # The default is resolved here, in the public module, and passed down: the logic
-    # never reaches up for the built-in catalogue.
+    # Scoring and the shipped catalogues are imported when first used, not with the
+    # package. The default is resolved here, in the public module, and passed down:
+    # the logic never reaches up for the built-in catalogue.
+    from neglect_protocol._boundary._builtin import builtin_catalogue
+    from neglect_protocol._logic import _score
+
     if catalogue is None:
         catalogue = builtin_catalogue(assessment.instrument)
     return _score.score(assessment, catalogue=catalogue, rule=rule)
 
 
 publish(__name__, GradeSource, Profile, ProfileEntry, score)
-attach_views(Profile, html=profile_html, records=profile_records)
+
+
+# The package imports this module, so its views import the boundary's renderers when
+# first used rather than with the package.
+def _profile_html(profile: Profile) -> str:
+    """The profile as an HTML table, for notebooks (text escaped, grades coloured)."""
+    from neglect_protocol._boundary._html import profile_html
+
+    return profile_html(profile)
+
+
+def _profile_records(profile: Profile) -> list[dict[str, Any]]:
+    """A plain dict per area and sub-area (see :func:`neglect_protocol.records.profile_records`).
+
+    >>> import datetime as dt
+    >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
+    >>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))
+    >>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
+    >>> rows = score(Assessment(child, window, (Rating("A1", 3),))).to_records()
+    >>> {key: rows[1][key] for key in ("code", "level", "grade", "source")}
+    {'code': 'A1', 'level': 'sub-area', 'grade': 3, 'source': 'entered'}
+    """
+    from neglect_protocol._boundary._records import profile_records
+
+    return profile_records(profile)
+
+
+attach_views(Profile, html=_profile_html, records=_profile_records)
 
 
 def __dir__() -> list[str]:

@@ -8,16 +8,20 @@ defaults, as the DfE disclosure policy is by ``_disclosure_file``.
 from __future__ import annotations
 
 import functools
-from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from neglect_protocol._boundary._catalogue_file import builtin_catalogue
-from neglect_protocol._model._audit import JudgementScale
-from neglect_protocol._model._escalation import ThresholdPolicy
+
+if TYPE_CHECKING:
+    from neglect_protocol._model._audit import JudgementScale
+    from neglect_protocol._model._escalation import ThresholdPolicy
 
 
 @functools.cache
 def builtin_judgement_scale() -> JudgementScale:
     """Return the shipped default audit scale, Ofsted's four-point judgements."""
+    from importlib.resources import files
+
     from neglect_protocol._boundary._judgement_scale_file import load_judgement_scale
 
     return load_judgement_scale(
@@ -28,6 +32,8 @@ def builtin_judgement_scale() -> JudgementScale:
 @functools.cache
 def builtin_policy() -> ThresholdPolicy:
     """Return the shipped example threshold policy (the four-level windscreen)."""
+    from importlib.resources import files
+
     from neglect_protocol._boundary._policy_file import load_policy
 
     return load_policy(files("neglect_protocol").joinpath("data", "policy_default.toml"))

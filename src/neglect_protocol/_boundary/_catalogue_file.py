@@ -5,9 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from neglect_protocol._boundary._document import items, read_document, table
 from neglect_protocol._model._catalogue import (
@@ -26,6 +24,9 @@ from neglect_protocol.errors import (
     DuplicateCodeError,
     safe_repr,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CATALOGUE_SCHEMA_VERSION = 1
 """The version of the catalogue document format this library reads and writes."""
@@ -319,4 +320,6 @@ _FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
 @functools.cache
 def builtin_catalogue(instrument: Instrument) -> Catalogue:
     """Return the shipped structure-only catalogue for ``instrument``."""
+    from importlib.resources import files  # Imported when first read, not with the package.
+
     return load_structure(files("neglect_protocol").joinpath("data", _FILES[instrument]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Iterator, Mapping
@@ -429,6 +428,8 @@ class Catalogue:
         Returns:
             The error, for the caller to raise.
         """
+        import difflib  # Only a mistake needs it: importing the package stays cheap.
+
         suggestions = (
             difflib.get_close_matches(code, list(self._nodes), n=3, cutoff=0.3)
             if isinstance(code, str)
