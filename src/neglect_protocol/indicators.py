@@ -12,7 +12,7 @@ status; :class:`ImplementationMeasures` counts training and use of the GCP2.
 from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._metric_html import breakdown_html
 from neglect_protocol._boundary._metric_records import breakdown_records, cohort_to_records
-from neglect_protocol._logic._indicators import (
+from neglect_protocol._logic._breakdowns import (
     Breakdown,
     Cohort,
     CrossTab,
@@ -20,7 +20,7 @@ from neglect_protocol._logic._indicators import (
     category_label,
     completions_breakdown,
 )
-from neglect_protocol._model._indicators import (
+from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
     GCP2Completion,

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from hypothesis import strategies as st
 
 from neglect_protocol._api import publish
-from neglect_protocol._logic._indicators import Cohort
+from neglect_protocol._logic._breakdowns import Cohort
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._threshold_rules import (
@@ -47,14 +47,14 @@ from neglect_protocol._model._assessment import (
 )
 from neglect_protocol._model._audit import AuditComment, CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument, Item, Phase
-from neglect_protocol._model._escalation import LevelOfNeed, Rule, ThresholdPolicy
-from neglect_protocol._model._grade import GRADES, Grade
-from neglect_protocol._model._indicators import (
+from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
     GCP2Completion,
     PrimaryNeed,
 )
+from neglect_protocol._model._escalation import LevelOfNeed, Rule, ThresholdPolicy
+from neglect_protocol._model._grade import GRADES, Grade
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._screening import Answer, Checklist, Screening, SignAnswer
@@ -1050,13 +1050,13 @@ from neglect_protocol._logic._screening_rules import (  # noqa: E402
     screen,
 )
 from neglect_protocol._model._audit import Criterion  # noqa: E402
+from neglect_protocol._model._cohort import ImplementationMeasures  # noqa: E402
 from neglect_protocol._model._disclosure import (  # noqa: E402
     DisclosurePolicy,
     Missing,
     Suppression,
 )
 from neglect_protocol._model._escalation import Decision  # noqa: E402
-from neglect_protocol._model._indicators import ImplementationMeasures  # noqa: E402
 from neglect_protocol._model._screening import (  # noqa: E402
     Domain,
     ScreeningDecision,
@@ -1319,7 +1319,7 @@ def _of_kind(strategy: st.SearchStrategy[Any], kind: type) -> st.SearchStrategy[
 
 def _more_type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """Strategies for the value types of escalation and metrics, for ``st.from_type``."""
-    from neglect_protocol._logic._indicators import Dimension
+    from neglect_protocol._logic._breakdowns import Dimension
     from neglect_protocol._logic._screening_rules import OUTCOME_RULE_KINDS
     from neglect_protocol._model._audit import Polarity
     from neglect_protocol._model._escalation import Override, Reason

@@ -10,7 +10,7 @@ from html import escape
 
 from neglect_protocol._boundary._html import TABLE, cell, header, row
 from neglect_protocol._logic._audit_summary import AuditSummary
-from neglect_protocol._logic._indicators import Breakdown, category_label
+from neglect_protocol._logic._breakdowns import Breakdown, category_label
 from neglect_protocol._logic._survey import ShareMetric, SurveyMetrics
 from neglect_protocol._model._disclosure import DisclosedTable
 from neglect_protocol._model._proportion import Proportion

@@ -13,8 +13,8 @@ from collections.abc import Hashable
 from typing import Any
 
 from neglect_protocol._logic._audit_summary import AuditSummary, GradeCounts
+from neglect_protocol._logic._breakdowns import Breakdown, Cohort, category_label
 from neglect_protocol._logic._change import Change
-from neglect_protocol._logic._indicators import Breakdown, Cohort, category_label
 from neglect_protocol._logic._survey import ShareMetric, SurveyMetrics
 from neglect_protocol._model._disclosure import DisclosedTable
 from neglect_protocol._model._proportion import Proportion

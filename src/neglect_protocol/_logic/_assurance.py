@@ -17,20 +17,20 @@ from neglect_protocol._logic._assurance_cohort import (
     need_changes,
 )
 from neglect_protocol._logic._audit_summary import AuditSummary, summarise_audits
-from neglect_protocol._logic._change import Change
-from neglect_protocol._logic._disclosure import apply_disclosure, tabulate
-from neglect_protocol._logic._indicators import (
+from neglect_protocol._logic._breakdowns import (
     Cohort,
     Dimension,
     category_label,
     cross_tabulate,
 )
+from neglect_protocol._logic._change import Change
+from neglect_protocol._logic._disclosure import apply_disclosure, tabulate
 from neglect_protocol._logic._phrasing import describe
 from neglect_protocol._logic._survey import SurveyMetrics, survey_metrics
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._checks import got
+from neglect_protocol._model._cohort import CensusAgeBand, ImplementationMeasures
 from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy, Missing
-from neglect_protocol._model._indicators import CensusAgeBand, ImplementationMeasures
 from neglect_protocol._model._phrase import Phrase
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse

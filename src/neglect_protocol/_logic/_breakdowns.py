@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from neglect_protocol._model._checks import got, tuple_of
-from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol._model._indicators import (
+from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
     ImplementationMeasures,
@@ -21,6 +20,7 @@ from neglect_protocol._model._indicators import (
     check_flag,
     check_level,
 )
+from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._views import MetricTable, plural
 from neglect_protocol.errors import CohortError, safe_repr
