@@ -12,6 +12,12 @@ holds everything a report is built from, as one value that a file can hold (the
 from decimal import Decimal
 from fractions import Fraction
 
+# A report holds audit summaries, survey metrics and published tables: the public
+# modules of those classes attach their notebook views and rows, so they are
+# imported with this one, and every table in a report shows in a notebook.
+import neglect_protocol.audit
+import neglect_protocol.disclosure
+import neglect_protocol.survey  # noqa: F401
 from neglect_protocol._api import publish
 from neglect_protocol._boundary._assurance_render import (
     render_html,
