@@ -34,6 +34,7 @@ demo: $(RUNTIME)
 lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 typecheck: $(DEV)
 	$(BIN)/mypy
@@ -62,6 +63,7 @@ benchmark: $(DEV)
 	$(BIN)/python benchmarks/bench_decide.py
 	$(BIN)/python benchmarks/bench_serialize.py
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_strategies.py
 
 # The strategies' tests in a separate venv holding the lowest versions pyproject.toml

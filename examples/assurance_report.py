@@ -41,7 +41,13 @@ from neglect_protocol.assurance import (
     ReportInput,
     write_assurance_report,
 )
-from neglect_protocol.audit import AuditComment, AuditTool, CaseFileAudit, Criterion
+from neglect_protocol.audit import (
+    OFSTED_FOUR_POINT,
+    AuditComment,
+    AuditTool,
+    CaseFileAudit,
+    Criterion,
+)
 from neglect_protocol.indicators import (
     CensusAgeBand,
     Cohort,
@@ -61,6 +67,7 @@ TOOL = AuditTool(
         Criterion("plan", "The plan is specific and reviewed"),
         Criterion("oversight", "Management oversight is evident"),
     ),
+    OFSTED_FOUR_POINT,
 )
 
 # Criterion grades that roll up (median, worse middle) to each overall grade; an

@@ -364,6 +364,7 @@ TOOL = AuditTool(
         Criterion("record", "Records are up to date"),
         Criterion("review", "The plan is reviewed", limiting=True),
     ),
+    OFSTED_FOUR_POINT,
 )
 
 
@@ -397,7 +398,7 @@ class TestAuditTool:
     def test_several_limits_take_the_worst(self) -> None:
         """Of two limiting criteria below the rule's grade, the worse caps; both are named."""
         criteria = (*TOOL.criteria, Criterion("health", "Health needs are met"))
-        grading = AuditTool("Invented", criteria).grade(
+        grading = AuditTool("Invented", criteria, OFSTED_FOUR_POINT).grade(
             {
                 "voice": "requires_improvement",
                 "plan": "outstanding",
@@ -412,7 +413,7 @@ class TestAuditTool:
 
     def test_margin_relaxes_the_cap(self) -> None:
         """With a margin of 1 the overall grade may be a point better than a limiting criterion."""
-        tool = AuditTool("Invented", TOOL.criteria, limit_margin=1)
+        tool = AuditTool("Invented", TOOL.criteria, OFSTED_FOUR_POINT, limit_margin=1)
         grading = tool.grade(
             {
                 "voice": "inadequate",
@@ -426,7 +427,7 @@ class TestAuditTool:
 
     def test_worst_rule(self) -> None:
         """A partnership may roll up by the worst criterion instead."""
-        tool = AuditTool("Invented", TOOL.criteria, rule=worst_judgement)
+        tool = AuditTool("Invented", TOOL.criteria, OFSTED_FOUR_POINT, rule=worst_judgement)
         grading = tool.grade({"voice": "good", "plan": "requires_improvement", "review": "good"})
         assert (REQUIRES_IMPROVEMENT, ()) == (grading.overall, grading.limited_by)
 
@@ -476,7 +477,12 @@ class TestAuditTool:
 
     def test_rule_must_stay_on_the_scale(self) -> None:
         """A custom rule returning a judgement of another scale is caught."""
-        tool = AuditTool("Invented", (Criterion("c", "x"),), rule=lambda _: PRE_2013["adequate"])
+        tool = AuditTool(
+            "Invented",
+            (Criterion("c", "x"),),
+            OFSTED_FOUR_POINT,
+            rule=lambda _: PRE_2013["adequate"],
+        )
         with pytest.raises(
             AuditError, match=r"^rule: expected the rule to return a judgement of the scale"
         ):
@@ -496,7 +502,7 @@ class TestAuditTool:
     def test_bad_criteria(self, criteria: tuple[Any, ...], message: str) -> None:
         """A tool needs at least one criterion, each a Criterion with its own code."""
         with pytest.raises(AuditError) as caught:
-            AuditTool("x", criteria)
+            AuditTool("x", criteria, OFSTED_FOUR_POINT)
         assert message == str(caught.value)
 
     def test_rules_refuse_nothing_to_combine(self) -> None:
@@ -529,7 +535,7 @@ class TestAuditTool:
     ) -> None:
         """Rule: a limiting criterion caps the overall grade — it is never better than the rule's
         grade, nor more than ``margin`` points better than any limiting criterion."""
-        tool = AuditTool("Invented", TOOL.criteria, limit_margin=margin)
+        tool = AuditTool("Invented", TOOL.criteria, OFSTED_FOUR_POINT, limit_margin=margin)
         grading = tool.grade({**limiting, **others})
         assert grading.overall >= grading.by_rule
         for judgement in limiting.values():
@@ -754,12 +760,12 @@ class TestBareTypeErrorsAreOurs:
         ("build", "error", "message"),
         [
             (
-                lambda: AuditTool("Invented", TOOL.criteria, limit_margin="1"),  # type: ignore[arg-type]
+                lambda: AuditTool("Invented", TOOL.criteria, OFSTED_FOUR_POINT, limit_margin="1"),  # type: ignore[arg-type]
                 AuditError,
                 "limit_margin: expected a whole number, 0 or more, got '1'",
             ),
             (
-                lambda: AuditTool("Invented", TOOL.criteria, rule="median"),  # type: ignore[arg-type]
+                lambda: AuditTool("Invented", TOOL.criteria, OFSTED_FOUR_POINT, rule="median"),  # type: ignore[arg-type]
                 AuditError,
                 "rule: expected a function of judgements, got 'median'",
             ),

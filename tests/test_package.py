@@ -79,6 +79,54 @@ class TestPublicSurface:
         )
         assert "[]" == result.stdout.strip()
 
+    def test_import_defers_metadata_data_files_and_decisions(self) -> None:
+        """`import neglect_protocol` reads no metadata, no shipped file and no threshold rules."""
+        code = (
+            "import sys, neglect_protocol\n"
+            "deferred = ['importlib.metadata', 'importlib.resources', 'tomllib', 'json', 'difflib',\n"
+            "            'neglect_protocol.escalation', 'neglect_protocol._boundary._html']\n"
+            "print(sorted(name for name in deferred if name in sys.modules))\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]" == result.stdout.strip()
+
+
+class TestLazyNames:
+    def test_lazy_names_are_the_public_ones(self) -> None:
+        """A name imported on first use is the very object its public module holds."""
+        from neglect_protocol import catalogue, escalation
+
+        assert escalation.decide is neglect_protocol.decide
+        assert catalogue.GCP2 is neglect_protocol.GCP2
+        assert catalogue.load_catalogue is neglect_protocol.load_catalogue
+
+    def test_file_names_of_the_catalogue_module(self) -> None:
+        """The catalogue module's file readers are published under it when first used."""
+        from neglect_protocol import catalogue
+
+        assert 1 == catalogue.CATALOGUE_SCHEMA_VERSION
+        assert "neglect_protocol.catalogue" == catalogue.catalogue_from_document.__module__
+
+    @pytest.mark.parametrize("module_name", ["neglect_protocol", "neglect_protocol.catalogue"])
+    def test_unknown_names_are_attribute_errors(self, module_name: str) -> None:
+        """An unknown name raises AttributeError, naming it, as for any module."""
+        module = importlib.import_module(module_name)
+        with pytest.raises(AttributeError) as caught:
+            module.no_such_name  # noqa: B018
+        assert f"module '{module_name}' has no attribute 'no_such_name'" == str(caught.value)
+
+    def test_views_are_attached_by_the_public_modules(self) -> None:
+        """Values whose classes live in the model show as HTML in notebooks and give rows."""
+        from neglect_protocol.audit import AuditSummary
+        from neglect_protocol.indicators import Cohort
+
+        assert neglect_protocol.GCP2._repr_html_().startswith("<table")
+        assert callable(AuditSummary._repr_html_)
+        assert callable(AuditSummary.to_records)
+        assert [] == Cohort(()).to_records()
+
 
 class TestFrozenMap:
     def test_read_only_hashable_mapping(self) -> None:

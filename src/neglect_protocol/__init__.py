@@ -163,12 +163,11 @@ def __dir__() -> list[str]:
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        # As attrs does: the version is read from the distribution's metadata only when
+        # asked for, so that importing the package does not import importlib.metadata.
+        from neglect_protocol._boundary._version import installed_version
 
-        try:
-            return version("neglect-protocol")
-        except PackageNotFoundError:  # pragma: no cover - a source tree never installed
-            return "0.0.0+unknown"
+        return installed_version()
     if name in _HOMES:
         value = getattr(importlib.import_module(f"neglect_protocol.{_HOMES[name]}"), name)
         globals()[name] = value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -23,3 +24,22 @@ def publish(module: str, *objects: Any) -> None:
         elif isinstance(obj, type) and issubclass(obj, tuple) and hasattr(obj, "_fields"):
             obj.__annotations__ = typing.get_type_hints(obj)  # The same, for a named tuple.
         obj.__module__ = module
+
+
+def attach_views(
+    cls: type,
+    *,
+    html: Callable[[Any], str] | None = None,
+    records: Callable[[Any], list[dict[str, Any]]] | None = None,
+) -> None:
+    """Give ``cls`` its notebook view and its rows, rendered by the boundary.
+
+    The model and the logic never import the boundary, so the public module that
+    publishes ``cls`` attaches the boundary's functions as methods, once, when it is
+    imported: ``html`` becomes ``_repr_html_`` (what Jupyter shows) and ``records``
+    becomes ``to_records``. The model declares both for type checkers only.
+    """
+    if html is not None:
+        cls._repr_html_ = html  # type: ignore[attr-defined]
+    if records is not None:
+        cls.to_records = records  # type: ignore[attr-defined]

@@ -9,21 +9,35 @@ holds everything a report is built from, as one value that a file can hold (the
 ``neglect-protocol report`` command reads one).
 """
 
+from decimal import Decimal
+from fractions import Fraction
+
+# A report holds audit summaries, survey metrics and published tables: the public
+# modules of those classes attach their notebook views and rows, so they are
+# imported with this one, and every table in a report shows in a notebook.
+import neglect_protocol.audit
+import neglect_protocol.disclosure
+import neglect_protocol.survey  # noqa: F401
 from neglect_protocol._api import publish
 from neglect_protocol._boundary._assurance_render import (
     render_html,
     render_markdown,
     write_assurance_report,
 )
+from neglect_protocol._boundary._builtin import builtin_judgement_scale
+from neglect_protocol._boundary._disclosure_file import builtin_disclosure_policy
+from neglect_protocol._boundary._report_input import ReportInput
+from neglect_protocol._logic import _assurance
 from neglect_protocol._logic._assurance import (
     AssuranceReport,
     ChangeLine,
     Headline,
     PeriodRecords,
     ReportTable,
-    build_assurance_report,
 )
-from neglect_protocol._logic._report_input import ReportInput
+from neglect_protocol._model._audit import JudgementScale
+from neglect_protocol._model._disclosure import DisclosurePolicy
+from neglect_protocol._model._survey import Survey
 
 __all__ = [
     "AssuranceReport",
@@ -37,6 +51,63 @@ __all__ = [
     "render_markdown",
     "write_assurance_report",
 ]
+
+
+def build_assurance_report(
+    current: PeriodRecords,
+    *,
+    survey: Survey,
+    previous: PeriodRecords | None = None,
+    scale: JudgementScale | None = None,
+    policy: DisclosurePolicy | None = None,
+    level_of_need: int = 4,
+    inadequate_ceiling: Fraction | Decimal | int | None = None,
+    title: str = "Neglect: annual assurance report",
+    confidence: float = 0.95,
+) -> AssuranceReport:
+    """Work out a period's figures for the partnership board's annual assurance report.
+
+    Headline figures are worded by :func:`~neglect_protocol.reporting.describe`, so
+    no phrase overstates its share; figures about children in the cohort also go
+    through the disclosure ``policy``, and a figure it would hide is withheld rather
+    than phrased. Tables of counts (audits by team, comments by theme, children by
+    primary need and age band, GCP2s by agency and level) go through
+    :func:`~neglect_protocol.disclosure.apply_disclosure`. Given the previous
+    period, each share is compared with it (with Newcombe's interval).
+
+    Args:
+        current: The period reported on.
+        survey: The questionnaire the responses answer.
+        previous: The period before, for change since then.
+        scale: The audit judgement scale (Ofsted's four points by default).
+        policy: The disclosure policy (the DfE's by default).
+        level_of_need: The level of need whose children's primary needs are
+            headlined (4, children's social care, by default; local policy).
+        inadequate_ceiling: The most the share of files graded inadequate should be.
+        title: The report's title.
+        confidence: The confidence level of intervals.
+
+    Returns:
+        The report, ready for :func:`~neglect_protocol.assurance.render_markdown`
+        and :func:`~neglect_protocol.assurance.render_html`.
+
+    Raises:
+        AuditError: If an audit, the ceiling or a period label is invalid.
+        SurveyError: If a response does not fit the survey.
+        UnknownJudgementError: If an audit's grade is not on ``scale``.
+    """
+    # The defaults are resolved here, in the public module, and passed down.
+    return _assurance.build_assurance_report(
+        current,
+        survey=survey,
+        previous=previous,
+        scale=builtin_judgement_scale() if scale is None else scale,
+        policy=builtin_disclosure_policy() if policy is None else policy,
+        level_of_need=level_of_need,
+        inadequate_ceiling=inadequate_ceiling,
+        title=title,
+        confidence=confidence,
+    )
 
 
 publish(

@@ -9,19 +9,21 @@ theme ("50 of 62 positive about engaging children").
 ['Outstanding', 'Good', 'Requires improvement to be good', 'Inadequate']
 """
 
-from neglect_protocol._api import publish
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
+from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._builtin import builtin_judgement_scale
 from neglect_protocol._boundary._judgement_scale_file import (
     JUDGEMENT_SCALE_SCHEMA_VERSION,
     judgement_scale_from_document,
     load_judgement_scale,
 )
-from neglect_protocol._logic._audit_summary import (
-    AuditSummary,
-    GradeCounts,
-    ThemeTally,
-    summarise_audits,
-)
+from neglect_protocol._boundary._metric_html import audit_summary_html
+from neglect_protocol._boundary._metric_records import audit_summary_records
+from neglect_protocol._logic import _audit_summary
+from neglect_protocol._logic._audit_summary import AuditSummary, GradeCounts, ThemeTally
 from neglect_protocol._logic._audit_tool import (
     AuditGrading,
     AuditTool,
@@ -64,6 +66,65 @@ OFSTED_FOUR_POINT: JudgementScale = builtin_judgement_scale()
 """Ofsted's four-point scale (outstanding, good, requires improvement to be good, inadequate)."""
 
 
+def summarise_audits(
+    audits: Iterable[CaseFileAudit],
+    *,
+    scale: JudgementScale | None = None,
+    inadequate_ceiling: Fraction | Decimal | int | None = None,
+    previous: Iterable[CaseFileAudit] | None = None,
+    confidence: float = 0.95,
+) -> AuditSummary:
+    """Summarise a period's case-file audits for the partnership board.
+
+    Counts files by judgement, gives the shares good or better and inadequate
+    (the latter against an optional ceiling), repeats the counts per team, tallies
+    the auditors' comments per theme ("50 of 62 positive") and, given the previous
+    period's audits, the change in each share with Newcombe's interval. The
+    result does not depend on the order of the audits.
+
+    Args:
+        audits: This period's audits (at least one).
+        scale: The judgement scale the files were graded on (Ofsted's four-point
+            scale by default).
+        inadequate_ceiling: The most the share inadequate should be, as an exact
+            :class:`~fractions.Fraction` or :class:`~decimal.Decimal` from 0 to 1
+            (or the whole number 0 or 1).
+        previous: The previous period's audits, for change since then.
+        confidence: The confidence level of the change intervals.
+
+    Returns:
+        The summary.
+
+    Raises:
+        AuditError: If there are no audits (this period, or a previous period that
+            was given), an element is not a
+            :class:`~neglect_protocol.audit.CaseFileAudit`, or the ceiling is not a
+            fraction from 0 to 1.
+        UnknownJudgementError: If a file's grade is not on ``scale``.
+
+    >>> import datetime as dt
+    >>> from fractions import Fraction
+    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale, CaseFileAudit
+    >>> audits = [CaseFileAudit(f"F-{n}", team, dt.date(2022, 3, 1), scale[code])
+    ...           for n, (team, code) in enumerate([("North", "good"), ("North", "outstanding"),
+    ...                                             ("South", "requires_improvement")])]
+    >>> from neglect_protocol.audit import summarise_audits
+    >>> summary = summarise_audits(audits, inadequate_ceiling=Fraction(1, 10))
+    >>> summary.grades.good_or_better_share.percent(), summary.within_ceiling
+    (Decimal('67'), True)
+    >>> dict(summary.grades.counts)
+    {'outstanding': 1, 'good': 1, 'requires_improvement': 1, 'inadequate': 0}
+    """
+    # The default scale is resolved here, in the public module, and passed down.
+    return _audit_summary.summarise_audits(
+        audits,
+        scale=builtin_judgement_scale() if scale is None else scale,
+        inadequate_ceiling=inadequate_ceiling,
+        previous=previous,
+        confidence=confidence,
+    )
+
+
 publish(
     __name__,
     AuditComment,
@@ -83,6 +144,8 @@ publish(
     summarise_audits,
     worst_judgement,
 )
+
+attach_views(AuditSummary, html=audit_summary_html, records=audit_summary_records)
 
 
 def __dir__() -> list[str]:

@@ -5,13 +5,9 @@
 (13, ['S1', 'S2', 'S3'])
 """
 
-from neglect_protocol._api import publish
-from neglect_protocol._boundary._builtin import builtin_catalogue
-from neglect_protocol._boundary._catalogue_file import (
-    CATALOGUE_SCHEMA_VERSION,
-    catalogue_from_document,
-    load_catalogue,
-)
+from typing import TYPE_CHECKING, Any
+
+from neglect_protocol._api import attach_views, publish
 from neglect_protocol._model._catalogue import (
     AgeBand,
     Area,
@@ -22,6 +18,7 @@ from neglect_protocol._model._catalogue import (
     Phase,
     SubArea,
 )
+from neglect_protocol.errors import safe_repr
 
 __all__ = [
     "CATALOGUE_SCHEMA_VERSION",
@@ -39,11 +36,27 @@ __all__ = [
     "load_catalogue",
 ]
 
-GCP2: Catalogue = builtin_catalogue(Instrument.GCP2)
-"""The GCP2 structure, with four areas (A–D) and thirteen sub-areas but no items."""
+if TYPE_CHECKING:
+    from neglect_protocol._boundary._catalogue_file import (
+        CATALOGUE_SCHEMA_VERSION,
+        catalogue_from_document,
+        load_catalogue,
+    )
 
-GCP2A: Catalogue = builtin_catalogue(Instrument.GCP2A)
-"""The GCP2A structure, with three sections (S1, S2 antenatal; S3 postnatal) but no items."""
+    # Read from package data when first used (see __getattr__ below).
+    GCP2: Catalogue
+    """The GCP2 structure, with four areas (A–D) and thirteen sub-areas but no items."""
+
+    GCP2A: Catalogue
+    """The GCP2A structure, with three sections (S1, S2 antenatal; S3 postnatal) but no items."""
+
+_BUILTIN = {"GCP2": Instrument.GCP2, "GCP2A": Instrument.GCP2A}
+_FROM_FILES = {
+    "CATALOGUE_SCHEMA_VERSION",
+    "builtin_catalogue",
+    "catalogue_from_document",
+    "load_catalogue",
+}
 
 
 publish(
@@ -55,9 +68,37 @@ publish(
     Item,
     Phase,
     SubArea,
-    catalogue_from_document,
-    load_catalogue,
 )
+
+
+# The package imports this module, so the view imports the boundary's renderer when
+# first used rather than with the package.
+def _catalogue_html(catalogue: Catalogue) -> str:
+    """The catalogue's areas and sub-areas as an HTML table, for notebooks."""
+    from neglect_protocol._boundary._html import catalogue_html
+
+    return catalogue_html(catalogue)
+
+
+attach_views(Catalogue, html=_catalogue_html)
+
+
+def __getattr__(name: str) -> Any:
+    # The shipped structures are read from package data the first time one is used
+    # (builtin_catalogue keeps it), not when the package is imported.
+    if name in _FROM_FILES:
+        # Reading files is the boundary's business and is imported when first used.
+        from neglect_protocol._boundary import _catalogue_file
+
+        value = getattr(_catalogue_file, name)
+        if callable(value):
+            publish(__name__, value)
+        return value
+    if name in _BUILTIN:
+        from neglect_protocol._boundary._catalogue_file import builtin_catalogue
+
+        return builtin_catalogue(_BUILTIN[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {safe_repr(name)}")
 
 
 def __dir__() -> list[str]:

@@ -31,11 +31,11 @@ B2 Safety in the carer's absence: 2 to 3 (worse)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, Literal
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import attach_views, publish
 from neglect_protocol._logic import _review
 from neglect_protocol._logic._rules import RollUpRule, worst
-from neglect_protocol._logic._score import score
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._checks import got
@@ -52,6 +52,7 @@ from neglect_protocol._model._chronology import (
 from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol.errors import HistoryError
 from neglect_protocol.escalation import DEFAULT_POLICY
+from neglect_protocol.profile import score
 
 __all__ = [
     "Chronology",
@@ -165,3 +166,37 @@ def review(
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def _chronology_records(
+    chronology: Chronology, *, layout: Literal["long", "wide"] = "long"
+) -> list[dict[str, Any]]:
+    """Plain dict rows of the profiles, oldest first (see :mod:`neglect_protocol.records`)."""
+    from neglect_protocol._boundary._records import profile_records
+
+    return profile_records(chronology.profiles, layout=layout)
+
+
+def _chronology_html(chronology: Chronology) -> str:
+    """The grades of each assessment side by side as HTML, for notebooks."""
+    from neglect_protocol._boundary._escalation_html import chronology_html
+
+    return chronology_html(chronology)
+
+
+def _review_records(review: ChronologyReview) -> list[dict[str, Any]]:
+    """A plain dict row per assessment's decision, oldest first."""
+    from neglect_protocol._boundary._records import decision_records
+
+    return decision_records(review.decisions)
+
+
+def _review_html(review: ChronologyReview) -> str:
+    """The levels decided over time and the review's findings as HTML, for notebooks."""
+    from neglect_protocol._boundary._escalation_html import review_html
+
+    return review_html(review)
+
+
+attach_views(Chronology, html=_chronology_html, records=_chronology_records)
+attach_views(ChronologyReview, html=_review_html, records=_review_records)

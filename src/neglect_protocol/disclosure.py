@@ -22,13 +22,15 @@ Education's children in need statistics.
  37 |  20 |  71 | 128
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._disclosure_file import (
     DISCLOSURE_SCHEMA_VERSION,
     builtin_disclosure_policy,
     disclosure_policy_from_document,
     load_disclosure_policy,
 )
+from neglect_protocol._boundary._metric_html import disclosed_table_html
+from neglect_protocol._boundary._metric_records import disclosed_table_records
 from neglect_protocol._logic._disclosure import apply_disclosure
 from neglect_protocol._model._disclosure import (
     Base,
@@ -70,6 +72,8 @@ publish(
     disclosure_policy_from_document,
     load_disclosure_policy,
 )
+
+attach_views(DisclosedTable, html=disclosed_table_html, records=disclosed_table_records)
 
 
 def __dir__() -> list[str]:

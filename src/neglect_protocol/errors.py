@@ -20,7 +20,6 @@ grade: expected an integer from 1 to 5, got 7
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import numbers
 import re
@@ -136,6 +135,8 @@ def _nearest(value: object, choices: Sequence[str]) -> str:
     """A hint naming the valid choice nearest a mistyped one (valid choices are never free text)."""
     if not isinstance(value, str):
         return ""
+    import difflib  # Only a mistake needs it: importing the package stays cheap.
+
     close = difflib.get_close_matches(value, choices, n=1)
     return f"; nearest: {safe_repr(close[0])}" if close else ""
 

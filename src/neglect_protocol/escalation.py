@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._builtin import builtin_policy
 from neglect_protocol._boundary._policy_file import (
     POLICY_SCHEMA_VERSION,
@@ -181,3 +181,13 @@ publish(
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def _decision_html(decision: Decision) -> str:
+    """The decision as HTML, for notebooks (text escaped, the rationale never shown)."""
+    from neglect_protocol._boundary._escalation_html import decision_html
+
+    return decision_html(decision)
+
+
+attach_views(Decision, html=_decision_html)

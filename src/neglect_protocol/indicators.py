@@ -9,8 +9,10 @@ status; :class:`ImplementationMeasures` counts training and use of the GCP2.
 ('abuse or neglect', ['Unborn', 'Under 1'])
 """
 
-from neglect_protocol._api import publish
-from neglect_protocol._logic._indicators import (
+from neglect_protocol._api import attach_views, publish
+from neglect_protocol._boundary._metric_html import breakdown_html
+from neglect_protocol._boundary._metric_records import breakdown_records, cohort_records
+from neglect_protocol._logic._breakdowns import (
     Breakdown,
     Cohort,
     CrossTab,
@@ -18,7 +20,7 @@ from neglect_protocol._logic._indicators import (
     category_label,
     completions_breakdown,
 )
-from neglect_protocol._model._indicators import (
+from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
     GCP2Completion,
@@ -58,6 +60,9 @@ publish(
     census_date,
     completions_breakdown,
 )
+
+attach_views(Breakdown, html=breakdown_html, records=breakdown_records)
+attach_views(Cohort, records=cohort_records)
 
 
 def __dir__() -> list[str]:

@@ -9,7 +9,9 @@ the previous period, per question, per respondent group and overall.
 True
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import attach_views, publish
+from neglect_protocol._boundary._metric_html import survey_metrics_html
+from neglect_protocol._boundary._metric_records import survey_metrics_records
 from neglect_protocol._logic._survey import ShareMetric, SurveyMetrics, survey_metrics
 from neglect_protocol._model._survey import (
     AGREEMENT,
@@ -43,6 +45,8 @@ publish(
     SurveyResponse,
     survey_metrics,
 )
+
+attach_views(SurveyMetrics, html=survey_metrics_html, records=survey_metrics_records)
 
 
 def __dir__() -> list[str]:

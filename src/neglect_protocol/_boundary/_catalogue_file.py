@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from neglect_protocol._boundary._document import items, read_document, table
 from neglect_protocol._model._catalogue import (
@@ -24,6 +24,9 @@ from neglect_protocol.errors import (
     DuplicateCodeError,
     safe_repr,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CATALOGUE_SCHEMA_VERSION = 1
 """The version of the catalogue document format this library reads and writes."""
@@ -126,8 +129,6 @@ def _from_document(document: Mapping[str, Any], *, structure: bool) -> Catalogue
         areas, sub_areas, paths = _structure(top.get("areas", []))
         age_band = _band(top["age_band"], "$.age_band") if "age_band" in top else None
     else:
-        from neglect_protocol._boundary._builtin import builtin_catalogue
-
         base = builtin_catalogue(instrument)
         areas, sub_areas, age_band = base.areas, base.sub_areas, base.age_band
         paths = {}
@@ -311,3 +312,19 @@ def load_catalogue(source: str | os.PathLike[str] | Traversable) -> Catalogue:
 def load_structure(source: str | os.PathLike[str] | Traversable) -> Catalogue:
     """Read one of the shipped structure files, which lay out areas and sub-areas."""
     return _from_document(read_document(source, CatalogueError), structure=True)
+
+
+_FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
+
+
+@functools.cache
+def builtin_catalogue(instrument: Instrument) -> Catalogue:
+    """Return the shipped structure-only catalogue for ``instrument``."""
+    from importlib.resources import files  # Imported when first read, not with the package.
+
+    return load_structure(files("neglect_protocol").joinpath("data", _FILES[instrument]))
+
+
+def builtin_catalogues() -> tuple[Catalogue, ...]:
+    """Return the shipped GCP2 and GCP2A structures, the catalogues a policy names by default."""
+    return tuple(builtin_catalogue(instrument) for instrument in Instrument)

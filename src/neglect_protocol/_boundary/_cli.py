@@ -16,7 +16,7 @@ import attrs
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
 from neglect_protocol._boundary._assurance_render import write_assurance_report
-from neglect_protocol._boundary._builtin import builtin_policy, builtin_screening_policy
+from neglect_protocol._boundary._builtin import builtin_catalogue, builtin_policy
 from neglect_protocol._boundary._documents import (
     SYNTAX,
     document_types,
@@ -26,13 +26,15 @@ from neglect_protocol._boundary._documents import (
     to_dict,
 )
 from neglect_protocol._boundary._escalation_text import format_decision, format_screening_decision
+from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._schema import json_schema
+from neglect_protocol._boundary._screening_file import builtin_screening_policy
 from neglect_protocol._boundary._stream import Scorer
 from neglect_protocol._boundary._stream_run import Tally, WorkerDied, run, terminal
 from neglect_protocol._boundary._text import format_profile
+from neglect_protocol._boundary._version import installed_version
 from neglect_protocol._boundary._wire import split_location
 from neglect_protocol._logic._decide import decide
-from neglect_protocol._logic._report_input import ReportInput
 from neglect_protocol._logic._rules import is_monotone, mean, median, mode, worst
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._screening_rules import screen
@@ -63,9 +65,7 @@ class _Interrupted(Exception):  # noqa: N818 - a signal to stop, not an error to
 
 
 def _version() -> str:
-    from neglect_protocol import __version__
-
-    return f"neglect-protocol {__version__}"
+    return f"neglect-protocol {installed_version()}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -377,7 +377,8 @@ def _score(arguments: argparse.Namespace) -> None:
     rule = _RULES[arguments.rule]
 
     def scored(name: str, earlier: Assessment) -> Profile:
-        return _run(name, lambda: score(earlier, catalogue=catalogue, rule=rule))
+        against = builtin_catalogue(earlier.instrument) if catalogue is None else catalogue
+        return _run(name, lambda: score(earlier, catalogue=against, rule=rule))
 
     profile = scored(arguments.file, assessment)
     history = []

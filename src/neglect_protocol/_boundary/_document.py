@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
-import tomllib
 from collections.abc import Callable, Mapping
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from neglect_protocol.errors import InvalidGradeError, NeglectProtocolError, safe_repr
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DocumentError = Callable[[str, str], NeglectProtocolError]
 """An error class taking a ``$``-rooted path and a problem, such as ``PolicyError``."""
@@ -42,7 +42,8 @@ def read_document(
         Exception: ``error("$", ...)`` if the suffix is neither or the text does not parse.
         OSError: If the file cannot be read.
     """
-    path = source if isinstance(source, Traversable) else Path(source)
+    # A path is made a Path; anything else is a package resource (a Traversable).
+    path = Path(source) if isinstance(source, str | os.PathLike) else source
     suffix = path.name.rsplit(".", 1)[-1].lower() if "." in path.name else ""
     try:
         text = path.read_text(encoding="utf-8")
@@ -50,7 +51,10 @@ def read_document(
         raise error(
             "$", f"expected UTF-8 text, got an undecodable byte at position {decode_error.start}"
         ) from None
+    # The parsers are imported when a document is read: importing the package stays cheap.
     if suffix == "toml":
+        import tomllib
+
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as parse_error:
@@ -58,6 +62,8 @@ def read_document(
                 "$", f"expected a TOML document, got a parse error: {parse_error}"
             ) from None
     if suffix == "json":
+        import json
+
         try:
             return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
         except _DuplicateKeyError as duplicate:

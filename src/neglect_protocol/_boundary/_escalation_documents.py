@@ -24,8 +24,9 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._boundary._builtin import builtin_catalogues, builtin_checklist
+from neglect_protocol._boundary._builtin import builtin_catalogues
 from neglect_protocol._boundary._documents import register_document, register_parts
+from neglect_protocol._boundary._screening_file import builtin_checklist
 from neglect_protocol._boundary._wire import (
     NONBLANK,
     OPTIONAL_NONBLANK,

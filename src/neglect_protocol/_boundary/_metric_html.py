@@ -6,43 +6,22 @@ shows only what disclosure control lets it show, never a suppressed count.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
-from typing import Any
 
 from neglect_protocol._boundary._html import TABLE, cell, header, row
 from neglect_protocol._logic._audit_summary import AuditSummary
-from neglect_protocol._logic._indicators import Breakdown, category_label
+from neglect_protocol._logic._breakdowns import Breakdown, category_label
 from neglect_protocol._logic._survey import ShareMetric, SurveyMetrics
 from neglect_protocol._model._disclosure import DisclosedTable
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import safe_repr
+from neglect_protocol._model._views import counted, plural
 
 
 def _table(caption: str, rows: list[str]) -> str:
     return f"{TABLE}<caption>{escape(caption)}</caption>{''.join(rows)}</table>"
 
 
-def _counted(share: Proportion | None) -> str:
-    return "-" if share is None else f"{share.positive} ({share.percent()}%)"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 # --- Audit summaries ---
-
-
-def audit_summary_repr(summary: AuditSummary) -> str:
-    """One line: files, the headline shares, teams and themes."""
-    grades = summary.grades
-    return (
-        f"<AuditSummary of {_plural(summary.total, 'file')} on {safe_repr(summary.scale.name)}: "
-        f"{_counted(grades.good_or_better_share)} good or better, "
-        f"{_counted(grades.inadequate_share)} inadequate; {_plural(len(summary.by_team), 'team')}, "
-        f"{_plural(len(summary.themes), 'theme')}>"
-    )
 
 
 def audit_summary_html(summary: AuditSummary) -> str:
@@ -55,11 +34,11 @@ def audit_summary_html(summary: AuditSummary) -> str:
                 cell(team, style="font-weight: bold" if team == "All teams" else ""),
                 cell(grades.total, align="right"),
                 *(cell(count, align="right") for count in grades.counts.values()),
-                cell(_counted(grades.good_or_better_share), align="right"),
-                cell(_counted(grades.inadequate_share), align="right"),
+                cell(counted(grades.good_or_better_share), align="right"),
+                cell(counted(grades.inadequate_share), align="right"),
             )
         )
-    grades_table = _table(f"{_plural(summary.total, 'case file')} audited, by team", rows)
+    grades_table = _table(f"{plural(summary.total, 'case file')} audited, by team", rows)
     if not summary.themes:
         return grades_table
     themes = [header("theme", "positive", "negative", "positive share")]
@@ -76,15 +55,6 @@ def audit_summary_html(summary: AuditSummary) -> str:
 
 
 # --- Survey metrics ---
-
-
-def survey_metrics_repr(metrics: SurveyMetrics) -> str:
-    """One line: responses, questions, groups and the share positive over everything."""
-    return (
-        f"<SurveyMetrics {safe_repr(metrics.survey)}: {_plural(metrics.responses, 'response')}, "
-        f"{_plural(len(metrics.questions), 'question')}, {_plural(len(metrics.groups), 'group')}; "
-        f"{_counted(metrics.overall.share)} of {metrics.overall.answered} answers positive>"
-    )
 
 
 def _interval(metric: ShareMetric) -> str:
@@ -107,27 +77,18 @@ def survey_metrics_html(metrics: SurveyMetrics) -> str:
                     cell(group),
                     cell(scoped.answered, align="right"),
                     cell(scoped.skipped, align="right"),
-                    cell(_counted(scoped.share), align="right"),
+                    cell(counted(scoped.share), align="right"),
                     cell(_interval(scoped), align="right"),
                 )
             )
     caption = (
-        f"{metrics.survey}: {_plural(metrics.responses, 'response')} "
+        f"{metrics.survey}: {plural(metrics.responses, 'response')} "
         f"({metrics.confidence:.0%} Wilson intervals)"
     )
     return _table(caption, rows)
 
 
 # --- Breakdowns and published tables ---
-
-
-def breakdown_repr(breakdown: Breakdown) -> str:
-    """One line: the dimension, the records and the categories."""
-    categories = len(breakdown.counts)
-    return (
-        f"<Breakdown by {breakdown.dimension.value}: {_plural(breakdown.total, 'record')} in "
-        f"{categories} categor{'y' if categories == 1 else 'ies'}>"
-    )
 
 
 def breakdown_html(breakdown: Breakdown) -> str:
@@ -146,17 +107,6 @@ def breakdown_html(breakdown: Breakdown) -> str:
     return _table(f"By {breakdown.dimension.label.lower()}", rows)
 
 
-def disclosed_table_repr(table: DisclosedTable) -> str:
-    """One line: the table's size, its policy and how many cells are hidden."""
-    cells = [cell for line in table.grid() for cell in line]
-    hidden = sum(cell.is_suppressed for cell in cells)
-    return (
-        f"<DisclosedTable {_plural(len(table.row_labels), 'row')} x "
-        f"{_plural(len(table.column_labels), 'column')} under {table.policy.name}: "
-        f"{hidden} of {len(cells)} cells suppressed>"
-    )
-
-
 def disclosed_table_html(table: DisclosedTable) -> str:
     """The table as it would be published, totals included: suppressed cells show the symbol."""
     labels = [*table.row_labels, "Total"]
@@ -166,27 +116,3 @@ def disclosed_table_html(table: DisclosedTable) -> str:
         for label, line in zip(labels, table.shown(), strict=True)
     ]
     return _table(f"After {table.policy.name} disclosure control", rows)
-
-
-_REPRS: dict[type, Callable[[Any], str]] = {
-    AuditSummary: audit_summary_repr,
-    SurveyMetrics: survey_metrics_repr,
-    Breakdown: breakdown_repr,
-    DisclosedTable: disclosed_table_repr,
-}
-_HTML: dict[type, Callable[[Any], str]] = {
-    AuditSummary: audit_summary_html,
-    SurveyMetrics: survey_metrics_html,
-    Breakdown: breakdown_html,
-    DisclosedTable: disclosed_table_html,
-}
-
-
-def metric_repr(table: object) -> str:
-    """The one-line ``repr`` of a metric table."""
-    return _REPRS[type(table)](table)
-
-
-def metric_html(table: object) -> str:
-    """The HTML view of a metric table."""
-    return _HTML[type(table)](table)

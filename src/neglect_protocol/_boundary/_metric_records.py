@@ -9,12 +9,12 @@ they are. No free text (auditors' comments, respondents' words) is in any row.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from typing import Any
 
 from neglect_protocol._logic._audit_summary import AuditSummary, GradeCounts
+from neglect_protocol._logic._breakdowns import Breakdown, Cohort, category_label
 from neglect_protocol._logic._change import Change
-from neglect_protocol._logic._indicators import Breakdown, Cohort, category_label
 from neglect_protocol._logic._survey import ShareMetric, SurveyMetrics
 from neglect_protocol._model._disclosure import DisclosedTable
 from neglect_protocol._model._proportion import Proportion
@@ -195,16 +195,3 @@ def disclosed_table_records(table: DisclosedTable) -> list[dict[str, Any]]:
         for r, line in enumerate(table.grid())
         for c, cell in enumerate(line)
     ]
-
-
-_RECORDS: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
-    AuditSummary: audit_summary_records,
-    SurveyMetrics: survey_metrics_records,
-    Breakdown: breakdown_records,
-    DisclosedTable: disclosed_table_records,
-}
-
-
-def metric_records(table: object) -> list[dict[str, Any]]:
-    """The rows of a metric table."""
-    return _RECORDS[type(table)](table)

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from neglect_protocol._boundary._documents import register_document, register_parts
+from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._wire import (
     NONBLANK,
     OPEN_SHARE,
@@ -36,8 +37,7 @@ from neglect_protocol._boundary._wire import (
     optional,
 )
 from neglect_protocol._logic._assurance import PeriodRecords
-from neglect_protocol._logic._indicators import Cohort, Dimension
-from neglect_protocol._logic._report_input import ReportInput
+from neglect_protocol._logic._breakdowns import Cohort, Dimension
 from neglect_protocol._model._audit import (
     AuditComment,
     CaseFileAudit,
@@ -46,14 +46,14 @@ from neglect_protocol._model._audit import (
     JudgementScale,
     Polarity,
 )
-from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
-from neglect_protocol._model._indicators import (
+from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
     GCP2Completion,
     ImplementationMeasures,
     PrimaryNeed,
 )
+from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
 from neglect_protocol._model._survey import Question, ResponseScale, Survey, SurveyResponse
 from neglect_protocol.errors import DisclosurePolicyError
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from neglect_protocol._boundary._builtin import builtin_catalogues
+from neglect_protocol._boundary._catalogue_file import builtin_catalogues
 from neglect_protocol._boundary._document import (
     build,
     check_kind,

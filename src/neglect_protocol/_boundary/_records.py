@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import InvalidArgumentError, safe_repr
+
+if TYPE_CHECKING:
+    from neglect_protocol._model._decision import Decision
 
 PROFILE_KEYS = (
     "child",

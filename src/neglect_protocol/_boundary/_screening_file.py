@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
+from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
@@ -123,8 +125,6 @@ def screening_policy_from_document(
             the checklist lacks.
     """
     if checklist is None:
-        from neglect_protocol._boundary._builtin import builtin_checklist
-
         checklist = builtin_checklist()
     top = table(document, "$", _POLICY_ALLOWED, tuple(sorted(_POLICY_KEYS)), PolicyError)
     check_kind(top, "screening_policy", PolicyError)
@@ -182,3 +182,18 @@ def load_screening_policy(
         OSError: If the file cannot be read.
     """
     return screening_policy_from_document(read_document(source, PolicyError), checklist=checklist)
+
+
+@functools.cache
+def builtin_checklist() -> Checklist:
+    """Return the shipped invented screening checklist."""
+    return load_checklist(files("neglect_protocol").joinpath("data", "screening_checklist.toml"))
+
+
+@functools.cache
+def builtin_screening_policy() -> ScreeningPolicy:
+    """Return the shipped example screening outcome rules, on the shipped checklist."""
+    return load_screening_policy(
+        files("neglect_protocol").joinpath("data", "screening_policy_default.toml"),
+        checklist=builtin_checklist(),
+    )

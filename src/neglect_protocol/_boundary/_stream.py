@@ -16,6 +16,7 @@ from typing import IO, Any
 import attrs
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
+from neglect_protocol._boundary._catalogue_file import builtin_catalogue
 from neglect_protocol._boundary._documents import SYNTAX, from_dict, parse_json, to_dict
 from neglect_protocol._boundary._wire import RULE, SHAPE, split_location
 from neglect_protocol._logic._decide import decide
@@ -153,7 +154,8 @@ class Scorer:
                 problem = DocumentProblem("$", f"expected a JSON object, got {found}", SHAPE)
                 return LineError(number, (problem,))
             assessment = from_dict(Assessment, document)
-            profile = score(assessment, catalogue=self.catalogue, rule=self.rule)
+            catalogue = self.catalogue or builtin_catalogue(assessment.instrument)
+            profile = score(assessment, catalogue=catalogue, rule=self.rule)
             decision = (
                 None
                 if self.policy is None

@@ -17,20 +17,20 @@ from neglect_protocol._logic._assurance_cohort import (
     need_changes,
 )
 from neglect_protocol._logic._audit_summary import AuditSummary, summarise_audits
-from neglect_protocol._logic._change import Change
-from neglect_protocol._logic._disclosure import apply_disclosure, tabulate
-from neglect_protocol._logic._indicators import (
+from neglect_protocol._logic._breakdowns import (
     Cohort,
     Dimension,
     category_label,
     cross_tabulate,
 )
+from neglect_protocol._logic._change import Change
+from neglect_protocol._logic._disclosure import apply_disclosure, tabulate
 from neglect_protocol._logic._phrasing import describe
 from neglect_protocol._logic._survey import SurveyMetrics, survey_metrics
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._checks import got
+from neglect_protocol._model._cohort import CensusAgeBand, ImplementationMeasures
 from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy, Missing
-from neglect_protocol._model._indicators import CensusAgeBand, ImplementationMeasures
 from neglect_protocol._model._phrase import Phrase
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
@@ -367,48 +367,18 @@ def build_assurance_report(
     *,
     survey: Survey,
     previous: PeriodRecords | None = None,
-    scale: JudgementScale | None = None,
-    policy: DisclosurePolicy | None = None,
+    scale: JudgementScale,
+    policy: DisclosurePolicy,
     level_of_need: int = 4,
     inadequate_ceiling: Fraction | Decimal | int | None = None,
     title: str = "Neglect: annual assurance report",
     confidence: float = 0.95,
 ) -> AssuranceReport:
-    """Work out a period's figures for the partnership board's annual assurance report.
+    """Work out a period's figures for the annual assurance report, on ``scale`` and ``policy``.
 
-    Headline figures are worded by :func:`~neglect_protocol.reporting.describe`, so
-    no phrase overstates its share; figures about children in the cohort also go
-    through the disclosure ``policy``, and a figure it would hide is withheld rather
-    than phrased. Tables of counts (audits by team, comments by theme, children by
-    primary need and age band, GCP2s by agency and level) go through
-    :func:`~neglect_protocol.disclosure.apply_disclosure`. Given the previous
-    period, each share is compared with it (with Newcombe's interval).
-
-    Args:
-        current: The period reported on.
-        survey: The questionnaire the responses answer.
-        previous: The period before, for change since then.
-        scale: The audit judgement scale (Ofsted's four points by default).
-        policy: The disclosure policy (the DfE's by default).
-        level_of_need: The level of need whose children's primary needs are
-            headlined (4, children's social care, by default; local policy).
-        inadequate_ceiling: The most the share of files graded inadequate should be.
-        title: The report's title.
-        confidence: The confidence level of intervals.
-
-    Returns:
-        The report, ready for :func:`~neglect_protocol.assurance.render_markdown`
-        and :func:`~neglect_protocol.assurance.render_html`.
-
-    Raises:
-        AuditError: If an audit, the ceiling or a period label is invalid.
-        SurveyError: If a response does not fit the survey.
-        UnknownJudgementError: If an audit's grade is not on ``scale``.
+    The public :func:`neglect_protocol.assurance.build_assurance_report` documents
+    the behaviour; it chooses the default scale and policy and calls this.
     """
-    if policy is None:
-        from neglect_protocol._boundary._disclosure_file import builtin_disclosure_policy
-
-        policy = builtin_disclosure_policy()
     before = previous.audits if previous is not None and previous.audits else None
     audits = (
         summarise_audits(

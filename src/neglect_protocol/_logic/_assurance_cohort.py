@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from neglect_protocol._logic._breakdowns import category_label
 from neglect_protocol._logic._change import Change
-from neglect_protocol._logic._indicators import category_label
 from neglect_protocol._logic._phrasing import describe
+from neglect_protocol._model._cohort import CensusAgeBand, PrimaryNeed
 from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy
-from neglect_protocol._model._indicators import CensusAgeBand, PrimaryNeed
 from neglect_protocol._model._phrase import Phrase, Relation
 from neglect_protocol._model._proportion import Proportion
 

@@ -13,9 +13,9 @@ from neglect_protocol._logic._change import Change
 from neglect_protocol._model._audit import CaseFileAudit, Judgement, JudgementScale
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol._model._views import MetricTable
-from neglect_protocol.errors import AuditError
-from neglect_protocol.stats import Proportion
+from neglect_protocol._model._proportion import Proportion
+from neglect_protocol._model._views import MetricTable, counted, plural
+from neglect_protocol.errors import AuditError, safe_repr
 
 
 @attrs.frozen
@@ -94,6 +94,16 @@ class AuditSummary(MetricTable):
     inadequate_change: Change | None = None
     theme_changes: FrozenMap[str, Change] = attrs.field(factory=FrozenMap)
 
+    def __repr__(self) -> str:
+        """One line: files, the headline shares, teams and themes."""
+        grades = self.grades
+        return (
+            f"<AuditSummary of {plural(self.total, 'file')} on {safe_repr(self.scale.name)}: "
+            f"{counted(grades.good_or_better_share)} good or better, "
+            f"{counted(grades.inadequate_share)} inadequate; {plural(len(self.by_team), 'team')}, "
+            f"{plural(len(self.themes), 'theme')}>"
+        )
+
     @property
     def total(self) -> int:
         """How many files were audited."""
@@ -166,56 +176,16 @@ def _ceiling(value: object) -> Fraction | None:
 def summarise_audits(
     audits: Iterable[CaseFileAudit],
     *,
-    scale: JudgementScale | None = None,
+    scale: JudgementScale,
     inadequate_ceiling: Fraction | Decimal | int | None = None,
     previous: Iterable[CaseFileAudit] | None = None,
     confidence: float = 0.95,
 ) -> AuditSummary:
-    """Summarise a period's case-file audits for the partnership board.
+    """Summarise a period's case-file audits on ``scale``.
 
-    Counts files by judgement, gives the shares good or better and inadequate
-    (the latter against an optional ceiling), repeats the counts per team, tallies
-    the auditors' comments per theme ("50 of 62 positive") and, given the previous
-    period's audits, the change in each share with Newcombe's interval. The
-    result does not depend on the order of the audits.
-
-    Args:
-        audits: This period's audits (at least one).
-        scale: The judgement scale the files were graded on (Ofsted's four-point
-            scale by default).
-        inadequate_ceiling: The most the share inadequate should be, as an exact
-            :class:`~fractions.Fraction` or :class:`~decimal.Decimal` from 0 to 1
-            (or the whole number 0 or 1).
-        previous: The previous period's audits, for change since then.
-        confidence: The confidence level of the change intervals.
-
-    Returns:
-        The summary.
-
-    Raises:
-        AuditError: If there are no audits (this period, or a previous period that
-            was given), an element is not a
-            :class:`~neglect_protocol.audit.CaseFileAudit`, or the ceiling is not a
-            fraction from 0 to 1.
-        UnknownJudgementError: If a file's grade is not on ``scale``.
-
-    >>> import datetime as dt
-    >>> from fractions import Fraction
-    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale, CaseFileAudit
-    >>> audits = [CaseFileAudit(f"F-{n}", team, dt.date(2022, 3, 1), scale[code])
-    ...           for n, (team, code) in enumerate([("North", "good"), ("North", "outstanding"),
-    ...                                             ("South", "requires_improvement")])]
-    >>> from neglect_protocol.audit import summarise_audits
-    >>> summary = summarise_audits(audits, inadequate_ceiling=Fraction(1, 10))
-    >>> summary.grades.good_or_better_share.percent(), summary.within_ceiling
-    (Decimal('67'), True)
-    >>> dict(summary.grades.counts)
-    {'outstanding': 1, 'good': 1, 'requires_improvement': 1, 'inadequate': 0}
+    The public :func:`neglect_protocol.audit.summarise_audits` documents the
+    behaviour; it chooses the default scale when none is given and calls this.
     """
-    if scale is None:
-        from neglect_protocol._boundary._builtin import builtin_judgement_scale
-
-        scale = builtin_judgement_scale()
     ceiling = _ceiling(inadequate_ceiling)
     current = _checked_audits(audits, scale, "audits")
     grades = _grade_counts([audit.grade for audit in current], scale)

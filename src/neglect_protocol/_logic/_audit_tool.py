@@ -88,12 +88,6 @@ class AuditGrading:
     limited_by: tuple[str, ...]
 
 
-def _default_scale() -> JudgementScale:
-    from neglect_protocol._boundary._builtin import builtin_judgement_scale
-
-    return builtin_judgement_scale()
-
-
 def _callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not callable(value):
         raise AuditError(attribute.name, f"expected a function of judgements, got {got(value)}")
@@ -114,17 +108,18 @@ class AuditTool:
     Attributes:
         name: The tool's name.
         criteria: The criteria, in the order the tool lists them.
-        scale: The judgement scale (Ofsted's four points by default).
+        scale: The judgement scale the criteria are graded on, such as
+            :data:`~neglect_protocol.audit.OFSTED_FOUR_POINT`.
         rule: The roll-up rule (:func:`~neglect_protocol.audit.median_judgement`
             by default).
         limit_margin: How many points better than a limiting criterion the
             overall grade may be (0 or more).
 
-    >>> from neglect_protocol.audit import AuditTool, Criterion
+    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditTool, Criterion
     >>> tool = AuditTool("Invented audit", (
     ...     Criterion("voice", "The child's voice is heard", limiting=True),
     ...     Criterion("plan", "The plan is specific"),
-    ...     Criterion("record", "Records are up to date")))
+    ...     Criterion("record", "Records are up to date")), OFSTED_FOUR_POINT)
     >>> grading = tool.grade({"voice": "inadequate", "plan": "good", "record": "outstanding"})
     >>> grading.by_rule.code, grading.overall.code, grading.limited_by
     ('good', 'inadequate', ('voice',))
@@ -137,7 +132,7 @@ class AuditTool:
         )
     )
     scale: JudgementScale = attrs.field(
-        factory=_default_scale, validator=is_a(JudgementScale, "a JudgementScale", AuditError)
+        validator=is_a(JudgementScale, "a JudgementScale", AuditError)
     )
     rule: JudgementRule = attrs.field(default=median_judgement, validator=_callable)
     limit_margin: int = attrs.field(default=0, validator=at_least(0, AuditError))

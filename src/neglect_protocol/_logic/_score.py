@@ -18,53 +18,12 @@ _ENTERED = GradeSource.ENTERED
 _SUGGESTED = GradeSource.SUGGESTED
 
 
-def score(
-    assessment: Assessment,
-    *,
-    catalogue: Catalogue | None = None,
-    rule: RollUpRule = worst,
-) -> Profile:
-    """Lay out an assessment's grades as a profile, suggesting grades where none was entered.
+def score(assessment: Assessment, *, catalogue: Catalogue, rule: RollUpRule = worst) -> Profile:
+    """Lay out an assessment's grades against ``catalogue`` as a profile.
 
-    For each sub-area, ``rule`` suggests a grade from the item grades beneath it;
-    for each area, from the grades used for its sub-areas (or its items, for an
-    area without sub-areas). A grade the practitioner entered is always the one
-    used; the suggestion is kept beside it, and the entry is flagged as a
-    discrepancy when the entered grade is two or more grades better than the worst
-    grade recorded beneath it.
-
-    Args:
-        assessment: The assessment to score.
-        catalogue: The catalogue to grade against; by default the built-in one for
-            the assessment's instrument (:data:`~neglect_protocol.catalogue.GCP2` or
-            :data:`~neglect_protocol.catalogue.GCP2A`). Pass a loaded catalogue to rate items.
-        rule: The roll-up rule for suggestions (see :mod:`neglect_protocol.rules`).
-
-    Returns:
-        The profile.
-
-    Raises:
-        InstrumentError: If the instrument does not fit the catalogue or the child.
-        UnknownCodeError: If a rated or targeted code is not in the catalogue.
-        AgeBandError: If an item is rated for a child outside its age bands.
-        InvalidGradeError: If ``rule`` returns something that is not a grade.
-        EmptyGradesError: Never from the shipped rules: a rule is only called
-            with at least one grade.
-
-    >>> import datetime as dt
-    >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating
-    >>> child = ChildRef("C-0001", date_of_birth=dt.date(2019, 4, 2))
-    >>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
-    >>> profile = score(Assessment(child, window, (Rating("A1", 3), Rating("A4", 4))))
-    >>> profile["A"].grade, profile["A"].source.value
-    (<Grade.POOR: 4>, 'suggested')
-    >>> profile.ungraded[:3]
-    ('A2', 'A3', 'A5')
+    The public :func:`neglect_protocol.profile.score` documents the behaviour; it
+    chooses the built-in catalogue when none is given and calls this.
     """
-    if catalogue is None:
-        from neglect_protocol._boundary._builtin import builtin_catalogue
-
-        catalogue = builtin_catalogue(assessment.instrument)
     name = rule_name(rule)
     entered, beneath = _group(assessment, catalogue)
     suggest: Callable[[list[Grade]], Grade] = (

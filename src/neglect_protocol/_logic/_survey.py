@@ -10,10 +10,10 @@ import attrs
 from neglect_protocol._logic._change import Change, change_between
 from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
-from neglect_protocol._model._views import MetricTable
-from neglect_protocol.errors import SurveyError
-from neglect_protocol.stats import Proportion
+from neglect_protocol._model._views import MetricTable, counted, plural
+from neglect_protocol.errors import SurveyError, safe_repr
 
 
 @attrs.frozen
@@ -67,6 +67,14 @@ class SurveyMetrics(MetricTable):
     group_overall: FrozenMap[str, ShareMetric]
     overall: ShareMetric
     confidence: float
+
+    def __repr__(self) -> str:
+        """One line: responses, questions, groups and the share positive over everything."""
+        return (
+            f"<SurveyMetrics {safe_repr(self.survey)}: {plural(self.responses, 'response')}, "
+            f"{plural(len(self.questions), 'question')}, {plural(len(self.groups), 'group')}; "
+            f"{counted(self.overall.share)} of {self.overall.answered} answers positive>"
+        )
 
 
 # (positive answers, answers, skips) for one group and one question.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -312,11 +312,9 @@ class Assessment:
                 )
             seen.add(target.code)
 
-    def _repr_html_(self) -> str:
-        """The assessment's grades as an HTML table, for notebooks (no evidence or comments)."""
-        from neglect_protocol._boundary._html import assessment_html
+    if TYPE_CHECKING:  # Attached by the public module from the boundary; see _api.attach_views.
 
-        return assessment_html(self)
+        def _repr_html_(self) -> str: ...
 
     @cached_property
     def grades(self) -> Mapping[str, Grade]:

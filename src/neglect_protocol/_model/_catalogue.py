@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 import attrs
 
@@ -406,11 +405,9 @@ class Catalogue:
             f"{len(self.areas)} areas, {len(self.sub_areas)} sub-areas, {len(self.items)} items>"
         )
 
-    def _repr_html_(self) -> str:
-        """The catalogue's areas and sub-areas as an HTML table, for notebooks."""
-        from neglect_protocol._boundary._html import catalogue_html
+    if TYPE_CHECKING:  # Attached by the public module from the boundary; see _api.attach_views.
 
-        return catalogue_html(self)
+        def _repr_html_(self) -> str: ...
 
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code in self._nodes
@@ -431,6 +428,8 @@ class Catalogue:
         Returns:
             The error, for the caller to raise.
         """
+        import difflib  # Only a mistake needs it: importing the package stays cheap.
+
         suggestions = (
             difflib.get_close_matches(code, list(self._nodes), n=3, cutoff=0.3)
             if isinstance(code, str)

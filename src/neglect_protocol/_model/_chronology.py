@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -220,26 +220,13 @@ class Chronology:
         """Targeted items with no grade at review yet."""
         return self._targets(None)
 
-    def to_records(self, *, layout: Literal["long", "wide"] = "long") -> list[dict[str, Any]]:
-        """Plain dict rows of the profiles, oldest first (see :mod:`neglect_protocol.records`).
+    if TYPE_CHECKING:  # Attached by the public module from the boundary; see _api.attach_views.
 
-        Args:
-            layout: ``"long"`` for a row per area and sub-area of each profile,
-                ``"wide"`` for a row per profile.
+        def to_records(
+            self, *, layout: Literal["long", "wide"] = "long"
+        ) -> list[dict[str, Any]]: ...
 
-        Returns:
-            The rows, as :func:`~neglect_protocol.records.profile_records` gives them.
-        """
-        # Tables are the boundary's business; deferred so the model never loads it unasked.
-        from neglect_protocol._boundary._records import profile_records
-
-        return profile_records(self.profiles, layout=layout)
-
-    def _repr_html_(self) -> str:
-        """The grades of each assessment side by side as HTML, for notebooks."""
-        from neglect_protocol._boundary._escalation_html import chronology_html
-
-        return chronology_html(self)
+        def _repr_html_(self) -> str: ...
 
 
 @attrs.frozen
@@ -468,17 +455,8 @@ class ChronologyReview:
         """The step-down proposed, when concerns have resolved (else ``None``)."""
         return None if self.level_fall is None else self.level_fall.step_down
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """A plain dict row per assessment's decision, oldest first.
+    if TYPE_CHECKING:  # Attached by the public module from the boundary; see _api.attach_views.
 
-        See :func:`~neglect_protocol.records.decision_records`.
-        """
-        from neglect_protocol._boundary._records import decision_records
+        def to_records(self) -> list[dict[str, Any]]: ...
 
-        return decision_records(self.decisions)
-
-    def _repr_html_(self) -> str:
-        """The levels decided over time and the review's findings as HTML, for notebooks."""
-        from neglect_protocol._boundary._escalation_html import review_html
-
-        return review_html(self)
+        def _repr_html_(self) -> str: ...

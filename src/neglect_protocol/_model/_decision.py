@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -359,9 +359,6 @@ class Decision:
             overridden=record,
         )
 
-    def _repr_html_(self) -> str:
-        """The decision as HTML, for notebooks (text escaped, the rationale never shown)."""
-        # Rendering is the boundary's business; deferred so the model never loads it unasked.
-        from neglect_protocol._boundary._escalation_html import decision_html
+    if TYPE_CHECKING:  # Attached by the public module from the boundary; see _api.attach_views.
 
-        return decision_html(self)
+        def _repr_html_(self) -> str: ...

@@ -9,7 +9,7 @@ from typing import Literal
 import attrs
 
 from neglect_protocol._model._proportion import Proportion, round_half_up
-from neglect_protocol._model._views import MetricTable
+from neglect_protocol._model._views import MetricTable, plural
 from neglect_protocol.errors import (
     DisclosurePolicyError,
     StatisticsError,
@@ -203,6 +203,16 @@ class DisclosedTable(MetricTable):
     column_totals: tuple[DisclosedCell, ...]
     grand_total: DisclosedCell
     policy: DisclosurePolicy
+
+    def __repr__(self) -> str:
+        """One line: the table's size, its policy and how many cells are hidden."""
+        cells = [cell for line in self.grid() for cell in line]
+        hidden = sum(cell.is_suppressed for cell in cells)
+        return (
+            f"<DisclosedTable {plural(len(self.row_labels), 'row')} x "
+            f"{plural(len(self.column_labels), 'column')} under {self.policy.name}: "
+            f"{hidden} of {len(cells)} cells suppressed>"
+        )
 
     def grid(self) -> tuple[tuple[DisclosedCell, ...], ...]:
         """Every cell, totals included, as rows of the published layout.

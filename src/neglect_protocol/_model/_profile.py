@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Any, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 import attrs
 
@@ -378,25 +378,8 @@ class Profile:
         """Whether any grade used was suggested by the rule rather than entered."""
         return any(entry.source is GradeSource.SUGGESTED for entry in self)
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """A plain dict per area and sub-area (see :mod:`neglect_protocol.records`).
+    if TYPE_CHECKING:  # Attached by the public module from the boundary; see _api.attach_views.
 
-        >>> import datetime as dt
-        >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
-        >>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))
-        >>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
-        >>> rows = score(Assessment(child, window, (Rating("A1", 3),))).to_records()
-        >>> {key: rows[1][key] for key in ("code", "level", "grade", "source")}
-        {'code': 'A1', 'level': 'sub-area', 'grade': 3, 'source': 'entered'}
-        """
-        # Tables are the boundary's business; the import is deferred so that the model
-        # never loads the boundary unless a caller asks for rows.
-        from neglect_protocol._boundary._records import profile_records
+        def _repr_html_(self) -> str: ...
 
-        return profile_records([self])
-
-    def _repr_html_(self) -> str:
-        """The profile as an HTML table, for notebooks (text escaped, grades coloured)."""
-        from neglect_protocol._boundary._html import profile_html
-
-        return profile_html(self)
+        def to_records(self) -> list[dict[str, Any]]: ...

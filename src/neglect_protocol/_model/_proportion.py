@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._logic._intervals import (
+from neglect_protocol._model._binomial import (
     check_confidence,
     clopper_pearson_bounds,
     wilson_bounds,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 from collections.abc import Callable, Iterable
 from functools import cached_property
@@ -201,6 +200,8 @@ class Checklist:
         try:
             return self._by_code[code]
         except (KeyError, TypeError):
+            import difflib  # Only a mistake needs it: importing the package stays cheap.
+
             close = (
                 difflib.get_close_matches(code, list(self._by_code), n=3, cutoff=0.3)
                 if isinstance(code, str)

@@ -1,16 +1,36 @@
-"""Notebook views of result tables, rendered by the boundary only when asked for."""
+"""What values with a notebook view share: the text helpers of their one-line reprs.
+
+A value's ``repr`` is its own (the model may format itself that far); its HTML view
+and its rows are the boundary's business. The public module that publishes a class
+attaches those from the boundary (see ``neglect_protocol._api.attach_views``), so
+neither the model nor the logic ever imports the boundary.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from neglect_protocol._model._proportion import Proportion
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, with an ``s`` unless the count is one."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def counted(share: Proportion | None) -> str:
+    """A share as its count and rounded percentage (``-`` for none)."""
+    return "-" if share is None else f"{share.positive} ({share.percent()}%)"
 
 
 class MetricTable:
     """A mixin for metric tables: a one-line ``repr``, an HTML view and plain rows.
 
-    Rendering is the boundary's business, so each method imports it when called:
-    the model and logic never load it otherwise. A class using this mixin is built
-    with ``attrs.frozen(repr=False)``, so that its ``repr`` is the one-line summary.
+    Each table class writes its own ``repr``. :mod:`neglect_protocol.records`
+    attaches ``_repr_html_`` and ``to_records``, rendered by the boundary, when it
+    is imported; every public module that publishes a table imports it. A class
+    using this mixin is built with ``attrs.frozen(repr=False)``.
     """
 
     __slots__ = ()
@@ -18,26 +38,8 @@ class MetricTable:
     # (the classes that use it are published by audit, survey and the rest).
     __module__ = "neglect_protocol.records"
 
-    def __repr__(self) -> str:
-        from neglect_protocol._boundary._metric_html import metric_repr
+    if TYPE_CHECKING:  # Attached by neglect_protocol.records; declared for type checkers.
 
-        return metric_repr(self)
+        def _repr_html_(self) -> str: ...
 
-    def _repr_html_(self) -> str:
-        """An HTML table, for notebooks (text escaped, no free text)."""
-        from neglect_protocol._boundary._metric_html import metric_html
-
-        return metric_html(self)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """Plain dict rows for ``pandas.DataFrame`` or ``polars.DataFrame``.
-
-        See the functions of :mod:`neglect_protocol.records`: audit summaries give
-        :func:`~neglect_protocol.records.audit_summary_records`, survey metrics
-        :func:`~neglect_protocol.records.survey_metrics_records`, breakdowns
-        :func:`~neglect_protocol.records.breakdown_records` and published tables
-        :func:`~neglect_protocol.records.disclosed_table_records`.
-        """
-        from neglect_protocol._boundary._metric_records import metric_records
-
-        return metric_records(self)
+        def to_records(self) -> list[dict[str, Any]]: ...

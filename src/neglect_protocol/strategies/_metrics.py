@@ -12,18 +12,18 @@ from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
+from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._logic._assurance import PeriodRecords
-from neglect_protocol._logic._indicators import Cohort
-from neglect_protocol._logic._report_input import ReportInput
+from neglect_protocol._logic._breakdowns import Cohort
 from neglect_protocol._model._audit import AuditComment, CaseFileAudit, Judgement, JudgementScale
-from neglect_protocol._model._disclosure import DisclosurePolicy
-from neglect_protocol._model._indicators import (
+from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
     GCP2Completion,
     ImplementationMeasures,
     PrimaryNeed,
 )
+from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
 from neglect_protocol.strategies._foundation import NAMES, between, free_text, references

@@ -18,9 +18,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._logic._assurance import PeriodRecords
-from neglect_protocol._logic._indicators import Cohort, Dimension
-from neglect_protocol._logic._report_input import ReportInput
+from neglect_protocol._logic._breakdowns import Cohort, Dimension
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._screening_rules import OUTCOME_RULE_KINDS
 from neglect_protocol._logic._threshold_rules import RULE_KINDS, AllOf, InfantStepUp
@@ -42,16 +42,16 @@ from neglect_protocol._model._audit import (
     Polarity,
 )
 from neglect_protocol._model._catalogue import AgeBand, Area, Catalogue, Item, Phase, SubArea
-from neglect_protocol._model._decision import Decision, Override, Reason
-from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
-from neglect_protocol._model._grade import Grade
-from neglect_protocol._model._indicators import (
+from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
     GCP2Completion,
     ImplementationMeasures,
     PrimaryNeed,
 )
+from neglect_protocol._model._decision import Decision, Override, Reason
+from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
+from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol._model._screening import (

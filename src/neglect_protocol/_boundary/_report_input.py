@@ -8,6 +8,8 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from neglect_protocol._boundary._builtin import builtin_judgement_scale
+from neglect_protocol._boundary._disclosure_file import builtin_disclosure_policy
 from neglect_protocol._logic._assurance import (
     AssuranceReport,
     PeriodRecords,
@@ -108,11 +110,7 @@ class ReportInput:
     )
 
     def __attrs_post_init__(self) -> None:
-        scale = self.scale
-        if scale is None:
-            from neglect_protocol._boundary._builtin import builtin_judgement_scale
-
-            scale = builtin_judgement_scale()
+        scale = builtin_judgement_scale() if self.scale is None else self.scale
         for name in ("current", "previous"):
             period: PeriodRecords | None = getattr(self, name)
             if period is None:
@@ -143,11 +141,14 @@ class ReportInput:
                 ("level_of_need", self.level_of_need),
                 ("inadequate_ceiling", self.inadequate_ceiling),
                 ("confidence", self.confidence),
-                ("scale", self.scale),
-                ("policy", self.disclosure),
             )
             if value is not None
         }
         return build_assurance_report(
-            self.current, survey=self.survey, previous=self.previous, **options
+            self.current,
+            survey=self.survey,
+            previous=self.previous,
+            scale=builtin_judgement_scale() if self.scale is None else self.scale,
+            policy=builtin_disclosure_policy() if self.disclosure is None else self.disclosure,
+            **options,
         )

@@ -5,13 +5,12 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from neglect_protocol._model._checks import got, tuple_of
-from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol._model._indicators import (
+from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
     ImplementationMeasures,
@@ -21,9 +20,10 @@ from neglect_protocol._model._indicators import (
     check_flag,
     check_level,
 )
-from neglect_protocol._model._views import MetricTable
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._proportion import Proportion
+from neglect_protocol._model._views import MetricTable, plural
 from neglect_protocol.errors import CohortError, safe_repr
-from neglect_protocol.stats import Proportion
 
 
 class Dimension(enum.Enum):
@@ -135,6 +135,14 @@ class Breakdown(MetricTable):
 
     dimension: Dimension
     counts: FrozenMap[Hashable, int]
+
+    def __repr__(self) -> str:
+        """One line: the dimension, the records and the categories."""
+        categories = len(self.counts)
+        return (
+            f"<Breakdown by {self.dimension.value}: {plural(self.total, 'record')} in "
+            f"{categories} categor{'y' if categories == 1 else 'ies'}>"
+        )
 
     @property
     def total(self) -> int:
@@ -348,14 +356,9 @@ class Cohort:
     def __repr__(self) -> str:
         return f"<Cohort of {len(self.records)} child{'' if len(self.records) == 1 else 'ren'}>"
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """A row per child.
+    if TYPE_CHECKING:  # Attached by neglect_protocol.indicators; see _api.attach_views.
 
-        See :func:`~neglect_protocol.records.cohort_records`.
-        """
-        from neglect_protocol._boundary._metric_records import cohort_records
-
-        return cohort_records(self)
+        def to_records(self) -> list[dict[str, Any]]: ...
 
 
 def completions_breakdown(
