@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
-from neglect_protocol._boundary._assurance_render import write_assurance_report
+from neglect_protocol._boundary._assurance_render import check_stem, write_assurance_report
 from neglect_protocol._boundary._builtin import builtin_policy, builtin_screening_policy
 from neglect_protocol._boundary._documents import (
     SYNTAX,
@@ -37,7 +37,14 @@ from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._escalation import ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._screening import Screening, ScreeningPolicy
-from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError, safe_repr
+from neglect_protocol.errors import (
+    DocumentError,
+    DocumentProblem,
+    InvalidArgumentError,
+    NeglectProtocolError,
+    OutputExistsError,
+    safe_repr,
+)
 
 T = TypeVar("T")
 
@@ -119,7 +126,10 @@ def _parser() -> argparse.ArgumentParser:
     reporting.add_argument(
         "--stem",
         default="assurance_report",
-        help="the file name before .md and .html (default: assurance_report)",
+        help="the file name before .md and .html, with no folder (default: assurance_report)",
+    )
+    reporting.add_argument(
+        "--force", action="store_true", help="replace the files if they exist (never a link)"
     )
 
     describing = commands.add_parser("schema", help="print the JSON Schema of a document kind")
@@ -137,13 +147,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name.
 
     Returns:
-        0 when everything was valid, 1 when the input had problems, 2 for a
-        usage mistake.
+        0 when everything was valid, 1 when the input had problems or the output
+        could not be written, 2 for a usage mistake.
     """
     try:
         arguments = _parser().parse_args(argv)
     except SystemExit as exit_:  # --help, --version and usage errors end here
         return int(exit_.code or 0)
+    if arguments.command == "report":
+        try:
+            check_stem(arguments.stem)
+        except InvalidArgumentError as error:
+            print(f"neglect-protocol report: --stem: {error.problem}", file=sys.stderr)
+            return 2
     try:
         if arguments.command == "score":
             _score(arguments)
@@ -286,7 +302,13 @@ def _write_report(arguments: argparse.Namespace) -> None:
     report_input = _load(arguments.file, ReportInput)
     report = _run(arguments.file, report_input.build)
     try:
-        paths = write_assurance_report(report, arguments.out, stem=arguments.stem)
+        paths = write_assurance_report(
+            report, arguments.out, stem=arguments.stem, force=arguments.force
+        )
+    except OutputExistsError as error:
+        advice = "; --force replaces it" if error.replaceable else ""
+        print(f"{error.path}: {error.problem}{advice}; nothing was written", file=sys.stderr)
+        raise _Failed from None
     except OSError as error:
         _report(arguments.out, [f"$: cannot write the report ({error.strerror or error})"])
         raise _Failed from None
