@@ -62,11 +62,30 @@ def _version() -> str:
     return f"neglect-protocol {__version__}"
 
 
+# The exit statuses, for --help and the how-to (docs/how-to/use-the-cli.md says the same).
+_EXIT_STATUSES = """\
+exit status:
+  0    done; every document was valid
+  1    a document is invalid or cannot be read, or the report's files cannot be
+       written (one already exists and --force was not given, or is a link);
+       one line per problem on standard error
+  2    a usage mistake: an unknown command or option, a missing argument, a
+       --stem that is not a plain file name
+  141  standard output was closed before everything was written (as `| head`
+       does); the status a shell gives a program ended by SIGPIPE
+"""
+
+# 128 + SIGPIPE (13), the status a shell reports for a program the closed pipe ended.
+_CLOSED_PIPE = 141
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="neglect-protocol",
         description="Score, validate and describe neglect_protocol documents (JSON; "
         "catalogues may also be TOML). Use - to read a document from standard input.",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -142,13 +161,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Problems with the input are printed to standard error, one line each, as
     ``FILE: $.path: message``; the return value is then 1. Usage mistakes return 2.
+    No input shows a traceback. A reader that closes standard output early (``|
+    head``) ends the command quietly with 141.
 
     Args:
         argv: The arguments after the program name.
 
     Returns:
         0 when everything was valid, 1 when the input had problems or the output
-        could not be written, 2 for a usage mistake.
+        could not be written, 2 for a usage mistake, 141 when standard output was
+        closed early.
     """
     try:
         arguments = _parser().parse_args(argv)
@@ -177,6 +199,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (``... | head``): stop quietly, as other tools do.
         _silence_stdout()
+        return _CLOSED_PIPE
+    except UnicodeEncodeError:
+        # Last resort until every reader refuses them: text holding a lone surrogate
+        # (``"\\ud800"`` in JSON) was read, and cannot be printed.
+        print(
+            "neglect-protocol: the input holds text that cannot be printed (a lone surrogate)",
+            file=sys.stderr,
+        )
+        return 1
+    except NeglectProtocolError as error:
+        # Last resort: a library error that no command placed in a document.
+        for line in str(error).splitlines():
+            print(f"neglect-protocol: {line}", file=sys.stderr)
         return 1
     return 0
 
@@ -209,6 +244,15 @@ def _read(name: str) -> Any:
         return parse_json(text)
     except DocumentError as error:
         _report(name, error.problems)
+        raise _Failed from None
+    except RecursionError:
+        # Last resort, until every reader refuses deep nesting itself (tomllib does not).
+        _report(name, ["$: expected a document nested to a reasonable depth, got one too deep"])
+        raise _Failed from None
+    except ValueError:
+        # Last resort, until every reader refuses huge numbers itself (tomllib does not).
+        # The error's own text is not shown: it may quote the input.
+        _report(name, ["$: expected numbers of a readable size, got a number with too many digits"])
         raise _Failed from None
 
 
@@ -308,6 +352,9 @@ def _write_report(arguments: argparse.Namespace) -> None:
     except OutputExistsError as error:
         advice = "; --force replaces it" if error.replaceable else ""
         print(f"{error.path}: {error.problem}{advice}; nothing was written", file=sys.stderr)
+        raise _Failed from None
+    except InvalidArgumentError as error:  # Text in the input that no file can hold.
+        _report(arguments.file, [f"$: {error.problem}"])
         raise _Failed from None
     except OSError as error:
         _report(arguments.out, [f"$: cannot write the report ({error.strerror or error})"])
