@@ -396,7 +396,7 @@ def write_assurance_report(
     ``force=True``, and a symbolic link (or anything else that is not a regular
     file) is never replaced or written through. Each file is first written in full
     to a new temporary file beside it and then moved into place with
-    :func:`os.replace`, so a reader never sees half a report.
+    ``os.replace``, so a reader never sees half a report.
 
     >>> import tempfile
     >>> from neglect_protocol.assurance import ReportInput
