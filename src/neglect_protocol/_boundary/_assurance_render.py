@@ -426,18 +426,19 @@ def write_assurance_report(
 
     Raises:
         InvalidArgumentError: If ``stem`` is not a plain file name (``../x``, an
-            absolute path, an empty name); nothing is written.
+            absolute path, an empty name), or the report holds text that UTF-8
+            cannot encode (a lone surrogate); nothing is written.
         OutputExistsError: If a destination is a symbolic link or not a regular
             file, or exists and ``force`` is false; nothing is written.
         OSError: If the directory cannot be created or a file cannot be written.
     """
     check_stem(stem)
+    contents = (_encoded(render_markdown(report)), _encoded(render_html(report)))
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     destinations = (folder / f"{stem}.md", folder / f"{stem}.html")
     for destination in destinations:
         _check_destination(destination, force=force)
-    contents = (_encoded(render_markdown(report)), _encoded(render_html(report)))
     written: list[Path] = []
     try:
         for content in contents:
