@@ -329,7 +329,8 @@ def build_report() -> AssuranceReport:
 def main(argv: Sequence[str]) -> None:
     """Write the report to the directory named on the command line (default examples/output)."""
     directory = Path(argv[1]) if len(argv) > 1 else HERE / "output"
-    markdown, page = write_assurance_report(build_report(), directory)
+    # The example regenerates its own output, so replacing last run's files is intended.
+    markdown, page = write_assurance_report(build_report(), directory, force=True)
     print(f"Wrote {markdown}")
     print(f"Wrote {page}")
 

@@ -454,13 +454,13 @@ class TestOtherCommands:
         assert 2 == run(capsys)[0]
 
     def test_closed_pipe(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """A reader that goes away (`| head`) ends the command quietly with status 1."""
+        """A reader that goes away (`| head`) ends the command quietly with status 141."""
         read_end, write_end = os.pipe()
         os.close(read_end)
         stream = open(write_end, "w", encoding="utf-8")  # noqa: SIM115 - closed below
         monkeypatch.setattr(sys, "stdout", stream)
         try:
-            assert 1 == main(["schema", "assessment"])
+            assert 141 == main(["schema", "assessment"])
         finally:
             monkeypatch.undo()
             stream.close()
@@ -473,7 +473,7 @@ class TestOtherCommands:
                 raise BrokenPipeError
 
         monkeypatch.setattr(sys, "stdout", Closed())
-        assert 1 == main(["schema", "profile"])
+        assert 141 == main(["schema", "profile"])
 
     def test_python_dash_m(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neglect_protocol import Grade
+
 # regularized_incomplete_beta is private: the intervals rest on it, and its values at
 # the edges and against known ones are an internal law checked here directly.
 from neglect_protocol._model._binomial import regularized_incomplete_beta

@@ -16,7 +16,10 @@ Commands:
     Print the version.
 
 ``-`` reads a document from standard input. Problems are printed to standard
-error, one line each (``FILE: $.path: message``), never as a traceback.
+error, one line each (``FILE: $.path: message``), never as a traceback. The exit
+status is 0 when done, 1 when a document is invalid or the output cannot be
+written, 2 for a usage mistake and 141 when standard output was closed early
+(``| head``); ``neglect-protocol --help`` lists them.
 """
 
 from neglect_protocol._api import publish

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import numbers
+import os
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -48,6 +49,7 @@ __all__ = [
     "JudgementScaleError",
     "NeglectProtocolError",
     "ObservationWindowError",
+    "OutputExistsError",
     "OverrideError",
     "PolicyError",
     "ProfileError",
@@ -695,6 +697,29 @@ class InvalidArgumentError(NeglectProtocolError, ValueError):
         self.argument = argument
         self.problem = problem
         super().__init__(f"{argument}: {problem}")
+
+
+class OutputExistsError(NeglectProtocolError, FileExistsError):
+    """A file would be written where something already is: nothing was written.
+
+    Raised before any file is written when a destination exists and replacing was not
+    asked for, or is a symbolic link or not a regular file (never replaced, even when
+    asked). A caller that wants to ask "replace it?" catches this class; as a
+    :class:`FileExistsError` it is also an :class:`OSError`.
+
+    Attributes:
+        path: The destination at fault.
+        problem: What is there (``"already exists"``, ``"is a symbolic link"``).
+        replaceable: Whether asking to replace existing files would have written it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], problem: str, *, replaceable: bool) -> None:
+        self.path = path
+        self.problem = problem
+        self.replaceable = replaceable
+        advice = "; pass force=True to replace it" if replaceable else ""
+        name = os.path.basename(os.fspath(path))
+        super().__init__(f"{safe_repr(name)}: {problem}{advice}")
 
 
 class DecisionError(NeglectProtocolError, ValueError):

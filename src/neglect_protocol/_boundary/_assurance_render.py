@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import os
+import secrets
+import stat
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import attrs
 from neglect_protocol._logic._assurance import AssuranceReport, ReportTable
 from neglect_protocol._logic._survey import ShareMetric
 from neglect_protocol._model._disclosure import DisclosedTable
+from neglect_protocol.errors import InvalidArgumentError, OutputExistsError, safe_repr
 
 
 @attrs.frozen
@@ -315,31 +318,141 @@ def render_html(report: AssuranceReport) -> str:
     return "\n".join(parts) + "\n"
 
 
+# Characters that would make a stem name another folder, on any system the file may reach.
+_SEPARATORS = frozenset("/\\:\0")
+
+
+def check_stem(stem: object) -> str:
+    r"""Check that ``stem`` is a plain file name, and return it.
+
+    A stem names the report's two files inside the folder they are written to, so it
+    may hold no folder of its own: no ``/`` or ``\``, no drive (``:``), no NUL, and
+    neither ``.`` nor ``..`` (``..`` is how a name climbs out of its folder).
+
+    Raises:
+        InvalidArgumentError: If ``stem`` is not a non-empty plain file name.
+    """
+    if (
+        not isinstance(stem, str)
+        or stem in {"", ".", ".."}
+        or not _SEPARATORS.isdisjoint(stem)
+        or stem != stem.strip()
+    ):
+        raise InvalidArgumentError(
+            "stem",
+            "expected a plain file name (no folder, '/', '\\', ':' or NUL; not empty, "
+            f"'.' or '..'; no leading or trailing spaces), got {safe_repr(stem)}",
+        )
+    return stem
+
+
+def _check_destination(path: Path, *, force: bool) -> None:
+    """Refuse to write to ``path`` if something is there that may not be replaced."""
+    try:
+        status = path.lstat()  # lstat: a symbolic link is looked at, never followed.
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(status.st_mode):
+        problem = "is a symbolic link, which is never written through"
+        raise OutputExistsError(path, problem, replaceable=False)
+    if not stat.S_ISREG(status.st_mode):
+        raise OutputExistsError(path, "is not a regular file", replaceable=False)
+    if not force:
+        raise OutputExistsError(path, "already exists", replaceable=True)
+
+
+def _encoded(text: str) -> bytes:
+    """``text`` in UTF-8, refusing a lone surrogate (which no file can hold as UTF-8)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidArgumentError(
+            "report", "expected text that can be written in UTF-8, got a lone surrogate"
+        ) from None
+
+
+def _create_temporary(folder: Path, stem: str) -> tuple[int, Path]:
+    """Create a new file of its own in ``folder``, and return its descriptor and path.
+
+    The file is created with ``O_EXCL`` (and ``O_NOFOLLOW`` where the system has it),
+    so it is always a new file: never an existing one, never a link's target.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    path = folder / f".{stem}.{secrets.token_hex(8)}.tmp"
+    return os.open(path, flags | getattr(os, "O_BINARY", 0), 0o666), path
+
+
 def write_assurance_report(
     report: AssuranceReport,
     directory: str | os.PathLike[str],
     *,
     stem: str = "assurance_report",
+    force: bool = False,
 ) -> tuple[Path, Path]:
     """Write the report as ``<stem>.md`` and ``<stem>.html`` in ``directory``.
 
-    The directory is created if it does not exist; existing files are replaced.
+    The directory is created if it does not exist. Both destinations are checked
+    before anything is written: an existing file is replaced only with
+    ``force=True``, and a symbolic link (or anything else that is not a regular
+    file) is never replaced or written through. Each file is first written in full
+    to a new temporary file beside it and then moved into place with
+    ``os.replace``, so a reader never sees half a report.
+
+    >>> import tempfile
+    >>> from neglect_protocol.assurance import ReportInput
+    >>> from neglect_protocol.serialize import from_json
+    >>> document = Path("examples/invented_report_input.json").read_bytes()
+    >>> report = from_json(ReportInput, document).build()
+    >>> folder = tempfile.mkdtemp()
+    >>> [path.name for path in write_assurance_report(report, folder, stem="board")]
+    ['board.md', 'board.html']
+    >>> from neglect_protocol.errors import OutputExistsError
+    >>> try:
+    ...     write_assurance_report(report, folder, stem="board")
+    ... except OutputExistsError as error:
+    ...     print(error)
+    'board.md': already exists; pass force=True to replace it
+    >>> [path.name for path in write_assurance_report(report, folder, stem="board", force=True)]
+    ['board.md', 'board.html']
 
     Args:
         report: The report to write.
         directory: Where to write the two files.
-        stem: The file name before the extension.
+        stem: The file name before the extension: a plain name, with no folder.
+        force: Whether to replace existing files of those names.
 
     Returns:
         The paths of the Markdown and HTML files.
 
     Raises:
+        InvalidArgumentError: If ``stem`` is not a plain file name (``../x``, an
+            absolute path, an empty name), or the report holds text that UTF-8
+            cannot encode (a lone surrogate); nothing is written.
+        OutputExistsError: If a destination is a symbolic link or not a regular
+            file, or exists and ``force`` is false; nothing is written.
         OSError: If the directory cannot be created or a file cannot be written.
     """
+    check_stem(stem)
+    contents = (_encoded(render_markdown(report)), _encoded(render_html(report)))
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
-    markdown = folder / f"{stem}.md"
-    page = folder / f"{stem}.html"
-    markdown.write_text(render_markdown(report), encoding="utf-8")
-    page.write_text(render_html(report), encoding="utf-8")
-    return markdown, page
+    destinations = (folder / f"{stem}.md", folder / f"{stem}.html")
+    for destination in destinations:
+        _check_destination(destination, force=force)
+    written: list[Path] = []
+    try:
+        for content in contents:
+            descriptor, temporary = _create_temporary(folder, stem)
+            written.append(temporary)
+            with open(descriptor, "wb") as file:
+                file.write(content)
+                file.flush()
+                os.fsync(file.fileno())
+        # Renaming replaces whatever name is at the destination (a link included),
+        # and never writes through it.
+        for temporary, destination in zip(written, destinations, strict=True):
+            os.replace(temporary, destination)
+    finally:
+        for temporary in written:
+            temporary.unlink(missing_ok=True)
+    return destinations

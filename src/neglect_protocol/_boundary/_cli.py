@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import attrs
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
-from neglect_protocol._boundary._assurance_render import write_assurance_report
+from neglect_protocol._boundary._assurance_render import check_stem, write_assurance_report
 from neglect_protocol._boundary._builtin import builtin_catalogue, builtin_policy
 from neglect_protocol._boundary._documents import (
     SYNTAX,
@@ -44,7 +44,14 @@ from neglect_protocol._model._catalogue import Catalogue
 from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._profile import Profile
 from neglect_protocol._model._screening import Screening, ScreeningPolicy
-from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError, safe_repr
+from neglect_protocol.errors import (
+    DocumentError,
+    DocumentProblem,
+    InvalidArgumentError,
+    NeglectProtocolError,
+    OutputExistsError,
+    safe_repr,
+)
 
 T = TypeVar("T")
 
@@ -68,11 +75,30 @@ def _version() -> str:
     return f"neglect-protocol {installed_version()}"
 
 
+# The exit statuses, for --help and the how-to (docs/how-to/use-the-cli.md says the same).
+_EXIT_STATUSES = """\
+exit status:
+  0    done; every document was valid
+  1    a document is invalid or cannot be read, or the report's files cannot be
+       written (one already exists and --force was not given, or is a link);
+       one line per problem on standard error
+  2    a usage mistake: an unknown command or option, a missing argument, a
+       --stem that is not a plain file name
+  141  standard output was closed before everything was written (as `| head`
+       does); the status a shell gives a program ended by SIGPIPE
+"""
+
+# 128 + SIGPIPE (13), the status a shell reports for a program the closed pipe ended.
+_CLOSED_PIPE = 141
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="neglect-protocol",
         description="Score, validate and describe neglect_protocol documents (JSON; "
         "catalogues may also be TOML). Use - to read a document from standard input.",
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -161,7 +187,10 @@ def _parser() -> argparse.ArgumentParser:
     reporting.add_argument(
         "--stem",
         default="assurance_report",
-        help="the file name before .md and .html (default: assurance_report)",
+        help="the file name before .md and .html, with no folder (default: assurance_report)",
+    )
+    reporting.add_argument(
+        "--force", action="store_true", help="replace the files if they exist (never a link)"
     )
 
     describing = commands.add_parser("schema", help="print the JSON Schema of a document kind")
@@ -174,18 +203,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Problems with the input are printed to standard error, one line each, as
     ``FILE: $.path: message``; the return value is then 1. Usage mistakes return 2.
+    No input shows a traceback. A reader that closes standard output early (``|
+    head``) ends the command quietly with 141.
 
     Args:
         argv: The arguments after the program name.
 
     Returns:
-        0 when everything was valid, 1 when the input had problems, 2 for a
-        usage mistake.
+        0 when everything was valid, 1 when the input had problems or the output
+        could not be written, 2 for a usage mistake, 141 when standard output was
+        closed early.
     """
     try:
         arguments = _parser().parse_args(argv)
     except SystemExit as exit_:  # --help, --version and usage errors end here
         return int(exit_.code or 0)
+    if arguments.command == "report":
+        try:
+            check_stem(arguments.stem)
+        except InvalidArgumentError as error:
+            print(f"neglect-protocol report: --stem: {error.problem}", file=sys.stderr)
+            return 2
     try:
         if arguments.command == "score":
             _score(arguments)
@@ -207,6 +245,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (``... | head``): stop quietly, as other tools do.
         _silence_stdout()
+        return _CLOSED_PIPE
+    except UnicodeEncodeError:
+        # Last resort until every reader refuses them: text holding a lone surrogate
+        # (``"\\ud800"`` in JSON) was read, and cannot be printed.
+        print(
+            "neglect-protocol: the input holds text that cannot be printed (a lone surrogate)",
+            file=sys.stderr,
+        )
+        return 1
+    except NeglectProtocolError as error:
+        # Last resort: a library error that no command placed in a document.
+        for line in str(error).splitlines():
+            print(f"neglect-protocol: {line}", file=sys.stderr)
         return 1
     return 0
 
@@ -239,6 +290,15 @@ def _read(name: str) -> Any:
         return parse_json(text)
     except DocumentError as error:
         _report(name, error.problems)
+        raise _Failed from None
+    except RecursionError:
+        # Last resort, until every reader refuses deep nesting itself (tomllib does not).
+        _report(name, ["$: expected a document nested to a reasonable depth, got one too deep"])
+        raise _Failed from None
+    except ValueError:
+        # Last resort, until every reader refuses huge numbers itself (tomllib does not).
+        # The error's own text is not shown: it may quote the input.
+        _report(name, ["$: expected numbers of a readable size, got a number with too many digits"])
         raise _Failed from None
 
 
@@ -431,7 +491,16 @@ def _write_report(arguments: argparse.Namespace) -> None:
     report_input = _load(arguments.file, ReportInput)
     report = _run(arguments.file, report_input.build)
     try:
-        paths = write_assurance_report(report, arguments.out, stem=arguments.stem)
+        paths = write_assurance_report(
+            report, arguments.out, stem=arguments.stem, force=arguments.force
+        )
+    except OutputExistsError as error:
+        advice = "; --force replaces it" if error.replaceable else ""
+        print(f"{error.path}: {error.problem}{advice}; nothing was written", file=sys.stderr)
+        raise _Failed from None
+    except InvalidArgumentError as error:  # Text in the input that no file can hold.
+        _report(arguments.file, [f"$: {error.problem}"])
+        raise _Failed from None
     except OSError as error:
         _report(arguments.out, [f"$: cannot write the report ({error.strerror or error})"])
         raise _Failed from None
