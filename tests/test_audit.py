@@ -33,6 +33,7 @@ from neglect_protocol.audit import (
 )
 from neglect_protocol.errors import (
     AuditError,
+    DocumentError,
     JudgementScaleError,
     NeglectProtocolError,
     UnknownJudgementError,
@@ -214,29 +215,31 @@ class TestScaleFiles:
     @pytest.mark.parametrize(
         ("changes", "message"),
         [
-            ({"colour": "red"}, "$: expected only the keys"),
+            (
+                {"colour": "red"},
+                "$.colour: unknown key; expected only name, version, good_or_better, inadequate, judgements",
+            ),
             (
                 {"schema_version": 2},
-                "$.schema_version: expected judgement scale schema version 1, got 2",
+                "$.schema_version: expected schema version 1 or older, got 2: the document was written by a newer release of neglect-protocol",
             ),
             (
                 {"schema_version": True},
-                "$.schema_version: expected judgement scale schema version 1, got True",
+                "$.schema_version: expected an integer schema version, got true",
             ),
-            ({"judgements": "good"}, "$.judgements: expected a list, got a str"),
+            ({"judgements": "good"}, "$.judgements: expected a list, got a string"),
             (
                 {"judgements": [{"code": "good"}]},
-                "$.judgements[0]: expected a 'label' key, got none",
+                "$.judgements[0].label: required key missing",
             ),
             (
                 {"judgements": [{"code": "", "label": "x"}]},
-                "$.judgements[0].code: expected non-empty text, got ''",
+                '$.judgements[0].code: expected text that is not blank, got ""',
             ),
-            ({"name": 3}, "$.name: expected non-empty text, got 3"),
+            ({"name": 3}, "$.name: expected a string, got an integer"),
             (
                 {"inadequate": "poor"},
-                "$.inadequate: expected one of the scale's codes (good, fair, weak), "
-                "got a str of 4 characters",
+                "$.inadequate: expected one of the scale's codes (good, fair, weak), got 'poor'",
             ),
             (
                 {"judgements": [{"code": "good", "label": "G"}, {"code": "good", "label": "H"}]},
@@ -247,7 +250,7 @@ class TestScaleFiles:
     )
     def test_document_errors_name_the_place(self, changes: dict[str, Any], message: str) -> None:
         """Every mistake in a scale document names its place with a ``$`` path."""
-        with pytest.raises(JudgementScaleError) as caught:
+        with pytest.raises(DocumentError) as caught:
             judgement_scale_from_document(document(**changes))
         assert str(caught.value).startswith(message)
 
@@ -255,20 +258,18 @@ class TestScaleFiles:
         """A missing top-level key is named."""
         broken = document()
         del broken["inadequate"]
-        with pytest.raises(
-            JudgementScaleError, match=r"^\$: expected a 'inadequate' key, got none"
-        ):
+        with pytest.raises(DocumentError, match=r"^\$\.inadequate: required key missing$"):
             judgement_scale_from_document(broken)
 
     @pytest.mark.parametrize(
         ("name", "text", "message"),
         [
-            ("scale.toml", "name = ", r"^\$: expected a TOML document, got a parse error"),
-            ("scale.json", "{", r"^\$: expected a JSON document, got a parse error at line 1"),
+            ("scale.toml", "name = ", r"^\$: expected TOML, got a syntax error"),
+            ("scale.json", "{", r"^\$: expected JSON, got a syntax error at line 1"),
             (
                 "scale.yaml",
                 "name: x",
-                r"^\$: expected a file ending \.toml or \.json, got 'scale\.yaml'",
+                r"^\$: expected a file ending \.toml or \.json, got a str of 10 characters",
             ),
         ],
     )
@@ -276,7 +277,7 @@ class TestScaleFiles:
         """A file that is not TOML or JSON, or does not parse, is a clear error."""
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        with pytest.raises(JudgementScaleError, match=message):
+        with pytest.raises(DocumentError, match=message):
             load_judgement_scale(path)
 
 

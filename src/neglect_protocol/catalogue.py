@@ -7,8 +7,8 @@
 
 from neglect_protocol._api import publish
 from neglect_protocol._boundary._builtin import builtin_catalogue
-from neglect_protocol._boundary._catalogue_file import (
-    CATALOGUE_SCHEMA_VERSION,
+from neglect_protocol._boundary._kinds import CATALOGUE_SCHEMA_VERSION
+from neglect_protocol._boundary._loaders import (
     catalogue_from_document,
     load_catalogue,
 )

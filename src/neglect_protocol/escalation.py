@@ -21,8 +21,10 @@ from collections.abc import Sequence
 
 from neglect_protocol._api import publish
 from neglect_protocol._boundary._builtin import builtin_catalogue, builtin_policy
-from neglect_protocol._boundary._policy_file import (
-    POLICY_SCHEMA_VERSION,
+from neglect_protocol._boundary._kinds import (
+    THRESHOLD_POLICY_SCHEMA_VERSION as POLICY_SCHEMA_VERSION,
+)
+from neglect_protocol._boundary._loaders import (
     load_policy,
     policy_from_document,
     policy_to_document,

@@ -7,6 +7,7 @@ from importlib.resources import files
 
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument
+from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._escalation import ThresholdPolicy
 from neglect_protocol._model._screening import Checklist, ScreeningPolicy
 
@@ -16,15 +17,15 @@ _FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
 @functools.cache
 def builtin_catalogue(instrument: Instrument) -> Catalogue:
     """Return the shipped structure-only catalogue for ``instrument``."""
-    from neglect_protocol._boundary._catalogue_file import load_structure
+    from neglect_protocol._boundary._loaders import load_catalogue
 
-    return load_structure(files("neglect_protocol").joinpath("data", _FILES[instrument]))
+    return load_catalogue(files("neglect_protocol").joinpath("data", _FILES[instrument]))
 
 
 @functools.cache
 def builtin_judgement_scale() -> JudgementScale:
     """Return the shipped default audit scale, Ofsted's four-point judgements."""
-    from neglect_protocol._boundary._judgement_scale_file import load_judgement_scale
+    from neglect_protocol._boundary._loaders import load_judgement_scale
 
     return load_judgement_scale(
         files("neglect_protocol").joinpath("data", "ofsted_four_point.toml")
@@ -34,7 +35,7 @@ def builtin_judgement_scale() -> JudgementScale:
 @functools.cache
 def builtin_policy() -> ThresholdPolicy:
     """Return the shipped example threshold policy (the four-level windscreen)."""
-    from neglect_protocol._boundary._policy_file import load_policy
+    from neglect_protocol._boundary._loaders import load_policy
 
     return load_policy(files("neglect_protocol").joinpath("data", "policy_default.toml"))
 
@@ -42,7 +43,7 @@ def builtin_policy() -> ThresholdPolicy:
 @functools.cache
 def builtin_checklist() -> Checklist:
     """Return the shipped invented screening checklist."""
-    from neglect_protocol._boundary._screening_file import load_checklist
+    from neglect_protocol._boundary._loaders import load_checklist
 
     return load_checklist(files("neglect_protocol").joinpath("data", "screening_checklist.toml"))
 
@@ -50,9 +51,17 @@ def builtin_checklist() -> Checklist:
 @functools.cache
 def builtin_screening_policy() -> ScreeningPolicy:
     """Return the shipped example screening outcome rules, on the shipped checklist."""
-    from neglect_protocol._boundary._screening_file import load_screening_policy
+    from neglect_protocol._boundary._loaders import load_screening_policy
 
     return load_screening_policy(
         files("neglect_protocol").joinpath("data", "screening_policy_default.toml"),
         checklist=builtin_checklist(),
     )
+
+
+@functools.cache
+def builtin_disclosure_policy() -> DisclosurePolicy:
+    """Return the shipped DfE policy, read from package data once."""
+    from neglect_protocol._boundary._loaders import load_disclosure_policy
+
+    return load_disclosure_policy(files("neglect_protocol").joinpath("data", "disclosure-dfe.toml"))

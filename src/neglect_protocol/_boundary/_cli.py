@@ -6,23 +6,20 @@ import argparse
 import json
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
 from neglect_protocol._boundary._assurance_render import write_assurance_report
 from neglect_protocol._boundary._builtin import builtin_policy, builtin_screening_policy
 from neglect_protocol._boundary._documents import (
-    SYNTAX,
     document_types,
     from_dict,
-    parse_json,
     read_document,
     to_dict,
 )
 from neglect_protocol._boundary._escalation_text import format_decision, format_screening_decision
+from neglect_protocol._boundary._parse import parse_json, parse_toml
 from neglect_protocol._boundary._schema import json_schema
 from neglect_protocol._boundary._text import format_profile
 from neglect_protocol._boundary._wire import split_location
@@ -189,20 +186,11 @@ def _read(name: str) -> Any:
         raise _Failed from None
     try:
         if name.endswith(".toml"):
-            return _parse_toml(text)
+            return parse_toml(text)
         return parse_json(text)
     except DocumentError as error:
         _report(name, error.problems)
         raise _Failed from None
-
-
-def _parse_toml(text: str | bytes) -> Any:
-    try:
-        return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        message = f"expected TOML in UTF-8, got {type(error).__name__.removesuffix('Error')}"
-        problem = DocumentProblem("$", f"{message} ({error})", SYNTAX)
-        raise DocumentError([problem]) from None
 
 
 def _load(name: str, cls: type[T]) -> T:

@@ -406,7 +406,7 @@ def build_assurance_report(
         UnknownJudgementError: If an audit's grade is not on ``scale``.
     """
     if policy is None:
-        from neglect_protocol._boundary._disclosure_file import builtin_disclosure_policy
+        from neglect_protocol._boundary._builtin import builtin_disclosure_policy
 
         policy = builtin_disclosure_policy()
     before = previous.audits if previous is not None and previous.audits else None
