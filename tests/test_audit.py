@@ -34,7 +34,6 @@ from neglect_protocol.audit import (
 from neglect_protocol.errors import (
     AuditError,
     DocumentError,
-    JudgementScaleError,
     NeglectProtocolError,
     UnknownJudgementError,
 )
@@ -145,20 +144,18 @@ class TestDefaultScale:
 class TestScaleRules:
     def test_fewer_than_two_judgements(self) -> None:
         """A scale needs at least two judgements."""
-        with pytest.raises(JudgementScaleError, match=r"^judgements: expected a tuple of at least"):
+        with pytest.raises(AuditError, match=r"^judgements: expected a tuple of at least"):
             JudgementScale.from_labels("x", "1", [("a", "A")], good_or_better="a", inadequate="a")
 
     def test_ranks_must_run_in_order(self) -> None:
         """Ranks must be 1, 2, 3, ... in the order given."""
-        with pytest.raises(
-            JudgementScaleError, match=r"^judgements\[1\]: expected a Judgement ranked 2"
-        ):
+        with pytest.raises(AuditError, match=r"^judgements\[1\]: expected a Judgement ranked 2"):
             JudgementScale("x", "1", (Judgement(1, "a", "A"), Judgement(3, "b", "B")), "a", "b")
 
     def test_duplicate_code(self) -> None:
         """A code may appear once."""
         with pytest.raises(
-            JudgementScaleError,
+            AuditError,
             match=r"^judgements\[1\]\.code: expected each code once, got the code of "
             r"judgements\[0\] again",
         ):
@@ -168,33 +165,27 @@ class TestScaleRules:
 
     def test_boundary_codes_must_exist(self) -> None:
         """``good_or_better`` and ``inadequate`` must be codes of the scale."""
-        with pytest.raises(
-            JudgementScaleError, match=r"^good_or_better: expected one of the scale's codes"
-        ):
+        with pytest.raises(AuditError, match=r"^good_or_better: expected one of the scale's codes"):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="z", inadequate="b"
             )
-        with pytest.raises(
-            JudgementScaleError, match=r"^inadequate: expected one of the scale's codes"
-        ):
+        with pytest.raises(AuditError, match=r"^inadequate: expected one of the scale's codes"):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="a", inadequate="z"
             )
 
     def test_inadequate_must_be_worse(self) -> None:
         """The inadequate boundary must be worse than the good-or-better one."""
-        with pytest.raises(
-            JudgementScaleError, match=r"^inadequate: expected a judgement worse than"
-        ):
+        with pytest.raises(AuditError, match=r"^inadequate: expected a judgement worse than"):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="b", inadequate="a"
             )
 
     def test_empty_label(self) -> None:
         """Names and labels must be non-empty text."""
-        with pytest.raises(JudgementScaleError, match=r"^label: expected non-empty text, got ' '"):
+        with pytest.raises(AuditError, match=r"^label: expected non-empty text, got ' '"):
             Judgement(1, "a", " ")
-        with pytest.raises(JudgementScaleError, match=r"^name: expected non-empty text"):
+        with pytest.raises(AuditError, match=r"^name: expected non-empty text"):
             JudgementScale.from_labels(
                 "", "1", [("a", "A"), ("b", "B")], good_or_better="a", inadequate="b"
             )
@@ -777,12 +768,12 @@ class TestBareTypeErrorsAreOurs:
             ),
             (
                 lambda: Judgement("1", "good", "Good"),  # type: ignore[arg-type]
-                JudgementScaleError,
+                AuditError,
                 "rank: expected a whole number, 1 or more, got '1'",
             ),
             (
                 lambda: JudgementScale("x", "1", SCALE.judgements, 2, "inadequate"),  # type: ignore[arg-type]
-                JudgementScaleError,
+                AuditError,
                 "good_or_better: expected a code, got 2",
             ),
         ],

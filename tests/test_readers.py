@@ -193,3 +193,18 @@ class TestAnyInput:
             from_json(kind.type, data)
         except DocumentError as error:
             check(error)
+
+
+class TestOneErrorShape:
+    def test_every_input_error_has_problems(self) -> None:
+        """Errors about input data share one shape: problems, each a path and a message."""
+        from neglect_protocol.errors import InputError, InvalidGradeError
+        from neglect_protocol.grades import to_grade
+
+        with pytest.raises(InvalidGradeError) as caught:
+            to_grade(7, field="ratings[0].grade")
+        assert isinstance(caught.value, InputError)
+        assert [("ratings[0].grade", "expected an integer from 1 to 5, got 7")] == [
+            (problem.path, problem.message) for problem in caught.value.problems
+        ]
+        assert "ratings[0].grade" == caught.value.path

@@ -22,9 +22,8 @@ from neglect_protocol.audit import (
 )
 from neglect_protocol.disclosure import DFE, DisclosurePolicy, load_disclosure_policy
 from neglect_protocol.errors import (
-    DisclosurePolicyError,
+    AuditError,
     DocumentError,
-    JudgementScaleError,
     PolicyError,
     UnsupportedTypeError,
 )
@@ -105,8 +104,8 @@ class TestFileFormats:
         [
             (DEFAULT_POLICY, load_policy, PolicyError, "threshold_policy"),
             (DEFAULT_SCREENING_POLICY, load_screening_policy, PolicyError, "screening_policy"),
-            (OFSTED_FOUR_POINT, load_judgement_scale, JudgementScaleError, "judgement_scale"),
-            (DFE, load_disclosure_policy, DisclosurePolicyError, "disclosure_policy"),
+            (OFSTED_FOUR_POINT, load_judgement_scale, AuditError, "judgement_scale"),
+            (DFE, load_disclosure_policy, PolicyError, "disclosure_policy"),
         ],
     )
     def test_loaders_refuse_another_kind(

@@ -99,7 +99,7 @@ def review(
         The review.
 
     Raises:
-        HistoryError: If ``chronology`` is not a :class:`Chronology`.
+        ProfileError: If ``chronology`` is not a :class:`Chronology`.
         PolicyError: If ``policy`` is not a threshold policy, or
             ``current_level`` is not one of its levels.
         RuleResultError: If a rule of the policy misbehaves (see

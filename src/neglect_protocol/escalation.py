@@ -131,7 +131,7 @@ def decide(
 
     Raises:
         PolicyError: If ``policy`` is not a threshold policy.
-        HistoryError: If ``profile`` is not a profile, the history is not a
+        ProfileError: If ``profile`` is not a profile, the history is not a
             sequence of profiles, holds another child's profile, or its windows
             repeat, overlap, run out of order or end after ``profile``'s.
         RuleResultError: If a rule returns something that is not ``None`` or a

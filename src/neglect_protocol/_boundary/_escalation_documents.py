@@ -247,7 +247,7 @@ def _checklist_from_shape(document: ChecklistDocument) -> Checklist:
             where = places[int(position)]
         else:
             where = f".{section}[{position}]"
-        raise WireError([(where + field, error.problem, RULE)]) from None
+        raise WireError([(where + field, error.problems[0].message, RULE)]) from None
 
 
 CHECKLIST_LAYOUT = Layout(ChecklistDocument, _checklist_to_shape, _checklist_from_shape)

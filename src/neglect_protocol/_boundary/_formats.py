@@ -278,7 +278,7 @@ def _problem(error: NeglectProtocolError) -> str:
 
 def _catalogue_path(error: NeglectProtocolError, where: dict[str, list[str]]) -> str:
     """Where in the document a catalogue error's flat path (``sub_areas[4].code``) points."""
-    match = _SECTION.match(getattr(error, "path", "") or "")
+    match = _SECTION.match(split_location(error)[0])
     if match is None:
         return "$.areas"
     section, index, rest = match.group(1), int(match.group(2)), match.group(3)

@@ -54,7 +54,7 @@ from neglect_protocol._model._indicators import (
     PrimaryNeed,
 )
 from neglect_protocol._model._survey import Question, ResponseScale, Survey, SurveyResponse
-from neglect_protocol.errors import DisclosurePolicyError
+from neglect_protocol.errors import PolicyError
 
 PARTS = (
     Suppression,
@@ -230,9 +230,11 @@ def _disclosure_from_shape(document: DisclosurePolicyDocument) -> DisclosurePoli
     }
     try:
         return DisclosurePolicy(document.name, document.version, document.source, **fields)
-    except DisclosurePolicyError as error:
+    except PolicyError as error:
         # The policy names its flat field; the document holds it in a section.
-        raise WireError([(f".{_WHERE.get(error.path, error.path)}", error.problem, RULE)]) from None
+        raise WireError(
+            [(f".{_WHERE.get(error.path, error.path)}", error.problems[0].message, RULE)]
+        ) from None
 
 
 DISCLOSURE_POLICY_LAYOUT = Layout(

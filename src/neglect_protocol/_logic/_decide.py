@@ -30,7 +30,7 @@ def decide(
 
     Raises:
         PolicyError: If ``policy`` is not a threshold policy.
-        HistoryError: If the history is not a sequence of one child's earlier profiles.
+        ProfileError: If the history is not a sequence of one child's earlier profiles.
         RuleResultError: If a rule or modifier misbehaves.
     """
     context = RuleContext(profile, history, policy)

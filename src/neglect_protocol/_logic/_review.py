@@ -14,7 +14,7 @@ from neglect_protocol._model._chronology import (
 from neglect_protocol._model._escalation import Decision, LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import HistoryError, PolicyError
+from neglect_protocol.errors import PolicyError, ProfileError
 
 
 def _unmodified_level(decision: Decision) -> int:
@@ -64,13 +64,13 @@ def review(
     supplies the default policy.
 
     Raises:
-        HistoryError: If ``chronology`` is not a chronology.
+        ProfileError: If ``chronology`` is not a chronology.
         PolicyError: If ``policy`` is not a threshold policy, or
             ``current_level`` is not one of its levels.
         RuleResultError: If a rule of the policy misbehaves.
     """
     if not isinstance(chronology, Chronology):
-        raise HistoryError(
+        raise ProfileError(
             "chronology",
             f"expected a Chronology (build one from the profiles), got {got(chronology)}",
         )

@@ -19,9 +19,8 @@ from neglect_protocol._model._history import check_history
 from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import (
     DecisionError,
-    HistoryError,
-    OverrideError,
     PolicyError,
+    ProfileError,
     RuleResultError,
     safe_repr,
 )
@@ -141,7 +140,7 @@ class Reason:
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
     if isinstance(value, (str, Profile)) or not isinstance(value, Iterable):
-        raise HistoryError("history", f"expected a sequence of earlier profiles, got {got(value)}")
+        raise ProfileError("history", f"expected a sequence of earlier profiles, got {got(value)}")
     return tuple(value)
 
 
@@ -165,7 +164,7 @@ class RuleContext:
         policy: The threshold policy the decision is made under.
 
     Raises:
-        HistoryError: If ``history`` is not a sequence of profiles, a profile in
+        ProfileError: If ``history`` is not a sequence of profiles, a profile in
             it is another child's, or the windows repeat, overlap or run out of
             order.
         PolicyError: If ``policy`` is not a threshold policy.
@@ -542,26 +541,26 @@ def check_rule(rule: object, facts: PolicyFacts, path: str, *, role: str = RULE_
 def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     # The rationale is free text about a child: only its type may be named.
     if not isinstance(value, str):
-        raise OverrideError("rationale", f"expected text, got a {type(value).__name__}")
+        raise DecisionError("rationale", f"expected text, got a {type(value).__name__}")
     if not value.strip():
-        raise OverrideError("rationale", "expected a non-empty rationale, got blank text")
+        raise DecisionError("rationale", "expected a non-empty rationale, got blank text")
 
 
 def _reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise OverrideError(
+        raise DecisionError(
             attribute.name, f"expected a non-empty reference, got {safe_repr(value)}"
         )
 
 
 def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise OverrideError(attribute.name, f"expected a date or None, got {safe_repr(value)}")
+        raise DecisionError(attribute.name, f"expected a date or None, got {safe_repr(value)}")
 
 
 def _original(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decision):
-        raise OverrideError("original", f"expected the Decision overridden, got {got(value)}")
+        raise DecisionError("original", f"expected the Decision overridden, got {got(value)}")
 
 
 @attrs.frozen
@@ -702,15 +701,15 @@ class Decision:
             The overridden decision; its ``overridden.original`` is this one.
 
         Raises:
-            OverrideError: If the level is not one of the policy's, is the level
+            DecisionError: If the level is not one of the policy's, is the level
                 already decided, or the rationale or ``by`` is missing.
         """
         try:
             new_level = self.policy.level(level)
         except PolicyError as error:
-            raise OverrideError("level", error.problem) from None
+            raise DecisionError("level", error.problems[0].message) from None
         if new_level == self.level:
-            raise OverrideError(
+            raise DecisionError(
                 "level",
                 f"expected a level other than the decided level {self.level.number}"
                 f", got {safe_repr(level)}",
