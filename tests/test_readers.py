@@ -26,7 +26,12 @@ from neglect_protocol.cli import main
 from neglect_protocol.disclosure import load_disclosure_policy
 from neglect_protocol.errors import DocumentError
 from neglect_protocol.escalation import load_policy
-from neglect_protocol.screening import load_checklist, load_screening_policy
+from neglect_protocol.screening import (
+    DEFAULT_CHECKLIST,
+    Checklist,
+    load_checklist,
+    load_screening_policy,
+)
 from neglect_protocol.serialize import document_types, from_json
 
 LOADERS: dict[str, Callable[[Path], object]] = {
@@ -38,6 +43,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "disclosure_policy": load_disclosure_policy,
 }
 
+GOLDEN = Path(__file__).resolve().parent / "golden" / "screening_checklist"
 DEEP = 100_000
 HOSTILE: dict[str, tuple[bytes, bytes]] = {
     # name: (as JSON, as TOML)
@@ -208,3 +214,31 @@ class TestOneErrorShape:
             (problem.path, problem.message) for problem in caught.value.problems
         ]
         assert "ratings[0].grade" == caught.value.path
+
+
+class TestLoaderArguments:
+    def test_a_screening_policy_holding_another_checklist(self) -> None:
+        """A document's own checklist must be the one passed to the loader, if one is passed."""
+        from neglect_protocol.screening import (
+            DEFAULT_SCREENING_POLICY,
+            screening_policy_from_document,
+        )
+        from neglect_protocol.serialize import from_json, to_dict
+
+        own = to_dict(from_json(Checklist, (GOLDEN / "v1-invented-short.json").read_bytes()))
+        del own["kind"], own["schema_version"]
+        document = {**to_dict(DEFAULT_SCREENING_POLICY), "checklist": own}
+        document["rules"] = [{"kind": "serious_signs", "outcome": "refer_to_front_door"}]
+        with pytest.raises(DocumentError) as caught:
+            screening_policy_from_document(document, checklist=DEFAULT_CHECKLIST)
+        assert "$.checklist: expected no checklist, or the one passed, got another" == str(
+            caught.value
+        )
+
+    def test_only_a_screening_policy_is_written_as_one(self) -> None:
+        """screening_policy_to_document refuses anything else with UnsupportedTypeError."""
+        from neglect_protocol.errors import UnsupportedTypeError
+        from neglect_protocol.screening import screening_policy_to_document
+
+        with pytest.raises(UnsupportedTypeError, match="got type a str of 9 characters"):
+            screening_policy_to_document(DEFAULT_CHECKLIST)  # type: ignore[arg-type]

@@ -862,9 +862,6 @@ def _model_problems(error: NeglectProtocolError, path: str, cls: type) -> list[D
     names = {name for name, _, _ in record_fields(cls)}
     problems = []
     for relative, message in found:
-        if relative.startswith("$"):
-            problems.append(DocumentProblem(path + relative[1:], message, RULE))
-            continue
         first = _FIRST_SEGMENT.match(relative)
         if first is not None and first.group() in names:
             problems.append(DocumentProblem(f"{path}.{relative}", message, RULE))
