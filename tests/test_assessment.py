@@ -206,6 +206,19 @@ class TestValidation:
             "ratings[1].code: expected a code of catalogue 'GCP2', got 'A7'"
         )
 
+    def test_every_problem_is_listed(self, invented_catalogue: Catalogue) -> None:
+        """validate lists every problem it finds, each at its place, not only the first."""
+        target = TargetedItem("Z9", 4, 2, dt.date(2024, 6, 1))
+        assessment = Assessment(
+            SIX_YEAR_OLD, WINDOW, (Rating("A7", 2), Rating("D1a", 2)), targets=(target,)
+        )
+        with pytest.raises(AssessmentError) as caught:
+            validate(assessment, invented_catalogue)
+        assert ["ratings[0].code", "ratings[1].code", "targets[0].code"] == [
+            problem.path for problem in caught.value.problems
+        ]
+        assert 3 == len(str(caught.value).splitlines())
+
     def test_known_target_code(self) -> None:
         """Targeted items under catalogue codes pass."""
         targets = (

@@ -33,7 +33,7 @@ from neglect_protocol.audit import (
 )
 from neglect_protocol.errors import (
     AuditError,
-    JudgementScaleError,
+    DocumentError,
     NeglectProtocolError,
     UnknownJudgementError,
 )
@@ -144,20 +144,18 @@ class TestDefaultScale:
 class TestScaleRules:
     def test_fewer_than_two_judgements(self) -> None:
         """A scale needs at least two judgements."""
-        with pytest.raises(JudgementScaleError, match=r"^judgements: expected a tuple of at least"):
+        with pytest.raises(AuditError, match=r"^judgements: expected a tuple of at least"):
             JudgementScale.from_labels("x", "1", [("a", "A")], good_or_better="a", inadequate="a")
 
     def test_ranks_must_run_in_order(self) -> None:
         """Ranks must be 1, 2, 3, ... in the order given."""
-        with pytest.raises(
-            JudgementScaleError, match=r"^judgements\[1\]: expected a Judgement ranked 2"
-        ):
+        with pytest.raises(AuditError, match=r"^judgements\[1\]: expected a Judgement ranked 2"):
             JudgementScale("x", "1", (Judgement(1, "a", "A"), Judgement(3, "b", "B")), "a", "b")
 
     def test_duplicate_code(self) -> None:
         """A code may appear once."""
         with pytest.raises(
-            JudgementScaleError,
+            AuditError,
             match=r"^judgements\[1\]\.code: expected each code once, got the code of "
             r"judgements\[0\] again",
         ):
@@ -167,33 +165,27 @@ class TestScaleRules:
 
     def test_boundary_codes_must_exist(self) -> None:
         """``good_or_better`` and ``inadequate`` must be codes of the scale."""
-        with pytest.raises(
-            JudgementScaleError, match=r"^good_or_better: expected one of the scale's codes"
-        ):
+        with pytest.raises(AuditError, match=r"^good_or_better: expected one of the scale's codes"):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="z", inadequate="b"
             )
-        with pytest.raises(
-            JudgementScaleError, match=r"^inadequate: expected one of the scale's codes"
-        ):
+        with pytest.raises(AuditError, match=r"^inadequate: expected one of the scale's codes"):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="a", inadequate="z"
             )
 
     def test_inadequate_must_be_worse(self) -> None:
         """The inadequate boundary must be worse than the good-or-better one."""
-        with pytest.raises(
-            JudgementScaleError, match=r"^inadequate: expected a judgement worse than"
-        ):
+        with pytest.raises(AuditError, match=r"^inadequate: expected a judgement worse than"):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="b", inadequate="a"
             )
 
     def test_empty_label(self) -> None:
         """Names and labels must be non-empty text."""
-        with pytest.raises(JudgementScaleError, match=r"^label: expected non-empty text, got ' '"):
+        with pytest.raises(AuditError, match=r"^label: expected non-empty text, got ' '"):
             Judgement(1, "a", " ")
-        with pytest.raises(JudgementScaleError, match=r"^name: expected non-empty text"):
+        with pytest.raises(AuditError, match=r"^name: expected non-empty text"):
             JudgementScale.from_labels(
                 "", "1", [("a", "A"), ("b", "B")], good_or_better="a", inadequate="b"
             )
@@ -214,25 +206,28 @@ class TestScaleFiles:
     @pytest.mark.parametrize(
         ("changes", "message"),
         [
-            ({"colour": "red"}, "$: expected only the keys"),
+            (
+                {"colour": "red"},
+                "$.colour: unknown key; expected only name, version, good_or_better, inadequate, judgements",
+            ),
             (
                 {"schema_version": 2},
-                "$.schema_version: expected judgement scale schema version 1, got 2",
+                "$.schema_version: expected schema version 1 or older, got 2: the document was written by a newer release of neglect-protocol",
             ),
             (
                 {"schema_version": True},
-                "$.schema_version: expected judgement scale schema version 1, got True",
+                "$.schema_version: expected an integer schema version, got true",
             ),
-            ({"judgements": "good"}, "$.judgements: expected a list, got a str"),
+            ({"judgements": "good"}, "$.judgements: expected a list, got a string"),
             (
                 {"judgements": [{"code": "good"}]},
-                "$.judgements[0]: expected a 'label' key, got none",
+                "$.judgements[0].label: required key missing",
             ),
             (
                 {"judgements": [{"code": "", "label": "x"}]},
-                "$.judgements[0].code: expected non-empty text, got ''",
+                '$.judgements[0].code: expected text that is not blank, got ""',
             ),
-            ({"name": 3}, "$.name: expected non-empty text, got 3"),
+            ({"name": 3}, "$.name: expected a string, got an integer"),
             (
                 {"inadequate": "poor"},
                 "$.inadequate: expected one of the scale's codes (good, fair, weak), got 'poor'",
@@ -246,7 +241,7 @@ class TestScaleFiles:
     )
     def test_document_errors_name_the_place(self, changes: dict[str, Any], message: str) -> None:
         """Every mistake in a scale document names its place with a ``$`` path."""
-        with pytest.raises(JudgementScaleError) as caught:
+        with pytest.raises(DocumentError) as caught:
             judgement_scale_from_document(document(**changes))
         assert str(caught.value).startswith(message)
 
@@ -254,20 +249,18 @@ class TestScaleFiles:
         """A missing top-level key is named."""
         broken = document()
         del broken["inadequate"]
-        with pytest.raises(
-            JudgementScaleError, match=r"^\$: expected a 'inadequate' key, got none"
-        ):
+        with pytest.raises(DocumentError, match=r"^\$\.inadequate: required key missing$"):
             judgement_scale_from_document(broken)
 
     @pytest.mark.parametrize(
         ("name", "text", "message"),
         [
-            ("scale.toml", "name = ", r"^\$: expected a TOML document, got a parse error"),
-            ("scale.json", "{", r"^\$: expected a JSON document, got a parse error at line 1"),
+            ("scale.toml", "name = ", r"^\$: expected TOML, got a syntax error"),
+            ("scale.json", "{", r"^\$: expected JSON, got a syntax error at line 1"),
             (
                 "scale.yaml",
                 "name: x",
-                r"^\$: expected a file ending \.toml or \.json, got 'scale\.yaml'",
+                r"^\$: expected a file ending \.toml or \.json, got a str of 10 characters",
             ),
         ],
     )
@@ -275,7 +268,7 @@ class TestScaleFiles:
         """A file that is not TOML or JSON, or does not parse, is a clear error."""
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        with pytest.raises(JudgementScaleError, match=message):
+        with pytest.raises(DocumentError, match=message):
             load_judgement_scale(path)
 
 
@@ -781,12 +774,12 @@ class TestBareTypeErrorsAreOurs:
             ),
             (
                 lambda: Judgement("1", "good", "Good"),  # type: ignore[arg-type]
-                JudgementScaleError,
+                AuditError,
                 "rank: expected a whole number, 1 or more, got '1'",
             ),
             (
                 lambda: JudgementScale("x", "1", SCALE.judgements, 2, "inadequate"),  # type: ignore[arg-type]
-                JudgementScaleError,
+                AuditError,
                 "good_or_better: expected a code, got 2",
             ),
         ],

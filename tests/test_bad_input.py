@@ -34,7 +34,7 @@ from neglect_protocol import (
 from neglect_protocol.assessment import completed_months
 from neglect_protocol.errors import (
     AssessmentError,
-    CatalogueError,
+    DocumentError,
     InstrumentError,
     NeglectProtocolError,
     safe_repr,
@@ -174,7 +174,7 @@ class TestCommonMistakes:
         """A catalogue file that is not UTF-8 is refused with our error."""
         path = tmp_path / "catalogue.toml"
         path.write_bytes(b"name = '\xff'\n")
-        with pytest.raises(CatalogueError, match="expected UTF-8 text, got an undecodable byte"):
+        with pytest.raises(DocumentError, match="expected TOML text in UTF-8, got an undecodable"):
             load_catalogue(path)
 
     def test_json_duplicate_keys(self, tmp_path: Path) -> None:
@@ -182,7 +182,7 @@ class TestCommonMistakes:
         path = tmp_path / "catalogue.json"
         path.write_text('{"schema_version": 1, "schema_version": 1}', encoding="utf-8")
         with pytest.raises(
-            CatalogueError, match="expected each key once in a JSON object, got 'schema_version'"
+            DocumentError, match=r"^\$\.schema_version: expected each key once in an object"
         ):
             load_catalogue(path)
 

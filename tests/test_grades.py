@@ -64,7 +64,7 @@ class TestConstruction:
         with pytest.raises(InvalidGradeError) as caught:
             to_grade(7, field="ratings[0].grade")
         assert "ratings[0].grade: expected an integer from 1 to 5, got 7" == str(caught.value)
-        assert "ratings[0].grade" == caught.value.field
+        assert "ratings[0].grade" == caught.value.path
 
     def test_numpy_style_integers_are_accepted(self) -> None:
         """Any numbers.Integral (as numpy integers are) that is 1..5 is a grade."""

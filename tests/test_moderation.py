@@ -20,7 +20,6 @@ from neglect_protocol import Grade
 from neglect_protocol.errors import (
     InvalidGradeError,
     NeglectProtocolError,
-    RatingsError,
     StatisticsError,
 )
 from neglect_protocol.moderation import (
@@ -406,7 +405,7 @@ class TestSummary:
 class TestBadInput:
     def test_rater_grading_a_unit_twice(self) -> None:
         """A rater grading the same sub-area of the same case twice is refused, naming both records."""
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             ModerationSet.from_rows(
                 [("P1", "M1", "A1", 2), ("P2", "M1", "A1", 2), ("P1", "M1", "A1", 3)]
             )
@@ -414,18 +413,18 @@ class TestBadInput:
             "$.grades[2]: expected rater 'P1' to grade sub-area 'A1' of case 'M1' once, "
             "got a second grade (the first is $.grades[0])"
         ) == str(caught.value)
-        assert "$.grades[2]" == caught.value.field
+        assert "$.grades[2]" == caught.value.path
 
     def test_rater_grading_a_unit_twice_even_if_once_blank(self) -> None:
         """A blank and a grade for the same unit by the same rater is also two records."""
-        with pytest.raises(RatingsError, match=r"^\$\.grades\[1\]: expected rater 'P1'"):
+        with pytest.raises(StatisticsError, match=r"^\$\.grades\[1\]: expected rater 'P1'"):
             ModerationSet.from_rows(
                 [("P1", "M1", "A1", None), ("P1", "M1", "A1", 3), ("P2", "M1", "A1", 3)]
             )
 
     def test_only_one_rater(self) -> None:
         """A moderation set with a single rater compares nothing and is refused."""
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             ModerationSet.from_rows([("P1", "M1", "A1", 2), ("P1", "M2", "A1", 3)])
         assert "$.grades: expected grades from at least two raters, got 1 rater" == str(
             caught.value
@@ -434,7 +433,7 @@ class TestBadInput:
     def test_no_grades_at_all(self) -> None:
         """An empty moderation set is refused the same way."""
         with pytest.raises(
-            RatingsError,
+            StatisticsError,
             match=r"^\$\.grades: expected grades from at least two raters, got 0 raters$",
         ):
             ModerationSet(())
@@ -457,7 +456,7 @@ class TestBadInput:
         assert f"$.grades[1].grade: expected an integer from 1 to 5, got {shown}" == str(
             caught.value
         )
-        assert "$.grades[1].grade" == caught.value.field
+        assert "$.grades[1].grade" == caught.value.path
         assert isinstance(caught.value, NeglectProtocolError)
 
     def test_unknown_grade_on_a_record(self) -> None:
@@ -472,7 +471,7 @@ class TestBadInput:
         """A name in place of a reference is refused without being repeated."""
         row: dict[str, Any] = {"rater": "P1", "case": "M1", "sub_area": "A1", "grade": 2}
         row[field] = "Jane Invented"
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             ModerationSet.from_rows([("P2", "M1", "A1", 2), tuple(row.values())])
         message = str(caught.value)
         assert message.startswith(f"$.grades[1].{field}: expected a code-shaped reference")
@@ -482,10 +481,10 @@ class TestBadInput:
     def test_reference_without_a_digit_on_a_record(self) -> None:
         """A reference must carry a digit, so a bare name cannot pass as one."""
         with pytest.raises(
-            RatingsError, match=r"^\$\.rater: expected a code-shaped reference .* got 'JANE'$"
+            StatisticsError, match=r"^\$\.rater: expected a code-shaped reference .* got 'JANE'$"
         ):
             ModerationGrade("JANE", "M1", "A1", 2)
-        with pytest.raises(RatingsError, match=r"^\$\.case: .* got 7$"):
+        with pytest.raises(StatisticsError, match=r"^\$\.case: .* got 7$"):
             ModerationGrade("P1", 7, "A1", 2)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
@@ -499,7 +498,7 @@ class TestBadInput:
     )
     def test_row_of_the_wrong_shape(self, row: object, shown: str) -> None:
         """A row must be four values: rater, case, sub-area, grade."""
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             ModerationSet.from_rows([("P2", "M1", "A1", 2), row])  # type: ignore[list-item]
         assert f"$.grades[1]: expected a row (rater, case, sub_area, grade), got {shown}" == str(
             caught.value
@@ -509,7 +508,7 @@ class TestBadInput:
     def test_rows_that_are_not_a_collection(self, rows: object) -> None:
         """Text or a number in place of the rows is refused at the root."""
         with pytest.raises(
-            RatingsError,
+            StatisticsError,
             match=r"^\$: expected an iterable of \(rater, case, sub_area, grade\) rows",
         ):
             ModerationSet.from_rows(rows)  # type: ignore[arg-type]
@@ -518,12 +517,12 @@ class TestBadInput:
         """The constructor takes a tuple of ModerationGrade; anything else names its place."""
         record = ModerationGrade("P1", "M1", "A1", 2)
         with pytest.raises(
-            RatingsError,
+            StatisticsError,
             match=r"^\$\.grades: expected a tuple of ModerationGrade, got a list of 1 item$",
         ):
             ModerationSet([record])  # type: ignore[arg-type]
         with pytest.raises(
-            RatingsError,
+            StatisticsError,
             match=r"^\$\.grades\[1\]: expected a ModerationGrade, got \('P2', 'M1', 'A1', 2\)$",
         ):
             ModerationSet((record, ("P2", "M1", "A1", 2)))  # type: ignore[arg-type]
@@ -541,7 +540,7 @@ class TestBadInput:
 
     def test_unknown_sub_area(self) -> None:
         """Measuring a sub-area the set does not grade is refused, naming those it does."""
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             fleiss_kappa(from_matrix([[1, 2], [1, 3]]), sub_area="D9")
         assert "sub_area: expected a sub-area graded in the moderation set (A1), got 'D9'" == str(
             caught.value
@@ -551,7 +550,8 @@ class TestBadInput:
     def test_not_a_moderation_set(self, function: Any) -> None:
         """Raw rows where a ModerationSet is expected are refused by our error, not an AttributeError."""
         with pytest.raises(
-            RatingsError, match=r"^moderation_set: expected a ModerationSet, got a list of 1 item$"
+            StatisticsError,
+            match=r"^moderation_set: expected a ModerationSet, got a list of 1 item$",
         ):
             function([("P1", "M1", "A1", 2)])
 

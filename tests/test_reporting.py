@@ -201,7 +201,7 @@ class TestSuppressedValuesAreNeverPhrased:
             "a suppressed value is never phrased or turned into a share"
         )
         assert expected == str(caught.value)
-        assert (field, "DfE") == (caught.value.field, caught.value.policy)
+        assert (field, "DfE") == (caught.value.path, caught.value.policy)
 
     def test_true_zeros_and_large_counts_are_phrased(self) -> None:
         """A zero is a true zero under DfE, so none of 40 is phrased."""

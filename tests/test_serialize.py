@@ -30,7 +30,6 @@ from neglect_protocol import (
     score,
 )
 from neglect_protocol.errors import (
-    CatalogueError,
     DocumentError,
     DocumentProblem,
     NeglectProtocolError,
@@ -586,9 +585,7 @@ class TestCatalogueDocuments:
         """load_catalogue refuses a document of another kind."""
         path = tmp_path / "catalogue.json"
         path.write_text(json.dumps({**to_dict(GCP2), "kind": "profile"}), encoding="utf-8")
-        with pytest.raises(
-            CatalogueError, match=r"^\$\.kind: expected 'catalogue', got 'profile'$"
-        ):
+        with pytest.raises(DocumentError, match=r'^\$\.kind: expected "catalogue", got "profile"$'):
             load_catalogue(path)
 
     def test_structure_problems(self) -> None:

@@ -23,7 +23,6 @@ from neglect_protocol.errors import (
     CountError,
     InvalidGradeError,
     NeglectProtocolError,
-    RatingsError,
     StatisticsError,
 )
 from neglect_protocol.stats import (
@@ -152,7 +151,7 @@ class TestProportionRefusesBadCounts:
         with pytest.raises(CountError) as caught:
             Proportion(positive, total)
         assert message == str(caught.value)
-        assert field == caught.value.field
+        assert field == caught.value.path
         assert isinstance(caught.value, ValueError)
         assert isinstance(caught.value, NeglectProtocolError)
 
@@ -604,13 +603,13 @@ class TestCohenKappa:
 class TestCohenKappaRefusesBadInput:
     def test_empty_input_raises(self) -> None:
         """No pairs at all is refused."""
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             cohen_kappa([], [])
         assert "a: expected at least one pair of grades, got none" == str(caught.value)
 
     def test_unequal_lengths_raise(self) -> None:
         """Every grade of one rater needs a partner from the other."""
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             cohen_kappa([1, 2, 3], [1, 2])
         assert "b: expected as many grades as a (3), got 2" == str(caught.value)
 
@@ -633,21 +632,21 @@ class TestCohenKappaRefusesBadInput:
 
     def test_grade_outside_the_labels_raises(self) -> None:
         """A valid grade not among the given labels is refused."""
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             cohen_kappa([1, 2], [1, 4], labels=[1, 2, 3])
         assert "b[1]: expected one of the labels (1, 2, 3), got 4" == str(caught.value)
 
     @pytest.mark.parametrize(
         ("labels", "error", "message"),
         [
-            ([], RatingsError, "labels: expected at least one grade, got an empty sequence"),
+            ([], StatisticsError, "labels: expected at least one grade, got an empty sequence"),
             (
                 [1, 2, 1],
-                RatingsError,
+                StatisticsError,
                 "labels[2]: expected each grade once, got <Grade.BEST: 1> again",
             ),
             ([1, 7], InvalidGradeError, "labels[1]: expected an integer from 1 to 5, got 7"),
-            ("123", RatingsError, "labels: expected a sequence of grades, got '123'"),
+            ("123", StatisticsError, "labels: expected a sequence of grades, got '123'"),
         ],
     )
     def test_bad_labels_raise(self, labels: Any, error: type[Exception], message: str) -> None:
@@ -659,7 +658,7 @@ class TestCohenKappaRefusesBadInput:
     @pytest.mark.parametrize("ratings", ["12", 12, {1, 2}])
     def test_ratings_that_are_not_a_sequence_raise(self, ratings: Any) -> None:
         """A string, a number or a set is not a sequence of paired grades."""
-        with pytest.raises(RatingsError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             cohen_kappa(ratings, [1, 2])
         assert f"a: expected a sequence of grades, got {type(ratings).__name__}" == str(
             caught.value

@@ -24,8 +24,7 @@ from neglect_protocol._boundary._assurance_render import (
     render_markdown,
     write_assurance_report,
 )
-from neglect_protocol._boundary._builtin import builtin_judgement_scale
-from neglect_protocol._boundary._disclosure_file import builtin_disclosure_policy
+from neglect_protocol._boundary._builtin import builtin_disclosure_policy, builtin_judgement_scale
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._logic import _assurance
 from neglect_protocol._logic._assurance import (

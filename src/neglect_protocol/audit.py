@@ -15,8 +15,8 @@ from fractions import Fraction
 
 from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._builtin import builtin_judgement_scale
-from neglect_protocol._boundary._judgement_scale_file import (
-    JUDGEMENT_SCALE_SCHEMA_VERSION,
+from neglect_protocol._boundary._kinds import JUDGEMENT_SCALE_SCHEMA_VERSION
+from neglect_protocol._boundary._loaders import (
     judgement_scale_from_document,
     load_judgement_scale,
 )

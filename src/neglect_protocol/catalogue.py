@@ -37,11 +37,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from neglect_protocol._boundary._catalogue_file import (
-        CATALOGUE_SCHEMA_VERSION,
-        catalogue_from_document,
-        load_catalogue,
-    )
+    from neglect_protocol._boundary._kinds import CATALOGUE_SCHEMA_VERSION
+    from neglect_protocol._boundary._loaders import catalogue_from_document, load_catalogue
 
     # Read from package data when first used (see __getattr__ below).
     GCP2: Catalogue
@@ -51,11 +48,12 @@ if TYPE_CHECKING:
     """The GCP2A structure, with three sections (S1, S2 antenatal; S3 postnatal) but no items."""
 
 _BUILTIN = {"GCP2": Instrument.GCP2, "GCP2A": Instrument.GCP2A}
+# Reading files is the boundary's business, imported when a name is first used.
 _FROM_FILES = {
-    "CATALOGUE_SCHEMA_VERSION",
-    "builtin_catalogue",
-    "catalogue_from_document",
-    "load_catalogue",
+    "CATALOGUE_SCHEMA_VERSION": "neglect_protocol._boundary._kinds",
+    "builtin_catalogue": "neglect_protocol._boundary._builtin",
+    "catalogue_from_document": "neglect_protocol._boundary._loaders",
+    "load_catalogue": "neglect_protocol._boundary._loaders",
 }
 
 
@@ -87,18 +85,17 @@ def __getattr__(name: str) -> Any:
     # The shipped structures are read from package data the first time one is used
     # (builtin_catalogue keeps it), not when the package is imported.
     if name in _FROM_FILES:
-        # Reading files is the boundary's business and is imported when first used.
-        from neglect_protocol._boundary import _catalogue_file
+        import importlib
 
-        value = getattr(_catalogue_file, name)
+        value = getattr(importlib.import_module(_FROM_FILES[name]), name)
         if callable(value):
             publish(__name__, value)
         return value
     if name in _BUILTIN:
-        from neglect_protocol._boundary._catalogue_file import builtin_catalogue
+        from neglect_protocol._boundary._builtin import builtin_catalogue
 
         return builtin_catalogue(_BUILTIN[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {safe_repr(name)}")
+    raise AttributeError(f"module {__name__} has no attribute {safe_repr(name)}")
 
 
 def __dir__() -> list[str]:

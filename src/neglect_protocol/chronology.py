@@ -50,7 +50,7 @@ from neglect_protocol._model._chronology import (
     StepDown,
 )
 from neglect_protocol._model._policy import ThresholdPolicy
-from neglect_protocol.errors import HistoryError
+from neglect_protocol.errors import ProfileError
 from neglect_protocol.escalation import DEFAULT_POLICY
 from neglect_protocol.profile import score
 
@@ -101,17 +101,17 @@ def from_assessments(
         The chronology.
 
     Raises:
-        HistoryError: If ``assessments`` is not a sequence of assessments, or
+        ProfileError: If ``assessments`` is not a sequence of assessments, or
             they are not one child's history.
     """
     if isinstance(assessments, (str, Assessment)) or not isinstance(assessments, Iterable):
-        raise HistoryError(
+        raise ProfileError(
             "assessments", f"expected a sequence of assessments, got {got(assessments)}"
         )
     given = list(assessments)
     for index, assessment in enumerate(given):
         if not isinstance(assessment, Assessment):
-            raise HistoryError(
+            raise ProfileError(
                 f"assessments[{index}]", f"expected an Assessment, got {got(assessment)}"
             )
     return Chronology(score(assessment, catalogue=catalogue, rule=rule) for assessment in given)
@@ -149,7 +149,7 @@ def review(
         The review.
 
     Raises:
-        HistoryError: If ``chronology`` is not a :class:`Chronology`.
+        ProfileError: If ``chronology`` is not a :class:`Chronology`.
         PolicyError: If ``policy`` is not a threshold policy,
             ``current_level`` is not one of its levels, or the policy requires a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).

@@ -23,9 +23,11 @@ Education's children in need statistics.
 """
 
 from neglect_protocol._api import attach_views, publish
-from neglect_protocol._boundary._disclosure_file import (
-    DISCLOSURE_SCHEMA_VERSION,
-    builtin_disclosure_policy,
+from neglect_protocol._boundary._builtin import builtin_disclosure_policy
+from neglect_protocol._boundary._kinds import (
+    DISCLOSURE_POLICY_SCHEMA_VERSION as DISCLOSURE_SCHEMA_VERSION,
+)
+from neglect_protocol._boundary._loaders import (
     disclosure_policy_from_document,
     load_disclosure_policy,
 )

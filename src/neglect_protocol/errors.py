@@ -37,23 +37,19 @@ __all__ = [
     "ConfidenceError",
     "CountError",
     "DecisionError",
-    "DisclosurePolicyError",
     "DocumentError",
     "DocumentProblem",
     "DuplicateCodeError",
     "EmptyGradesError",
-    "HistoryError",
+    "InputError",
     "InstrumentError",
     "InvalidArgumentError",
     "InvalidGradeError",
-    "JudgementScaleError",
     "NeglectProtocolError",
     "ObservationWindowError",
     "OutputExistsError",
-    "OverrideError",
     "PolicyError",
     "ProfileError",
-    "RatingsError",
     "RuleResultError",
     "SchemaVersionError",
     "ScreeningError",
@@ -147,23 +143,78 @@ class NeglectProtocolError(Exception):
     """The root of every error raised on purpose by :mod:`neglect_protocol`."""
 
 
-class InvalidGradeError(NeglectProtocolError, ValueError):
+class DocumentProblem(NamedTuple):
+    """One problem found in a document, as :class:`DocumentError` lists them.
+
+    Attributes:
+        path: Where the problem is, as a ``$``-rooted path (``$.ratings[0].grade``).
+        message: What was expected and what was received; never the text of a
+            free-text field.
+        category: ``"syntax"`` (not JSON at all), ``"version"`` (the document's
+            ``kind`` or ``schema_version``), ``"shape"`` (a missing or unknown key,
+            or a value of the wrong JSON type), ``"range"`` (a value of the right
+            type outside what is allowed, such as a grade of 7) or ``"rule"`` (a rule
+            across fields, such as a window that ends before it starts).
+    """
+
+    path: str
+    message: str
+    category: str = "rule"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class InputError(NeglectProtocolError):
+    """The shape of every error about input data: each problem found, at its path.
+
+    The leaves below add the builtin base a caller may already catch
+    (:class:`ValueError` or :class:`LookupError`) and a docstring; they are told
+    apart by what went wrong, not by how they are built.
+
+    Args:
+        path: Where the one problem is (``"ratings[2].grade"``, ``"$.rules[0]"``),
+            for an error with a single problem.
+        message: What was expected and what was received, for a single problem.
+        problems: Every problem found, instead of ``path`` and ``message``.
+
+    Attributes:
+        problems: Every problem found, in the order found.
+        path: Where the first problem is.
+    """
+
+    def __init__(
+        self,
+        path: str = "",
+        message: str = "",
+        *,
+        problems: Sequence[DocumentProblem] = (),
+    ) -> None:
+        self.problems = tuple(problems) or (DocumentProblem(path, message, "rule"),)
+        self.path = self.problems[0].path
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    def __str__(self) -> str:
+        # LookupError subclasses such as KeyError quote their message; ours is a sentence.
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+class InvalidGradeError(InputError, ValueError):
     """A value was offered as a GCP2 grade but is not an integer from 1 to 5.
 
     Attributes:
         value: The rejected value (kept on the error for the caller; the message
             shows it only if it cannot be free text, see :func:`safe_repr`).
-        field: Where the value was found, for example ``"grade"`` or
+        path: Where the value was found, for example ``"grade"`` or
             ``"ratings[3].grade"``.
     """
 
     def __init__(self, value: object, *, field: str = "grade") -> None:
         self.value = value
-        self.field = field
-        super().__init__(f"{field}: expected an integer from 1 to 5, got {safe_repr(value)}")
+        super().__init__(field, f"expected an integer from 1 to 5, got {safe_repr(value)}")
 
 
-class EmptyGradesError(NeglectProtocolError, ValueError):
+class EmptyGradesError(InputError, ValueError):
     """A roll-up rule was given no grades to combine.
 
     Attributes:
@@ -173,18 +224,19 @@ class EmptyGradesError(NeglectProtocolError, ValueError):
     def __init__(self, rule: str) -> None:
         self.rule = rule
         super().__init__(
-            f"rule {safe_repr(rule)}: expected at least one grade to combine, got an empty sequence"
+            f"rule {safe_repr(rule)}",
+            "expected at least one grade to combine, got an empty sequence",
         )
 
 
-class UnknownCodeError(NeglectProtocolError, LookupError):
+class UnknownCodeError(InputError, LookupError):
     """A code is not an area, sub-area or item of the catalogue in use.
 
     Attributes:
         code: The code that was looked up.
         catalogue: The name of the catalogue it was looked up in.
         suggestions: The nearest valid codes, best first (may be empty).
-        field: Where the code was found, if it came from a document or an
+        path: Where the code was found, if it came from a document or an
             assessment (for example ``"ratings[2].code"``); empty otherwise.
     """
 
@@ -199,20 +251,14 @@ class UnknownCodeError(NeglectProtocolError, LookupError):
         self.code = code
         self.catalogue = catalogue
         self.suggestions = tuple(suggestions)
-        self.field = field
-        where = f"{field}: " if field else ""
         hint = f"; nearest valid codes: {', '.join(self.suggestions)}" if self.suggestions else ""
         super().__init__(
-            f"{where}expected a code of catalogue {safe_repr(catalogue)}"
-            f", got {safe_repr(code)}{hint}"
+            field,
+            f"expected a code of catalogue {safe_repr(catalogue)}, got {safe_repr(code)}{hint}",
         )
 
-    def __str__(self) -> str:
-        # LookupError subclasses such as KeyError quote their message; ours is a sentence.
-        return str(self.args[0])
 
-
-class CatalogueError(NeglectProtocolError, ValueError):
+class CatalogueError(InputError, ValueError):
     """A catalogue (built in code or loaded from a file) breaks a structural rule.
 
     Attributes:
@@ -221,13 +267,8 @@ class CatalogueError(NeglectProtocolError, ValueError):
         problem: What is wrong, as a sentence fragment.
     """
 
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
 
-
-class DuplicateCodeError(NeglectProtocolError, ValueError):
+class DuplicateCodeError(InputError, ValueError):
     """A code appears twice where it must be unique (a catalogue, or an assessment's ratings).
 
     Attributes:
@@ -236,12 +277,11 @@ class DuplicateCodeError(NeglectProtocolError, ValueError):
     """
 
     def __init__(self, path: str, code: str, *, what: str = "code") -> None:
-        self.path = path
         self.code = code
-        super().__init__(f"{path}: expected each {what} once, got {safe_repr(code)} again")
+        super().__init__(path, f"expected each {what} once, got {safe_repr(code)} again")
 
 
-class AssessmentError(NeglectProtocolError, ValueError):
+class AssessmentError(InputError, ValueError):
     """An assessment is not valid on its own or against its catalogue.
 
     Attributes:
@@ -249,24 +289,14 @@ class AssessmentError(NeglectProtocolError, ValueError):
         problem: What is wrong, as a sentence fragment.
     """
 
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
 
-
-class ProfileError(NeglectProtocolError, ValueError):
+class ProfileError(InputError, ValueError):
     """A profile built from entries (another system's, or a document's) is inconsistent.
 
     Attributes:
         field: The entry or field at fault (``"sub_areas[3]"``).
         problem: What is wrong, as a sentence fragment.
     """
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
 
 
 class ObservationWindowError(AssessmentError):
@@ -317,7 +347,7 @@ class InstrumentError(AssessmentError):
         super().__init__(field, problem)
 
 
-class StatisticsError(NeglectProtocolError, ValueError):
+class StatisticsError(InputError, ValueError):
     """A statistic was asked for with an argument it cannot use.
 
     The leaves below name the common cases; this class is raised itself for the
@@ -327,11 +357,6 @@ class StatisticsError(NeglectProtocolError, ValueError):
         field: The argument at fault (``"ndigits"``, ``"weights"``, ``"a[3]"``).
         problem: What is wrong, as a sentence fragment.
     """
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
 
 
 class CountError(StatisticsError):
@@ -363,11 +388,7 @@ class ConfidenceError(StatisticsError):
         )
 
 
-class RatingsError(StatisticsError):
-    """Paired ratings for an agreement statistic are empty, unequal in length or off the labels."""
-
-
-class SuppressedValueError(NeglectProtocolError, ValueError):
+class SuppressedValueError(InputError, ValueError):
     """A value hidden by disclosure control was asked for as a share or a phrase.
 
     The message names where the value is and the policy that hides it, never the
@@ -379,51 +400,22 @@ class SuppressedValueError(NeglectProtocolError, ValueError):
     """
 
     def __init__(self, field: str, policy: str) -> None:
-        self.field = field
         self.policy = policy
         super().__init__(
-            f"{field}: expected a value policy {safe_repr(policy)} publishes"
+            field,
+            f"expected a value policy {safe_repr(policy)} publishes"
             f", got one it suppresses; "
-            "a suppressed value is never phrased or turned into a share"
+            "a suppressed value is never phrased or turned into a share",
         )
 
 
-class DisclosurePolicyError(NeglectProtocolError, ValueError):
-    """A disclosure policy (built in code or loaded from a file) breaks a rule.
-
-    Attributes:
-        path: Where the problem is (``$.suppression.max_count`` or a field name).
-        problem: What is wrong, as a sentence fragment.
-    """
-
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
-
-
-class JudgementScaleError(NeglectProtocolError, ValueError):
-    """An audit judgement scale (built in code or loaded from a file) breaks a rule.
-
-    Attributes:
-        path: Where the problem is, as a ``$``-rooted path into the document
-            (``$.judgements[2].code``) or the field concerned.
-        problem: What is wrong, as a sentence fragment.
-    """
-
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
-
-
-class UnknownJudgementError(NeglectProtocolError, LookupError):
+class UnknownJudgementError(InputError, LookupError):
     """A judgement is not on the audit scale in use.
 
     Attributes:
         code: The judgement (or its code) that was looked up.
         scale: The name of the scale it was looked up in.
-        field: Where it was found (``"audits[3].grade"``); empty if looked up directly.
+        path: Where it was found (``"audits[3].grade"``); empty if looked up directly.
     """
 
     def __init__(
@@ -431,43 +423,29 @@ class UnknownJudgementError(NeglectProtocolError, LookupError):
     ) -> None:
         self.code = code
         self.scale = scale
-        self.field = field
-        where = f"{field}: " if field else ""
         super().__init__(
-            f"{where}expected a judgement of scale {safe_repr(scale)} ({', '.join(choices)}), "
-            f"got {safe_repr(code)}{_nearest(code, choices)}"
+            field,
+            f"expected a judgement of scale {safe_repr(scale)} ({', '.join(choices)}), "
+            f"got {safe_repr(code)}{_nearest(code, choices)}",
         )
 
-    def __str__(self) -> str:
-        return str(self.args[0])
 
-
-class AuditError(NeglectProtocolError, ValueError):
+class AuditError(InputError, ValueError):
     """Case-file audits, an audit tool or their summary were given something invalid.
 
     Attributes:
-        field: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``).
+        path: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``).
         problem: What is wrong, as a sentence fragment (never an auditor's comment).
     """
 
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
 
-
-class SurveyError(NeglectProtocolError, ValueError):
+class SurveyError(InputError, ValueError):
     """A survey, a question or a response is not valid.
 
     Attributes:
-        field: Where the problem is (``"responses[4].group"``).
+        path: Where the problem is (``"responses[4].group"``).
         problem: What is wrong, as a sentence fragment (never a respondent's words).
     """
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
 
 
 class AnswerOffScaleError(SurveyError):
@@ -494,13 +472,13 @@ class AnswerOffScaleError(SurveyError):
         )
 
 
-class UnknownQuestionError(NeglectProtocolError, LookupError):
+class UnknownQuestionError(InputError, LookupError):
     """A response answers a question the survey does not ask.
 
     Attributes:
         code: The unknown question code.
         survey: The name of the survey.
-        field: Where the code was found (``"responses[2].answers"``).
+        path: Where the code was found (``"responses[2].answers"``).
     """
 
     def __init__(
@@ -508,31 +486,23 @@ class UnknownQuestionError(NeglectProtocolError, LookupError):
     ) -> None:
         self.code = code
         self.survey = survey
-        self.field = field
         super().__init__(
-            f"{field}: expected a question of survey {safe_repr(survey)}, "
-            f"got {safe_repr(code)}{_nearest(code, choices)}"
+            field,
+            f"expected a question of survey {safe_repr(survey)}, "
+            f"got {safe_repr(code)}{_nearest(code, choices)}",
         )
 
-    def __str__(self) -> str:
-        return str(self.args[0])
 
-
-class CohortError(NeglectProtocolError, ValueError):
+class CohortError(InputError, ValueError):
     """A cohort record, cohort breakdown or implementation figure is not valid.
 
     Attributes:
-        field: Where the problem is (``"records[7].level_of_need"``).
+        path: Where the problem is (``"records[7].level_of_need"``).
         problem: What is wrong, as a sentence fragment.
     """
 
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
 
-
-class PolicyError(NeglectProtocolError, ValueError):
+class PolicyError(InputError, ValueError):
     """A threshold or screening policy (built in code or loaded from a file) breaks a rule.
 
     Policies are checked when they are built, never first when they are used: a
@@ -546,30 +516,8 @@ class PolicyError(NeglectProtocolError, ValueError):
         problem: What is wrong, as a sentence fragment.
     """
 
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
 
-
-class HistoryError(NeglectProtocolError, ValueError):
-    """Assessments offered as one child's history do not form one.
-
-    Raised for a profile of another child, two observation windows that are the
-    same or overlap, or a history not in date order.
-
-    Attributes:
-        field: The position at fault (``"history[2].window"``, ``"profiles[1].child"``).
-        problem: What is wrong, as a sentence fragment.
-    """
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
-
-
-class RuleResultError(NeglectProtocolError, ValueError):
+class RuleResultError(InputError, ValueError):
     """A rule or modifier returned something that is not a reason at one of the policy's levels.
 
     Attributes:
@@ -579,27 +527,10 @@ class RuleResultError(NeglectProtocolError, ValueError):
 
     def __init__(self, rule: str, problem: str) -> None:
         self.rule = rule
-        self.problem = problem
-        super().__init__(f"rule {safe_repr(rule)}: {problem}")
+        super().__init__(f"rule {safe_repr(rule)}", problem)
 
 
-class OverrideError(NeglectProtocolError, ValueError):
-    """A professional override of a decision is incomplete or names an unknown level.
-
-    The rationale is free text about a child: a message names only its type.
-
-    Attributes:
-        field: The part of the override at fault (``"level"``, ``"rationale"``, ``"by"``).
-        problem: What is wrong, as a sentence fragment.
-    """
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
-
-
-class ScreeningError(NeglectProtocolError, ValueError):
+class ScreeningError(InputError, ValueError):
     """A screening checklist, or a completed screening, breaks a rule.
 
     Evidence is free text about a child: a message names only its type.
@@ -609,35 +540,8 @@ class ScreeningError(NeglectProtocolError, ValueError):
         problem: What is wrong, as a sentence fragment.
     """
 
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
 
-
-class DocumentProblem(NamedTuple):
-    """One problem found in a document, as :class:`DocumentError` lists them.
-
-    Attributes:
-        path: Where the problem is, as a ``$``-rooted path (``$.ratings[0].grade``).
-        message: What was expected and what was received; never the text of a
-            free-text field.
-        category: ``"syntax"`` (not JSON at all), ``"version"`` (the document's
-            ``kind`` or ``schema_version``), ``"shape"`` (a missing or unknown key,
-            or a value of the wrong JSON type), ``"range"`` (a value of the right
-            type outside what is allowed, such as a grade of 7) or ``"rule"`` (a rule
-            across fields, such as a window that ends before it starts).
-    """
-
-    path: str
-    message: str
-    category: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
-class DocumentError(NeglectProtocolError, ValueError):
+class DocumentError(InputError, ValueError):
     """A document could not be read: every problem found is listed, one per line.
 
     The message is the problems as ``path: message`` lines. Values of free-text
@@ -649,9 +553,8 @@ class DocumentError(NeglectProtocolError, ValueError):
     """
 
     def __init__(self, problems: Sequence[DocumentProblem], *, kind: str | None = None) -> None:
-        self.problems = tuple(problems)
         self.kind = kind
-        super().__init__("\n".join(str(problem) for problem in self.problems))
+        super().__init__(problems=problems)
 
 
 class SchemaVersionError(DocumentError):
@@ -685,18 +588,13 @@ class UnsupportedTypeError(NeglectProtocolError, TypeError):
         )
 
 
-class InvalidArgumentError(NeglectProtocolError, ValueError):
+class InvalidArgumentError(InputError, ValueError):
     """An argument to a function is outside what it accepts (a table layout, a plot's series).
 
     Attributes:
         argument: The name of the argument.
         problem: What was expected and what was received.
     """
-
-    def __init__(self, argument: str, problem: str) -> None:
-        self.argument = argument
-        self.problem = problem
-        super().__init__(f"{argument}: {problem}")
 
 
 class OutputExistsError(NeglectProtocolError, FileExistsError):
@@ -722,7 +620,7 @@ class OutputExistsError(NeglectProtocolError, FileExistsError):
         super().__init__(f"{safe_repr(name)}: {problem}{advice}")
 
 
-class DecisionError(NeglectProtocolError, ValueError):
+class DecisionError(InputError, ValueError):
     """A decision, built directly or changed with ``attrs.evolve``, contradicts itself.
 
     A decision's level must be one of its policy's levels and, unless an override
@@ -732,8 +630,3 @@ class DecisionError(NeglectProtocolError, ValueError):
         field: The field at fault (``"level"``, ``"reasons[2]"``).
         problem: What is wrong, as a sentence fragment.
     """
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")

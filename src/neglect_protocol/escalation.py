@@ -21,8 +21,10 @@ from collections.abc import Sequence
 
 from neglect_protocol._api import attach_views, publish
 from neglect_protocol._boundary._builtin import builtin_policy
-from neglect_protocol._boundary._policy_file import (
-    POLICY_SCHEMA_VERSION,
+from neglect_protocol._boundary._kinds import (
+    THRESHOLD_POLICY_SCHEMA_VERSION as POLICY_SCHEMA_VERSION,
+)
+from neglect_protocol._boundary._loaders import (
     load_policy,
     policy_from_document,
     policy_to_document,
@@ -128,7 +130,7 @@ def decide(
             monotone roll-up (its ``requires_monotone_roll_up``)
             and ``profile`` or its history has grades suggested by a rule not
             known to be monotone, unless ``allow_non_monotone``.
-        HistoryError: If ``profile`` is not a profile, the history is not a
+        ProfileError: If ``profile`` is not a profile, the history is not a
             sequence of profiles, holds another child's profile, or its windows
             repeat, overlap, run out of order or end after ``profile``'s.
         RuleResultError: If a rule returns something that is not ``None`` or a

@@ -16,10 +16,9 @@ The shipped checklist and outcome rules are invented examples: load your own wit
 from __future__ import annotations
 
 from neglect_protocol._api import publish
-from neglect_protocol._boundary._screening_file import (
-    SCREENING_SCHEMA_VERSION,
-    builtin_checklist,
-    builtin_screening_policy,
+from neglect_protocol._boundary._builtin import builtin_checklist, builtin_screening_policy
+from neglect_protocol._boundary._kinds import SCREENING_SCHEMA_VERSION
+from neglect_protocol._boundary._loaders import (
     checklist_from_document,
     load_checklist,
     load_screening_policy,

@@ -31,7 +31,6 @@ neglect_protocol.errors.DocumentError: $.ratings[0].grade: expected an integer f
 """
 
 from neglect_protocol._api import publish
-from neglect_protocol._boundary import _formats
 from neglect_protocol._boundary._documents import (
     DocumentType,
     document_type,
@@ -54,7 +53,6 @@ __all__ = [
     "to_json",
 ]
 
-del _formats  # Imported for its registrations only.
 
 publish(
     __name__,

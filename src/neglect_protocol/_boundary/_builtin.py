@@ -1,28 +1,36 @@
-"""The audit scale and threshold policy shipped with the library, read from package data once.
-
-The shipped catalogues, screening checklist and screening policy are read by their
-own readers' modules (``_catalogue_file``, ``_screening_file``), which need them as
-defaults, as the DfE disclosure policy is by ``_disclosure_file``.
-"""
+"""The catalogues shipped with the library, read from package data once."""
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from importlib.resources import files
 
-from neglect_protocol._boundary._catalogue_file import builtin_catalogue, builtin_catalogues
+from neglect_protocol._model._audit import JudgementScale
+from neglect_protocol._model._catalogue import Catalogue, Instrument
+from neglect_protocol._model._disclosure import DisclosurePolicy
+from neglect_protocol._model._policy import ThresholdPolicy
+from neglect_protocol._model._screening import Checklist, ScreeningPolicy
 
-if TYPE_CHECKING:
-    from neglect_protocol._model._audit import JudgementScale
-    from neglect_protocol._model._policy import ThresholdPolicy
+_FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
+
+
+@functools.cache
+def builtin_catalogue(instrument: Instrument) -> Catalogue:
+    """Return the shipped structure-only catalogue for ``instrument``."""
+    from neglect_protocol._boundary._loaders import load_catalogue
+
+    return load_catalogue(files("neglect_protocol").joinpath("data", _FILES[instrument]))
+
+
+def builtin_catalogues() -> tuple[Catalogue, ...]:
+    """Return the shipped GCP2 and GCP2A structures, the catalogues a policy names by default."""
+    return tuple(builtin_catalogue(instrument) for instrument in Instrument)
 
 
 @functools.cache
 def builtin_judgement_scale() -> JudgementScale:
     """Return the shipped default audit scale, Ofsted's four-point judgements."""
-    from importlib.resources import files
-
-    from neglect_protocol._boundary._judgement_scale_file import load_judgement_scale
+    from neglect_protocol._boundary._loaders import load_judgement_scale
 
     return load_judgement_scale(
         files("neglect_protocol").joinpath("data", "ofsted_four_point.toml")
@@ -32,13 +40,33 @@ def builtin_judgement_scale() -> JudgementScale:
 @functools.cache
 def builtin_policy() -> ThresholdPolicy:
     """Return the shipped example threshold policy (the four-level windscreen)."""
-    from importlib.resources import files
-
-    from neglect_protocol._boundary._policy_file import load_policy
+    from neglect_protocol._boundary._loaders import load_policy
 
     return load_policy(files("neglect_protocol").joinpath("data", "policy_default.toml"))
 
 
-# builtin_catalogue lives beside the catalogue reader, which needs it for files that
-# hold items only; it is named here too, with the other shipped reference data.
-__all__ = ["builtin_catalogue", "builtin_catalogues", "builtin_judgement_scale", "builtin_policy"]
+@functools.cache
+def builtin_checklist() -> Checklist:
+    """Return the shipped invented screening checklist."""
+    from neglect_protocol._boundary._loaders import load_checklist
+
+    return load_checklist(files("neglect_protocol").joinpath("data", "screening_checklist.toml"))
+
+
+@functools.cache
+def builtin_screening_policy() -> ScreeningPolicy:
+    """Return the shipped example screening outcome rules, on the shipped checklist."""
+    from neglect_protocol._boundary._loaders import load_screening_policy
+
+    return load_screening_policy(
+        files("neglect_protocol").joinpath("data", "screening_policy_default.toml"),
+        checklist=builtin_checklist(),
+    )
+
+
+@functools.cache
+def builtin_disclosure_policy() -> DisclosurePolicy:
+    """Return the shipped DfE policy, read from package data once."""
+    from neglect_protocol._boundary._loaders import load_disclosure_policy
+
+    return load_disclosure_policy(files("neglect_protocol").joinpath("data", "disclosure-dfe.toml"))

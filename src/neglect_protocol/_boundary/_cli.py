@@ -7,28 +7,28 @@ import contextlib
 import json
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 
-from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
 from neglect_protocol._boundary._assurance_render import check_stem, write_assurance_report
-from neglect_protocol._boundary._builtin import builtin_catalogue, builtin_policy
+from neglect_protocol._boundary._builtin import (
+    builtin_catalogue,
+    builtin_policy,
+    builtin_screening_policy,
+)
 from neglect_protocol._boundary._documents import (
-    SYNTAX,
     document_types,
     from_dict,
-    parse_json,
     read_document,
     to_dict,
 )
 from neglect_protocol._boundary._escalation_text import format_decision, format_screening_decision
+from neglect_protocol._boundary._parse import parse_json, parse_toml
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._schema import json_schema
-from neglect_protocol._boundary._screening_file import builtin_screening_policy
 from neglect_protocol._boundary._stream import Scorer
 from neglect_protocol._boundary._stream_run import Tally, WorkerDied, run, terminal
 from neglect_protocol._boundary._text import format_profile
@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             check_stem(arguments.stem)
         except InvalidArgumentError as error:
-            print(f"neglect-protocol report: --stem: {error.problem}", file=sys.stderr)
+            print(f"neglect-protocol report: --stem: {error.problems[0].message}", file=sys.stderr)
             return 2
     try:
         if arguments.command == "score":
@@ -286,7 +286,7 @@ def _read(name: str) -> Any:
         raise _Failed from None
     try:
         if name.endswith(".toml"):
-            return _parse_toml(text)
+            return parse_toml(text)
         return parse_json(text)
     except DocumentError as error:
         _report(name, error.problems)
@@ -300,15 +300,6 @@ def _read(name: str) -> Any:
         # The error's own text is not shown: it may quote the input.
         _report(name, ["$: expected numbers of a readable size, got a number with too many digits"])
         raise _Failed from None
-
-
-def _parse_toml(text: str | bytes) -> Any:
-    try:
-        return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        message = f"expected TOML in UTF-8, got {type(error).__name__.removesuffix('Error')}"
-        problem = DocumentProblem("$", f"{message} ({error})", SYNTAX)
-        raise DocumentError([problem]) from None
 
 
 def _load(name: str, cls: type[T]) -> T:
@@ -499,7 +490,7 @@ def _write_report(arguments: argparse.Namespace) -> None:
         print(f"{error.path}: {error.problem}{advice}; nothing was written", file=sys.stderr)
         raise _Failed from None
     except InvalidArgumentError as error:  # Text in the input that no file can hold.
-        _report(arguments.file, [f"$: {error.problem}"])
+        _report(arguments.file, [f"$: {error.problems[0].message}"])
         raise _Failed from None
     except OSError as error:
         _report(arguments.out, [f"$: cannot write the report ({error.strerror or error})"])

@@ -2,33 +2,35 @@
 
 A *document* is a value exchanged on its own (an assessment, a catalogue, a
 profile): its JSON object carries ``kind`` and ``schema_version``. Every other
-public value type is a *part*, written without them. Adding a document type is
-one call to :func:`register_document` (and a golden file in the tests).
+public value type is a *part*, written without them. Both are declared once, in
+:mod:`neglect_protocol._boundary._kinds`.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 from cattrs.preconf.json import JsonConverter
 
+from neglect_protocol._boundary._kinds import DOCUMENT_KINDS, PARTS, DocumentKind
+from neglect_protocol._boundary._parse import parse_json
 from neglect_protocol._boundary._wire import (
     SHAPE,
-    Layout,
     WireError,
     describe,
     json_type,
-    key_segment,
     make_wire_converter,
     problems_of,
+    relative,
 )
 from neglect_protocol.errors import (
     DocumentError,
     DocumentProblem,
+    NeglectProtocolError,
     SchemaVersionError,
     UnsupportedTypeError,
     safe_repr,
@@ -37,15 +39,11 @@ from neglect_protocol.errors import (
 T = TypeVar("T")
 
 VERSION = "version"
-SYNTAX = "syntax"
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-"""Turns a document's body (without ``kind`` and ``schema_version``) into the next version."""
 
 
 @attrs.frozen
 class DocumentType:
-    """A registered document type: its ``kind``, Python type and schema versions.
+    """A document type: its ``kind``, Python type and schema versions.
 
     Attributes:
         kind: The value of the document's ``kind`` key (``"assessment"``).
@@ -60,118 +58,45 @@ class DocumentType:
     oldest_version: int
 
 
-@attrs.frozen
-class _Registration:
-    kind: str
-    cls: type
-    version: int
-    layout: Layout | None
-    omit_if_default: frozenset[type]
-    migrations: dict[int, Migration] = attrs.field(factory=dict)
-
-    @property
-    def shape(self) -> type:
-        """The attrs class laying out the document (the type itself without a layout)."""
-        return self.cls if self.layout is None else self.layout.shape
+_BY_KIND: Mapping[str, DocumentKind] = {entry.kind: entry for entry in DOCUMENT_KINDS}
+_BY_TYPE: Mapping[type, DocumentKind] = {entry.type: entry for entry in DOCUMENT_KINDS}
+_PARTS = frozenset(PARTS)
 
 
-_BY_KIND: dict[str, _Registration] = {}
-_BY_TYPE: dict[type, _Registration] = {}
-_PARTS: set[type] = set()
-
-
-def register_document(
-    kind: str,
-    cls: type[T],
-    *,
-    version: int,
-    layout: Layout | None = None,
-    omit_if_default: Iterable[type] = (),
-) -> None:
-    """Register a document type.
-
-    Args:
-        kind: The value of the document's ``kind`` key.
-        cls: The public type.
-        version: The schema version this release writes.
-        layout: An attrs class laying out the document, and the functions that turn
-            a value into it and back, if the document is not laid out as ``cls`` is
-            (a profile leaves out what it derives; a catalogue nests sub-areas). The
-            function back raises :class:`WireError`, or a library error, for rules
-            across fields that the layout cannot express.
-        omit_if_default: Layout classes whose default-valued fields are left out.
-    """
-    registration = _Registration(kind, cls, version, layout, frozenset(omit_if_default))
-    _BY_KIND[kind] = registration
-    _BY_TYPE[cls] = registration
-    _converter.cache_clear()
-
-
-def register_migration(kind: str, from_version: int) -> Callable[[Migration], Migration]:
-    """Register a function that upgrades a ``kind`` document from ``from_version`` by one.
-
-    The function receives the document without ``kind`` and ``schema_version``, as
-    parsed (so anything may be malformed), and returns the next version's layout; it
-    may raise :class:`WireError` for what it cannot translate.
-    """
-
-    def register(migration: Migration) -> Migration:
-        _BY_KIND[kind].migrations[from_version] = migration
-        return migration
-
-    return register
-
-
-def register_parts(*types: type) -> None:
-    """Register public value types that are serialised on their own without an envelope."""
-    _PARTS.update(types)
-    _converter.cache_clear()
-
-
-def _oldest(registration: _Registration) -> int:
-    version = registration.version
-    while version - 1 in registration.migrations:
-        version -= 1
-    return version
+def _public(entry: DocumentKind) -> DocumentType:
+    return DocumentType(entry.kind, entry.type, entry.schema_version, entry.oldest_version)
 
 
 def document_types() -> tuple[DocumentType, ...]:
-    """Every registered document type, in registration order."""
-    return tuple(
-        DocumentType(entry.kind, entry.cls, entry.version, _oldest(entry))
-        for entry in _BY_KIND.values()
-    )
+    """Every document type, in the order of their declaration."""
+    return tuple(_public(entry) for entry in DOCUMENT_KINDS)
 
 
 def document_type(kind_or_type: str | type) -> DocumentType:
-    """The registered document type with this ``kind`` or Python type.
+    """The document type with this ``kind`` or Python type.
 
     Raises:
         UnsupportedTypeError: If no document type has that kind or type.
     """
-    registration = (
+    entry = (
         _BY_KIND.get(kind_or_type) if isinstance(kind_or_type, str) else _BY_TYPE.get(kind_or_type)
     )
-    if registration is None:
+    if entry is None:
         # A kind is received input, shown by the one echo rule; a type's name comes from code.
         name = safe_repr(kind_or_type) if isinstance(kind_or_type, str) else kind_or_type.__name__
         raise UnsupportedTypeError(name)
-    return DocumentType(
-        registration.kind, registration.cls, registration.version, _oldest(registration)
-    )
+    return _public(entry)
 
 
 def serialisable_types() -> frozenset[type]:
     """Every type :func:`to_dict` and :func:`from_dict` accept."""
-    return frozenset(_PARTS) | frozenset(_BY_TYPE)
+    return _PARTS | frozenset(_BY_TYPE)
 
 
 @functools.cache
 def _converter() -> JsonConverter:
-    omit: frozenset[type] = frozenset().union(
-        *(entry.omit_if_default for entry in _BY_KIND.values())
-    )
-    layouts = {entry.cls: entry.layout for entry in _BY_KIND.values() if entry.layout is not None}
+    omit: frozenset[type] = frozenset().union(*(entry.omit_if_default for entry in DOCUMENT_KINDS))
+    layouts = {entry.type: entry.layout for entry in DOCUMENT_KINDS if entry.layout is not None}
     return make_wire_converter(omit, layouts)
 
 
@@ -188,7 +113,7 @@ def to_dict(value: Any) -> Any:
     registration = _BY_TYPE.get(cls)
     if registration is not None:
         body = _converter().unstructure(value, cls)
-        return {"kind": registration.kind, "schema_version": registration.version, **body}
+        return {"kind": registration.kind, "schema_version": registration.schema_version, **body}
     if cls not in _PARTS:
         raise UnsupportedTypeError(cls.__name__)
     return _converter().unstructure(value, cls)
@@ -215,6 +140,24 @@ def from_dict(cls: type[T], data: Any) -> T:
             for a ``schema_version`` this release cannot read).
         UnsupportedTypeError: If ``cls`` is not a public value type.
     """
+    return read_as(cls, data)
+
+
+def read_as(cls: type[T], data: Any, build: Callable[[Any], T] | None = None) -> T:
+    """Read a value of type ``cls`` from plain data, as :func:`from_dict` does.
+
+    Args:
+        cls: A public value type.
+        data: The parsed document.
+        build: For a document kind with a layout, a function turning the layout
+            into the value in place of the layout's own (a loader given the
+            catalogues a policy's codes are checked against passes them here). It
+            raises a library error or :class:`WireError` for what it refuses.
+
+    Raises:
+        DocumentError: Listing every problem found.
+        UnsupportedTypeError: If ``cls`` is not a public value type.
+    """
     registration = _BY_TYPE.get(cls)
     if registration is None:
         if cls not in _PARTS:
@@ -227,7 +170,11 @@ def from_dict(cls: type[T], data: Any) -> T:
     body, migrated_from = _open(registration, data)
     kind = registration.kind
     try:
-        value: T = _converter().structure(body, cls)
+        value: T = (
+            _converter().structure(body, cls)
+            if build is None
+            else _built(build, _converter().structure(body, registration.shape), registration)
+        )
     except Exception as error:  # problems_of re-raises anything unexpected
         problems = problems_of(error, "$", cls)
         if migrated_from is not None:
@@ -238,16 +185,23 @@ def from_dict(cls: type[T], data: Any) -> T:
     return value
 
 
+def _built(build: Callable[[Any], T], shape: Any, registration: DocumentKind) -> T:
+    try:
+        return build(shape)
+    except (WireError, NeglectProtocolError) as error:
+        raise relative(error, registration.shape) from None
+
+
 def _after_migration(
-    problem: DocumentProblem, migrated_from: int, registration: _Registration
+    problem: DocumentProblem, migrated_from: int, registration: DocumentKind
 ) -> DocumentProblem:
     return problem._replace(
         message=f"{problem.message} (in the document as migrated from schema version "
-        f"{migrated_from} to {registration.version})"
+        f"{migrated_from} to {registration.schema_version})"
     )
 
 
-def _open(registration: _Registration, data: Any) -> tuple[dict[str, Any], int | None]:
+def _open(registration: DocumentKind, data: Any) -> tuple[dict[str, Any], int | None]:
     """Check ``kind`` and ``schema_version``, migrate if older, return the body."""
     kind = registration.kind
     if type(data) is not dict:
@@ -267,8 +221,8 @@ def _open(registration: _Registration, data: Any) -> tuple[dict[str, Any], int |
                 "$.kind", f"expected {json.dumps(kind)}, got {shown}", VERSION
             )
             raise DocumentError([problem], kind=kind)
-    oldest = _oldest(registration)
-    current = registration.version
+    oldest = registration.oldest_version
+    current = registration.schema_version
     supported = range(oldest, current + 1)
     if "schema_version" not in body:
         raise _version_error(registration, None, f"required key missing; expected {current}")
@@ -299,108 +253,14 @@ def _open(registration: _Registration, data: Any) -> tuple[dict[str, Any], int |
     return body, version
 
 
-def _version_error(
-    registration: _Registration, version: object, message: str
-) -> SchemaVersionError:
-    oldest = _oldest(registration)
+def _version_error(registration: DocumentKind, version: object, message: str) -> SchemaVersionError:
+    oldest = registration.oldest_version
     return SchemaVersionError(
         DocumentProblem("$.schema_version", message, VERSION),
         kind=registration.kind,
         version=version,
-        supported=range(oldest, registration.version + 1),
+        supported=range(oldest, registration.schema_version + 1),
     )
-
-
-class _DuplicateKeyError(ValueError):
-    pass
-
-
-class _ConstantError(ValueError):
-    def __init__(self, name: str) -> None:
-        self.name = name
-        super().__init__(name)
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _DuplicateKeyError
-    return result
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _ConstantError(name)
-
-
-class _Marked(dict[str, Any]):
-    """An object in which a key was repeated: built only to report where."""
-
-    repeated: tuple[str, ...] = ()
-
-
-def _marking(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = _Marked(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        repeated: list[str] = []
-        for key, _ in pairs:
-            if key in seen:
-                repeated.append(key)
-            seen.add(key)
-        result.repeated = tuple(repeated)
-    return result
-
-
-def _repeated_keys(text: str | bytes) -> list[DocumentProblem]:
-    """Find where keys were repeated, by parsing again with objects that remember."""
-    problems: list[DocumentProblem] = []
-    stack: list[tuple[str, Any]] = [("$", json.loads(text, object_pairs_hook=_marking))]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, _Marked):
-            problems.extend(
-                DocumentProblem(
-                    path + key_segment(key),
-                    "expected each key once in an object, got it again (JSON readers keep only "
-                    "one of the values, so the other would be lost)",
-                    SHAPE,
-                )
-                for key in dict.fromkeys(value.repeated)
-            )
-            stack.extend((path + key_segment(key), item) for key, item in value.items())
-        elif isinstance(value, list):
-            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
-    return sorted(problems)
-
-
-def parse_json(text: str | bytes) -> Any:
-    """Parse strict JSON: no repeated keys, no ``NaN`` or ``Infinity``, nothing undecodable.
-
-    Raises:
-        DocumentError: With one problem saying what is wrong with the text.
-    """
-    try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
-    except _DuplicateKeyError:
-        raise DocumentError(_repeated_keys(text)) from None
-    except json.JSONDecodeError as error:
-        message = (
-            f"expected JSON, got a syntax error at line {error.lineno} column {error.colno} "
-            f"({error.msg})"
-        )
-    except _ConstantError as error:
-        message = f"expected standard JSON, got the non-standard constant {error.name}"
-    except UnicodeDecodeError:
-        message = "expected JSON text in UTF-8, UTF-16 or UTF-32, got bytes that do not decode"
-    except RecursionError:
-        message = (
-            "expected JSON nested to a reasonable depth, got arrays or objects nested too "
-            "deeply to read"
-        )
-    except ValueError:
-        # Python refuses integers of thousands of digits rather than spend time converting them.
-        message = "expected JSON numbers of a readable size, got a number with too many digits"
-    raise DocumentError([DocumentProblem("$", message, SYNTAX)])
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
@@ -427,4 +287,4 @@ def read_document(data: Any) -> Any:
         raise DocumentError(
             [DocumentProblem("$.kind", f"expected one of {choices}, got {found}", VERSION)]
         )
-    return from_dict(_BY_KIND[kind].cls, data)
+    return from_dict(_BY_KIND[kind].type, data)

@@ -6,8 +6,8 @@ Schema versions (all 1):
   :func:`~neglect_protocol.escalation.load_policy`, plus an optional ``kind``;
 - ``decision``: a decision with its reasons, the whole policy that made it, and
   any professional override (which holds the decision it replaced);
-- ``screening_checklist``: the checklist's domains and its signs, each sign naming
-  its domain;
+- ``screening_checklist``: the checklist file format of
+  :func:`~neglect_protocol.screening.load_checklist`: domains, each with its signs;
 - ``screening_policy``: the screening policy file format of
   :func:`~neglect_protocol.screening.load_screening_policy`, plus the checklist
   when it is not the built-in one;
@@ -24,13 +24,13 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._boundary._builtin import builtin_catalogues
-from neglect_protocol._boundary._documents import register_document, register_parts
-from neglect_protocol._boundary._screening_file import builtin_checklist
+from neglect_protocol._boundary._builtin import builtin_catalogues, builtin_checklist
 from neglect_protocol._boundary._wire import (
     NONBLANK,
     OPTIONAL_NONBLANK,
+    RULE,
     Layout,
+    WireError,
     at_least,
     field_rules,
     field_types,
@@ -52,7 +52,7 @@ from neglect_protocol._logic._threshold_rules import (
     PersistentBorderline,
     SubAreasAtOrAbove,
 )
-from neglect_protocol._model._decision import Decision, Override, Reason
+from neglect_protocol._model._decision import Override, Reason
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._screening import (
@@ -60,23 +60,19 @@ from neglect_protocol._model._screening import (
     Checklist,
     Domain,
     Screening,
-    ScreeningDecision,
     ScreeningOutcome,
     ScreeningPolicy,
     ScreeningReason,
     Sign,
     SignAnswer,
 )
-
-THRESHOLD_POLICY_SCHEMA_VERSION = 1
-DECISION_SCHEMA_VERSION = 1
-SCREENING_SCHEMA_VERSION = 1
+from neglect_protocol.errors import ScreeningError
 
 ThresholdRuleSpec = tagged_union("ThresholdRuleSpec", RULE_KINDS)
 ModifierSpec = tagged_union("ModifierSpec", MODIFIER_KINDS)
 OutcomeRuleSpec = tagged_union("OutcomeRuleSpec", OUTCOME_RULE_KINDS)
 
-register_parts(
+PARTS = (
     LevelOfNeed,
     Reason,
     Override,
@@ -90,6 +86,7 @@ register_parts(
     ScreeningReason,
     *OUTCOME_RULE_KINDS.values(),
 )
+"""The public value types of escalation and screening written without an envelope."""
 
 # Ranges the rules' own validators check, said again here so that the converter
 # reports them as ranges and the JSON Schema refuses them too.
@@ -157,25 +154,99 @@ def _policy_from_shape(document: PolicyDocument) -> ThresholdPolicy:
     return ThresholdPolicy(**attrs.asdict(document, recurse=False), catalogues=builtin_catalogues())
 
 
-register_document(
-    "threshold_policy",
-    ThresholdPolicy,
-    version=THRESHOLD_POLICY_SCHEMA_VERSION,
-    layout=Layout(PolicyDocument, _policy_to_shape, _policy_from_shape),
-)
+THRESHOLD_POLICY_LAYOUT = Layout(PolicyDocument, _policy_to_shape, _policy_from_shape)
 
 
 # --- Decisions ---
 
 
-# A decision checks itself (its level is its policy's and its reasons' highest, unless
-# overridden), so a document that says otherwise is refused with the field at fault.
-register_document("decision", Decision, version=DECISION_SCHEMA_VERSION)
-
-
 # --- Screening: checklists, policies, screenings and decisions ---
 
-register_document("screening_checklist", Checklist, version=SCREENING_SCHEMA_VERSION)
+
+@attrs.frozen
+class ChecklistSign:
+    """A sign, written under its domain: its domain is where it sits."""
+
+    code: str
+    text: str
+    serious: bool = False
+
+
+@attrs.frozen
+class ChecklistDomain:
+    """A domain with its signs nested in it, as partnerships write checklists."""
+
+    code: str
+    name: str
+    signs: tuple[ChecklistSign, ...]
+
+
+@attrs.frozen
+class ChecklistDocument:
+    """A screening checklist as its file lays it out: domains, each with its signs."""
+
+    name: str
+    version: str
+    domains: tuple[ChecklistDomain, ...]
+
+
+field_rules(ChecklistSign, code=NONBLANK, text=NONBLANK)
+field_rules(ChecklistDomain, code=NONBLANK, name=NONBLANK)
+field_rules(ChecklistDocument, name=NONBLANK, version=NONBLANK)
+
+
+def _checklist_to_shape(checklist: Checklist) -> ChecklistDocument:
+    return ChecklistDocument(
+        checklist.name,
+        checklist.version,
+        tuple(
+            ChecklistDomain(
+                domain.code,
+                domain.name,
+                tuple(
+                    ChecklistSign(sign.code, sign.text, sign.serious)
+                    for sign in checklist.signs
+                    if sign.domain == domain.code
+                ),
+            )
+            for domain in checklist.domains
+        ),
+    )
+
+
+def _checklist_from_shape(document: ChecklistDocument) -> Checklist:
+    # The checklist lists signs flat; remember where each sits in the document.
+    places: list[str] = []
+    signs: list[Sign] = []
+    problems: list[tuple[str, str, str]] = []
+    for index, domain in enumerate(document.domains):
+        if not domain.signs:
+            problems.append(
+                (f".domains[{index}].signs", "expected at least one sign, got none", RULE)
+            )
+        for sign_index, sign in enumerate(domain.signs):
+            places.append(f".domains[{index}].signs[{sign_index}]")
+            signs.append(Sign(sign.code, domain.code, sign.text, sign.serious))
+    if problems:
+        raise WireError(problems)
+    domains = tuple(Domain(domain.code, domain.name) for domain in document.domains)
+    try:
+        return Checklist(document.name, document.version, domains, tuple(signs))
+    except ScreeningError as error:
+        section, _, rest = error.path.partition("[")
+        position, _, field = rest.partition("]")
+        # Only a repeated code is left for the checklist to find: a sign's domain is
+        # where it sits, and every domain was checked to hold a sign.
+        if not rest:
+            where = f".{section}"
+        elif section == "signs":
+            where = places[int(position)]
+        else:
+            where = f".{section}[{position}]"
+        raise WireError([(where + field, error.problems[0].message, RULE)]) from None
+
+
+CHECKLIST_LAYOUT = Layout(ChecklistDocument, _checklist_to_shape, _checklist_from_shape)
 
 
 @attrs.frozen
@@ -202,14 +273,6 @@ def _screening_policy_from_shape(document: ScreeningPolicyDocument) -> Screening
     return ScreeningPolicy(document.name, document.version, checklist, document.rules)
 
 
-register_document(
-    "screening_policy",
-    ScreeningPolicy,
-    version=SCREENING_SCHEMA_VERSION,
-    layout=Layout(
-        ScreeningPolicyDocument, _screening_policy_to_shape, _screening_policy_from_shape
-    ),
-    omit_if_default=(ScreeningPolicyDocument,),
+SCREENING_POLICY_LAYOUT = Layout(
+    ScreeningPolicyDocument, _screening_policy_to_shape, _screening_policy_from_shape
 )
-register_document("screening", Screening, version=SCREENING_SCHEMA_VERSION)
-register_document("screening_decision", ScreeningDecision, version=SCREENING_SCHEMA_VERSION)

@@ -1,9 +1,10 @@
 """The document types of the foundation: assessments, catalogues and profiles.
 
-Each is registered with :func:`~neglect_protocol._boundary._documents.register_document`;
-the parts they are made of with ``register_parts``. Layouts that differ from the
-Python classes are spelled out here as private attrs "shape" classes, which the
-converter reads and the schema generator describes.
+They are declared, with every other document kind, in
+:data:`~neglect_protocol._boundary._kinds.DOCUMENT_KINDS`; this module holds what that
+declaration names: the layouts that differ from the Python classes, spelled out as
+private attrs "shape" classes (which the converter reads and the schema generator
+describes), and the migrations.
 
 Schema versions:
 
@@ -23,11 +24,6 @@ from typing import Any
 import attrs
 
 from neglect_protocol._boundary._builtin import builtin_catalogue
-from neglect_protocol._boundary._documents import (
-    register_document,
-    register_migration,
-    register_parts,
-)
 from neglect_protocol._boundary._wire import (
     AREA_CODE,
     ITEM_CODE,
@@ -35,10 +31,12 @@ from neglect_protocol._boundary._wire import (
     NONBLANK,
     OPTIONAL_MONTHS,
     OPTIONAL_NONBLANK,
+    RANGE,
     RULE,
     SHAPE,
     Layout,
     WireError,
+    describe,
     field_rules,
     key_segment,
     split_location,
@@ -66,11 +64,7 @@ from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._profile import GradeSource, Profile, ProfileEntry
 from neglect_protocol.errors import NeglectProtocolError
 
-ASSESSMENT_SCHEMA_VERSION = 1
-PROFILE_SCHEMA_VERSION = 1
-CATALOGUE_SCHEMA_VERSION = 1
-
-register_parts(
+PARTS = (
     Grade,
     Instrument,
     Phase,
@@ -87,6 +81,7 @@ register_parts(
     TargetedItem,
     ProfileEntry,
 )
+"""The public value types of the foundation written without an envelope."""
 field_rules(ChildRef, reference=NONBLANK)
 field_rules(Carer, reference=NONBLANK)
 field_rules(Practitioner, reference=NONBLANK)
@@ -99,11 +94,8 @@ field_rules(Item, label=NONBLANK)
 
 # --- Assessments ---
 
-register_document("assessment", Assessment, version=ASSESSMENT_SCHEMA_VERSION)
 
-
-@register_migration("assessment", 0)
-def _ratings_from_object(document: dict[str, Any]) -> dict[str, Any]:
+def ratings_from_object(document: dict[str, Any]) -> dict[str, Any]:
     """Version 0 → 1: ``ratings`` becomes a list of ratings that each carry their ``code``.
 
     Version 0 was the pre-release draft (never in a release): ``ratings`` was an
@@ -250,6 +242,15 @@ def _catalogue_from_shape(document: CatalogueDocument) -> Catalogue:
         path = f"$.items[{index}]"
         # The code was checked to end in lower-case letters after something else.
         parent = item.code.rstrip("abcdefghijklmnopqrstuvwxyz")
+        problems.extend(
+            (
+                f"{path}.descriptors{key_segment(str(grade.value))}",
+                f"expected text that is not blank, got {describe(text)}",
+                RANGE,
+            )
+            for grade, text in item.descriptors.items()
+            if not text.strip()
+        )
         try:
             items.append(Item(item.code, item.label, parent, item.descriptors, item.age_bands))
             where["items"].append(path)
@@ -277,7 +278,7 @@ def _problem(error: NeglectProtocolError) -> str:
 
 def _catalogue_path(error: NeglectProtocolError, where: dict[str, list[str]]) -> str:
     """Where in the document a catalogue error's flat path (``sub_areas[4].code``) points."""
-    match = _SECTION.match(getattr(error, "path", "") or "")
+    match = _SECTION.match(split_location(error)[0])
     if match is None:
         return "$.areas"
     section, index, rest = match.group(1), int(match.group(2)), match.group(3)
@@ -288,13 +289,7 @@ def _catalogue_path(error: NeglectProtocolError, where: dict[str, list[str]]) ->
     return base + rest
 
 
-register_document(
-    "catalogue",
-    Catalogue,
-    version=CATALOGUE_SCHEMA_VERSION,
-    layout=Layout(CatalogueDocument, _catalogue_to_shape, _catalogue_from_shape),
-    omit_if_default=(CatalogueDocument, CatalogueArea),
-)
+CATALOGUE_LAYOUT = Layout(CatalogueDocument, _catalogue_to_shape, _catalogue_from_shape)
 
 
 # --- Profiles: everything but what they derive ---
@@ -330,13 +325,4 @@ def _profile_from_shape(document: ProfileDocument) -> Profile:
     return Profile.from_entries(**attrs.asdict(document, recurse=False))
 
 
-register_document(
-    "profile",
-    Profile,
-    version=PROFILE_SCHEMA_VERSION,
-    layout=Layout(ProfileDocument, _profile_to_shape, _profile_from_shape),
-)
-
-
-# The document types of the other parts of the library register themselves on import.
-from neglect_protocol._boundary import _escalation_documents, _metrics_documents  # noqa: E402, F401
+PROFILE_LAYOUT = Layout(ProfileDocument, _profile_to_shape, _profile_from_shape)

@@ -23,7 +23,6 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._boundary._documents import register_document, register_parts
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._wire import (
     NONBLANK,
@@ -37,7 +36,7 @@ from neglect_protocol._boundary._wire import (
     optional,
 )
 from neglect_protocol._logic._assurance import PeriodRecords
-from neglect_protocol._logic._breakdowns import Cohort, Dimension
+from neglect_protocol._logic._breakdowns import Dimension
 from neglect_protocol._model._audit import (
     AuditComment,
     CaseFileAudit,
@@ -55,11 +54,9 @@ from neglect_protocol._model._cohort import (
 )
 from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
 from neglect_protocol._model._survey import Question, ResponseScale, Survey, SurveyResponse
-from neglect_protocol.errors import DisclosurePolicyError
+from neglect_protocol.errors import PolicyError
 
-METRICS_SCHEMA_VERSION = 1
-
-register_parts(
+PARTS = (
     Suppression,
     Missing,
     Judgement,
@@ -74,6 +71,7 @@ register_parts(
     CohortRecord,
     GCP2Completion,
 )
+"""The public value types of the metrics written without an envelope."""
 field_rules(Judgement, rank=at_least(1), code=NONBLANK, label=NONBLANK)
 field_rules(AuditComment, theme=NONBLANK)
 field_rules(Criterion, code=NONBLANK, label=NONBLANK)
@@ -151,18 +149,7 @@ def _scale_from_shape(document: JudgementScaleDocument) -> JudgementScale:
     )
 
 
-register_document(
-    "judgement_scale",
-    JudgementScale,
-    version=METRICS_SCHEMA_VERSION,
-    layout=Layout(JudgementScaleDocument, _scale_to_shape, _scale_from_shape),
-)
-register_document("case_file_audit", CaseFileAudit, version=METRICS_SCHEMA_VERSION)
-register_document("survey", Survey, version=METRICS_SCHEMA_VERSION)
-register_document("survey_response", SurveyResponse, version=METRICS_SCHEMA_VERSION)
-register_document("cohort", Cohort, version=METRICS_SCHEMA_VERSION)
-register_document("implementation_measures", ImplementationMeasures, version=METRICS_SCHEMA_VERSION)
-register_document("period_records", PeriodRecords, version=METRICS_SCHEMA_VERSION)
+JUDGEMENT_SCALE_LAYOUT = Layout(JudgementScaleDocument, _scale_to_shape, _scale_from_shape)
 
 
 # --- Disclosure policies: the disclosure policy file format ---
@@ -243,21 +230,13 @@ def _disclosure_from_shape(document: DisclosurePolicyDocument) -> DisclosurePoli
     }
     try:
         return DisclosurePolicy(document.name, document.version, document.source, **fields)
-    except DisclosurePolicyError as error:
+    except PolicyError as error:
         # The policy names its flat field; the document holds it in a section.
-        raise WireError([(f".{_WHERE.get(error.path, error.path)}", error.problem, RULE)]) from None
+        raise WireError(
+            [(f".{_WHERE.get(error.path, error.path)}", error.problems[0].message, RULE)]
+        ) from None
 
 
-register_document(
-    "disclosure_policy",
-    DisclosurePolicy,
-    version=METRICS_SCHEMA_VERSION,
-    layout=Layout(DisclosurePolicyDocument, _disclosure_to_shape, _disclosure_from_shape),
-)
-register_document(
-    "assurance_input",
-    ReportInput,
-    version=METRICS_SCHEMA_VERSION,
-    # Options left to their defaults are left out, as a hand-written input would.
-    omit_if_default=(ReportInput,),
+DISCLOSURE_POLICY_LAYOUT = Layout(
+    DisclosurePolicyDocument, _disclosure_to_shape, _disclosure_from_shape
 )

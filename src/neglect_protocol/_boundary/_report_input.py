@@ -8,8 +8,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from neglect_protocol._boundary._builtin import builtin_judgement_scale
-from neglect_protocol._boundary._disclosure_file import builtin_disclosure_policy
+from neglect_protocol._boundary._builtin import builtin_disclosure_policy, builtin_judgement_scale
 from neglect_protocol._logic._assurance import (
     AssuranceReport,
     PeriodRecords,

@@ -48,13 +48,13 @@ def json_schema(cls: type) -> dict[str, Any]:
         body = _object(registration.shape, definitions)
         schema.update(
             {
-                "$id": f"urn:neglect-protocol:{registration.kind}:{registration.version}",
+                "$id": f"urn:neglect-protocol:{registration.kind}:{registration.schema_version}",
                 "title": f"neglect-protocol {registration.kind} document, schema version "
-                f"{registration.version}",
+                f"{registration.schema_version}",
                 "type": "object",
                 "properties": {
                     "kind": {"const": registration.kind},
-                    "schema_version": {"const": registration.version},
+                    "schema_version": {"const": registration.schema_version},
                     **body["properties"],
                 },
                 "required": ["schema_version", *body["required"]],

@@ -16,8 +16,9 @@ from typing import IO, Any
 import attrs
 
 from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
-from neglect_protocol._boundary._catalogue_file import builtin_catalogue
-from neglect_protocol._boundary._documents import SYNTAX, from_dict, parse_json, to_dict
+from neglect_protocol._boundary._builtin import builtin_catalogue
+from neglect_protocol._boundary._documents import from_dict, to_dict
+from neglect_protocol._boundary._parse import SYNTAX, parse_json
 from neglect_protocol._boundary._wire import RULE, SHAPE, split_location
 from neglect_protocol._logic._decide import decide
 from neglect_protocol._logic._score import score

@@ -36,6 +36,7 @@ from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade
 from neglect_protocol.errors import (
     DocumentProblem,
+    InputError,
     NeglectProtocolError,
     UnsupportedTypeError,
     safe_repr,
@@ -836,7 +837,7 @@ def problems_of(error: BaseException, path: str, cls: type | None = None) -> lis
             for relative, message, category in error.problems
         ]
     if isinstance(error, NeglectProtocolError) and cls is not None:
-        return [_model_problem(error, path, cls)]
+        return _model_problems(error, path, cls)
     raise error  # pragma: no cover - only a bug gets here; the robustness tests hunt for one
 
 
@@ -844,19 +845,26 @@ _FIRST_SEGMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def split_location(error: NeglectProtocolError) -> tuple[str, str]:
-    """A model error's location (its ``field`` or ``path``) and its message without it."""
-    location = getattr(error, "field", None) or getattr(error, "path", None) or ""
-    message = str(error)
-    if location and message.startswith(f"{location}: "):
-        return location, message[len(location) + 2 :]
-    return "", message
+    """A model error's first location and its message without it."""
+    if isinstance(error, InputError):
+        first = error.problems[0]
+        return first.path, first.message
+    return "", str(error)
 
 
-def _model_problem(error: NeglectProtocolError, path: str, cls: type) -> DocumentProblem:
-    """Place an error from a model constructor: under the field it names, if it names one."""
-    relative, message = split_location(error)
-    first = _FIRST_SEGMENT.match(relative)
+def _model_problems(error: NeglectProtocolError, path: str, cls: type) -> list[DocumentProblem]:
+    """Place an error from a model constructor: each problem under the field it names."""
+    found = (
+        [(problem.path, problem.message) for problem in error.problems]
+        if isinstance(error, InputError)
+        else [("", str(error))]
+    )
     names = {name for name, _, _ in record_fields(cls)}
-    if first is not None and first.group() in names:
-        return DocumentProblem(f"{path}.{relative}", message, RULE)
-    return DocumentProblem(path, message, RULE)
+    problems = []
+    for relative, message in found:
+        first = _FIRST_SEGMENT.match(relative)
+        if first is not None and first.group() in names:
+            problems.append(DocumentProblem(f"{path}.{relative}", message, RULE))
+        else:
+            problems.append(DocumentProblem(path, message, RULE))
+    return problems

@@ -119,7 +119,7 @@ def decide(
     Raises:
         PolicyError: If ``policy`` is not a threshold policy, or it needs a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
-        HistoryError: If the history is not a sequence of one child's earlier profiles.
+        ProfileError: If the history is not a sequence of one child's earlier profiles.
         RuleResultError: If a rule or modifier misbehaves.
     """
     context = RuleContext(profile, history, policy)

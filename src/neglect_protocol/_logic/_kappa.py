@@ -9,7 +9,7 @@ from fractions import Fraction
 from neglect_protocol._model._agreement import KappaResult, KappaWeights
 from neglect_protocol._model._grade import GRADES, Grade, to_grade
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import RatingsError, StatisticsError, safe_repr
+from neglect_protocol.errors import StatisticsError, safe_repr
 
 _WEIGHTINGS = (None, "linear", "quadratic")
 
@@ -18,14 +18,14 @@ def _labels(labels: Sequence[Grade | int] | None) -> tuple[Grade, ...]:
     if labels is None:
         return GRADES
     if isinstance(labels, str | bytes) or not isinstance(labels, Sequence):
-        raise RatingsError("labels", f"expected a sequence of grades, got {safe_repr(labels)}")
+        raise StatisticsError("labels", f"expected a sequence of grades, got {safe_repr(labels)}")
     grades = [to_grade(label, field=f"labels[{index}]") for index, label in enumerate(labels)]
     if not grades:
-        raise RatingsError("labels", "expected at least one grade, got an empty sequence")
+        raise StatisticsError("labels", "expected at least one grade, got an empty sequence")
     seen: set[Grade] = set()
     for index, grade in enumerate(grades):
         if grade in seen:
-            raise RatingsError(
+            raise StatisticsError(
                 f"labels[{index}]", f"expected each grade once, got {safe_repr(grade)} again"
             )
         seen.add(grade)
@@ -34,12 +34,12 @@ def _labels(labels: Sequence[Grade | int] | None) -> tuple[Grade, ...]:
 
 def _ratings(name: str, ratings: Sequence[Grade | int], labels: tuple[Grade, ...]) -> list[Grade]:
     if isinstance(ratings, str | bytes) or not isinstance(ratings, Sequence):
-        raise RatingsError(name, f"expected a sequence of grades, got {type(ratings).__name__}")
+        raise StatisticsError(name, f"expected a sequence of grades, got {type(ratings).__name__}")
     grades = [to_grade(rating, field=f"{name}[{index}]") for index, rating in enumerate(ratings)]
     allowed = set(labels)
     for index, grade in enumerate(grades):
         if grade not in allowed:
-            raise RatingsError(
+            raise StatisticsError(
                 f"{name}[{index}]",
                 f"expected one of the labels {tuple(int(label) for label in labels)}, "
                 f"got {int(grade)}",
@@ -92,7 +92,7 @@ def cohen_kappa(
         The kappa and the agreement figures.
 
     Raises:
-        RatingsError: If there are no pairs, the sequences differ in length, a grade
+        StatisticsError: If there are no pairs, the sequences differ in length, a grade
             is not among ``labels``, or ``labels`` is empty or repeats a grade.
         InvalidGradeError: If a rating or label is not a whole number from 1 to 5.
         StatisticsError: If ``weights`` is not one of the three weightings.
@@ -112,12 +112,12 @@ def cohen_kappa(
     first = _ratings("a", a, scale)
     second = _ratings("b", b, scale)
     if len(first) != len(second):
-        raise RatingsError(
+        raise StatisticsError(
             "b",
             f"expected as many grades as a ({len(first)}), got {len(second)}",
         )
     if not first:
-        raise RatingsError("a", "expected at least one pair of grades, got none")
+        raise StatisticsError("a", "expected at least one pair of grades, got none")
 
     pairs = len(first)
     position = {grade: index for index, grade in enumerate(scale)}

@@ -25,7 +25,7 @@ from neglect_protocol._model._moderation import (
     ModerationSummary,
 )
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import RatingsError, StatisticsError, safe_repr
+from neglect_protocol.errors import StatisticsError, safe_repr
 
 # One unit is one sub-area of one case; its grades are keyed by rater.
 _Unit = tuple[str, str]
@@ -34,7 +34,7 @@ _Units = dict[_Unit, dict[str, Grade]]
 
 def _checked(moderation_set: object) -> ModerationSet:
     if not isinstance(moderation_set, ModerationSet):
-        raise RatingsError(
+        raise StatisticsError(
             "moderation_set", f"expected a ModerationSet, got {safe_repr(moderation_set)}"
         )
     return moderation_set
@@ -42,7 +42,7 @@ def _checked(moderation_set: object) -> ModerationSet:
 
 def _units(moderation_set: ModerationSet, sub_area: str | None) -> _Units:
     if sub_area is not None and sub_area not in moderation_set.sub_areas:
-        raise RatingsError(
+        raise StatisticsError(
             "sub_area",
             f"expected a sub-area graded in the moderation set "
             f"({', '.join(moderation_set.sub_areas)}), got {safe_repr(sub_area)}",
@@ -212,7 +212,7 @@ def krippendorff_alpha(
         Alpha, the exact disagreements and the counts behind them.
 
     Raises:
-        RatingsError: If ``moderation_set`` is not a ModerationSet, or ``sub_area`` is
+        StatisticsError: If ``moderation_set`` is not a ModerationSet, or ``sub_area`` is
             not graded in it.
         StatisticsError: If ``metric`` is not one of the three metrics.
 
@@ -248,7 +248,7 @@ def fleiss_kappa(moderation_set: ModerationSet, *, sub_area: str | None = None) 
         Kappa, the exact observed and chance agreement, and the counts behind them.
 
     Raises:
-        RatingsError: If ``moderation_set`` is not a ModerationSet, or ``sub_area`` is
+        StatisticsError: If ``moderation_set`` is not a ModerationSet, or ``sub_area`` is
             not graded in it.
 
     >>> from neglect_protocol.moderation import ModerationSet, fleiss_kappa
@@ -288,7 +288,7 @@ def moderate(
         The summary.
 
     Raises:
-        RatingsError: If ``moderation_set`` is not a ModerationSet.
+        StatisticsError: If ``moderation_set`` is not a ModerationSet.
         StatisticsError: If ``metric`` is not one of the three metrics.
 
     >>> from neglect_protocol.moderation import ModerationSet, moderate

@@ -16,7 +16,7 @@ from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import HistoryError, PolicyError
+from neglect_protocol.errors import PolicyError, ProfileError
 
 
 def _unmodified_level(decision: Decision) -> int:
@@ -70,14 +70,14 @@ def review(
     length of the chronology.
 
     Raises:
-        HistoryError: If ``chronology`` is not a chronology.
+        ProfileError: If ``chronology`` is not a chronology.
         PolicyError: If ``policy`` is not a threshold policy,
             ``current_level`` is not one of its levels, or the policy needs a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
         RuleResultError: If a rule of the policy misbehaves.
     """
     if not isinstance(chronology, Chronology):
-        raise HistoryError(
+        raise ProfileError(
             "chronology",
             f"expected a Chronology (build one from the profiles), got {got(chronology)}",
         )

@@ -20,12 +20,12 @@ from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._policy import ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile, ProfileEntry
-from neglect_protocol.errors import HistoryError, PolicyError, RuleResultError
+from neglect_protocol.errors import PolicyError, ProfileError, RuleResultError
 
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
     if isinstance(value, (str, Profile)) or not isinstance(value, Iterable):
-        raise HistoryError("history", f"expected a sequence of earlier profiles, got {got(value)}")
+        raise ProfileError("history", f"expected a sequence of earlier profiles, got {got(value)}")
     return tuple(value)
 
 
@@ -49,7 +49,7 @@ class RuleContext:
         policy: The threshold policy the decision is made under.
 
     Raises:
-        HistoryError: If ``history`` is not a sequence of profiles, a profile in
+        ProfileError: If ``history`` is not a sequence of profiles, a profile in
             it is another child's, or the windows repeat, overlap or run out of
             order.
         PolicyError: If ``policy`` is not a threshold policy.

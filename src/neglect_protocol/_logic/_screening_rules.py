@@ -97,7 +97,7 @@ class SignsAnswered:
             try:
                 checklist.domain(code)
             except ScreeningError as error:
-                raise PolicyError(f"{path}.domains[{index}]", error.problem) from None
+                raise PolicyError(f"{path}.domains[{index}]", error.problems[0].message) from None
 
 
 @attrs.frozen
@@ -212,7 +212,7 @@ class NamedSigns:
             try:
                 checklist.sign(code)
             except ScreeningError as error:
-                raise PolicyError(f"{path}.codes[{index}]", error.problem) from None
+                raise PolicyError(f"{path}.codes[{index}]", error.problems[0].message) from None
 
 
 @attrs.frozen

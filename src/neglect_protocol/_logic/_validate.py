@@ -6,7 +6,13 @@ import datetime as dt
 
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Area, Catalogue, Item, Phase
-from neglect_protocol.errors import AgeBandError, AssessmentError, InstrumentError, safe_repr
+from neglect_protocol.errors import (
+    AgeBandError,
+    AssessmentError,
+    InputError,
+    InstrumentError,
+    safe_repr,
+)
 
 EXPECTED_DELIVERY_GRACE = dt.timedelta(weeks=6)
 """How long after the expected delivery date a child may still be recorded as unborn.
@@ -38,7 +44,8 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
 
     Raises:
         InstrumentError: If the instrument does not fit the catalogue or the child.
-        AssessmentError: If the child's dates do not fit the window.
+        AssessmentError: If the child's dates do not fit the window, or listing
+            every problem when there are several.
         UnknownCodeError: If a rated or targeted code is not in the catalogue.
         AgeBandError: If an item is rated for a child outside its age bands.
 
@@ -51,7 +58,10 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
     ...
     neglect_protocol.errors.InstrumentError: instrument: expected GCP2A for a child not yet ...
     """
+    # A child or catalogue that does not fit makes every rating's check meaningless;
+    # past that, every problem is collected, so that a practitioner fixes them at once.
     check_child(assessment, catalogue)
+    found: list[InputError] = []
     child = assessment.child
     window = assessment.window
     unborn_at_start = child.is_unborn_on(window.start)
@@ -59,19 +69,29 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
     for index, rating in enumerate(assessment.ratings):
         node = catalogue.get(rating.code)
         if node is None:
-            raise catalogue.unknown_code(rating.code, field=f"ratings[{index}].code")
+            found.append(catalogue.unknown_code(rating.code, field=f"ratings[{index}].code"))
+            continue
         if assessment.instrument.is_antenatal:
-            _check_phase(catalogue.area_of(node.code), index, unborn_at_start, assessment)
+            try:
+                _check_phase(catalogue.area_of(node.code), index, unborn_at_start, assessment)
+            except InputError as error:
+                found.append(error)
         if (
             isinstance(node, Item)
             and node.age_bands
             and (age_months is None or not node.applies_to_age(age_months))
         ):
             bands = ", ".join(str(band) for band in node.age_bands)
-            raise AgeBandError(f"ratings[{index}].code", node.code, age_months, bands)
-    for index, target in enumerate(assessment.targets):
-        if target.code not in catalogue:
-            raise catalogue.unknown_code(target.code, field=f"targets[{index}].code")
+            found.append(AgeBandError(f"ratings[{index}].code", node.code, age_months, bands))
+    found.extend(
+        catalogue.unknown_code(target.code, field=f"targets[{index}].code")
+        for index, target in enumerate(assessment.targets)
+        if target.code not in catalogue
+    )
+    if len(found) == 1:
+        raise found[0]
+    if found:
+        raise AssessmentError(problems=[problem for error in found for problem in error.problems])
 
 
 def item_age(assessment: Assessment) -> int | None:

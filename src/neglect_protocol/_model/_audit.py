@@ -13,7 +13,6 @@ from neglect_protocol._model._checks import at_least, got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import (
     AuditError,
-    JudgementScaleError,
     UnknownJudgementError,
     safe_repr,
 )
@@ -21,7 +20,7 @@ from neglect_protocol.errors import (
 
 def _scale_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise JudgementScaleError(attribute.name, f"expected non-empty text, got {got(value)}")
+        raise AuditError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 @attrs.frozen(order=True)
@@ -44,7 +43,7 @@ class Judgement:
     'Inadequate'
     """
 
-    rank: int = attrs.field(validator=at_least(1, JudgementScaleError))
+    rank: int = attrs.field(validator=at_least(1, AuditError))
     code: str = attrs.field(order=False, validator=_scale_text)
     label: str = attrs.field(order=False, validator=_scale_text)
 
@@ -68,7 +67,7 @@ class JudgementScale:
         inadequate: The code of the best judgement counted as inadequate.
 
     Raises:
-        JudgementScaleError: If there are fewer than two judgements, the ranks do
+        AuditError: If there are fewer than two judgements, the ranks do
             not run 1, 2, 3, … in order, a code repeats, or ``good_or_better`` and
             ``inadequate`` are not codes of the scale with ``inadequate`` worse.
 
@@ -84,8 +83,8 @@ class JudgementScale:
     name: str = attrs.field(validator=_scale_text)
     version: str = attrs.field(validator=_scale_text)
     judgements: tuple[Judgement, ...] = attrs.field()
-    good_or_better: str = attrs.field(validator=is_a(str, "a code", JudgementScaleError))
-    inadequate: str = attrs.field(validator=is_a(str, "a code", JudgementScaleError))
+    good_or_better: str = attrs.field(validator=is_a(str, "a code", AuditError))
+    inadequate: str = attrs.field(validator=is_a(str, "a code", AuditError))
     _by_code: FrozenMap[str, Judgement] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     @judgements.validator
@@ -93,13 +92,13 @@ class JudgementScale:
         self, attribute: attrs.Attribute[tuple[Judgement, ...]], value: object
     ) -> None:
         if not isinstance(value, tuple) or len(value) < 2:
-            raise JudgementScaleError(
+            raise AuditError(
                 "judgements", f"expected a tuple of at least two judgements, got {got(value)}"
             )
         seen: dict[str, int] = {}
         for index, judgement in enumerate(value, start=1):
             if not isinstance(judgement, Judgement) or judgement.rank != index:
-                raise JudgementScaleError(
+                raise AuditError(
                     f"judgements[{index - 1}]",
                     f"expected a Judgement ranked {index}, got "
                     + (
@@ -109,7 +108,7 @@ class JudgementScale:
                     ),
                 )
             if judgement.code in seen:
-                raise JudgementScaleError(
+                raise AuditError(
                     f"judgements[{index - 1}].code",
                     f"expected each code once, got the code of judgements[{seen[judgement.code]}] "
                     "again",
@@ -122,12 +121,12 @@ class JudgementScale:
         for field in ("good_or_better", "inadequate"):
             code = getattr(self, field)
             if code not in by_code:
-                raise JudgementScaleError(
+                raise AuditError(
                     field,
                     f"expected one of the scale's codes ({', '.join(by_code)}), got {got(code)}",
                 )
         if by_code[self.inadequate].rank <= by_code[self.good_or_better].rank:
-            raise JudgementScaleError(
+            raise AuditError(
                 "inadequate",
                 f"expected a judgement worse than good_or_better {safe_repr(self.good_or_better)}, "
                 f"got {safe_repr(self.inadequate)}",  # both are codes of the scale, checked above
@@ -156,7 +155,7 @@ class JudgementScale:
             The scale.
 
         Raises:
-            JudgementScaleError: As for the class.
+            AuditError: As for the class.
         """
         ranked = tuple(
             Judgement(rank, code, label) for rank, (code, label) in enumerate(judgements, start=1)

@@ -13,7 +13,6 @@ from neglect_protocol._model._checks import got, is_a
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, whole_number
 from neglect_protocol.errors import (
     DecisionError,
-    OverrideError,
     PolicyError,
     RuleResultError,
     safe_repr,
@@ -147,26 +146,26 @@ setattr(Reason, "text", _LazyText(_TEXT_SLOT))  # noqa: B010
 def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     # The rationale is free text about a child: only its type may be named.
     if not isinstance(value, str):
-        raise OverrideError("rationale", f"expected text, got a {type(value).__name__}")
+        raise DecisionError("rationale", f"expected text, got a {type(value).__name__}")
     if not value.strip():
-        raise OverrideError("rationale", "expected a non-empty rationale, got blank text")
+        raise DecisionError("rationale", "expected a non-empty rationale, got blank text")
 
 
 def _reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise OverrideError(
+        raise DecisionError(
             attribute.name, f"expected a non-empty reference, got {safe_repr(value)}"
         )
 
 
 def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise OverrideError(attribute.name, f"expected a date or None, got {safe_repr(value)}")
+        raise DecisionError(attribute.name, f"expected a date or None, got {safe_repr(value)}")
 
 
 def _original(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decision):
-        raise OverrideError("original", f"expected the Decision overridden, got {got(value)}")
+        raise DecisionError("original", f"expected the Decision overridden, got {got(value)}")
 
 
 @attrs.frozen
@@ -338,15 +337,15 @@ class Decision:
             The overridden decision; its ``overridden.original`` is this one.
 
         Raises:
-            OverrideError: If the level is not one of the policy's, is the level
+            DecisionError: If the level is not one of the policy's, is the level
                 already decided, or the rationale or ``by`` is missing.
         """
         try:
             new_level = self.policy.level(level)
         except PolicyError as error:
-            raise OverrideError("level", error.problem) from None
+            raise DecisionError("level", error.problems[0].message) from None
         if new_level == self.level:
-            raise OverrideError(
+            raise DecisionError(
                 "level",
                 f"expected a level other than the decided level {self.level.number}"
                 f", got {safe_repr(level)}",

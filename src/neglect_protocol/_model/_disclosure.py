@@ -11,7 +11,7 @@ import attrs
 from neglect_protocol._model._proportion import Proportion, round_half_up
 from neglect_protocol._model._views import MetricTable, plural
 from neglect_protocol.errors import (
-    DisclosurePolicyError,
+    PolicyError,
     StatisticsError,
     SuppressedValueError,
     safe_repr,
@@ -20,14 +20,14 @@ from neglect_protocol.errors import (
 
 def _non_negative_whole(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise DisclosurePolicyError(
+        raise PolicyError(
             attribute.name, f"expected a whole number of 0 or more, got {safe_repr(value)}"
         )
 
 
 def _symbol(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip() or value.strip().isdigit():
-        raise DisclosurePolicyError(
+        raise PolicyError(
             attribute.name,
             f"expected a non-empty symbol that is not a number, got {safe_repr(value)}",
         )
@@ -35,16 +35,12 @@ def _symbol(instance: object, attribute: attrs.Attribute[str], value: str) -> No
 
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
     if not isinstance(value, bool):
-        raise DisclosurePolicyError(
-            attribute.name, f"expected true or false, got {safe_repr(value)}"
-        )
+        raise PolicyError(attribute.name, f"expected true or false, got {safe_repr(value)}")
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise DisclosurePolicyError(
-            attribute.name, f"expected non-empty text, got {safe_repr(value)}"
-        )
+        raise PolicyError(attribute.name, f"expected non-empty text, got {safe_repr(value)}")
 
 
 @attrs.frozen
@@ -86,11 +82,11 @@ class DisclosurePolicy:
     @max_count.validator
     def _check_range(self, attribute: attrs.Attribute[int], value: int) -> None:
         if self.min_count == 0:
-            raise DisclosurePolicyError(
+            raise PolicyError(
                 "min_count", "expected 1 or more (0 is a true zero, never suppressed), got 0"
             )
         if value < self.min_count:
-            raise DisclosurePolicyError(
+            raise PolicyError(
                 "max_count",
                 f"expected a count no smaller than min_count {self.min_count}, "
                 f"got {safe_repr(value)}",
@@ -99,7 +95,7 @@ class DisclosurePolicy:
     @totals_to_nearest.validator
     def _check_rounding_base(self, attribute: attrs.Attribute[int], value: int) -> None:
         if value == 0:
-            raise DisclosurePolicyError(
+            raise PolicyError(
                 "totals_to_nearest", "expected 1 or more (1 leaves totals exact), got 0"
             )
 

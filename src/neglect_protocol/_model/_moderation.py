@@ -12,7 +12,7 @@ import attrs
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade, to_grade
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import RatingsError, safe_repr
+from neglect_protocol.errors import StatisticsError, safe_repr
 
 AlphaMetric = Literal["nominal", "ordinal", "interval"]
 """How far apart two grades are for Krippendorff's alpha: ``"nominal"``, ``"ordinal"`` or
@@ -33,7 +33,7 @@ _CODE_SHAPE = (
 
 def _check_reference(value: object, path: str) -> None:
     if not isinstance(value, str) or not _CODE_SHAPED.fullmatch(value):
-        raise RatingsError(path, f"expected {_CODE_SHAPE}, got {safe_repr(value)}")
+        raise StatisticsError(path, f"expected {_CODE_SHAPE}, got {safe_repr(value)}")
 
 
 def _reference(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -56,7 +56,7 @@ class ModerationGrade:
             ungraded (a gap is normal in moderation and simply not counted).
 
     Raises:
-        RatingsError: If a reference is not code-shaped.
+        StatisticsError: If a reference is not code-shaped.
         InvalidGradeError: If the grade is not a whole number from 1 to 5 or ``None``.
 
     >>> from neglect_protocol.moderation import ModerationGrade
@@ -74,7 +74,7 @@ def _check_grades(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[ModerationGrade, ...]
 ) -> None:
     if not isinstance(value, tuple):
-        raise RatingsError(
+        raise StatisticsError(
             "$.grades", f"expected a tuple of ModerationGrade, got {safe_repr(value)}"
         )
     first_seen: dict[tuple[str, str, str], int] = {}
@@ -82,10 +82,10 @@ def _check_grades(
     for index, record in enumerate(value):
         place = f"$.grades[{index}]"
         if not isinstance(record, ModerationGrade):
-            raise RatingsError(place, f"expected a ModerationGrade, got {safe_repr(record)}")
+            raise StatisticsError(place, f"expected a ModerationGrade, got {safe_repr(record)}")
         key = (record.rater, record.case, record.sub_area)
         if key in first_seen:
-            raise RatingsError(
+            raise StatisticsError(
                 place,
                 f"expected rater {safe_repr(record.rater)} to grade sub-area "
                 f"{safe_repr(record.sub_area)} of case {safe_repr(record.case)} once, "
@@ -94,7 +94,7 @@ def _check_grades(
         first_seen[key] = index
         raters.add(record.rater)
     if len(raters) < 2:
-        raise RatingsError(
+        raise StatisticsError(
             "$.grades",
             f"expected grades from at least two raters, got {len(raters)} "
             f"rater{'' if len(raters) == 1 else 's'}",
@@ -115,7 +115,7 @@ class ModerationSet:
         grades: Every grade recorded, in any order.
 
     Raises:
-        RatingsError: If ``grades`` is not a tuple of :class:`ModerationGrade`, a rater
+        StatisticsError: If ``grades`` is not a tuple of :class:`ModerationGrade`, a rater
             grades the same sub-area of the same case twice, or fewer than two raters
             appear. The path in the message (``$.grades[5]``) names the record at fault.
 
@@ -144,13 +144,13 @@ class ModerationSet:
             The moderation set.
 
         Raises:
-            RatingsError: If a row is not four values, a reference is not code-shaped,
+            StatisticsError: If a row is not four values, a reference is not code-shaped,
                 a rater grades a unit twice or fewer than two raters appear.
             InvalidGradeError: If a grade is neither ``None`` nor a whole number from 1
                 to 5; the message names the row (``$.grades[3].grade``).
         """
         if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
-            raise RatingsError(
+            raise StatisticsError(
                 "$",
                 f"expected an iterable of (rater, case, sub_area, grade) rows, got "
                 f"{safe_repr(rows)}",
@@ -159,7 +159,7 @@ class ModerationSet:
         for index, row in enumerate(rows):
             place = f"$.grades[{index}]"
             if isinstance(row, str | bytes) or not isinstance(row, Sequence) or len(row) != 4:
-                raise RatingsError(
+                raise StatisticsError(
                     place, f"expected a row (rater, case, sub_area, grade), got {safe_repr(row)}"
                 )
             rater, case, sub_area, grade = row

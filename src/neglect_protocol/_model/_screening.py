@@ -125,7 +125,8 @@ class Checklist:
         name: The checklist's name.
         version: Its version.
         domains: The domains, in order.
-        signs: The signs, in order; each names its domain.
+        signs: The signs, domain by domain in the order of ``domains`` (and in the
+            order given within each); each names its domain.
 
     Raises:
         ScreeningError: If there is no domain or sign, a domain has no sign, a
@@ -176,6 +177,12 @@ class Checklist:
                     f"domains[{index}]",
                     f"expected at least one sign in domain {safe_repr(domain.code)}, got none",
                 )
+        # A checklist is read and written as domains, each with its signs: signs are
+        # kept in that order (domain by domain, in order within each) so that a
+        # checklist and the file it is written to list them alike.
+        position = {domain.code: index for index, domain in enumerate(self.domains)}
+        grouped = tuple(sorted(self.signs, key=lambda sign: position[sign.domain]))
+        object.__setattr__(self, "signs", grouped)
 
     def __repr__(self) -> str:
         return (

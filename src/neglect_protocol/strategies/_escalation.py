@@ -325,7 +325,7 @@ def _code_subsets(codes: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
 def shipped_checklist() -> Checklist:
     """The shipped screening checklist, read once."""
     # The boundary reads the shipped file; only this public module may reach it.
-    from neglect_protocol._boundary._screening_file import builtin_checklist
+    from neglect_protocol._boundary._builtin import builtin_checklist
 
     return builtin_checklist()
 
