@@ -267,7 +267,7 @@ class TestScaleFiles:
             (
                 "scale.yaml",
                 "name: x",
-                r"^\$: expected a file ending \.toml or \.json, got 'scale\.yaml'",
+                r"^\$: expected a file ending \.toml or \.json, got a str of 10 characters",
             ),
         ],
     )

@@ -770,7 +770,11 @@ class TestPolicyDocuments:
         [
             ("bad.toml", "name = ", "$: expected a TOML document, got a parse error"),
             ("bad.json", "{", "$: expected a JSON document, got a parse error at line 1"),
-            ("policy.yaml", "", "$: expected a file ending .toml or .json, got 'policy.yaml'"),
+            (
+                "policy.yaml",
+                "",
+                "$: expected a file ending .toml or .json, got a str of 11 characters",
+            ),
             ("policy", "", "$: expected a file ending .toml or .json, got 'policy'"),
         ],
     )

@@ -353,7 +353,7 @@ class TestErrorsNameThePlace:
             (
                 "policy.yaml",
                 "name: x",
-                "$: expected a file ending .toml or .json, got 'policy.yaml'",
+                "$: expected a file ending .toml or .json, got a str of 11 characters",
             ),
             ("policy", "", "$: expected a file ending .toml or .json, got 'policy'"),
             ("policy.json", "{", "$: expected a JSON document, got a parse error at line 1"),
