@@ -165,6 +165,13 @@ class TestCodedRecord:
         assert str(caught.value).startswith(message)
         assert SECRET not in str(caught.value)
 
+    def test_an_unborn_child_is_not_looked_after(self) -> None:
+        """An unborn child cannot be in care (Children Act 1989 s.22(1)): refused with its field."""
+        unborn = CohortRecord("C-1", "N1", "unborn", 4, looked_after=True)
+        with pytest.raises(CohortError, match="record.looked_after: expected an unborn child not"):
+            CodedRecord(unborn, "NEG")
+        assert "unborn" == CodedRecord(CohortRecord("C-2", "N1", "unborn", 4)).record.age_band.value
+
     def test_a_record_must_be_a_cohort_record(self) -> None:
         """The record joined to the codes is a cohort record."""
         with pytest.raises(CohortError, match="record: expected a CohortRecord, got a dict"):

@@ -18,7 +18,7 @@ import re
 import attrs
 
 from neglect_protocol._model._checks import got
-from neglect_protocol._model._indicators import CohortRecord
+from neglect_protocol._model._indicators import CensusAgeBand, CohortRecord
 from neglect_protocol.errors import CohortError, safe_repr
 
 
@@ -268,9 +268,10 @@ class CodedRecord:
     does not know its year.
 
     Raises:
-        CohortError: If ``record`` is not a cohort record, or a code is not shaped
-            like one, is repeated, or ``"21"`` (no factors identified) is given
-            beside another factor (census validation rule 8869).
+        CohortError: If ``record`` is not a cohort record or is an unborn child
+            recorded as looked after, or a code is not shaped like one, is
+            repeated, or ``"21"`` (no factors identified) is given beside another
+            factor (census validation rule 8869).
 
     >>> from neglect_protocol.census import CodedRecord
     >>> from neglect_protocol.indicators import CohortRecord
@@ -282,6 +283,17 @@ class CodedRecord:
     record: CohortRecord = attrs.field(validator=_cohort_record)
     plan_category: str | None = attrs.field(default=None, converter=plan_category_field)
     factors: tuple[str, ...] = attrs.field(default=(), converter=factors_field)
+
+    def __attrs_post_init__(self) -> None:
+        # A local authority looks after a child in its care or accommodated by it
+        # (Children Act 1989, s.22(1)); a child is a person, so one not yet born
+        # cannot be looked after: pre-birth work plans for care from birth.
+        if self.record.age_band is CensusAgeBand.UNBORN and self.record.looked_after:
+            raise CohortError(
+                "record.looked_after",
+                "expected an unborn child not to be looked after (a child can be in care "
+                "only once born), got True",
+            )
 
     @property
     def reference(self) -> str:
