@@ -98,7 +98,7 @@ def __getattr__(name: str) -> Any:
         from neglect_protocol._boundary._catalogue_file import builtin_catalogue
 
         return builtin_catalogue(_BUILTIN[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {safe_repr(name)}")
+    raise AttributeError(f"module {__name__} has no attribute {safe_repr(name)}")
 
 
 def __dir__() -> list[str]:
