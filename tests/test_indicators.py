@@ -145,7 +145,7 @@ class TestCohortRecords:
             ({"primary_need": "N10"}, "primary_need: expected one of 'N0', 'N1', 'N2'"),
             (
                 {"age_band": "11 to 15"},
-                "age_band: expected one of 'unborn', a str of 7 characters",
+                "age_band: expected one of 'unborn', 'under 1', '1 to 4'",
             ),
             (
                 {"level_of_need": 0},
@@ -213,7 +213,7 @@ class TestWhereConvertsLikeRecords:
             ({"primary_need": "N11"}, "primary_need: expected one of 'N0', 'N1'"),
             (
                 {"age_band": "11 to 15"},
-                "age_band: expected one of 'unborn', a str of 7 characters",
+                "age_band: expected one of 'unborn', 'under 1', '1 to 4'",
             ),
             (
                 {"level_of_need": "4"},

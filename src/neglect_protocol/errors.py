@@ -68,14 +68,15 @@ def __dir__() -> list[str]:
     return __all__
 
 
-# Strings shaped like a code, a grade, a number, a pseudonymous reference (``C-0100``:
-# it starts with letters, so a date, a phone or an NHS number is never one) or a
+# Strings shaped like a code (a census assessment factor such as ``16A`` too), a grade,
+# a number, a pseudonymous reference (``C-0100``: it starts with letters, so a date, a
+# phone or an NHS number is never one) or a
 # lower-case identifier (a document kind, a rule's name, an answer such as
 # ``applies``, a version such as ``example-2``) are echoed in messages; anything else
 # might be free text (evidence typed into the wrong column, a child's name: names are
 # capitalised, evidence has spaces) and is described by its length only.
 _ECHOABLE = re.compile(
-    r"[A-Z]{1,5}|[A-Z]{1,5}[0-9]{1,3}[A-Za-z]{0,3}|-?[0-9]{1,6}(\.[0-9]{1,6})?"
+    r"[A-Z]{1,5}|[A-Z]{1,5}[0-9]{1,3}[A-Za-z]{0,3}|[0-9]{1,2}[A-Z]|-?[0-9]{1,6}(\.[0-9]{1,6})?"
     r"|[A-Z]{1,12}(-[A-Z0-9]{1,12}){1,4}"
     r"|[a-z][a-z0-9]{0,23}([_-][a-z0-9]{1,24}){0,5}"
 )

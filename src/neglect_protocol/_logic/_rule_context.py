@@ -92,7 +92,7 @@ class RuleContext:
         return context
 
     def __repr__(self) -> str:
-        return f"<RuleContext {self.profile!r} with {len(self.history)} earlier profiles>"
+        return f"<RuleContext {self.profile} with {len(self.history)} earlier profiles>"
 
     @cached_property
     def levels(self) -> tuple[int, ...]:
