@@ -499,7 +499,7 @@ class TestReview:
             (
                 lambda: review([profile({"A1": 3})]),  # type: ignore[arg-type]
                 ProfileError,
-                "chronology: expected a Chronology (build one from the profiles), got a list",
+                "chronology: expected a Chronology (build one from the profiles), got a list of 1 item",
             ),
             (
                 lambda: review(Chronology([profile({"A1": 3})]), policy=3),  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from escalation_helpers import SCHOOL_CHILD, window
 from neglect_protocol import Assessment, Profile, Rating, ThresholdPolicy, score
 from neglect_protocol.chronology import Chronology, review
 from neglect_protocol.cli import main
-from neglect_protocol.errors import PolicyError
+from neglect_protocol.errors import DocumentError, PolicyError
 from neglect_protocol.escalation import (
     DEFAULT_POLICY,
     decide,
@@ -147,8 +147,8 @@ class TestDeclaredMonotone:
         assert "requires_monotone_roll_up: expected true or false, got a str" == str(caught.value)
 
     def test_policy_documents_carry_a_waiver_only(self) -> None:
-        """A policy document says nothing of the default (required) and round-trips a waiver."""
-        assert "requires_monotone_roll_up" not in policy_to_document(DEFAULT_POLICY)
+        """A policy document carries the requirement (true by default) and round-trips a waiver."""
+        assert policy_to_document(DEFAULT_POLICY)["requires_monotone_roll_up"] is True
         waived = attrs.evolve(DEFAULT_POLICY, requires_monotone_roll_up=False)
         document = policy_to_document(waived)
         assert document["requires_monotone_roll_up"] is False
@@ -158,9 +158,9 @@ class TestDeclaredMonotone:
     def test_a_policy_document_refuses_a_non_boolean(self) -> None:
         """A document's requirement must be true or false."""
         document = policy_to_document(DEFAULT_POLICY) | {"requires_monotone_roll_up": 1}
-        with pytest.raises(PolicyError) as caught:
+        with pytest.raises(DocumentError) as caught:
             policy_from_document(document)
-        assert "requires_monotone_roll_up: expected true or false, got a int" in str(caught.value)
+        assert "$.requires_monotone_roll_up: expected true or false, got 1" == str(caught.value)
 
 
 class TestCommandLine:

@@ -240,5 +240,5 @@ class TestLoaderArguments:
         from neglect_protocol.errors import UnsupportedTypeError
         from neglect_protocol.screening import screening_policy_to_document
 
-        with pytest.raises(UnsupportedTypeError, match="got type a str of 9 characters"):
+        with pytest.raises(UnsupportedTypeError, match="got type Checklist"):
             screening_policy_to_document(DEFAULT_CHECKLIST)  # type: ignore[arg-type]

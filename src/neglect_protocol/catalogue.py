@@ -95,7 +95,7 @@ def __getattr__(name: str) -> Any:
         from neglect_protocol._boundary._builtin import builtin_catalogue
 
         return builtin_catalogue(_BUILTIN[name])
-    raise AttributeError(f"module {__name__} has no attribute {safe_repr(name)}")
+    raise AttributeError(f"module '{__name__}' has no attribute {safe_repr(name)}")
 
 
 def __dir__() -> list[str]:

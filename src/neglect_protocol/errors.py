@@ -617,8 +617,9 @@ class OutputExistsError(NeglectProtocolError, FileExistsError):
         self.problem = problem
         self.replaceable = replaceable
         advice = "; pass force=True to replace it" if replaceable else ""
+        # The operator chose this name (the folder and --stem); it is not data about a child.
         name = os.path.basename(os.fspath(path))
-        super().__init__(f"{safe_repr(name)}: {problem}{advice}")
+        super().__init__(f"'{name}': {problem}{advice}")
 
 
 class DecisionError(InputError, ValueError):

@@ -399,6 +399,7 @@ def write_assurance_report(
     ``os.replace``, so a reader never sees half a report.
 
     >>> import tempfile
+    >>> from pathlib import Path
     >>> from neglect_protocol.assurance import ReportInput
     >>> from neglect_protocol.serialize import from_json
     >>> document = Path("examples/invented_report_input.json").read_bytes()

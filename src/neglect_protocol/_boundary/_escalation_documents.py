@@ -131,6 +131,8 @@ class PolicyDocument:
     levels: tuple[LevelOfNeed, ...]
     rules: tuple[Any, ...]
     modifiers: tuple[Any, ...] = ()
+    # Whether deciding needs a monotone roll-up (see ThresholdPolicy); true unless waived.
+    requires_monotone_roll_up: bool = attrs.field(default=True, kw_only=True)
 
 
 field_rules(PolicyDocument, name=NONBLANK, version=NONBLANK, drift_period_days=at_least(1))

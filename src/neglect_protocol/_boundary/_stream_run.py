@@ -3,8 +3,8 @@
 Lines are scored in chunks. With one job they are scored in this process; with more,
 chunks go to a pool of worker processes (standard library only), at most a few chunks
 ahead of the writer, so memory stays flat and results are written in input order. A
-worker that dies stops the run with a message naming the lines it held: every line
-before them has been written once, and none after.
+worker that dies stops the run with a message naming the first line not scored:
+every line before it has been written once, and none after.
 """
 
 from __future__ import annotations
@@ -48,7 +48,12 @@ class WorkerDied(Exception):  # noqa: N818 - reported by the command line, never
     def __init__(self, first: int, last: int) -> None:
         self.first = first
         self.last = last
-        super().__init__(f"a worker process died while scoring lines {first} to {last}")
+        # When a worker dies the whole pool stops, so the chunk that could not be
+        # collected is the first not written, not necessarily the one that killed it.
+        super().__init__(
+            f"a worker process died; lines {first} onwards were not scored (the next "
+            f"chunk held lines {first} to {last})"
+        )
 
 
 Chunk = list[tuple[int, bytes | _TooLong]]
