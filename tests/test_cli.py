@@ -74,7 +74,7 @@ class TestScore:
         assert format_decision(decide(example_profile())) == "Decision for child" + (
             decision_part.rstrip("\n")
         )
-        assert "(policy a str of 29 characters version example-2)" in decision_part
+        assert "(policy 'Example four-level windscreen' version example-2)" in decision_part
         assert SECRET not in out
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,7 +97,7 @@ class TestScore:
         assert 0 == status
         decision = decide(example_profile(), policy=load_policy(POLICY))
         assert out.rstrip("\n").endswith(format_decision(decision))
-        assert "(policy a str of 26 characters version 2024.1)" in out
+        assert "(policy 'Invented three-tier policy' version 2024.1)" in out
 
     def test_history(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """--history gives earlier assessments (in any order) to the rules that compare."""

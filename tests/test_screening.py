@@ -253,7 +253,7 @@ class TestScreen:
         )
         text = format_screening_decision(decision)
         assert (
-            "Screening of child C-0500 on 2024-05-02 (policy a str of 26 characters version example-1)"
+            "Screening of child C-0500 on 2024-05-02 (policy 'Example screening outcomes' version example-1)"
             in text
         )
         assert "  Outcome: discuss with the safeguarding lead" in text

@@ -9,7 +9,6 @@ from __future__ import annotations
 from neglect_protocol._model._chronology import ChronologyReview, GradeChange
 from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._screening import ScreeningDecision
-from neglect_protocol.errors import safe_repr
 
 
 def _decision_lines(decision: Decision) -> list[str]:
@@ -17,7 +16,8 @@ def _decision_lines(decision: Decision) -> list[str]:
     lines = [
         f"Decision for child {decision.child.reference}, observed "
         f"{decision.window.start.isoformat()} to {decision.window.end.isoformat()} "
-        f"(policy {safe_repr(policy.name)} version {policy.version})",
+        # Naming the policy is what this text is for; a policy's name is configuration.
+        f"(policy '{policy.name}' version {policy.version})",
         f"  Level {decision.level.number}: {decision.level.name}",
         f"  Typical response: {decision.typical_response}",
         f"  Review by: {decision.review_by.isoformat()}",
@@ -113,7 +113,7 @@ def format_screening_decision(decision: ScreeningDecision) -> str:
     """
     lines = [
         f"Screening of child {decision.child.reference} on {decision.completed_on.isoformat()} "
-        f"(policy {safe_repr(decision.policy.name)} version {decision.policy.version})",
+        f"(policy '{decision.policy.name}' version {decision.policy.version})",
         f"  Outcome: {decision.description}",
     ]
     if decision.reasons:
