@@ -109,7 +109,12 @@ def parse_json(text: str | bytes) -> Any:
         DocumentError: Saying what is wrong with the text (one problem per repeated key).
     """
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_refuse_constant,
+            parse_float=_finite,
+        )
     except _DuplicateKeyError:
         raise DocumentError(_repeated_keys(text)) from None
     except json.JSONDecodeError as error:

@@ -19,7 +19,7 @@ from neglect_protocol._boundary import _formats  # noqa: F401 - registers the do
 from neglect_protocol._boundary._builtin import builtin_catalogue
 from neglect_protocol._boundary._documents import from_dict, to_dict
 from neglect_protocol._boundary._parse import SYNTAX, parse_json
-from neglect_protocol._boundary._wire import RULE, SHAPE, split_location
+from neglect_protocol._boundary._wire import RULE, SHAPE
 from neglect_protocol._logic._decide import decide
 from neglect_protocol._logic._score import score
 from neglect_protocol._model._assessment import Assessment
@@ -28,7 +28,7 @@ from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import DocumentError, DocumentProblem, NeglectProtocolError
+from neglect_protocol.errors import DocumentError, DocumentProblem, InputError
 
 # A line longer than this is refused unread: a JSON Lines record of one assessment is
 # a few kilobytes, and a runaway line (a whole file without newlines) must not be
@@ -120,12 +120,14 @@ def read_lines(
         yield number, line.rstrip(b"\r\n")
 
 
-def _problems(error: NeglectProtocolError) -> tuple[DocumentProblem, ...]:
-    """The problems of a library error, as ``$``-rooted paths and messages."""
-    if isinstance(error, DocumentError):
-        return tuple(error.problems)
-    location, message = split_location(error)
-    return (DocumentProblem(f"$.{location}" if location else "$", message, RULE),)
+def _problems(error: InputError) -> tuple[DocumentProblem, ...]:
+    """The problems of an input error, each at a ``$``-rooted path."""
+    return tuple(
+        problem
+        if problem.path.startswith("$")
+        else DocumentProblem(f"$.{problem.path}" if problem.path else "$", problem.message, RULE)
+        for problem in error.problems
+    )
 
 
 @attrs.frozen
@@ -162,7 +164,7 @@ class Scorer:
                 if self.policy is None
                 else decide(profile, policy=self.policy, allow_non_monotone=self.allow_non_monotone)
             )
-        except NeglectProtocolError as error:
+        except InputError as error:
             return LineError(number, _problems(error))
         return Scored(number, profile, decision)
 
