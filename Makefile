@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 DIST := dist
+# Test processes: one per core (pytest-xdist); `make unit TEST_JOBS=0` runs in one.
+TEST_JOBS ?= auto
 
 .PHONY: demo dev test lint typecheck unit docs package benchmark min-versions clean
 
@@ -41,7 +43,7 @@ typecheck: $(DEV)
 
 unit: $(DEV)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-$$( [ -n "$$CI" ] && echo ci || echo dev )} \
-	$(BIN)/pytest --cov --cov-report=term-missing
+	$(BIN)/pytest -n $(TEST_JOBS) --cov --cov-report=term-missing
 
 docs: $(DEV)
 	$(BIN)/sphinx-build -q -n -W --keep-going -b html docs docs/_build/html

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import share_of_examples
 from neglect_protocol.audit import load_judgement_scale
 from neglect_protocol.catalogue import load_catalogue
 from neglect_protocol.cli import main
@@ -178,7 +179,7 @@ TEXT = st.one_of(
 
 
 class TestAnyInput:
-    @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(share_of_examples(0.25), suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(data=TEXT, kind=st.sampled_from(sorted(LOADERS)), toml=st.booleans())
     def test_every_loader_loads_or_raises_our_error(
         self, tmp_path: Path, data: bytes, kind: str, toml: bool
@@ -191,7 +192,7 @@ class TestAnyInput:
         except DocumentError as error:
             check(error)
 
-    @settings(max_examples=60)
+    @share_of_examples(0.25)
     @given(data=TEXT, kind=st.sampled_from(document_types()))
     def test_every_document_reader_loads_or_raises_our_error(self, data: bytes, kind: Any) -> None:
         """Law: any bytes given to from_json of any document kind load, or raise DocumentError."""
