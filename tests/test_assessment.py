@@ -24,12 +24,8 @@ from neglect_protocol import (
 )
 from neglect_protocol.assessment import completed_months
 from neglect_protocol.errors import (
-    AgeBandError,
     AssessmentError,
-    DuplicateCodeError,
-    InstrumentError,
     InvalidGradeError,
-    ObservationWindowError,
     UnknownCodeError,
 )
 
@@ -94,12 +90,12 @@ class TestChild:
 class TestParts:
     def test_window_order(self) -> None:
         """A window that ends before it starts is refused, naming both dates."""
-        with pytest.raises(ObservationWindowError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             ObservationWindow(dt.date(2024, 3, 22), dt.date(2024, 3, 4))
         assert (
             "window: expected an end on or after the start, got an end 18 days before the start"
         ) == str(caught.value)
-        assert dt.date(2024, 3, 4) == caught.value.end
+        assert "window" == caught.value.path
 
     def test_one_day_window(self) -> None:
         """A window may be a single day."""
@@ -168,7 +164,7 @@ class TestParts:
 class TestAssessmentShape:
     def test_two_ratings_for_one_code(self) -> None:
         """One code may be rated once; the second is named in the error."""
-        with pytest.raises(DuplicateCodeError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             Assessment(SIX_YEAR_OLD, WINDOW, (Rating("A1", 2), Rating("B1", 2), Rating("A1", 3)))
         assert "ratings[2].code: expected each rated code once, got 'A1' again" == str(caught.value)
         assert isinstance(caught.value, ValueError)
@@ -231,7 +227,7 @@ class TestValidation:
         """A code is targeted at most once per assessment."""
         target = TargetedItem("A4", 4, 2, dt.date(2024, 6, 1))
         with pytest.raises(
-            DuplicateCodeError, match=r"targets\[1\].code: expected each targeted code once"
+            AssessmentError, match=r"targets\[1\].code: expected each targeted code once"
         ):
             Assessment(SIX_YEAR_OLD, WINDOW, (), targets=(target, target))
 
@@ -244,25 +240,25 @@ class TestValidation:
     def test_item_outside_age_band(self, invented_catalogue: Catalogue) -> None:
         """An item for under-fives cannot be rated for a six-year-old."""
         assessment = Assessment(SIX_YEAR_OLD, WINDOW, (Rating("D1a", 2),))
-        with pytest.raises(AgeBandError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             validate(assessment, invented_catalogue)
         assert (
             "ratings[0].code: item 'D1a' applies to ages 0 to 59 months, got a child aged 73 months"
             == str(caught.value)
         )
-        assert 73 == caught.value.age_months
+        assert "ratings[0].code" == caught.value.path
 
     def test_item_with_band_for_unborn_child(self) -> None:
         """An age-banded item cannot be rated before birth (there is no age yet)."""
         banded = Item("S1a", "Invented", "S1", age_bands=(AgeBand(0, 60),))
         catalogue = GCP2A.with_items((banded,), name="x", version="1")
         assessment = Assessment(UNBORN, WINDOW, (Rating("S1a", 2),), instrument=Instrument.GCP2A)
-        with pytest.raises(AgeBandError, match="got an unborn child"):
+        with pytest.raises(AssessmentError, match="got an unborn child"):
             validate(assessment, catalogue)
 
     def test_gcp2_for_unborn_child(self) -> None:
         """GCP2 for a child not yet born is refused: GCP2A is required."""
-        with pytest.raises(InstrumentError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             validate(Assessment(UNBORN, WINDOW, (Rating("A1", 2),)), GCP2)
         assert (
             "instrument: expected GCP2A for a child not yet born on 2024-03-04, got 'GCP2'"
@@ -272,7 +268,7 @@ class TestValidation:
     def test_catalogue_of_another_instrument(self) -> None:
         """A GCP2A assessment cannot be checked against the GCP2 catalogue."""
         assessment = Assessment(UNBORN, WINDOW, (Rating("S1", 2),), instrument=Instrument.GCP2A)
-        with pytest.raises(InstrumentError, match="catalogue's instrument 'GCP2', got 'GCP2A'"):
+        with pytest.raises(AssessmentError, match="catalogue's instrument 'GCP2', got 'GCP2A'"):
             validate(assessment, GCP2)
 
     def test_gcp2a_antenatal_sections_before_birth(self) -> None:
@@ -287,7 +283,7 @@ class TestValidation:
     def test_gcp2a_after_birth_only_postnatal(self) -> None:
         """After birth, GCP2A is limited to its postnatal section."""
         validate(Assessment(INFANT, WINDOW, (Rating("S3", 2),), instrument=Instrument.GCP2A), GCP2A)
-        with pytest.raises(InstrumentError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             validate(
                 Assessment(
                     INFANT, WINDOW, (Rating("S3", 2), Rating("S1", 2)), instrument=Instrument.GCP2A
@@ -301,7 +297,7 @@ class TestValidation:
     def test_gcp2a_postnatal_needs_birth(self) -> None:
         """The postnatal section cannot be rated for a child still unborn at the window's end."""
         with pytest.raises(
-            InstrumentError, match="expected the postnatal section only once the child is born"
+            AssessmentError, match="expected the postnatal section only once the child is born"
         ):
             validate(
                 Assessment(UNBORN, WINDOW, (Rating("S3", 2),), instrument=Instrument.GCP2A), GCP2A

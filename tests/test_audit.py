@@ -35,7 +35,7 @@ from neglect_protocol.errors import (
     AuditError,
     DocumentError,
     NeglectProtocolError,
-    UnknownJudgementError,
+    UnknownCodeError,
 )
 from neglect_protocol.stats import Proportion
 from neglect_protocol.strategies import case_file_audits, judgements
@@ -103,7 +103,7 @@ class TestDefaultScale:
     def test_unknown_code_is_a_lookup_error(self) -> None:
         """Looking up a code the scale lacks names its codes and the nearest one; the scale's
         configured name (it has a space) is described, the code-like word given is shown."""
-        with pytest.raises(UnknownJudgementError) as caught:
+        with pytest.raises(UnknownCodeError) as caught:
             SCALE["adequate"]
         assert isinstance(caught.value, LookupError)
         assert (
@@ -114,30 +114,30 @@ class TestDefaultScale:
 
     def test_free_text_given_as_a_judgement_is_not_repeated(self) -> None:
         """Free text typed where a judgement code belongs stays out of the message."""
-        with pytest.raises(UnknownJudgementError) as caught:
+        with pytest.raises(UnknownCodeError) as caught:
             SCALE.judgement("Invented: dad drinks", field="audits[0].grade")
         assert "Invented" not in str(caught.value)
         assert str(caught.value).endswith("got a str of 20 characters")
 
     def test_unhashable_code_is_our_error(self) -> None:
         """An unhashable key raises our error, never a bare TypeError."""
-        with pytest.raises(UnknownJudgementError, match=r"got an empty list"):
+        with pytest.raises(UnknownCodeError, match=r"got an empty list"):
             SCALE[[]]  # type: ignore[index]
 
     def test_judgement_of_another_scale_is_refused(self) -> None:
         """A judgement the scale lacks is refused; an identical one (rank, code, label) is in it."""
         assert PRE_2013["adequate"] not in SCALE
         assert PRE_2013["good"] in SCALE
-        with pytest.raises(UnknownJudgementError, match=r"^audits\[0\]\.grade: expected"):
+        with pytest.raises(UnknownCodeError, match=r"^audits\[0\]\.grade: expected"):
             SCALE.judgement(PRE_2013["adequate"], field="audits[0].grade")
-        with pytest.raises(UnknownJudgementError):
+        with pytest.raises(UnknownCodeError):
             SCALE.judgement(Judgement(2, "good", "Good enough"))
 
     def test_judgement_accepts_code_or_member(self) -> None:
         """``judgement`` returns a member for its code, and a member unchanged."""
         assert GOOD == SCALE.judgement("good")
         assert GOOD is SCALE.judgement(GOOD)
-        with pytest.raises(UnknownJudgementError, match="got 2"):
+        with pytest.raises(UnknownCodeError, match="got 2"):
             SCALE.judgement(2)  # type: ignore[arg-type]
 
 
@@ -455,7 +455,7 @@ class TestAuditTool:
             ),
             (
                 {"voice": "adequate", "review": "good"},
-                UnknownJudgementError,
+                UnknownCodeError,
                 "grades['voice']: expected a judgement of scale a str of 17 characters "
                 "(outstanding, good, requires_improvement, inadequate), got 'adequate'; "
                 "nearest: 'inadequate'",
@@ -656,7 +656,7 @@ class TestSummariseAudits:
         """A file graded on another scale is refused, naming the file's place."""
         old = CaseFileAudit("F-1", "North", DAY, PRE_2013["adequate"])
         with pytest.raises(
-            UnknownJudgementError,
+            UnknownCodeError,
             match=r"^audits\[0\]\.grade: expected a judgement of scale a str of 17 characters ",
         ):
             summarise_audits([old])

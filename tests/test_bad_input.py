@@ -35,7 +35,6 @@ from neglect_protocol.assessment import completed_months
 from neglect_protocol.errors import (
     AssessmentError,
     DocumentError,
-    InstrumentError,
     NeglectProtocolError,
     safe_repr,
 )
@@ -191,7 +190,7 @@ class TestAgesAndDates:
     def test_gcp2_for_an_adult(self) -> None:
         """GCP2 applies up to the 18th birthday."""
         adult = ChildRef("C-1", date_of_birth=dt.date(2006, 3, 4))
-        with pytest.raises(InstrumentError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             validate(Assessment(adult, WINDOW, ()), GCP2)
         assert (
             "child: expected a child aged 0 to 215 months for 'GCP2', got a child aged 216 months"
@@ -206,7 +205,7 @@ class TestAgesAndDates:
         """GCP2A's postnatal section is for babies under one (local policy, in the data)."""
         toddler = ChildRef("C-1", date_of_birth=dt.date(2023, 1, 1))
         with pytest.raises(
-            InstrumentError,
+            AssessmentError,
             match="expected section 'S3' for a child aged 0 to 11 months, got a child aged 14 months",
         ):
             validate(
@@ -273,13 +272,13 @@ class TestRulesGuardTheirInputs:
     def test_iterators_are_accepted(self) -> None:
         """A generator of grades works, and an empty one is an empty input."""
         from neglect_protocol import Grade
-        from neglect_protocol.errors import EmptyGradesError
+        from neglect_protocol.errors import InvalidArgumentError
         from neglect_protocol.rules import median, worst
 
         assert Grade(4) is worst(Grade(g) for g in (1, 4))
         assert Grade(2) is median(iter([1, 2, 2]))  # type: ignore[arg-type]
         assert Grade(3) is worst([Grade(1), 3])  # type: ignore[list-item]
-        with pytest.raises(EmptyGradesError):
+        with pytest.raises(InvalidArgumentError):
             worst(iter([]))
 
     def test_a_rule_that_empties_its_input(self) -> None:

@@ -16,7 +16,6 @@ from neglect_protocol.catalogue import (
 from neglect_protocol.errors import (
     CatalogueError,
     DocumentError,
-    DuplicateCodeError,
     UnknownCodeError,
 )
 
@@ -155,8 +154,8 @@ class TestUnknownCodes:
 
 class TestBuildingInCode:
     def test_duplicate_codes_are_refused(self) -> None:
-        """Two nodes with one code make a DuplicateCodeError naming the place."""
-        with pytest.raises(DuplicateCodeError) as caught:
+        """Two nodes with one code make a CatalogueError naming the place."""
+        with pytest.raises(CatalogueError) as caught:
             Catalogue("x", "1", Instrument.GCP2, (Area("A", "One"), Area("A", "Two")))
         assert "areas[1].code: expected each code once, got 'A' again" == str(caught.value)
 

@@ -16,7 +16,6 @@ from neglect_protocol.errors import (
     NeglectProtocolError,
     PolicyError,
     ProfileError,
-    RuleResultError,
 )
 from neglect_protocol.escalation import (
     DEFAULT_POLICY,
@@ -693,7 +692,7 @@ class TestAllOf:
     def test_joined_custom_rules_are_checked(self) -> None:
         """A joined rule that returns nonsense is caught like a top-level one."""
         joined = AllOf((lambda context: 3,))
-        with pytest.raises(RuleResultError, match="expected a Reason or None, got a int"):
+        with pytest.raises(PolicyError, match="expected a Reason or None, got a int"):
             joined(context(profile({"A1": 4})))
 
 
@@ -884,7 +883,7 @@ class TestDecide:
     )
     def test_a_rule_that_returns_no_level_is_an_error(self, rule: object, message: str) -> None:
         """A rule must return None or a reason at one of the policy's levels."""
-        with pytest.raises(RuleResultError) as caught:
+        with pytest.raises(PolicyError) as caught:
             decide(profile({"A1": 3}), policy=policy(rule))
         assert message == str(caught.value)
 
@@ -903,11 +902,11 @@ class TestDecide:
                 return self.name
 
         with pytest.raises(
-            RuleResultError, match=r"^rule 'odd_rule': expected a Reason or None, got a str$"
+            PolicyError, match=r"^rule 'odd_rule': expected a Reason or None, got a str$"
         ):
             decide(profile({"A1": 3}), policy=policy(Odd("odd_rule")))
         with pytest.raises(
-            RuleResultError,
+            PolicyError,
             match=r"^rule a str of 5 characters: expected a Reason or None, got a str$",
         ):
             decide(profile({"A1": 3}), policy=policy(Odd("Odd()")))
@@ -921,12 +920,12 @@ class TestDecide:
         def nothing(context: RuleContext, reason: Reason) -> None:
             return None
 
-        with pytest.raises(RuleResultError) as caught:
+        with pytest.raises(PolicyError) as caught:
             decide(profile({"A1": 3}), policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(lower,)))
         assert "rule 'lower': expected a modifier to keep or raise level 2, got level 1" == str(
             caught.value
         )
-        with pytest.raises(RuleResultError, match="got None$"):
+        with pytest.raises(PolicyError, match="got None$"):
             decide(profile({"A1": 3}), policy=policy(SubAreasAtOrAbove(3, 2), modifiers=(nothing,)))
 
     def test_a_modifier_of_ones_own_may_raise_a_level(self) -> None:
@@ -953,7 +952,7 @@ class TestDecide:
     )
     def test_a_reasons_codes_are_a_list_of_codes(self, codes: object, message: str) -> None:
         """L1: a lone code is not split into letters, and codes must be text."""
-        with pytest.raises(RuleResultError) as caught:
+        with pytest.raises(PolicyError) as caught:
             Reason("mine", 2, "text", codes)  # type: ignore[arg-type]
         assert message == str(caught.value)
 
@@ -975,7 +974,7 @@ class TestDecide:
     )
     def test_a_malformed_reason_is_refused(self, fields: dict[str, object], message: str) -> None:
         """A reason needs a rule name, a whole-number level and some text."""
-        with pytest.raises(RuleResultError) as caught:
+        with pytest.raises(PolicyError) as caught:
             Reason(**({"rule": "mine", "level": 3, "text": "text"} | fields))  # type: ignore[arg-type]
         assert message == str(caught.value)
 

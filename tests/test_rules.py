@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neglect_protocol import Grade
-from neglect_protocol.errors import EmptyGradesError
+from neglect_protocol.errors import InvalidArgumentError
 from neglect_protocol.rules import RollUpRule, mean, median, mode, rule_name, worst
 from neglect_protocol.strategies import grades
 
@@ -50,12 +50,12 @@ class TestExamples:
     @pytest.mark.parametrize("rule", RULES)
     def test_empty_input_is_an_error(self, rule: RollUpRule) -> None:
         """No rule accepts an empty sequence; the error names the rule."""
-        with pytest.raises(EmptyGradesError) as caught:
+        with pytest.raises(InvalidArgumentError) as caught:
             rule([])
         assert (
             f"rule {rule.__name__!r}: expected at least one grade to combine, got an empty sequence"
         ) == str(caught.value)
-        assert rule.__name__ == caught.value.rule
+        assert f"rule {rule.__name__!r}" == caught.value.path
 
     def test_rules_return_grades(self) -> None:
         """Rules return Grade members, not bare integers."""

@@ -10,7 +10,7 @@ import pytest
 
 from neglect_protocol import ChildRef
 from neglect_protocol.display import format_screening_decision
-from neglect_protocol.errors import DocumentError, PolicyError, RuleResultError, ScreeningError
+from neglect_protocol.errors import DocumentError, PolicyError, ScreeningError
 from neglect_protocol.escalation import AreaAtOrAbove, InfantStepUp
 from neglect_protocol.grades import Grade
 from neglect_protocol.screening import (
@@ -280,11 +280,11 @@ class TestScreen:
         policy = ScreeningPolicy("Mine", "1", DEFAULT_CHECKLIST, (everything_known,))
         decision = screen(screening({}), policy=policy)
         assert ("everything_known",) == tuple(reason.rule for reason in decision.reasons)
-        with pytest.raises(RuleResultError) as caught:
+        with pytest.raises(PolicyError) as caught:
             screen(screening({}), policy=ScreeningPolicy("Mine", "1", DEFAULT_CHECKLIST, (broken,)))
         assert "rule 'broken': expected a ScreeningReason or None, got a str" == str(caught.value)
         with pytest.raises(
-            RuleResultError,
+            PolicyError,
             match="^rule 'mine': expected a ScreeningOutcome as the outcome, got 'refer'$",
         ):
             ScreeningReason("mine", "refer", "text")  # type: ignore[arg-type]

@@ -427,8 +427,8 @@ class TestReportInputs:
             ({"title": " "}, "AuditError", "title: expected non-empty text or None, got ' '"),
             ({"level_of_need": True}, "CohortError", "level_of_need: expected a level of need"),
             ({"level_of_need": 0}, "CohortError", "level_of_need: expected a level of need"),
-            ({"confidence": 1}, "ConfidenceError", "confidence: expected a number strictly"),
-            ({"confidence": "0.9"}, "ConfidenceError", "confidence: expected a number strictly"),
+            ({"confidence": 1}, "StatisticsError", "confidence: expected a number strictly"),
+            ({"confidence": "0.9"}, "StatisticsError", "confidence: expected a number strictly"),
             ({"inadequate_ceiling": 0.1}, "AuditError", "inadequate_ceiling: expected a Fraction"),
         ],
     )

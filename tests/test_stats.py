@@ -19,8 +19,6 @@ from neglect_protocol import Grade
 from neglect_protocol._model._binomial import regularized_incomplete_beta
 from neglect_protocol.change import Change
 from neglect_protocol.errors import (
-    ConfidenceError,
-    CountError,
     InvalidGradeError,
     NeglectProtocolError,
     StatisticsError,
@@ -148,7 +146,7 @@ class TestProportionRefusesBadCounts:
         self, positive: Any, total: Any, field: str, message: str
     ) -> None:
         """A count that is zero (as a base), negative, not whole, or too big is refused."""
-        with pytest.raises(CountError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             Proportion(positive, total)
         assert message == str(caught.value)
         assert field == caught.value.path
@@ -157,13 +155,13 @@ class TestProportionRefusesBadCounts:
 
     def test_from_outcomes_refuses_non_booleans(self) -> None:
         """An outcome that is not True or False is refused, naming its position."""
-        with pytest.raises(CountError) as caught:
+        with pytest.raises(StatisticsError) as caught:
             Proportion.from_outcomes([True, 1])  # type: ignore[list-item]
         assert "outcomes[1]: expected True or False, got 1" == str(caught.value)
 
     def test_from_outcomes_refuses_no_outcomes(self) -> None:
         """No outcomes at all make no base."""
-        with pytest.raises(CountError, match="total: expected at least 1"):
+        with pytest.raises(StatisticsError, match="total: expected at least 1"):
             Proportion.from_outcomes([])
 
 
@@ -285,7 +283,7 @@ class TestBareErrorsAreOurs:
         with pytest.raises(StatisticsError) as caught:
             Change((1, 2), (1, 3))  # type: ignore[arg-type]
         assert "current: expected a Proportion, got (1, 2)" == str(caught.value)
-        with pytest.raises(ConfidenceError):
+        with pytest.raises(StatisticsError):
             Change(Proportion(1, 2), Proportion(1, 3), confidence=95)
 
     def test_change_points_round_away_from_zero(self) -> None:
@@ -440,10 +438,10 @@ class TestConfidenceLevel:
             lambda: newcombe_interval(Proportion(1, 2), Proportion(1, 3), confidence),
         ]
         for compute in computations:
-            with pytest.raises(ConfidenceError) as caught:
+            with pytest.raises(StatisticsError) as caught:
                 compute()
             assert expected == str(caught.value)
-            assert confidence is caught.value.value
+            assert "confidence" == caught.value.path
 
 
 class TestNewcombeInterval:

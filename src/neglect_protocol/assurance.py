@@ -93,7 +93,7 @@ def build_assurance_report(
     Raises:
         AuditError: If an audit, the ceiling or a period label is invalid.
         SurveyError: If a response does not fit the survey.
-        UnknownJudgementError: If an audit's grade is not on ``scale``.
+        UnknownCodeError: If an audit's grade is not on ``scale``.
     """
     # The defaults are resolved here, in the public module, and passed down.
     return _assurance.build_assurance_report(

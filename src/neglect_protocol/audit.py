@@ -100,7 +100,7 @@ def summarise_audits(
             was given), an element is not a
             :class:`~neglect_protocol.audit.CaseFileAudit`, or the ceiling is not a
             fraction from 0 to 1.
-        UnknownJudgementError: If a file's grade is not on ``scale``.
+        UnknownCodeError: If a file's grade is not on ``scale``.
 
     >>> import datetime as dt
     >>> from fractions import Fraction

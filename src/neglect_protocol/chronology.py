@@ -153,7 +153,7 @@ def review(
         PolicyError: If ``policy`` is not a threshold policy,
             ``current_level`` is not one of its levels, or the policy requires a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
-        RuleResultError: If a rule of the policy misbehaves (see
+        PolicyError: If a rule of the policy misbehaves (see
             :func:`~neglect_protocol.escalation.decide`).
     """
     return _review.review(

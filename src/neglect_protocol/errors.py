@@ -19,7 +19,6 @@ grade: expected an integer from 1 to 5, got 7
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import numbers
 import os
@@ -28,37 +27,26 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 __all__ = [
-    "AgeBandError",
-    "AnswerOffScaleError",
     "AssessmentError",
     "AuditError",
     "CatalogueError",
     "CohortError",
-    "ConfidenceError",
-    "CountError",
     "DecisionError",
     "DocumentError",
     "DocumentProblem",
-    "DuplicateCodeError",
-    "EmptyGradesError",
     "InputError",
-    "InstrumentError",
     "InvalidArgumentError",
     "InvalidGradeError",
     "NeglectProtocolError",
-    "ObservationWindowError",
     "OutputExistsError",
     "PolicyError",
     "ProfileError",
-    "RuleResultError",
     "SchemaVersionError",
     "ScreeningError",
     "StatisticsError",
     "SuppressedValueError",
     "SurveyError",
     "UnknownCodeError",
-    "UnknownJudgementError",
-    "UnknownQuestionError",
     "UnsupportedTypeError",
     "safe_repr",
 ]
@@ -132,7 +120,7 @@ def _is_echoed(value: object) -> bool:
 
 def _nearest(value: object, choices: Sequence[str]) -> str:
     """A hint naming the valid choice nearest a mistyped one (valid choices are never free text)."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not choices:
         return ""
     import difflib  # Only a mistake needs it: importing the package stays cheap.
 
@@ -215,27 +203,16 @@ class InvalidGradeError(InputError, ValueError):
         super().__init__(field, f"expected an integer from 1 to 5, got {safe_repr(value)}")
 
 
-class EmptyGradesError(InputError, ValueError):
-    """A roll-up rule was given no grades to combine.
-
-    Attributes:
-        rule: The name of the rule that was called.
-    """
-
-    def __init__(self, rule: str) -> None:
-        self.rule = rule
-        super().__init__(
-            f"rule {safe_repr(rule)}",
-            "expected at least one grade to combine, got an empty sequence",
-        )
-
-
 class UnknownCodeError(InputError, LookupError):
-    """A code is not an area, sub-area or item of the catalogue in use.
+    """A code is not among those of the list in use.
+
+    The list is a catalogue's areas, sub-areas and items, an audit scale's
+    judgements, a survey's questions, or a census list's codes.
 
     Attributes:
         code: The code that was looked up.
-        catalogue: The name of the catalogue it was looked up in.
+        catalogue: The name of the list it was looked up in (a catalogue, scale or
+            survey).
         suggestions: The nearest valid codes, best first (may be empty).
         path: Where the code was found, if it came from a document or an
             assessment (for example ``"ratings[2].code"``); empty otherwise.
@@ -248,19 +225,30 @@ class UnknownCodeError(InputError, LookupError):
         catalogue: str,
         suggestions: Sequence[str] = (),
         field: str = "",
+        what: str = "a code of catalogue",
+        choices: Sequence[str] = (),
+        show_choices: bool = False,
     ) -> None:
         self.code = code
         self.catalogue = catalogue
         self.suggestions = tuple(suggestions)
-        hint = f"; nearest valid codes: {', '.join(self.suggestions)}" if self.suggestions else ""
+        listing = f" ({', '.join(choices)})" if show_choices else ""
+        hint = (
+            f"; nearest valid codes: {', '.join(self.suggestions)}"
+            if self.suggestions
+            else _nearest(code, choices)
+        )
         super().__init__(
             field,
-            f"expected a code of catalogue {safe_repr(catalogue)}, got {safe_repr(code)}{hint}",
+            f"expected {what} {safe_repr(catalogue)}{listing}, got {safe_repr(code)}{hint}",
         )
 
 
 class CatalogueError(InputError, ValueError):
     """A catalogue (built in code or loaded from a file) breaks a structural rule.
+
+    A code that appears twice, an item under an unknown sub-area, or an age band
+    that does not parse.
 
     Attributes:
         path: Where the problem is, as a ``$``-rooted path into the document
@@ -269,21 +257,12 @@ class CatalogueError(InputError, ValueError):
     """
 
 
-class DuplicateCodeError(InputError, ValueError):
-    """A code appears twice where it must be unique (a catalogue, or an assessment's ratings).
-
-    Attributes:
-        path: Where the second occurrence is (``items[4].code``, ``ratings[2].code``).
-        code: The repeated code.
-    """
-
-    def __init__(self, path: str, code: str, *, what: str = "code") -> None:
-        self.code = code
-        super().__init__(path, f"expected each {what} once, got {safe_repr(code)} again")
-
-
 class AssessmentError(InputError, ValueError):
     """An assessment is not valid on its own or against its catalogue.
+
+    An observation window that ends before it starts, a code rated twice, an
+    item rated for a child outside its age bands, or an instrument that does not
+    fit the child (GCP2 for an unborn child) or the catalogue.
 
     Attributes:
         field: The part of the assessment at fault (``"ratings[2]"``, ``"child"``).
@@ -300,93 +279,17 @@ class ProfileError(InputError, ValueError):
     """
 
 
-class ObservationWindowError(AssessmentError):
-    """An observation window ends before it starts.
-
-    Attributes:
-        start: The first day of the window.
-        end: The last day of the window.
-    """
-
-    def __init__(self, start: dt.date, end: dt.date) -> None:
-        self.start = start
-        self.end = end
-        # Dates about a child are personal data: the message gives only the gap.
-        days = (start - end).days
-        super().__init__(
-            "window",
-            f"expected an end on or after the start, got an end {days} "
-            f"day{'' if days == 1 else 's'} before the start",
-        )
-
-
-class AgeBandError(AssessmentError):
-    """An item is rated for a child whose age lies outside the item's age bands.
-
-    Attributes:
-        code: The item code.
-        age_months: The child's age in completed months at the start of the window
-            (``None`` for a child not yet born).
-    """
-
-    def __init__(self, field: str, code: str, age_months: int | None, bands: str) -> None:
-        self.code = code
-        self.age_months = age_months
-        child = "an unborn child" if age_months is None else f"a child aged {age_months} months"
-        super().__init__(field, f"item {safe_repr(code)} applies to ages {bands}, got {child}")
-
-
-class InstrumentError(AssessmentError):
-    """The instrument does not fit the child (GCP2 for an unborn child, say) or the catalogue.
-
-    Attributes:
-        instrument: The instrument named by the assessment.
-    """
-
-    def __init__(self, field: str, instrument: str, problem: str) -> None:
-        self.instrument = instrument
-        super().__init__(field, problem)
-
-
 class StatisticsError(InputError, ValueError):
     """A statistic was asked for with an argument it cannot use.
 
-    The leaves below name the common cases; this class is raised itself for the
-    rarer ones (a negative number of decimal places, an unknown weighting).
+    A count that is not a whole number, is negative, is zero where a base is
+    needed or exceeds its total; a confidence level not strictly between 0 and 1;
+    a negative number of decimal places; an unknown weighting.
 
     Attributes:
         field: The argument at fault (``"ndigits"``, ``"weights"``, ``"a[3]"``).
         problem: What is wrong, as a sentence fragment.
     """
-
-
-class CountError(StatisticsError):
-    """A count is not a whole number, is negative, is zero where a base is needed, or is too big.
-
-    Attributes:
-        value: The rejected count.
-        expected: What a valid count would have been, as a phrase.
-    """
-
-    def __init__(self, field: str, value: object, expected: str) -> None:
-        self.value = value
-        self.expected = expected
-        super().__init__(field, f"expected {expected}, got {safe_repr(value)}")
-
-
-class ConfidenceError(StatisticsError):
-    """A confidence level is not a number strictly between 0 and 1.
-
-    Attributes:
-        value: The rejected confidence level.
-    """
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-        super().__init__(
-            "confidence",
-            f"expected a number strictly between 0 and 1 (such as 0.95), got {safe_repr(value)}",
-        )
 
 
 class SuppressedValueError(InputError, ValueError):
@@ -410,27 +313,6 @@ class SuppressedValueError(InputError, ValueError):
         )
 
 
-class UnknownJudgementError(InputError, LookupError):
-    """A judgement is not on the audit scale in use.
-
-    Attributes:
-        code: The judgement (or its code) that was looked up.
-        scale: The name of the scale it was looked up in.
-        path: Where it was found (``"audits[3].grade"``); empty if looked up directly.
-    """
-
-    def __init__(
-        self, code: object, *, scale: str, choices: Sequence[str], field: str = ""
-    ) -> None:
-        self.code = code
-        self.scale = scale
-        super().__init__(
-            field,
-            f"expected a judgement of scale {safe_repr(scale)} ({', '.join(choices)}), "
-            f"got {safe_repr(code)}{_nearest(code, choices)}",
-        )
-
-
 class AuditError(InputError, ValueError):
     """Case-file audits, an audit tool or their summary were given something invalid.
 
@@ -443,55 +325,13 @@ class AuditError(InputError, ValueError):
 class SurveyError(InputError, ValueError):
     """A survey, a question or a response is not valid.
 
+    An answer that is not on its question's scale is described by its type and
+    length, never repeated: a respondent may have typed free text.
+
     Attributes:
         path: Where the problem is (``"responses[4].group"``).
         problem: What is wrong, as a sentence fragment (never a respondent's words).
     """
-
-
-class AnswerOffScaleError(SurveyError):
-    """A response gives an answer that is not on its question's response scale.
-
-    The answer itself is not repeated when it is text: a respondent may have typed
-    free text where a choice was expected, and that is personal data.
-
-    Attributes:
-        question: The code of the question answered.
-    """
-
-    def __init__(self, field: str, question: str, choices: Sequence[str], answer: object) -> None:
-        self.question = question
-        shown = (
-            f"text that is not on the scale ({len(answer)} characters)"
-            if isinstance(answer, str)
-            else safe_repr(answer)
-        )
-        super().__init__(
-            field,
-            f"expected one of {', '.join(safe_repr(choice) for choice in choices)} for question "
-            f"{safe_repr(question)}, got {shown}",
-        )
-
-
-class UnknownQuestionError(InputError, LookupError):
-    """A response answers a question the survey does not ask.
-
-    Attributes:
-        code: The unknown question code.
-        survey: The name of the survey.
-        path: Where the code was found (``"responses[2].answers"``).
-    """
-
-    def __init__(
-        self, code: object, *, survey: str, field: str, choices: Sequence[str] = ()
-    ) -> None:
-        self.code = code
-        self.survey = survey
-        super().__init__(
-            field,
-            f"expected a question of survey {safe_repr(survey)}, "
-            f"got {safe_repr(code)}{_nearest(code, choices)}",
-        )
 
 
 class CohortError(InputError, ValueError):
@@ -508,7 +348,9 @@ class PolicyError(InputError, ValueError):
 
     Policies are checked when they are built, never first when they are used: a
     rule naming a level the policy lacks, a grade outside 1 to 5 or a code the
-    catalogue lacks is refused here.
+    catalogue lacks is refused here. A rule or modifier that returns something
+    other than ``None`` or a reason at one of the policy's levels is refused when
+    it runs, with the rule named in the path (``rule 'my_rule'``).
 
     Attributes:
         path: Where the problem is: a ``$``-rooted path into a document
@@ -516,19 +358,6 @@ class PolicyError(InputError, ValueError):
             (``rules[3].level``).
         problem: What is wrong, as a sentence fragment.
     """
-
-
-class RuleResultError(InputError, ValueError):
-    """A rule or modifier returned something that is not a reason at one of the policy's levels.
-
-    Attributes:
-        rule: The name of the rule or modifier.
-        problem: What is wrong, as a sentence fragment.
-    """
-
-    def __init__(self, rule: str, problem: str) -> None:
-        self.rule = rule
-        super().__init__(f"rule {safe_repr(rule)}", problem)
 
 
 class ScreeningError(InputError, ValueError):
@@ -590,7 +419,10 @@ class UnsupportedTypeError(NeglectProtocolError, TypeError):
 
 
 class InvalidArgumentError(InputError, ValueError):
-    """An argument to a function is outside what it accepts (a table layout, a plot's series).
+    """An argument to a function is outside what it accepts.
+
+    A table layout or a plot's series it does not know, or a roll-up rule given
+    no grades to combine.
 
     Attributes:
         argument: The name of the argument.

@@ -133,7 +133,7 @@ def decide(
         ProfileError: If ``profile`` is not a profile, the history is not a
             sequence of profiles, holds another child's profile, or its windows
             repeat, overlap, run out of order or end after ``profile``'s.
-        RuleResultError: If a rule returns something that is not ``None`` or a
+        PolicyError: If a rule returns something that is not ``None`` or a
             :class:`Reason` at one of the policy's levels, or a modifier lowers
             a level.
 

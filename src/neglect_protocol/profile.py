@@ -37,11 +37,11 @@ def score(
         The profile.
 
     Raises:
-        InstrumentError: If the instrument does not fit the catalogue or the child.
+        AssessmentError: If the instrument does not fit the catalogue or the child,
+            or an item is rated for a child outside its age bands.
         UnknownCodeError: If a rated or targeted code is not in the catalogue.
-        AgeBandError: If an item is rated for a child outside its age bands.
         InvalidGradeError: If ``rule`` returns something that is not a grade.
-        EmptyGradesError: Never from the shipped rules: a rule is only called
+        InvalidArgumentError: Never from the shipped rules: a rule is only called
             with at least one grade.
 
     >>> import datetime as dt

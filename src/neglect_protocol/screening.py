@@ -133,7 +133,7 @@ def screen(screening: Screening, *, policy: ScreeningPolicy | None = None) -> Sc
         ScreeningError: If ``screening`` is not a screening, or an answer names a
             sign the checklist lacks.
         PolicyError: If ``policy`` is not a screening policy.
-        RuleResultError: If a rule returns something that is not ``None`` or a
+        PolicyError: If a rule returns something that is not ``None`` or a
             :class:`ScreeningReason`.
 
     >>> import datetime as dt

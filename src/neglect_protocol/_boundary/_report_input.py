@@ -15,10 +15,11 @@ from neglect_protocol._logic._assurance import (
     build_assurance_report,
 )
 from neglect_protocol._model._audit import JudgementScale
+from neglect_protocol._model._binomial import check_confidence
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._survey import Survey
-from neglect_protocol.errors import AuditError, CohortError, ConfidenceError, SurveyError, safe_repr
+from neglect_protocol.errors import AuditError, CohortError, SurveyError, safe_repr
 
 
 def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -42,10 +43,8 @@ def _ceiling(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _confidence(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1
-    ):
-        raise ConfidenceError(value)
+    if value is not None:
+        check_confidence(value)
 
 
 @attrs.frozen
@@ -70,14 +69,13 @@ class ReportInput:
         disclosure: The disclosure policy for the tables (the DfE's when ``None``).
 
     Raises:
-        SurveyError: If a response's group is not one of the survey's, or a
-            respondent answers twice in one period.
-        UnknownQuestionError: If a response answers a question the survey lacks.
-        AnswerOffScaleError: If an answer is not on its question's scale.
-        UnknownJudgementError: If an audit's grade is not on the scale.
+        SurveyError: If a response's group is not one of the survey's, an answer is
+            not on its question's scale, or a respondent answers twice in one period.
+        UnknownCodeError: If a response answers a question the survey lacks, or an
+            audit's grade is not on the scale.
         AuditError: If the title or the ceiling is invalid.
         CohortError: If the level of need is not a whole number from 1.
-        ConfidenceError: If the confidence level is not between 0 and 1.
+        StatisticsError: If the confidence level is not between 0 and 1.
 
     >>> import datetime as dt
     >>> from neglect_protocol.assurance import PeriodRecords, ReportInput

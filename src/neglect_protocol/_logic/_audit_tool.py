@@ -152,7 +152,7 @@ class AuditTool:
         Raises:
             AuditError: If ``grades`` is empty, names a criterion the tool lacks, or
                 leaves a limiting criterion ungraded.
-            UnknownJudgementError: If a judgement is not on the tool's scale.
+            UnknownCodeError: If a judgement is not on the tool's scale.
         """
         if not isinstance(grades, Mapping) or not grades:
             raise AuditError("grades", f"expected at least one graded criterion, got {got(grades)}")
@@ -211,7 +211,7 @@ class AuditTool:
 
         Raises:
             AuditError: As for :meth:`grade`, or for an invalid reference, team or date.
-            UnknownJudgementError: If a judgement is not on the tool's scale.
+            UnknownCodeError: If a judgement is not on the tool's scale.
         """
         grading = self.grade(grades)
         criteria = {code: self.scale.judgement(value) for code, value in grades.items()}

@@ -15,7 +15,7 @@ from neglect_protocol._logic._threshold_rules import MODIFIER_KINDS, RULE_KINDS
 from neglect_protocol._model._decision import Decision, Reason
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import PolicyError, RuleResultError, safe_repr
+from neglect_protocol.errors import PolicyError, safe_repr
 
 NON_MONOTONE_RULE = "non_monotone_roll_up"
 """The rule name of the reason that says a decision was made on a non-monotone roll-up."""
@@ -120,7 +120,7 @@ def decide(
         PolicyError: If ``policy`` is not a threshold policy, or it needs a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
         ProfileError: If the history is not a sequence of one child's earlier profiles.
-        RuleResultError: If a rule or modifier misbehaves.
+        PolicyError: If a rule or modifier misbehaves.
     """
     context = RuleContext(profile, history, policy)
     non_monotone = check_roll_up(
@@ -162,8 +162,8 @@ def decided(
                 modified = checked_reason(modified, modifier, levels)
                 if modified is None or modified.level < reason.level:
                     shown = "None" if modified is None else f"level {modified.level}"
-                    raise RuleResultError(
-                        rule_label(modifier),
+                    raise PolicyError(
+                        f"rule {safe_repr(rule_label(modifier))}",
                         f"expected a modifier to keep or raise level {reason.level}, got {shown}",
                     )
             reason = modified

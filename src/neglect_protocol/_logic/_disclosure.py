@@ -59,7 +59,7 @@ from neglect_protocol._model._disclosure import (
     Missing,
     Suppression,
 )
-from neglect_protocol.errors import CountError
+from neglect_protocol.errors import StatisticsError, safe_repr
 
 Cell = tuple[int, int]
 Vertex = int
@@ -68,14 +68,20 @@ Vertex = int
 
 def _counts(counts: Sequence[Sequence[int | Missing]]) -> list[list[int | Missing]]:
     if isinstance(counts, str | bytes) or not isinstance(counts, Sequence) or not counts:
-        raise CountError("counts", counts, "a non-empty sequence of rows of counts")
+        raise StatisticsError(
+            "counts", f"expected a non-empty sequence of rows of counts, got {safe_repr(counts)}"
+        )
     rows: list[list[int | Missing]] = []
     for i, row in enumerate(counts):
         if isinstance(row, str | bytes) or not isinstance(row, Sequence) or not row:
-            raise CountError(f"counts[{i}]", row, "a non-empty sequence of counts")
+            raise StatisticsError(
+                f"counts[{i}]", f"expected a non-empty sequence of counts, got {safe_repr(row)}"
+            )
         if len(row) != len(counts[0]):
-            raise CountError(
-                f"counts[{i}]", row, f"a row of {len(counts[0])} counts, like the first row"
+            raise StatisticsError(
+                f"counts[{i}]",
+                f"expected a row of {len(counts[0])} counts, like the first row, "
+                f"got {safe_repr(row)}",
             )
         values: list[int | Missing] = []
         for j, value in enumerate(row):
@@ -83,10 +89,10 @@ def _counts(counts: Sequence[Sequence[int | Missing]]) -> list[list[int | Missin
                 values.append(value)
                 continue
             if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-                raise CountError(
+                raise StatisticsError(
                     f"counts[{i}][{j}]",
-                    value,
-                    "a whole number of 0 or more, or a Missing marker",
+                    "expected a whole number of 0 or more, or a Missing marker, "
+                    f"got {safe_repr(value)}",
                 )
             values.append(int(value))
         rows.append(values)
@@ -98,7 +104,9 @@ def _labels(labels: Sequence[str] | None, size: int, field: str) -> tuple[str, .
         return tuple(str(index + 1) for index in range(size))
     names = tuple(labels)
     if len(names) != size or not all(isinstance(name, str) for name in names):
-        raise CountError(field, labels, f"{size} names, one per position")
+        raise StatisticsError(
+            field, f"expected {size} names, one per position, got {safe_repr(labels)}"
+        )
     return names
 
 
@@ -431,7 +439,7 @@ def apply_disclosure(
         The table, each cell with its count, what is shown and why it is hidden.
 
     Raises:
-        CountError: If the table is empty, ragged, has a count that is not a whole
+        StatisticsError: If the table is empty, ragged, has a count that is not a whole
             number of 0 or more (or a marker), or labels that do not match its shape.
 
     >>> from neglect_protocol.disclosure import DFE, Missing, apply_disclosure
@@ -463,7 +471,7 @@ def tabulate(
     comments: nothing is suppressed; ``policy`` gives the symbols and decimal places.
 
     Raises:
-        CountError: As :func:`apply_disclosure`.
+        StatisticsError: As :func:`apply_disclosure`.
     """
     body = _counts(counts)
     return _table(body, augmented_grid(body), {}, policy, row_labels, column_labels, False)

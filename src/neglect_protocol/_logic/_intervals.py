@@ -29,7 +29,7 @@ def newcombe_interval(
         The lower and upper limits for ``a.share - b.share``.
 
     Raises:
-        ConfidenceError: If ``confidence`` is not strictly between 0 and 1.
+        StatisticsError: If ``confidence`` is not strictly between 0 and 1.
         StatisticsError: If ``a`` or ``b`` is not a
             :class:`~neglect_protocol.stats.Proportion`.
 

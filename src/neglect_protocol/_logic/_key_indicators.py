@@ -325,7 +325,7 @@ class Trend:
         """Newcombe's interval for :attr:`change` (``None`` if there is no change to bound).
 
         Raises:
-            ConfidenceError: If ``confidence`` is not strictly between 0 and 1.
+            StatisticsError: If ``confidence`` is not strictly between 0 and 1.
         """
         pair = self._last_two()
         return None if pair is None else newcombe_interval(pair[0], pair[1], confidence)

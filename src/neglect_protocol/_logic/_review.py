@@ -74,7 +74,7 @@ def review(
         PolicyError: If ``policy`` is not a threshold policy,
             ``current_level`` is not one of its levels, or the policy needs a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
-        RuleResultError: If a rule of the policy misbehaves.
+        PolicyError: If a rule of the policy misbehaves.
     """
     if not isinstance(chronology, Chronology):
         raise ProfileError(

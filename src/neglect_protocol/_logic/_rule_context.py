@@ -20,7 +20,7 @@ from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._policy import ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile, ProfileEntry
-from neglect_protocol.errors import PolicyError, ProfileError, RuleResultError
+from neglect_protocol.errors import PolicyError, ProfileError, safe_repr
 
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
@@ -252,17 +252,19 @@ def checked_reason(result: object, rule: object, levels: Sequence[int]) -> Reaso
     A reason with no rule name gets the rule's label.
 
     Raises:
-        RuleResultError: If the result is neither, or names a level the policy lacks.
+        PolicyError: If the result is neither, or names a level the policy lacks.
     """
     if result is None:
         return None
     label = rule_label(rule)
     if not isinstance(result, Reason):
-        raise RuleResultError(label, f"expected a Reason or None, got a {type(result).__name__}")
+        raise PolicyError(
+            f"rule {safe_repr(label)}", f"expected a Reason or None, got a {type(result).__name__}"
+        )
     if result.level not in levels:
         known = ", ".join(str(number) for number in levels)
-        raise RuleResultError(
-            label,
+        raise PolicyError(
+            f"rule {safe_repr(label)}",
             f"expected a reason at one of the policy's levels {known}, got level {result.level}",
         )
     return result if result.rule else attrs.evolve(result, rule=label)

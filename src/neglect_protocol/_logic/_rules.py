@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 from neglect_protocol._model._grade import Grade, to_grade
-from neglect_protocol.errors import EmptyGradesError, safe_repr
+from neglect_protocol.errors import InvalidArgumentError, safe_repr
 
 RollUpRule: TypeAlias = Callable[[Sequence[Grade]], Grade]
 """A roll-up rule: a callable from a non-empty sequence of grades to one grade.
@@ -63,7 +63,7 @@ def worst(grades: Iterable[Grade]) -> Grade:
         The worst of them.
 
     Raises:
-        EmptyGradesError: If ``grades`` is empty.
+        InvalidArgumentError: If ``grades`` is empty.
 
     >>> from neglect_protocol import Grade
     >>> worst([Grade(1), Grade(4), Grade(2)])
@@ -87,7 +87,7 @@ def median(grades: Iterable[Grade]) -> Grade:
         The median grade.
 
     Raises:
-        EmptyGradesError: If ``grades`` is empty.
+        InvalidArgumentError: If ``grades`` is empty.
 
     >>> from neglect_protocol import Grade
     >>> median([Grade(1), Grade(2), Grade(3), Grade(5)])
@@ -114,7 +114,7 @@ def mode(grades: Iterable[Grade]) -> Grade:
         The most frequent grade, the worst of those tied.
 
     Raises:
-        EmptyGradesError: If ``grades`` is empty.
+        InvalidArgumentError: If ``grades`` is empty.
 
     >>> from neglect_protocol import Grade
     >>> mode([Grade(2), Grade(2), Grade(4), Grade(4), Grade(1)])
@@ -141,7 +141,7 @@ def mean(grades: Iterable[Grade]) -> Grade:
         The mean grade, rounded half up.
 
     Raises:
-        EmptyGradesError: If ``grades`` is empty.
+        InvalidArgumentError: If ``grades`` is empty.
 
     >>> from neglect_protocol import Grade
     >>> mean([Grade(2), Grade(3)])
@@ -160,7 +160,10 @@ def _checked(grades: Iterable[Grade], rule: str) -> Sequence[Grade]:
     # A generator would look non-empty to `not grades` and could be read only once.
     sequence = grades if isinstance(grades, (list, tuple)) else tuple(grades)
     if not sequence:
-        raise EmptyGradesError(rule)
+        raise InvalidArgumentError(
+            f"rule {safe_repr(rule)}",
+            "expected at least one grade to combine, got an empty sequence",
+        )
     if all(type(grade) is Grade for grade in sequence):
         return sequence
     # The shipped rules accept plain integers 1 to 5 too; anything else is refused.

@@ -24,7 +24,7 @@ from neglect_protocol._model._screening import (
     Sign,
     member_of,
 )
-from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError, safe_repr
+from neglect_protocol.errors import PolicyError, ScreeningError, safe_repr
 
 
 def _outcome(value: object) -> ScreeningOutcome:
@@ -268,7 +268,7 @@ def screen(screening: Screening, *, policy: ScreeningPolicy) -> ScreeningDecisio
         ScreeningError: If ``screening`` is not a screening, or an answer names
             a sign the checklist lacks.
         PolicyError: If ``policy`` is not a screening policy.
-        RuleResultError: If a rule returns something that is not ``None`` or a
+        PolicyError: If a rule returns something that is not ``None`` or a
             :class:`~neglect_protocol.screening.ScreeningReason`.
     """
     if not isinstance(screening, Screening):
@@ -285,8 +285,8 @@ def screen(screening: Screening, *, policy: ScreeningPolicy) -> ScreeningDecisio
         if result is None:
             continue
         if not isinstance(result, ScreeningReason):
-            raise RuleResultError(
-                rule_label(rule),
+            raise PolicyError(
+                f"rule {safe_repr(rule_label(rule))}",
                 f"expected a ScreeningReason or None, got a {type(result).__name__}",
             )
         reasons.append(result)

@@ -166,10 +166,10 @@ def survey_metrics(
     Raises:
         SurveyError: If the responses are not a collection of
             :class:`~neglect_protocol.survey.SurveyResponse`, a response names a
-            group the survey lacks (with its place, ``responses[3].group``), or a
-            respondent answers twice in one period.
-        UnknownQuestionError: If a response answers a question the survey lacks.
-        AnswerOffScaleError: If an answer is not on its question's scale.
+            group the survey lacks (with its place, ``responses[3].group``), gives
+            an answer not on its question's scale, or a respondent answers twice in
+            one period.
+        UnknownCodeError: If a response answers a question the survey lacks.
 
     >>> from neglect_protocol.survey import survey_metrics
     >>> from neglect_protocol.survey import Question, Survey, SurveyResponse

@@ -6,13 +6,7 @@ import datetime as dt
 
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Area, Catalogue, Item, Phase
-from neglect_protocol.errors import (
-    AgeBandError,
-    AssessmentError,
-    InputError,
-    InstrumentError,
-    safe_repr,
-)
+from neglect_protocol.errors import AssessmentError, InputError, safe_repr
 
 EXPECTED_DELIVERY_GRACE = dt.timedelta(weeks=6)
 """How long after the expected delivery date a child may still be recorded as unborn.
@@ -43,11 +37,10 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
         catalogue: The catalogue it is graded with.
 
     Raises:
-        InstrumentError: If the instrument does not fit the catalogue or the child.
-        AssessmentError: If the child's dates do not fit the window, or listing
-            every problem when there are several.
+        AssessmentError: If the instrument does not fit the catalogue or the child,
+            the child's dates do not fit the window, or an item is rated for a child
+            outside its age bands (listing every problem when there are several).
         UnknownCodeError: If a rated or targeted code is not in the catalogue.
-        AgeBandError: If an item is rated for a child outside its age bands.
 
     >>> import datetime as dt
     >>> from neglect_protocol import GCP2, Assessment, ChildRef, ObservationWindow, Rating
@@ -56,7 +49,7 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
     >>> validate(Assessment(unborn, window, (Rating("A1", 2),)), GCP2)
     Traceback (most recent call last):
     ...
-    neglect_protocol.errors.InstrumentError: instrument: expected GCP2A for a child not yet ...
+    neglect_protocol.errors.AssessmentError: instrument: expected GCP2A for a child not yet ...
     """
     # A child or catalogue that does not fit makes every rating's check meaningless;
     # past that, every problem is collected, so that a practitioner fixes them at once.
@@ -82,7 +75,13 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
             and (age_months is None or not node.applies_to_age(age_months))
         ):
             bands = ", ".join(str(band) for band in node.age_bands)
-            found.append(AgeBandError(f"ratings[{index}].code", node.code, age_months, bands))
+            aged = "an unborn child" if age_months is None else f"a child aged {age_months} months"
+            found.append(
+                AssessmentError(
+                    f"ratings[{index}].code",
+                    f"item {safe_repr(node.code)} applies to ages {bands}, got {aged}",
+                )
+            )
     found.extend(
         catalogue.unknown_code(target.code, field=f"targets[{index}].code")
         for index, target in enumerate(assessment.targets)
@@ -111,18 +110,17 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
     """The checks of :func:`validate` that look at the instrument and the child, not ratings.
 
     Raises:
-        InstrumentError: If the instrument does not fit the catalogue or the child.
-        AssessmentError: If the child's expected delivery date has long passed.
+        AssessmentError: If the instrument does not fit the catalogue or the child, or
+            the child's expected delivery date has long passed.
     """
     instrument = assessment.instrument
     if not isinstance(catalogue, Catalogue):
-        raise InstrumentError(
-            "catalogue", instrument.value, f"expected a Catalogue, got a {type(catalogue).__name__}"
+        raise AssessmentError(
+            "catalogue", f"expected a Catalogue, got a {type(catalogue).__name__}"
         )
     if catalogue.instrument is not instrument:
-        raise InstrumentError(
+        raise AssessmentError(
             "instrument",
-            instrument.value,
             f"expected an assessment made with the catalogue's instrument "
             f"{safe_repr(catalogue.instrument)}, got {safe_repr(instrument)}",
         )
@@ -141,9 +139,8 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
         )
     unborn_at_start = child.is_unborn_on(window.start)
     if unborn_at_start and not instrument.is_antenatal:
-        raise InstrumentError(
+        raise AssessmentError(
             "instrument",
-            instrument.value,
             f"expected GCP2A for a child not yet born on {window.start.isoformat()}, "
             f"got {safe_repr(instrument)}",
         )
@@ -151,9 +148,8 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
     if band is not None and not unborn_at_start:
         age = child.age_in_months_on(window.start)
         if age is not None and not band.contains(age):
-            raise InstrumentError(
+            raise AssessmentError(
                 "child",
-                instrument.value,
                 f"expected a child aged {band} for {safe_repr(catalogue.name)}, got a child aged "
                 f"{age} months",
             )
@@ -161,27 +157,23 @@ def check_child(assessment: Assessment, catalogue: Catalogue) -> None:
 
 def _check_phase(section: Area, index: int, unborn_at_start: bool, assessment: Assessment) -> None:
     field = f"ratings[{index}].code"
-    instrument = assessment.instrument.value
     if section.phase is Phase.ANTENATAL and not unborn_at_start:
-        raise InstrumentError(
+        raise AssessmentError(
             field,
-            instrument,
             f"expected only the postnatal section after the birth, got a rating in antenatal "
             f"section {safe_repr(section.code)}",
         )
     if section.phase is Phase.POSTNATAL:
         age = item_age(assessment)
         if age is None:
-            raise InstrumentError(
+            raise AssessmentError(
                 field,
-                instrument,
                 f"expected the postnatal section only once the child is born, got a rating in "
                 f"section {safe_repr(section.code)} for a child not born by the end of the window",
             )
         if section.age_band is not None and not section.age_band.contains(age):
-            raise InstrumentError(
+            raise AssessmentError(
                 field,
-                instrument,
                 f"expected section {safe_repr(section.code)} for a child aged {section.age_band}, "
                 f"got a child aged {age} months",
             )

@@ -13,7 +13,7 @@ from neglect_protocol._model._catalogue import Instrument
 from neglect_protocol._model._checks import got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade, to_grade
-from neglect_protocol.errors import AssessmentError, DuplicateCodeError, ObservationWindowError
+from neglect_protocol.errors import AssessmentError, safe_repr
 
 
 def _reference(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -182,7 +182,7 @@ class ObservationWindow:
     >>> ObservationWindow(dt.date(2024, 3, 21), dt.date(2024, 3, 1))
     Traceback (most recent call last):
     ...
-    neglect_protocol.errors.ObservationWindowError: window: expected an end on or after ...
+    neglect_protocol.errors.AssessmentError: window: expected an end on or after ...
     """
 
     start: dt.date = attrs.field(validator=_date)
@@ -191,7 +191,13 @@ class ObservationWindow:
     @end.validator
     def _check_order(self, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
         if value < self.start:
-            raise ObservationWindowError(self.start, value)
+            # Dates about a child are personal data: the message gives only the gap.
+            days = (self.start - value).days
+            raise AssessmentError(
+                "window",
+                f"expected an end on or after the start, got an end {days} "
+                f"day{'' if days == 1 else 's'} before the start",
+            )
 
     @property
     def days(self) -> int:
@@ -297,7 +303,10 @@ class Assessment:
         seen: set[str] = set()
         for index, rating in enumerate(value):
             if rating.code in seen:
-                raise DuplicateCodeError(f"ratings[{index}].code", rating.code, what="rated code")
+                raise AssessmentError(
+                    f"ratings[{index}].code",
+                    f"expected each rated code once, got {safe_repr(rating.code)} again",
+                )
             seen.add(rating.code)
 
     @targets.validator
@@ -307,8 +316,9 @@ class Assessment:
         seen: set[str] = set()
         for index, target in enumerate(value):
             if target.code in seen:
-                raise DuplicateCodeError(
-                    f"targets[{index}].code", target.code, what="targeted code"
+                raise AssessmentError(
+                    f"targets[{index}].code",
+                    f"expected each targeted code once, got {safe_repr(target.code)} again",
                 )
             seen.add(target.code)
 

@@ -11,11 +11,7 @@ import attrs
 
 from neglect_protocol._model._checks import at_least, got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol.errors import (
-    AuditError,
-    UnknownJudgementError,
-    safe_repr,
-)
+from neglect_protocol.errors import AuditError, UnknownCodeError, safe_repr
 
 
 def _scale_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -166,14 +162,12 @@ class JudgementScale:
         """Return the judgement with ``code``.
 
         Raises:
-            UnknownJudgementError: If the scale has no such judgement.
+            UnknownCodeError: If the scale has no such judgement.
         """
         try:
             return self._by_code[code]
         except (KeyError, TypeError):
-            raise UnknownJudgementError(
-                code, scale=self.name, choices=tuple(self._by_code)
-            ) from None
+            raise self._unknown(code, "") from None
 
     def __iter__(self) -> Iterator[Judgement]:
         return iter(self.judgements)
@@ -195,21 +189,29 @@ class JudgementScale:
             The judgement.
 
         Raises:
-            UnknownJudgementError: If ``value`` is not a judgement (or code) of this scale.
+            UnknownCodeError: If ``value`` is not a judgement (or code) of this scale.
 
         >>> from neglect_protocol.audit import OFSTED_FOUR_POINT
         >>> OFSTED_FOUR_POINT.judgement("adequate", field="audits[0].grade")
         Traceback (most recent call last):
         ...
-        neglect_protocol.errors.UnknownJudgementError: audits[0].grade: ... got 'adequate'
+        neglect_protocol.errors.UnknownCodeError: audits[0].grade: ... got 'adequate'
         """
         if isinstance(value, Judgement):
             if value in self:
                 return value
         elif isinstance(value, str) and value in self._by_code:
             return self._by_code[value]
-        raise UnknownJudgementError(
-            value, scale=self.name, choices=tuple(self._by_code), field=field
+        raise self._unknown(value, field)
+
+    def _unknown(self, value: object, field: str) -> UnknownCodeError:
+        return UnknownCodeError(
+            value,
+            catalogue=self.name,
+            field=field,
+            what="a judgement of scale",
+            choices=tuple(self._by_code),
+            show_choices=True,
         )
 
     def is_good_or_better(self, judgement: Judgement) -> bool:

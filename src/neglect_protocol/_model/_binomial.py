@@ -14,7 +14,7 @@ import math
 import numbers
 from statistics import NormalDist
 
-from neglect_protocol.errors import ConfidenceError
+from neglect_protocol.errors import StatisticsError, safe_repr
 
 # The continued fraction needs O(sqrt(max(a, b))) terms below its switch point
 # (Press et al., Numerical Recipes, 3rd ed., section 6.4); the cap only stops a
@@ -28,15 +28,21 @@ def check_confidence(confidence: object) -> float:
     """Return ``confidence`` as a float if it lies strictly between 0 and 1.
 
     Raises:
-        ConfidenceError: If it is not a real number (booleans are refused) strictly
+        StatisticsError: If it is not a real number (booleans are refused) strictly
             between 0 and 1.
     """
-    if isinstance(confidence, bool) or not isinstance(confidence, numbers.Real):
-        raise ConfidenceError(confidence)
-    level = float(confidence)
-    if not 0 < level < 1:  # NaN fails this comparison too.
-        raise ConfidenceError(confidence)
-    return level
+    # NaN fails the comparison too.
+    if (
+        isinstance(confidence, bool)
+        or not isinstance(confidence, numbers.Real)
+        or not (0 < float(confidence) < 1)
+    ):
+        raise StatisticsError(
+            "confidence",
+            "expected a number strictly between 0 and 1 (such as 0.95), "
+            f"got {safe_repr(confidence)}",
+        )
+    return float(confidence)
 
 
 def z_value(confidence: float) -> float:

@@ -13,7 +13,7 @@ import attrs
 from neglect_protocol._model._checks import at_least, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap, freeze
 from neglect_protocol._model._grade import Grade
-from neglect_protocol.errors import CatalogueError, DuplicateCodeError, UnknownCodeError, safe_repr
+from neglect_protocol.errors import CatalogueError, UnknownCodeError, safe_repr
 
 
 class Instrument(enum.Enum):
@@ -323,7 +323,10 @@ class Catalogue:
         for section, group in groups:
             for index, node in enumerate(group):
                 if node.code in nodes:
-                    raise DuplicateCodeError(f"{section}[{index}].code", node.code)
+                    raise CatalogueError(
+                        f"{section}[{index}].code",
+                        f"expected each code once, got {safe_repr(node.code)} again",
+                    )
                 nodes[node.code] = node
                 children[node.code] = []
         for index, sub_area in enumerate(self.sub_areas):

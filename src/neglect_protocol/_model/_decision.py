@@ -14,30 +14,29 @@ from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, whole_
 from neglect_protocol.errors import (
     DecisionError,
     PolicyError,
-    RuleResultError,
     safe_repr,
 )
 
 
 def _rule_name(instance: Reason, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
-        raise RuleResultError(
-            "unnamed", f"expected the rule's name as text, got {safe_repr(value)}"
+        raise PolicyError(
+            "rule 'unnamed'", f"expected the rule's name as text, got {safe_repr(value)}"
         )
 
 
 def _reason_level(instance: Reason, attribute: attrs.Attribute[int], value: object) -> None:
     if not whole_number(value, least=1):
-        raise RuleResultError(
-            instance.rule or "unnamed",
+        raise PolicyError(
+            f"rule {safe_repr(instance.rule or 'unnamed')}",
             f"expected a whole-number level of need, got {safe_repr(value)}",
         )
 
 
 def _reason_text(instance: Reason, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise RuleResultError(
-            instance.rule or "unnamed",
+        raise PolicyError(
+            f"rule {safe_repr(instance.rule or 'unnamed')}",
             f"expected a plain-English {attribute.name}, got {safe_repr(value)}",
         )
 
@@ -45,13 +44,15 @@ def _reason_text(instance: Reason, attribute: attrs.Attribute[str], value: objec
 def _codes(value: Iterable[str]) -> tuple[str, ...]:
     # Text is iterable too: a lone "A1" must not become ("A", "1").
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise RuleResultError(
-            "unnamed", f"expected a list of codes as the reason's codes, got {got(value)}"
+        raise PolicyError(
+            "rule 'unnamed'", f"expected a list of codes as the reason's codes, got {got(value)}"
         )
     codes = tuple(value)
     for index, code in enumerate(codes):
         if not isinstance(code, str):
-            raise RuleResultError("unnamed", f"expected a code as codes[{index}], got {got(code)}")
+            raise PolicyError(
+                "rule 'unnamed'", f"expected a code as codes[{index}], got {got(code)}"
+            )
     return codes
 
 

@@ -15,16 +15,18 @@ from neglect_protocol._model._binomial import (
     clopper_pearson_bounds,
     wilson_bounds,
 )
-from neglect_protocol.errors import CountError, StatisticsError, safe_repr
+from neglect_protocol.errors import StatisticsError, safe_repr
 
 
 def _count(value: Any, field: attrs.Attribute[int]) -> int:
     # numbers.Integral admits NumPy and pandas integers; bool is an int to Python but a
     # count of True is almost always a bug in the caller, so it is refused with floats.
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise CountError(field.name, value, "a whole number")
+        raise StatisticsError(field.name, f"expected a whole number, got {safe_repr(value)}")
     if value < 0:
-        raise CountError(field.name, value, "a whole number of 0 or more")
+        raise StatisticsError(
+            field.name, f"expected a whole number of 0 or more, got {safe_repr(value)}"
+        )
     return int(value)
 
 
@@ -88,7 +90,7 @@ class Proportion:
         total: The base, at least 1.
 
     Raises:
-        CountError: If a count is not a whole number (``True`` and ``2.0`` are
+        StatisticsError: If a count is not a whole number (``True`` and ``2.0`` are
             refused), is negative, if ``total`` is 0, or if ``positive`` exceeds
             ``total``.
 
@@ -107,10 +109,15 @@ class Proportion:
     @total.validator
     def _check_total(self, attribute: attrs.Attribute[int], value: int) -> None:
         if value == 0:
-            raise CountError("total", value, "at least 1 (a share of nothing is undefined)")
+            raise StatisticsError(
+                "total",
+                f"expected at least 1 (a share of nothing is undefined), got {safe_repr(value)}",
+            )
         if self.positive > value:
-            raise CountError(
-                "positive", self.positive, f"a count no greater than the total {safe_repr(value)}"
+            raise StatisticsError(
+                "positive",
+                f"expected a count no greater than the total {safe_repr(value)}, "
+                f"got {safe_repr(self.positive)}",
             )
 
     @classmethod
@@ -124,7 +131,7 @@ class Proportion:
             The proportion of ``True`` outcomes.
 
         Raises:
-            CountError: If an outcome is not a boolean, or there are none.
+            StatisticsError: If an outcome is not a boolean, or there are none.
 
         >>> Proportion.from_outcomes([True, False, True, True])
         Proportion(positive=3, total=4)
@@ -132,7 +139,9 @@ class Proportion:
         positive = total = 0
         for index, outcome in enumerate(outcomes):
             if not isinstance(outcome, bool):
-                raise CountError(f"outcomes[{index}]", outcome, "True or False")
+                raise StatisticsError(
+                    f"outcomes[{index}]", f"expected True or False, got {safe_repr(outcome)}"
+                )
             positive += outcome
             total += 1
         return cls(positive, total)
@@ -190,7 +199,7 @@ class Proportion:
             The lower and upper limits.
 
         Raises:
-            ConfidenceError: If ``confidence`` is not strictly between 0 and 1.
+            StatisticsError: If ``confidence`` is not strictly between 0 and 1.
 
         >>> low, high = Proportion(81, 263).wilson_interval()
         >>> round(low, 4), round(high, 4)
@@ -212,7 +221,7 @@ class Proportion:
             all are positive.
 
         Raises:
-            ConfidenceError: If ``confidence`` is not strictly between 0 and 1.
+            StatisticsError: If ``confidence`` is not strictly between 0 and 1.
 
         >>> low, high = Proportion(1, 29).clopper_pearson_interval()
         >>> round(low, 4), round(high, 4)

@@ -14,7 +14,7 @@ from neglect_protocol._model._assessment import ChildRef
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._policy import rule_label
-from neglect_protocol.errors import PolicyError, RuleResultError, ScreeningError, safe_repr
+from neglect_protocol.errors import PolicyError, ScreeningError, safe_repr
 
 
 class Answer(enum.Enum):
@@ -403,8 +403,8 @@ class ScreeningContext:
 
 def _outcome(instance: ScreeningReason, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, ScreeningOutcome):
-        raise RuleResultError(
-            str(instance.rule),
+        raise PolicyError(
+            f"rule {safe_repr(str(instance.rule))}",
             f"expected a ScreeningOutcome as the outcome, got {safe_repr(value)}",
         )
 

@@ -10,12 +10,7 @@ from attrs import validators as v
 
 from neglect_protocol._model._checks import got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol.errors import (
-    AnswerOffScaleError,
-    SurveyError,
-    UnknownQuestionError,
-    safe_repr,
-)
+from neglect_protocol.errors import SurveyError, UnknownCodeError, safe_repr
 
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -241,13 +236,17 @@ class Survey:
         """Return the question with ``code``.
 
         Raises:
-            UnknownQuestionError: If the survey asks no such question.
+            UnknownCodeError: If the survey asks no such question.
         """
         try:
             return self._by_code[code]
         except (KeyError, TypeError):
-            raise UnknownQuestionError(
-                code, survey=self.name, field=field, choices=tuple(self._by_code)
+            raise UnknownCodeError(
+                code,
+                catalogue=self.name,
+                field=field,
+                what="a question of survey",
+                choices=tuple(self._by_code),
             ) from None
 
     def check_response(self, response: SurveyResponse, *, field: str = "response") -> None:
@@ -260,15 +259,16 @@ class Survey:
         Raises:
             SurveyError: If it is not a :class:`SurveyResponse` or its group is not
                 one of the survey's.
-            UnknownQuestionError: If it answers a question the survey does not ask.
-            AnswerOffScaleError: If an answer is not on its question's scale.
+            UnknownCodeError: If it answers a question the survey does not ask.
+            SurveyError: If an answer is not on its question's scale (described by its
+                type and length, never repeated: it may be free text).
 
         >>> from neglect_protocol.survey import Question, Survey, SurveyResponse
         >>> survey = Survey("Invented", (Question("q1", "Invented?"),), ("family",))
         >>> survey.check_response(SurveyResponse("R-1", "family", {"q1": "perhaps"}))
         Traceback (most recent call last):
         ...
-        neglect_protocol.errors.AnswerOffScaleError: response.answers['q1']: ... (7 characters)
+        neglect_protocol.errors.SurveyError: response.answers['q1']: ... (7 characters)
         """
         if not isinstance(response, SurveyResponse):
             raise SurveyError(field, f"expected a SurveyResponse, got {got(response)}")
@@ -283,6 +283,14 @@ class Survey:
             if answer is not None and (
                 not isinstance(answer, str) or answer not in question.scale.answers
             ):
-                raise AnswerOffScaleError(
-                    f"{field}.answers[{safe_repr(code)}]", code, question.scale.answers, answer
+                # A respondent may have typed free text where a choice was expected.
+                shown = (
+                    f"text that is not on the scale ({len(answer)} characters)"
+                    if isinstance(answer, str)
+                    else safe_repr(answer)
+                )
+                raise SurveyError(
+                    f"{field}.answers[{safe_repr(code)}]",
+                    f"expected one of {', '.join(safe_repr(c) for c in question.scale.answers)}"
+                    f" for question {safe_repr(code)}, got {shown}",
                 )
