@@ -177,9 +177,7 @@ class TestLoadingAnotherYear:
         """A factor list loaded as plan categories is refused at $.code_list."""
         with pytest.raises(DocumentError) as caught:
             load_plan_categories(write(tmp_path / "f.json", factor_document()))
-        assert "$.code_list: expected 'plan_category', got 'assessment_factor'" == str(
-            caught.value
-        )
+        assert "$.code_list: expected 'plan_category', got 'assessment_factor'" == str(caught.value)
 
     def test_documents_read_without_a_file(self) -> None:
         """A parsed document reads like a file, with or without the kind key."""
@@ -219,7 +217,7 @@ class TestCodesOnCohortRecords:
     ) -> None:
         """Free text or a malformed code is refused at once, never echoed."""
         with pytest.raises(CohortError) as caught:
-            CohortRecord("C-1", "N1", "1 to 4", 4, plan_category=category, factors=factors)  # type: ignore[arg-type]
+            CohortRecord("C-1", "N1", "1 to 4", 4, plan_category=category, factors=factors)
         assert str(caught.value).startswith(message)
         assert SECRET not in str(caught.value)
 
@@ -484,3 +482,38 @@ class TestNeglectShare:
         assert 0 <= share.neglect <= share.recorded <= len(records)
         assert share.recorded + share.unrecorded == len(records)
         assert share.neglect <= either.neglect
+
+
+class TestCohortCuts:
+    COHORT_RECORDS = (
+        CohortRecord("C-1", "N1", "1 to 4", 4, plan_category="NEG", factors=("16A",)),
+        CohortRecord("C-2", "N1", "5 to 9", 4, plan_category="PHY", factors=("16A", "3B")),
+        CohortRecord("C-3", "N5", "5 to 9", 4, factors=("3B",)),
+        CohortRecord("C-4", "N1", "5 to 9", 3, plan_category="NEG"),
+    )
+
+    def test_a_cohort_is_cut_by_plan_category_or_factor(self) -> None:
+        """ "Due to neglect" is a plan category (NEG) or a factor (16A), each its own cut."""
+        from neglect_protocol.indicators import Cohort
+
+        cohort = Cohort(self.COHORT_RECORDS)
+        tier_4 = cohort.where(level_of_need=4)
+        assert ["C-1"] == [r.reference for r in tier_4.where(plan_category="NEG").records]
+        assert ["C-1", "C-2"] == [r.reference for r in tier_4.where(factor="16A").records]
+        assert 2 == len(cohort.where(plan_category="NEG"))
+
+    @pytest.mark.parametrize(
+        ("criterion", "message"),
+        [
+            ({"plan_category": SECRET}, "plan_category: expected a child protection plan"),
+            ({"factor": "neglect"}, "factor: expected a factor identified at the end"),
+        ],
+    )
+    def test_a_badly_shaped_cut_is_refused(self, criterion: dict[str, str], message: str) -> None:
+        """A cut never silently matches nothing: a malformed code is refused, never echoed."""
+        from neglect_protocol.indicators import Cohort
+
+        with pytest.raises(CohortError) as caught:
+            Cohort(self.COHORT_RECORDS).where(**criterion)  # type: ignore[arg-type]
+        assert str(caught.value).startswith(message)
+        assert SECRET not in str(caught.value)

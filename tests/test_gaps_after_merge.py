@@ -21,7 +21,6 @@ from neglect_protocol.census import load_plan_categories
 from neglect_protocol.cli import main
 from neglect_protocol.disclosure import DFE
 from neglect_protocol.errors import (
-    CohortError,
     DocumentError,
     PolicyError,
     UnsupportedTypeError,

@@ -13,10 +13,11 @@ data with their ``source`` and ``year``:
 A child's :class:`~neglect_protocol.indicators.CohortRecord` carries its
 ``plan_category`` and ``factors``; :func:`check_codes` refuses a code not on the
 year's list, naming the nearest valid one, and a code that cannot apply to an
-unborn child (:class:`UnbornPolicy`, a local policy); :func:`neglect_share` counts the children "due to neglect"
-and says on which :class:`NeglectBasis`. Pass ``categories=`` or ``factors=`` (from
-:func:`load_plan_categories` / :func:`load_assessment_factors`) to use another
-collection year's list instead of the built-in one.
+unborn child (:class:`UnbornPolicy`, a local policy); :func:`neglect_share`
+counts the children "due to neglect" and says on which :class:`NeglectBasis`.
+Pass ``categories=`` or ``factors=`` (from :func:`load_plan_categories` /
+:func:`load_assessment_factors`) to use another collection year's list instead
+of the built-in one.
 
 >>> from neglect_protocol.census import builtin_assessment_factors
 >>> factors = builtin_assessment_factors()
@@ -106,7 +107,7 @@ def check_codes(
     >>> check_codes([CohortRecord("C-2", "N1", "unborn", 3, factors=("15A",))])
     Traceback (most recent call last):
     ...
-    neglect_protocol.errors.CohortError: $.records[0].factors[0]: expected a factor that can apply to an unborn child (...), got '15A'
+    neglect_protocol.errors.CohortError: $.records[0].factors[0]: expected a factor ... got '15A'
     """
     _census.check_codes(
         records,

@@ -88,7 +88,9 @@ def builtin_plan_categories() -> CensusCodeList:
     """Return the shipped list of child protection plan categories, read once."""
     from neglect_protocol._boundary._loaders import load_plan_categories
 
-    return load_plan_categories(files("neglect_protocol").joinpath("data", "cin-plan-categories.toml"))
+    return load_plan_categories(
+        files("neglect_protocol").joinpath("data", "cin-plan-categories.toml")
+    )
 
 
 @functools.cache

@@ -315,7 +315,8 @@ def clustered_cohorts(draw: st.DrawFn, *, level: int = 4) -> Cohort:
     records: list[CohortRecord] = []
     for need in needs:
         for band in draw(_FEW_BANDS):
-            for looked_after in (False, True):
+            # An unborn child is never looked after (the record refuses it).
+            for looked_after in (False,) if band is CensusAgeBand.UNBORN else (False, True):
                 start = len(records)
                 records += [
                     CohortRecord(f"C-{start + number}", need, band, level, looked_after)
