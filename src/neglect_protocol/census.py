@@ -52,7 +52,8 @@ from neglect_protocol._logic._census import (
     count_codes,
 )
 from neglect_protocol._model._census import CensusCode, CensusCodeList, CodeListKind
-from neglect_protocol._model._cohort import UNBORN_POLICY, CohortRecord, UnbornPolicy
+from neglect_protocol._model._cohort import UNBORN_POLICY as _UNBORN_POLICY
+from neglect_protocol._model._cohort import CohortRecord, UnbornPolicy
 
 __all__ = [
     "CENSUS_CODES_SCHEMA_VERSION",
@@ -75,6 +76,13 @@ __all__ = [
     "load_plan_categories",
     "neglect_share",
 ]
+
+UNBORN_POLICY: UnbornPolicy = _UNBORN_POLICY
+"""The built-in codes refused for an unborn child, a local policy (no DfE rule says which).
+
+Primary need N6 and the factors about the child's own behaviour or life after
+birth: 1A, 2A, 7A, 8B to 8F, 9A, 10A to 15A and 24A (see :class:`UnbornPolicy`).
+"""
 
 
 def check_codes(

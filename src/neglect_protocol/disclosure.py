@@ -71,8 +71,8 @@ regional totals to the nearest 10, percentages to one decimal place from unround
 counts (DfE, *Characteristics of children in need*, data guidance, 2021)."""
 
 DFE_CLA: DisclosurePolicy = builtin_disclosure_policy_cla()
-"""The Department for Education's children looked after policy: counts 1 to 5 shown as
-``c`` with secondary suppression, national and regional totals to the nearest 10,
+"""The Department for Education's children looked after policy, with counts 1 to 5 shown as
+``c`` and secondary suppression, national and regional totals to the nearest 10,
 percentages to whole numbers (DfE, *Children looked after in England including
 adoptions*, 2023, and the methodology of *Children looked after: a focus on placement
 location*, 2024, "Rounding, suppression and grossing").
