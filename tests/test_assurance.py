@@ -25,7 +25,12 @@ from neglect_protocol.assurance import (
 )
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditComment, CaseFileAudit
 from neglect_protocol.disclosure import DFE, Base, DisclosedTable, Suppression
-from neglect_protocol.errors import AuditError, StatisticsError, SuppressedValueError
+from neglect_protocol.errors import (
+    AuditError,
+    CohortError,
+    StatisticsError,
+    SuppressedValueError,
+)
 from neglect_protocol.indicators import (
     CensusAgeBand,
     Cohort,
@@ -561,14 +566,11 @@ class TestHeadlinesNeverUndoTheTables:
         assert ("c", "14", "c") == tuple(table.shown()[1][i] for i in (2, 3, 5))
         assert report.headlines[-1].text.endswith("; most of them, 14 (58.3%), are aged 5 to 9.")
 
-    def test_unborn_children_are_not_aged(self) -> None:
-        """Should the records put unborn children in care, their count is shown (not "z")
-        and they are called unborn, not "aged unborn"."""
-        report = cohort_report(
-            children("N1", "unborn", 20, in_care=True) + children("N1", "1 to 4", 6, in_care=True)
-        )
-        assert "20" == table_titled(report, "Children in care").cells[1][0].shown
-        assert report.headlines[-1].text.endswith("; most of them, 20 (76.9%), are unborn.")
+    def test_unborn_children_are_never_in_care(self) -> None:
+        """The records refuse an unborn child in care (Children Act 1989 s.22(1)), so the
+        in-care headline never has unborn children to name."""
+        with pytest.raises(CohortError, match="looked_after: expected an unborn child not"):
+            children("N1", "unborn", 1, in_care=True)
 
     def test_unborn_in_care_is_not_applicable(self) -> None:
         """Review finding 11: an unborn child cannot be in care, so the in-care table shows

@@ -25,6 +25,7 @@ from neglect_protocol.audit import (
     JudgementScale,
     Polarity,
     ThemeTally,
+    criterion_shares,
     judgement_scale_from_document,
     load_judgement_scale,
     median_judgement,
@@ -705,6 +706,103 @@ class TestSummariseAudits:
             summarise_audits([])
         with pytest.raises(ValueError, match="audits"):
             summarise_audits([])
+
+
+def judged(reference: str, **criteria: str) -> CaseFileAudit:
+    return CaseFileAudit(
+        reference,
+        "North",
+        dt.date(2022, 3, 1),
+        OFSTED_FOUR_POINT["good"],
+        criteria={code: OFSTED_FOUR_POINT[grade] for code, grade in criteria.items()},
+    )
+
+
+class TestCriterionShares:
+    def test_the_share_good_or_better_per_criterion(self) -> None:
+        """Each criterion's share counts the files judged outstanding or good on it.
+
+        The county report's "over two thirds of interventions are based on good
+        quality assessments" (scrutiny report, June 2022, paragraph 9) is this
+        share for the criterion judging the assessment: here 5 of 7.
+        """
+        grades = ["good"] * 4 + ["outstanding"] + ["requires_improvement"] * 2
+        audits = [
+            judged(f"F-{n}", assessment=grade, voice="inadequate") for n, grade in enumerate(grades)
+        ]
+        shares = criterion_shares(audits)
+        assert {"assessment": Proportion(5, 7), "voice": Proportion(0, 7)} == dict(shares)
+        share = shares["assessment"]
+        assert Fraction(share.positive, share.total) > Fraction(2, 3)  # "over two thirds"
+
+    def test_files_not_judged_on_a_criterion_are_outside_its_base(self) -> None:
+        """A criterion's base is the files judged on it; others are in neither count."""
+        audits = [judged("F-1", assessment="good"), judged("F-2", voice="good"), judged("F-3")]
+        shares = criterion_shares(audits)
+        assert (Proportion(1, 1), Proportion(1, 1)) == (shares["assessment"], shares["voice"])
+
+    def test_criteria_asked_for_come_in_that_order(self) -> None:
+        """Given criteria, only those are given, in the order asked."""
+        audits = [judged("F-1", voice="good", assessment="inadequate", plan="good")]
+        assert ["plan", "assessment"] == list(
+            criterion_shares(audits, criteria=["plan", "assessment"])
+        )
+        assert ["assessment", "plan", "voice"] == list(criterion_shares(audits))
+
+    @pytest.mark.parametrize(
+        ("criteria", "message"),
+        [
+            (
+                ["risk"],
+                "criteria[0]: expected a criterion judged in at least one audit, got 'risk'",
+            ),
+            (["voice", "voice"], "criteria[1]: expected each criterion once, got 'voice' again"),
+            ("voice", "criteria: expected a sequence of criterion codes, got 'voice'"),
+        ],
+    )
+    def test_bad_criteria_are_refused(self, criteria: object, message: str) -> None:
+        """A criterion no file was judged on, or asked twice, is our error, not an empty share."""
+        with pytest.raises(AuditError) as caught:
+            criterion_shares([judged("F-1", voice="good")], criteria=criteria)  # type: ignore[arg-type]
+        assert message == str(caught.value)
+
+    def test_no_audits_are_refused(self) -> None:
+        """A share of no files is undefined: refused."""
+        with pytest.raises(AuditError, match="audits: expected at least one case-file audit"):
+            criterion_shares([])
+
+    def test_a_judgement_of_another_scale_is_refused(self) -> None:
+        """Judgements must be on the scale the shares are counted on."""
+        other = JudgementScale(
+            "Two",
+            "1",
+            (Judgement(1, "met", "Met"), Judgement(2, "unmet", "Not met")),
+            "met",
+            "unmet",
+        )
+        audit = CaseFileAudit(
+            "F-1",
+            "North",
+            dt.date(2022, 3, 1),
+            OFSTED_FOUR_POINT["good"],
+            criteria={"voice": other["met"]},
+        )
+        with pytest.raises(UnknownCodeError):
+            criterion_shares([audit])
+
+    @given(
+        st.lists(
+            st.sampled_from(["outstanding", "good", "requires_improvement", "inadequate"]),
+            min_size=1,
+            max_size=30,
+        )
+    )
+    def test_shares_are_bounded_and_order_free(self, grades: list[str]) -> None:
+        """Law: each share lies in [0, files judged] and does not depend on the audits' order."""
+        audits = [judged(f"F-{n}", assessment=grade) for n, grade in enumerate(grades)]
+        share = criterion_shares(audits)["assessment"]
+        assert 0 <= share.positive <= share.total == len(grades)
+        assert share == criterion_shares(list(reversed(audits)))["assessment"]
 
 
 class TestSummaryProperties:

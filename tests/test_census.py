@@ -14,18 +14,19 @@ from neglect_protocol.census import (
     NEGLECT_FACTOR,
     CensusCode,
     CensusCodeList,
-    CodedRecord,
     CodeListKind,
     NeglectBasis,
+    UnbornPolicy,
     builtin_assessment_factors,
     builtin_plan_categories,
     check_codes,
+    code_list_from_document,
     count_codes,
     load_assessment_factors,
     load_plan_categories,
     neglect_share,
 )
-from neglect_protocol.errors import CohortError
+from neglect_protocol.errors import CohortError, DocumentError
 from neglect_protocol.indicators import CohortRecord
 from neglect_protocol.stats import Proportion
 
@@ -34,8 +35,8 @@ SECRET = "Invented: left alone at night"
 
 def coded(
     reference: str, category: str | None = None, *factors: str, level: int = 4
-) -> CodedRecord:
-    return CodedRecord(CohortRecord(reference, "N1", "5 to 9", level), category, factors)
+) -> CohortRecord:
+    return CohortRecord(reference, "N1", "5 to 9", level, plan_category=category, factors=factors)
 
 
 class TestBuiltinLists:
@@ -55,11 +56,30 @@ class TestBuiltinLists:
         assert {"3A", "3B", "3C"} <= set(factors.code_values)
         assert 2023 == factors.year
 
-    def test_unverified_older_codes_are_left_out(self) -> None:
-        """18A and 19A (older years) are not in the current list; 8A is never valid (rule 8617)."""
+    def test_superseded_abuse_codes_are_read(self) -> None:
+        """18A and 19A are queried by the census, not refused (rules 8945Q, 8950Q), so are listed.
+
+        The validator's queries ask for 18B/18C and 19B/19C instead; earlier
+        years' records carry 18A and 19A (Devon County Council's data request).
+        8A is never valid (rule 8617).
+        """
         factors = builtin_assessment_factors()
-        for code in ("18A", "19A", "8A"):
-            assert code not in factors
+        assert {"18A", "18B", "18C", "19A", "19B", "19C"} <= set(factors.code_values)
+        assert "superseded" in factors.label("18A")
+        assert "8945Q" in factors.label("18A")
+        assert "8950Q" in factors.label("19A")
+        assert "8A" not in factors
+
+    def test_a_mistyped_abuse_code_points_to_a_current_one(self) -> None:
+        """The nearest code to a mistyped 18 or 19 code is a current one, not a superseded one."""
+        factors = builtin_assessment_factors()
+        assert ("18B", "19B") == (factors.nearest("18D"), factors.nearest("19X"))
+
+    def test_lists_name_the_census_guide_and_its_year(self) -> None:
+        """Both shipped lists cite the DfE census guide they follow and its collection year."""
+        for codes in (builtin_plan_categories(), builtin_assessment_factors()):
+            assert codes.source.startswith("Department for Education, Children in need census")
+            assert "2022 to 2023" in codes.source
 
     def test_neglect_codes_are_on_the_lists(self) -> None:
         """The neglect constants are codes of the built-in lists."""
@@ -75,7 +95,8 @@ def write(path: Path, document: dict[str, object]) -> Path:
 def factor_document(**changes: object) -> dict[str, object]:
     document: dict[str, object] = {
         "schema_version": 1,
-        "kind": "assessment_factor",
+        "kind": "census_code_list",
+        "code_list": "assessment_factor",
         "source": "Invented future census guide",
         "year": 2031,
         "codes": [{"code": "16A", "label": "neglect"}, {"code": "25A", "label": "invented"}],
@@ -98,7 +119,7 @@ class TestLoadingAnotherYear:
         """A TOML file of plan categories loads with its source and year."""
         path = tmp_path / "c.toml"
         path.write_text(
-            'schema_version = 1\nkind = "plan_category"\nsource = "Invented"\nyear = 2030\n'
+            'schema_version = 1\ncode_list = "plan_category"\nsource = "Invented"\nyear = 2030\n'
             '[[codes]]\ncode = "NEG"\nlabel = "neglect"\n',
             encoding="utf-8",
         )
@@ -109,12 +130,19 @@ class TestLoadingAnotherYear:
         ("changes", "message"),
         [
             (
-                {"kind": "plan_category"},
-                "$.kind: expected 'assessment_factor', got 'plan_category'",
+                {"code_list": "plan_category", "codes": [{"code": "NEG", "label": "neglect"}]},
+                "$.code_list: expected 'assessment_factor', got 'plan_category'",
             ),
-            ({"schema_version": 2}, "$.schema_version: expected schema version 1, got 2"),
-            ({"year": "2031"}, "$.year: expected the year a collection ends"),
-            ({"colour": "blue"}, "$: expected only the keys"),
+            (
+                {"code_list": "plan_category"},
+                "$.codes[0].code: expected a child protection plan category code",
+            ),
+            ({"code_list": "plans"}, "$.code_list: expected one of"),
+            ({"kind": "catalogue"}, "$.kind: expected"),
+            ({"schema_version": 2}, "$.schema_version:"),
+            ({"year": "2031"}, "$.year: expected"),
+            ({"year": 1999}, "$.year: expected the year a collection ends"),
+            ({"colour": "blue"}, "$.colour:"),
             (
                 {"codes": [{"code": "16A", "label": "a"}, {"code": "16A", "label": "b"}]},
                 "$.codes[1].code: expected each code once, got '16A' again",
@@ -122,28 +150,56 @@ class TestLoadingAnotherYear:
             ({"codes": [{"code": SECRET, "label": "a"}]}, "$.codes[0].code: expected a factor"),
             ({"codes": [{"code": " ", "label": "a"}]}, "$.codes[0].code: expected a code"),
             ({"codes": []}, "$.codes: expected a non-empty tuple of codes"),
-            ({"codes": [{"code": "16A"}]}, "$.codes[0]: expected a 'label' key"),
+            ({"codes": [{"code": "16A"}]}, "$.codes[0].label:"),
+            ({"codes": 3}, "$.codes:"),
         ],
     )
     def test_bad_files_are_refused_with_their_path(
         self, tmp_path: Path, changes: dict[str, object], message: str
     ) -> None:
-        """A bad code list file is our error, with a $ path, never echoing free text."""
-        with pytest.raises(CohortError) as caught:
+        """A bad code list file is our DocumentError, at a $ path, never echoing free text."""
+        with pytest.raises(DocumentError) as caught:
             load_assessment_factors(write(tmp_path / "f.json", factor_document(**changes)))
-        assert str(caught.value).startswith(message)
+        assert any(str(problem).startswith(message) for problem in caught.value.problems), str(
+            caught.value
+        )
         assert SECRET not in str(caught.value)
 
+    def test_every_problem_is_listed(self, tmp_path: Path) -> None:
+        """Problems in several places are all reported, each at its own path."""
+        document = factor_document(year="2031", codes=[{"code": "16A"}])
+        with pytest.raises(DocumentError) as caught:
+            load_assessment_factors(write(tmp_path / "f.json", document))
+        paths = {problem.path for problem in caught.value.problems}
+        assert {"$.year", "$.codes[0].label"} <= paths
 
-class TestCodedRecord:
+    def test_a_list_of_the_other_kind_is_refused(self, tmp_path: Path) -> None:
+        """A factor list loaded as plan categories is refused at $.code_list."""
+        with pytest.raises(DocumentError) as caught:
+            load_plan_categories(write(tmp_path / "f.json", factor_document()))
+        assert "$.code_list: expected 'plan_category', got 'assessment_factor'" == str(caught.value)
+
+    def test_documents_read_without_a_file(self) -> None:
+        """A parsed document reads like a file, with or without the kind key."""
+        document = factor_document()
+        del document["kind"]
+        assert ("16A", "25A") == code_list_from_document(document).code_values
+
+
+class TestCodesOnCohortRecords:
     def test_codes_are_kept(self) -> None:
-        """A coded record keeps its plan category and factors (a list becomes a tuple)."""
-        record = CodedRecord(CohortRecord("C-1", "N1", "1 to 4", 4), "NEG", ["16A", "3B"])
+        """A cohort record keeps its plan category and factors (a list becomes a tuple)."""
+        record = CohortRecord("C-1", "N1", "1 to 4", 4, plan_category="NEG", factors=["16A", "3B"])
         assert ("C-1", "NEG", ("16A", "3B")) == (
             record.reference,
             record.plan_category,
             record.factors,
         )
+
+    def test_codes_default_to_none_recorded(self) -> None:
+        """A record without codes has no plan category and no factors."""
+        record = CohortRecord("C-1", "N1", "1 to 4", 4)
+        assert (None, ()) == (record.plan_category, record.factors)
 
     @pytest.mark.parametrize(
         ("category", "factors", "message"),
@@ -161,21 +217,100 @@ class TestCodedRecord:
     ) -> None:
         """Free text or a malformed code is refused at once, never echoed."""
         with pytest.raises(CohortError) as caught:
-            CodedRecord(CohortRecord("C-1", "N1", "1 to 4", 4), category, factors)
+            CohortRecord("C-1", "N1", "1 to 4", 4, plan_category=category, factors=factors)
         assert str(caught.value).startswith(message)
         assert SECRET not in str(caught.value)
 
     def test_an_unborn_child_is_not_looked_after(self) -> None:
         """An unborn child cannot be in care (Children Act 1989 s.22(1)): refused with its field."""
-        unborn = CohortRecord("C-1", "N1", "unborn", 4, looked_after=True)
-        with pytest.raises(CohortError, match="record.looked_after: expected an unborn child not"):
-            CodedRecord(unborn, "NEG")
-        assert "unborn" == CodedRecord(CohortRecord("C-2", "N1", "unborn", 4)).record.age_band.value
+        with pytest.raises(CohortError) as caught:
+            CohortRecord("C-1", "N1", "unborn", 4, looked_after=True)
+        assert str(caught.value).startswith("looked_after: expected an unborn child not to be")
+        assert CohortRecord("C-2", "N1", "unborn", 4).age_band.value == "unborn"
 
-    def test_a_record_must_be_a_cohort_record(self) -> None:
-        """The record joined to the codes is a cohort record."""
-        with pytest.raises(CohortError, match="record: expected a CohortRecord, got a dict"):
-            CodedRecord({"reference": "C-1"})  # type: ignore[arg-type]
+    def test_an_unborn_child_looked_after_in_a_document_is_refused_at_its_path(self) -> None:
+        """In a cohort document the refusal names the record's path."""
+        from neglect_protocol.indicators import Cohort
+        from neglect_protocol.serialize import from_dict
+
+        document = {
+            "kind": "cohort",
+            "schema_version": 1,
+            "records": [
+                {
+                    "reference": "C-1",
+                    "primary_need": "N1",
+                    "age_band": "unborn",
+                    "level_of_need": 3,
+                    "looked_after": True,
+                }
+            ],
+        }
+        with pytest.raises(DocumentError) as caught:
+            from_dict(Cohort, document)
+        assert "$.records[0].looked_after" in {problem.path for problem in caught.value.problems}
+
+
+class TestUnbornCodes:
+    @pytest.mark.parametrize(
+        ("record", "message"),
+        [
+            (
+                CohortRecord("C-1", "N6", "unborn", 3),
+                "$.records[0].primary_need: expected a primary need that can apply to an "
+                "unborn child (the unborn policy 'built-in', local policy), got 'N6'",
+            ),
+            (
+                CohortRecord("C-1", "N1", "unborn", 3, factors=("3B", "15A")),
+                "$.records[0].factors[1]: expected a factor that can apply to an unborn child "
+                "(the unborn policy 'built-in', local policy), got '15A'",
+            ),
+        ],
+    )
+    def test_codes_that_cannot_apply_are_refused(self, record: CohortRecord, message: str) -> None:
+        """Under the built-in local policy, N6 and the child's own behaviours are refused unborn."""
+        with pytest.raises(CohortError) as caught:
+            check_codes([record])
+        assert message == str(caught.value)
+
+    def test_the_same_codes_are_accepted_once_born(self) -> None:
+        """The policy looks only at unborn children."""
+        check_codes([CohortRecord("C-1", "N6", "under 1", 3, factors=("15A",))])
+
+    def test_unborn_children_keep_the_codes_that_can_apply(self) -> None:
+        """Parental factors and neglect apply before birth (pre-birth assessments)."""
+        check_codes([CohortRecord("C-1", "N1", "unborn", 3, factors=("16A", "3B", "2B"))])
+
+    def test_the_policy_is_configurable(self) -> None:
+        """A partnership's own policy replaces the built-in one; None checks nothing."""
+        record = CohortRecord("C-1", "N6", "unborn", 3, factors=("15A",))
+        check_codes([record], unborn=None)
+        check_codes([record], unborn=UnbornPolicy("county", [], []))
+        strict = UnbornPolicy("county", ["N1"], ["16A"])
+        with pytest.raises(CohortError, match=r"\$.records\[0\].primary_need: .*'county'"):
+            check_codes([CohortRecord("C-2", "N1", "unborn", 3)], unborn=strict)
+
+    @pytest.mark.parametrize(
+        ("arguments", "message"),
+        [
+            (("", [], []), "name: expected non-empty text"),
+            (("p", "N6", []), "primary_needs: expected a set of primary needs, got 'N6'"),
+            (("p", ["N99"], []), "primary_needs[0]: expected one of"),
+            (("p", [], "15A"), "factors: expected a set of factor codes, got '15A'"),
+            (("p", [], [SECRET]), "factors[0]: expected a factor identified"),
+        ],
+    )
+    def test_a_bad_policy_is_refused(self, arguments: tuple[object, ...], message: str) -> None:
+        """A policy's needs and factors are checked when it is built, never echoing free text."""
+        with pytest.raises(CohortError) as caught:
+            UnbornPolicy(*arguments)  # type: ignore[arg-type]
+        assert str(caught.value).startswith(message)
+        assert SECRET not in str(caught.value)
+
+    def test_the_policy_argument_is_checked(self) -> None:
+        """Something other than a policy is refused."""
+        with pytest.raises(CohortError, match="unborn: expected an UnbornPolicy or None"):
+            check_codes([coded("C-1")], unborn="N6")  # type: ignore[arg-type]
 
 
 class TestCheckCodes:
@@ -196,7 +331,7 @@ class TestCheckCodes:
         ],
     )
     def test_unknown_codes_are_refused_with_the_nearest(
-        self, record: CodedRecord, message: str
+        self, record: CohortRecord, message: str
     ) -> None:
         """An unknown category or factor is our error, with its path and the nearest valid code."""
         with pytest.raises(CohortError) as caught:
@@ -205,14 +340,14 @@ class TestCheckCodes:
 
     def test_a_child_twice_is_refused(self) -> None:
         """Each child is counted once: a repeated reference is refused, not double counted."""
-        with pytest.raises(CohortError, match=r"\$.records\[1\].record.reference: expected each"):
+        with pytest.raises(CohortError, match=r"\$.records\[1\].reference: expected each"):
             check_codes([coded("C-1"), coded("C-1")])
 
-    def test_records_must_be_coded_records(self) -> None:
-        """A plain cohort record (no codes) or a string is refused, not silently read."""
-        with pytest.raises(CohortError, match=r"\$.records\[0\]: expected a CodedRecord"):
-            check_codes([CohortRecord("C-1", "N1", "1 to 4", 4)])  # type: ignore[list-item]
-        with pytest.raises(CohortError, match="records: expected a sequence of coded records"):
+    def test_records_must_be_cohort_records(self) -> None:
+        """Something other than a cohort record, or a string, is refused, not silently read."""
+        with pytest.raises(CohortError, match=r"\$.records\[0\]: expected a CohortRecord"):
+            check_codes([{"reference": "C-1"}])  # type: ignore[list-item]
+        with pytest.raises(CohortError, match="records: expected a sequence of cohort records"):
             check_codes("C-1")  # type: ignore[arg-type]
 
     def test_lists_of_the_wrong_kind_are_refused(self) -> None:
@@ -347,3 +482,38 @@ class TestNeglectShare:
         assert 0 <= share.neglect <= share.recorded <= len(records)
         assert share.recorded + share.unrecorded == len(records)
         assert share.neglect <= either.neglect
+
+
+class TestCohortCuts:
+    COHORT_RECORDS = (
+        CohortRecord("C-1", "N1", "1 to 4", 4, plan_category="NEG", factors=("16A",)),
+        CohortRecord("C-2", "N1", "5 to 9", 4, plan_category="PHY", factors=("16A", "3B")),
+        CohortRecord("C-3", "N5", "5 to 9", 4, factors=("3B",)),
+        CohortRecord("C-4", "N1", "5 to 9", 3, plan_category="NEG"),
+    )
+
+    def test_a_cohort_is_cut_by_plan_category_or_factor(self) -> None:
+        """ "Due to neglect" is a plan category (NEG) or a factor (16A), each its own cut."""
+        from neglect_protocol.indicators import Cohort
+
+        cohort = Cohort(self.COHORT_RECORDS)
+        tier_4 = cohort.where(level_of_need=4)
+        assert ["C-1"] == [r.reference for r in tier_4.where(plan_category="NEG").records]
+        assert ["C-1", "C-2"] == [r.reference for r in tier_4.where(factor="16A").records]
+        assert 2 == len(cohort.where(plan_category="NEG"))
+
+    @pytest.mark.parametrize(
+        ("criterion", "message"),
+        [
+            ({"plan_category": SECRET}, "plan_category: expected a child protection plan"),
+            ({"factor": "neglect"}, "factor: expected a factor identified at the end"),
+        ],
+    )
+    def test_a_badly_shaped_cut_is_refused(self, criterion: dict[str, str], message: str) -> None:
+        """A cut never silently matches nothing: a malformed code is refused, never echoed."""
+        from neglect_protocol.indicators import Cohort
+
+        with pytest.raises(CohortError) as caught:
+            Cohort(self.COHORT_RECORDS).where(**criterion)  # type: ignore[arg-type]
+        assert str(caught.value).startswith(message)
+        assert SECRET not in str(caught.value)

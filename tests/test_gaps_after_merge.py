@@ -15,13 +15,12 @@ import pytest
 import neglect_protocol
 from neglect_protocol import Catalogue
 from neglect_protocol._boundary import _cli, _stream_run
-from neglect_protocol._boundary._census_file import load_plan_categories
 from neglect_protocol._boundary._stream import Scorer
 from neglect_protocol._boundary._wire import split_location
+from neglect_protocol.census import load_plan_categories
 from neglect_protocol.cli import main
 from neglect_protocol.disclosure import DFE
 from neglect_protocol.errors import (
-    CohortError,
     DocumentError,
     PolicyError,
     UnsupportedTypeError,
@@ -78,19 +77,20 @@ class TestReaders:
     @pytest.mark.parametrize(
         ("text", "message"),
         [
-            ("[1]", "$: expected a table, got a list"),
+            ("[1]", "$: expected a JSON object, got a list"),
             (
-                'schema_version = 1\nkind = "plan_category"\nsource = "x"\nyear = 2023\ncodes = 3\n',
-                "$.codes: expected a list, got a int",
+                'schema_version = 1\nkind = "census_code_list"\ncode_list = "plan_category"\n'
+                'source = "x"\nyear = 2023\ncodes = 3\n',
+                "$.codes: expected a list, got an integer",
             ),
         ],
     )
     def test_census_lists_of_the_wrong_shape(self, tmp_path: Path, text: str, message: str) -> None:
-        """A census code list file must be a table whose codes are a list."""
+        """A census code list file must be a table whose codes are a list (read by the converter)."""
         suffix = ".json" if text.startswith("[") else ".toml"
         path = tmp_path / f"codes{suffix}"
         path.write_text(text, encoding="utf-8")
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(DocumentError) as caught:
             load_plan_categories(path)
         assert message == str(caught.value)
 

@@ -397,6 +397,7 @@ class TestVersions:
         """Every document kind is at version 1; assessments also read version 0."""
         from neglect_protocol.assurance import PeriodRecords, ReportInput
         from neglect_protocol.audit import CaseFileAudit, JudgementScale
+        from neglect_protocol.census import CensusCodeList
         from neglect_protocol.disclosure import DisclosurePolicy
         from neglect_protocol.escalation import Decision, ThresholdPolicy
         from neglect_protocol.indicators import Cohort, ImplementationMeasures
@@ -427,6 +428,7 @@ class TestVersions:
             ("period_records", PeriodRecords, 1, 1),
             ("disclosure_policy", DisclosurePolicy, 1, 1),
             ("assurance_input", ReportInput, 1, 1),
+            ("census_code_list", CensusCodeList, 1, 1),
         ] == [
             (entry.kind, entry.type, entry.schema_version, entry.oldest_version)
             for entry in document_types()

@@ -2,14 +2,17 @@
 
 Partnerships grade case files on Ofsted's scale and tell their board the share
 graded good or better, the share inadequate and how auditors' comments fall by
-theme ("50 of 62 positive about engaging children").
+theme ("50 of 62 positive about engaging children"); with an audit tool's
+criteria judged on each file, :func:`criterion_shares` gives the share good or
+better per criterion ("over two thirds of interventions based on good quality
+assessments").
 
 >>> from neglect_protocol.audit import OFSTED_FOUR_POINT
 >>> [judgement.label for judgement in OFSTED_FOUR_POINT]
 ['Outstanding', 'Good', 'Requires improvement to be good', 'Inadequate']
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -39,6 +42,8 @@ from neglect_protocol._model._audit import (
     JudgementScale,
     Polarity,
 )
+from neglect_protocol._model._frozen import FrozenMap
+from neglect_protocol._model._proportion import Proportion
 
 __all__ = [
     "JUDGEMENT_SCALE_SCHEMA_VERSION",
@@ -55,6 +60,7 @@ __all__ = [
     "JudgementScale",
     "Polarity",
     "ThemeTally",
+    "criterion_shares",
     "judgement_scale_from_document",
     "load_judgement_scale",
     "median_judgement",
@@ -125,6 +131,57 @@ def summarise_audits(
     )
 
 
+def criterion_shares(
+    audits: Iterable[CaseFileAudit],
+    *,
+    scale: JudgementScale | None = None,
+    criteria: Sequence[str] | None = None,
+) -> FrozenMap[str, Proportion]:
+    """Give the share of files judged good or better on each audit criterion.
+
+    Each file's judgement per criterion (:attr:`CaseFileAudit.criteria`) is
+    counted: the base of a criterion is the files judged on it, so a file that
+    was not judged on a criterion is in neither count. "Good or better" is the
+    scale's (Ofsted's: outstanding or good). A board report's "over two thirds of
+    interventions are based on good quality assessments" is the share for the
+    criterion that judges the assessment.
+
+    Args:
+        audits: The period's audits (at least one).
+        scale: The judgement scale the criteria were judged on (Ofsted's
+            four-point scale by default).
+        criteria: The criterion codes to give, in this order; by default every
+            criterion judged in at least one file, in code order.
+
+    Returns:
+        A read-only mapping from criterion code to its :class:`~neglect_protocol.stats.Proportion`.
+
+    Raises:
+        AuditError: If there are no audits, an element is not a
+            :class:`CaseFileAudit`, or a criterion asked for was judged in no file
+            or is asked for twice.
+        UnknownCodeError: If a judgement is not on ``scale``.
+
+    >>> import datetime as dt
+    >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale, CaseFileAudit
+    >>> from neglect_protocol.audit import criterion_shares
+    >>> judged = ["good", "outstanding", "requires_improvement"]
+    >>> audits = [CaseFileAudit(f"F-{n}", "North", dt.date(2022, 3, 1), scale["good"],
+    ...                         criteria={"assessment": scale[code], "voice": scale["good"]})
+    ...           for n, code in enumerate(judged)]
+    >>> shares = criterion_shares(audits)
+    >>> shares["assessment"], shares["assessment"].percent()
+    (Proportion(positive=2, total=3), Decimal('67'))
+    >>> list(criterion_shares(audits, criteria=["voice"]).items())
+    [('voice', Proportion(positive=3, total=3))]
+    """
+    return _audit_summary.criterion_shares(
+        audits,
+        scale=builtin_judgement_scale() if scale is None else scale,
+        criteria=criteria,
+    )
+
+
 publish(
     __name__,
     AuditComment,
@@ -138,6 +195,7 @@ publish(
     JudgementScale,
     Polarity,
     ThemeTally,
+    criterion_shares,
     judgement_scale_from_document,
     load_judgement_scale,
     median_judgement,

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from neglect_protocol._api import publish
-from neglect_protocol._boundary._census_file import (
+from neglect_protocol._boundary._builtin import (
     builtin_assessment_factors,
     builtin_plan_categories,
 )

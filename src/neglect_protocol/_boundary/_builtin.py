@@ -7,6 +7,7 @@ from importlib.resources import files
 
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument
+from neglect_protocol._model._census import CensusCodeList
 from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._screening import Checklist, ScreeningPolicy
@@ -70,3 +71,33 @@ def builtin_disclosure_policy() -> DisclosurePolicy:
     from neglect_protocol._boundary._loaders import load_disclosure_policy
 
     return load_disclosure_policy(files("neglect_protocol").joinpath("data", "disclosure-dfe.toml"))
+
+
+@functools.cache
+def builtin_disclosure_policy_cla() -> DisclosurePolicy:
+    """Return the shipped DfE children looked after policy, read from package data once."""
+    from neglect_protocol._boundary._loaders import load_disclosure_policy
+
+    return load_disclosure_policy(
+        files("neglect_protocol").joinpath("data", "disclosure-dfe-cla.toml")
+    )
+
+
+@functools.cache
+def builtin_plan_categories() -> CensusCodeList:
+    """Return the shipped list of child protection plan categories, read once."""
+    from neglect_protocol._boundary._loaders import load_plan_categories
+
+    return load_plan_categories(
+        files("neglect_protocol").joinpath("data", "cin-plan-categories.toml")
+    )
+
+
+@functools.cache
+def builtin_assessment_factors() -> CensusCodeList:
+    """Return the shipped list of factors identified at the end of assessment, read once."""
+    from neglect_protocol._boundary._loaders import load_assessment_factors
+
+    return load_assessment_factors(
+        files("neglect_protocol").joinpath("data", "cin-assessment-factors.toml")
+    )

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from neglect_protocol._boundary import _census_documents as census
 from neglect_protocol._boundary import _escalation_documents as escalation
 from neglect_protocol._boundary import _formats as foundation
 from neglect_protocol._boundary import _metrics_documents as metrics
@@ -31,6 +32,7 @@ from neglect_protocol._logic._breakdowns import Cohort
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._census import CensusCodeList
 from neglect_protocol._model._cohort import ImplementationMeasures
 from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._disclosure import DisclosurePolicy
@@ -102,6 +104,7 @@ IMPLEMENTATION_MEASURES_SCHEMA_VERSION = 1
 PERIOD_RECORDS_SCHEMA_VERSION = 1
 DISCLOSURE_POLICY_SCHEMA_VERSION = 1
 ASSURANCE_INPUT_SCHEMA_VERSION = 1
+CENSUS_CODE_LIST_SCHEMA_VERSION = 1
 
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
@@ -170,8 +173,19 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         # Options left to their defaults are left out, as a hand-written input would.
         omit_if_default=(ReportInput,),
     ),
+    DocumentKind(
+        "census_code_list",
+        CensusCodeList,
+        CENSUS_CODE_LIST_SCHEMA_VERSION,
+        census.CENSUS_CODE_LIST_LAYOUT,
+    ),
 )
 """Every document kind, in the order the ``schema`` command and the tests list them."""
 
-PARTS: tuple[type, ...] = (*foundation.PARTS, *escalation.PARTS, *metrics.PARTS)
+PARTS: tuple[type, ...] = (
+    *foundation.PARTS,
+    *escalation.PARTS,
+    *metrics.PARTS,
+    *census.PARTS,
+)
 """The public value types serialised on their own, without ``kind`` and ``schema_version``."""

@@ -1,4 +1,4 @@
-"""Loading reference data (catalogues, policies, checklists, scales) from TOML or JSON files.
+"""Loading reference data (catalogues, policies, checklists, scales, census code lists) from files.
 
 A reference file is a document like any other: it is parsed by
 :mod:`~neglect_protocol._boundary._parse` and read by the one converter, through
@@ -27,10 +27,16 @@ from neglect_protocol._boundary._parse import read_file
 from neglect_protocol._boundary._wire import RULE, WireError
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._catalogue import Catalogue
+from neglect_protocol._model._census import CensusCodeList, CodeListKind
 from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._screening import Checklist, ScreeningPolicy
-from neglect_protocol.errors import UnsupportedTypeError
+from neglect_protocol.errors import (
+    DocumentError,
+    DocumentProblem,
+    UnsupportedTypeError,
+    safe_repr,
+)
 
 Source = str | os.PathLike[str] | Traversable
 """A path, or a resource from :func:`importlib.resources.files`."""
@@ -420,3 +426,92 @@ def load_disclosure_policy(source: Source) -> DisclosurePolicy:
         OSError: If the file cannot be read.
     """
     return disclosure_policy_from_document(read_file(source))
+
+
+# --- Census code lists ---
+
+
+def code_list_from_document(
+    document: Mapping[str, Any], code_list: CodeListKind | None = None
+) -> CensusCodeList:
+    """Build a census code list from a parsed TOML or JSON document.
+
+    The document has ``schema_version`` (1), ``code_list`` (``"plan_category"`` or
+    ``"assessment_factor"``), ``source``, ``year`` and ``codes``, a list of tables
+    each with a ``code`` and a ``label``; ``kind``, if given, is
+    ``"census_code_list"``.
+
+    Args:
+        document: The parsed document.
+        code_list: The list expected, if the caller needs one of them.
+
+    Returns:
+        The validated list.
+
+    Raises:
+        DocumentError: Listing every problem, each at a ``$``-rooted path: an
+            unknown or missing key, a repeated code, a code not of the list's
+            shape, an empty list, or a list of the other kind than ``code_list``.
+
+    >>> codes = code_list_from_document({
+    ...     "schema_version": 1, "code_list": "plan_category", "source": "Invented",
+    ...     "year": 2031, "codes": [{"code": "NEG", "label": "neglect"}],
+    ... })
+    >>> codes.kind.value, codes.code_values
+    ('plan_category', ('NEG',))
+    """
+    codes = read_as(CensusCodeList, document)
+    if code_list is not None and codes.kind is not code_list:
+        raise DocumentError(
+            [
+                DocumentProblem(
+                    "$.code_list",
+                    f"expected {safe_repr(code_list.value)}, got {safe_repr(codes.kind.value)}",
+                    RULE,
+                )
+            ],
+            kind="census_code_list",
+        )
+    return codes
+
+
+def load_plan_categories(source: Source) -> CensusCodeList:
+    """Read a list of child protection plan categories from a TOML or JSON file.
+
+    A file of another collection year replaces the built-in list wherever a
+    function takes ``categories=``.
+
+    Args:
+        source: A path, or a resource from :func:`importlib.resources.files`.
+
+    Returns:
+        The validated list.
+
+    Raises:
+        DocumentError: With ``$``-rooted paths, if the file is not TOML or JSON,
+            does not parse, or breaks a rule of :func:`code_list_from_document`
+            (a list of assessment factors is refused at ``$.code_list``).
+        OSError: If the file cannot be read.
+    """
+    return code_list_from_document(read_file(source), CodeListKind.PLAN_CATEGORY)
+
+
+def load_assessment_factors(source: Source) -> CensusCodeList:
+    """Read a list of factors identified at the end of assessment from a TOML or JSON file.
+
+    A file of another collection year replaces the built-in list wherever a
+    function takes ``factors=``.
+
+    Args:
+        source: A path, or a resource from :func:`importlib.resources.files`.
+
+    Returns:
+        The validated list.
+
+    Raises:
+        DocumentError: With ``$``-rooted paths, if the file is not TOML or JSON,
+            does not parse, or breaks a rule of :func:`code_list_from_document`
+            (a list of plan categories is refused at ``$.code_list``).
+        OSError: If the file cannot be read.
+    """
+    return code_list_from_document(read_file(source), CodeListKind.ASSESSMENT_FACTOR)

@@ -33,6 +33,7 @@ from neglect_protocol._boundary._wire import (
     WireError,
     at_least,
     field_rules,
+    omit_if_default,
     optional,
 )
 from neglect_protocol._logic._assurance import PeriodRecords
@@ -81,6 +82,9 @@ field_rules(Question, code=NONBLANK, text=NONBLANK, finding=OPTIONAL_NONBLANK)
 field_rules(Survey, name=NONBLANK)
 field_rules(SurveyResponse, respondent=NONBLANK, group=NONBLANK)
 field_rules(CohortRecord, reference=NONBLANK, level_of_need=at_least(1))
+# The census codes came after the first cohort documents: left at their default,
+# they are left out, so those documents are written as they always were.
+omit_if_default(CohortRecord, "plan_category", "factors")
 field_rules(GCP2Completion, practitioner=NONBLANK, agency=NONBLANK, level_of_need=at_least(1))
 field_rules(
     ImplementationMeasures,

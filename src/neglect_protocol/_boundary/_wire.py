@@ -383,6 +383,21 @@ FIELD_TYPES: dict[tuple[type, str], Any] = {}
 """Wire types by (class, field name), for fields whose annotation the wire cannot read."""
 
 
+OMITTED_IF_DEFAULT: set[tuple[type, str]] = set()
+"""Fields, by (class, field name), left out of a document when they hold their default."""
+
+
+def omit_if_default(cls: type, *names: str) -> None:
+    """Leave the fields ``names`` of ``cls`` out of documents when they hold their default.
+
+    For fields added to a class after documents of it were written: a document
+    that never had them still reads, and a value that leaves them at their default
+    is written exactly as before.
+    """
+    for name in names:
+        OMITTED_IF_DEFAULT.add((cls, name))
+
+
 def field_rules(cls: type, **rules: FieldRule) -> None:
     """Register constraints on fields of ``cls`` (before the converter first meets it)."""
     for name, rule in rules.items():
@@ -734,6 +749,11 @@ def make_wire_converter(
             for name, kind, _ in record_fields(cls)
             if (cls, name) in FIELD_TYPES
         }
+        for name, kind, _ in record_fields(cls):
+            if (cls, name) in OMITTED_IF_DEFAULT:
+                overrides[name] = override(
+                    omit_if_default=True, unstruct_hook=converter.get_unstructure_hook(kind)
+                )
         write = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit, **overrides)
         tag = KIND_TAGS.get(cls)
         if tag is None:

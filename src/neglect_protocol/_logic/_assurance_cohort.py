@@ -15,7 +15,7 @@ from collections.abc import Callable
 from neglect_protocol._logic._breakdowns import category_label
 from neglect_protocol._logic._change import Change
 from neglect_protocol._logic._phrasing import describe
-from neglect_protocol._model._cohort import CensusAgeBand, PrimaryNeed
+from neglect_protocol._model._cohort import PrimaryNeed
 from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy
 from neglect_protocol._model._phrase import Phrase, Relation
 from neglect_protocol._model._proportion import Proportion
@@ -135,13 +135,13 @@ def _band_clause(published: _Published, row: int, base: int) -> tuple[str, Phras
 
 
 def _ages(labels: list[str]) -> str:
-    """Age bands as a sentence ends: "aged 10 to 15", "unborn and aged under 1"."""
-    unborn = CensusAgeBand.UNBORN.label
-    ages = [label.lower() for label in labels if label != unborn]
-    parts = ["unborn"] if unborn in labels else []
-    if ages:
-        parts.append("aged " + (ages[0] if len(ages) == 1 else _series(ages)))
-    return " and ".join(parts)
+    """Age bands as a sentence ends: "aged 10 to 15", "aged under 1 and 1 to 4".
+
+    These are children in care, so never unborn: a cohort record refuses an unborn
+    child who is looked after (Children Act 1989 s.22(1)).
+    """
+    ages = [label.lower() for label in labels]
+    return "aged " + (ages[0] if len(ages) == 1 else _series(ages))
 
 
 def _series(items: list[str]) -> str:

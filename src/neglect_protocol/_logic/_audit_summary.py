@@ -218,3 +218,50 @@ def summarise_audits(
             }
         ),
     )
+
+
+def criterion_shares(
+    audits: Iterable[CaseFileAudit],
+    *,
+    scale: JudgementScale,
+    criteria: Sequence[str] | None = None,
+) -> FrozenMap[str, Proportion]:
+    """The share of files judged good or better on each audit criterion.
+
+    The public :func:`neglect_protocol.audit.criterion_shares` documents the
+    behaviour; it chooses the default scale when none is given and calls this.
+    """
+    checked = _checked_audits(audits, scale, "audits")
+    graded: dict[str, list[Judgement]] = {}
+    for index, audit in enumerate(checked):
+        for code, judgement in audit.criteria.items():
+            scale.judgement(judgement, field=f"audits[{index}].criteria[{safe_repr(code)}]")
+            graded.setdefault(code, []).append(judgement)
+    if criteria is None:
+        wanted = sorted(graded)
+    else:
+        if isinstance(criteria, str) or not isinstance(criteria, Sequence):
+            raise AuditError(
+                "criteria", f"expected a sequence of criterion codes, got {got(criteria)}"
+            )
+        wanted = list(criteria)
+        for index, code in enumerate(wanted):
+            if code not in graded:
+                raise AuditError(
+                    f"criteria[{index}]",
+                    f"expected a criterion judged in at least one audit, got {safe_repr(code)}",
+                )
+            if code in wanted[:index]:
+                raise AuditError(
+                    f"criteria[{index}]",
+                    f"expected each criterion once, got {safe_repr(code)} again",
+                )
+    return FrozenMap(
+        {
+            code: Proportion(
+                sum(scale.is_good_or_better(judgement) for judgement in graded[code]),
+                len(graded[code]),
+            )
+            for code in wanted
+        }
+    )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from neglect_protocol._model._census import CodeListKind, check_code_shape
 from neglect_protocol._model._checks import got, tuple_of
 from neglect_protocol._model._cohort import (
     CensusAgeBand,
@@ -302,21 +303,29 @@ class Cohort:
         age_band: CensusAgeBand | str | None = None,
         level_of_need: int | None = None,
         looked_after: bool | None = None,
+        plan_category: str | None = None,
+        factor: str | None = None,
     ) -> Cohort:
         """Return the children matching every criterion given (``None`` matches all).
 
         Codes are converted as :class:`~neglect_protocol.indicators.CohortRecord`
         converts them (``"N1"``, ``"1 to 4"``, ``"Under 1"``), so a criterion never
-        silently matches nothing.
+        silently matches nothing. ``plan_category`` keeps the children whose child
+        protection plan has that initial category (``"NEG"``); ``factor`` those with
+        that factor identified at the end of assessment (``"16A"``): the two census
+        meanings of "due to neglect" (see :mod:`neglect_protocol.census`).
 
         Raises:
             CohortError: If a criterion is not a primary need, age band, level of
-                need (a whole number from 1 up) or ``True``/``False``.
+                need (a whole number from 1 up), ``True``/``False``, or shaped like
+                a plan category or factor code.
 
         >>> from neglect_protocol.indicators import Cohort, CohortRecord
-        >>> cohort = Cohort((CohortRecord("C-1", "N1", "10 to 15", 4),
-        ...                  CohortRecord("C-2", "N5", "Under 1", 4)))
+        >>> cohort = Cohort((CohortRecord("C-1", "N1", "10 to 15", 4, factors=("16A",)),
+        ...                  CohortRecord("C-2", "N5", "Under 1", 4, plan_category="NEG")))
         >>> len(cohort.where(primary_need="N1")), len(cohort.where(age_band="Under 1"))
+        (1, 1)
+        >>> len(cohort.where(level_of_need=4, factor="16A")), len(cohort.where(plan_category="NEG"))
         (1, 1)
         """
         wanted: dict[str, object] = {}
@@ -328,11 +337,18 @@ class Cohort:
             wanted["level_of_need"] = check_level(level_of_need, "level_of_need")
         if looked_after is not None:
             wanted["looked_after"] = check_flag(looked_after, "looked_after")
+        if plan_category is not None:
+            wanted["plan_category"] = check_code_shape(
+                plan_category, CodeListKind.PLAN_CATEGORY, "plan_category"
+            )
+        if factor is not None:
+            factor = check_code_shape(factor, CodeListKind.ASSESSMENT_FACTOR, "factor")
         return Cohort(
             tuple(
                 record
                 for record in self.records
                 if all(getattr(record, name) == value for name, value in wanted.items())
+                and (factor is None or factor in record.factors)
             )
         )
 

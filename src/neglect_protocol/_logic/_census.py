@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from neglect_protocol._model._census import CensusCodeList, CodedRecord, CodeListKind
+from neglect_protocol._model._census import CensusCodeList, CodeListKind
 from neglect_protocol._model._checks import got
+from neglect_protocol._model._cohort import CensusAgeBand, CohortRecord, UnbornPolicy
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol.errors import CohortError, safe_repr
@@ -42,7 +43,7 @@ class NeglectBasis(enum.Enum):
         """The basis in words, to print beside the figure it qualifies."""
         return _DESCRIPTIONS[self]
 
-    def recorded(self, record: CodedRecord) -> bool:
+    def recorded(self, record: CohortRecord) -> bool:
         """Whether ``record`` carries what this basis looks at (a plan, or assessment factors)."""
         plan = record.plan_category is not None
         factors = bool(record.factors)
@@ -52,7 +53,7 @@ class NeglectBasis(enum.Enum):
             return factors
         return plan or factors
 
-    def is_neglect(self, record: CodedRecord) -> bool:
+    def is_neglect(self, record: CohortRecord) -> bool:
         """Whether ``record`` counts as "due to neglect" on this basis."""
         plan = record.plan_category == NEGLECT_CATEGORY
         factor = NEGLECT_FACTOR in record.factors
@@ -91,17 +92,17 @@ _DESCRIPTIONS = {
 }
 
 
-def _records(records: Sequence[CodedRecord]) -> tuple[CodedRecord, ...]:
+def _records(records: Sequence[CohortRecord]) -> tuple[CohortRecord, ...]:
     if isinstance(records, str) or not isinstance(records, Sequence):
-        raise CohortError("records", f"expected a sequence of coded records, got {got(records)}")
+        raise CohortError("records", f"expected a sequence of cohort records, got {got(records)}")
     for index, record in enumerate(records):
-        if not isinstance(record, CodedRecord):
-            raise CohortError(f"$.records[{index}]", f"expected a CodedRecord, got {got(record)}")
+        if not isinstance(record, CohortRecord):
+            raise CohortError(f"$.records[{index}]", f"expected a CohortRecord, got {got(record)}")
     references = [record.reference for record in records]
     for index, reference in enumerate(references):
         if reference in references[:index]:
             raise CohortError(
-                f"$.records[{index}].record.reference",
+                f"$.records[{index}].reference",
                 f"expected each child once, got {safe_repr(reference)} again",
             )
     return tuple(records)
@@ -114,10 +115,11 @@ def _check_list(value: object, kind: CodeListKind, argument: str) -> CensusCodeL
 
 
 def check_codes(
-    records: Sequence[CodedRecord],
+    records: Sequence[CohortRecord],
     *,
     categories: CensusCodeList,
     factors: CensusCodeList,
+    unborn: UnbornPolicy | None = None,
 ) -> None:
     """Refuse any plan category or factor that is not on the given year's lists.
 
@@ -125,18 +127,41 @@ def check_codes(
         records: The children (a cohort, or its records).
         categories: The plan categories of the collection year.
         factors: The assessment factors of the collection year.
+        unborn: The codes that cannot apply to an unborn child; ``None`` checks none.
 
     Raises:
         CohortError: At the first unknown code, with its ``$`` path
-            (``$.records[3].factors[1]``) and the nearest valid code.
+            (``$.records[3].factors[1]``) and the nearest valid code; or at the
+            first code ``unborn`` refuses for an unborn child.
     """
     categories = _check_list(categories, CodeListKind.PLAN_CATEGORY, "categories")
     factors = _check_list(factors, CodeListKind.ASSESSMENT_FACTOR, "factors")
+    if unborn is not None and not isinstance(unborn, UnbornPolicy):
+        raise CohortError("unborn", f"expected an UnbornPolicy or None, got {got(unborn)}")
     for index, record in enumerate(_records(records)):
         if record.plan_category is not None:
             categories.check(record.plan_category, f"$.records[{index}].plan_category")
         for position, code in enumerate(record.factors):
             factors.check(code, f"$.records[{index}].factors[{position}]")
+        if unborn is not None and record.age_band is CensusAgeBand.UNBORN:
+            _check_unborn(record, index, unborn)
+
+
+def _check_unborn(record: CohortRecord, index: int, policy: UnbornPolicy) -> None:
+    where = f"the unborn policy {safe_repr(policy.name)}, local policy"
+    if policy.refuses_need(record.primary_need):
+        raise CohortError(
+            f"$.records[{index}].primary_need",
+            f"expected a primary need that can apply to an unborn child ({where}), "
+            f"got {safe_repr(record.primary_need.value)}",
+        )
+    for position, code in enumerate(record.factors):
+        if policy.refuses_factor(code):
+            raise CohortError(
+                f"$.records[{index}].factors[{position}]",
+                f"expected a factor that can apply to an unborn child ({where}), "
+                f"got {safe_repr(code)}",
+            )
 
 
 @attrs.frozen
@@ -178,17 +203,17 @@ class CodeCounts:
         return Proportion(self.counts[code], self.recorded)
 
 
-def count_codes(records: Sequence[CodedRecord], codes: CensusCodeList) -> CodeCounts:
+def count_codes(records: Sequence[CohortRecord], codes: CensusCodeList) -> CodeCounts:
     """Count children by plan category or by assessment factor, as ``codes`` is.
 
     Raises:
         CohortError: If a record's code is not on ``codes`` (its path and the
             nearest valid code are named).
 
-    >>> from neglect_protocol.census import CodedRecord, builtin_plan_categories, count_codes
+    >>> from neglect_protocol.census import builtin_plan_categories, count_codes
     >>> from neglect_protocol.indicators import CohortRecord
-    >>> counts = count_codes((CodedRecord(CohortRecord("C-1", "N1", "1 to 4", 4), "NEG"),
-    ...                       CodedRecord(CohortRecord("C-2", "N1", "5 to 9", 4))),
+    >>> counts = count_codes((CohortRecord("C-1", "N1", "1 to 4", 4, plan_category="NEG"),
+    ...                       CohortRecord("C-2", "N1", "5 to 9", 4)),
     ...                      builtin_plan_categories())
     >>> counts.counts["NEG"], counts.recorded, counts.unrecorded
     (1, 1, 1)
@@ -239,7 +264,7 @@ class NeglectShare:
 
 
 def neglect_share(
-    records: Sequence[CodedRecord],
+    records: Sequence[CohortRecord],
     basis: NeglectBasis | str,
     *,
     categories: CensusCodeList,

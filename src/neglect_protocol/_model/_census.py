@@ -6,7 +6,8 @@ places: the *initial category of abuse* of a child protection plan (``NEG``) and
 the *factors identified at the end of assessment* (``16A``). Both are coded lists
 that the DfE revises from one collection year to the next, so they are reference
 data: the built-in lists ship as package data with their ``source`` and ``year``,
-and a newer year's file replaces them (see :mod:`neglect_protocol.census`).
+and a newer year's file replaces them (see :mod:`neglect_protocol.census`). A
+child's :class:`~neglect_protocol.indicators.CohortRecord` carries its codes.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import re
 import attrs
 
 from neglect_protocol._model._checks import got
-from neglect_protocol._model._cohort import CensusAgeBand, CohortRecord
 from neglect_protocol.errors import CohortError, safe_repr
 
 
@@ -242,60 +242,3 @@ def factors_field(value: object) -> tuple[str, ...]:
             f"got it with {len(codes) - 1} other code{'' if len(codes) == 2 else 's'}",
         )
     return codes
-
-
-def _cohort_record(
-    instance: object, attribute: attrs.Attribute[CohortRecord], value: object
-) -> None:
-    if not isinstance(value, CohortRecord):
-        raise CohortError(attribute.name, f"expected a CohortRecord, got {got(value)}")
-
-
-@attrs.frozen
-class CodedRecord:
-    """A child's cohort record with the census codes that name neglect on its own.
-
-    Attributes:
-        record: The child's cohort record (need, age band, level, care status).
-        plan_category: The initial category of abuse of the child's child
-            protection plan (``"NEG"``), or ``None`` if there is no plan.
-        factors: The factors identified at the end of the child's assessment
-            (``("16A", "3B")``), empty if none were recorded.
-
-    The codes' shapes are checked here, so free text in the wrong column is
-    refused at once; whether a code is on one collection year's list is checked
-    against that list (:func:`neglect_protocol.census.check_codes`), since a record
-    does not know its year.
-
-    Raises:
-        CohortError: If ``record`` is not a cohort record or is an unborn child
-            recorded as looked after, or a code is not shaped like one, is
-            repeated, or ``"21"`` (no factors identified) is given beside another
-            factor (census validation rule 8869).
-
-    >>> from neglect_protocol.census import CodedRecord
-    >>> from neglect_protocol.indicators import CohortRecord
-    >>> coded = CodedRecord(CohortRecord("C-1", "N1", "1 to 4", 4), "NEG", ["16A", "3B"])
-    >>> coded.reference, coded.plan_category, coded.factors
-    ('C-1', 'NEG', ('16A', '3B'))
-    """
-
-    record: CohortRecord = attrs.field(validator=_cohort_record)
-    plan_category: str | None = attrs.field(default=None, converter=plan_category_field)
-    factors: tuple[str, ...] = attrs.field(default=(), converter=factors_field)
-
-    def __attrs_post_init__(self) -> None:
-        # A local authority looks after a child in its care or accommodated by it
-        # (Children Act 1989, s.22(1)); a child is a person, so one not yet born
-        # cannot be looked after: pre-birth work plans for care from birth.
-        if self.record.age_band is CensusAgeBand.UNBORN and self.record.looked_after:
-            raise CohortError(
-                "record.looked_after",
-                "expected an unborn child not to be looked after (a child can be in care "
-                "only once born), got True",
-            )
-
-    @property
-    def reference(self) -> str:
-        """The child's pseudonymous reference."""
-        return self.record.reference

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from neglect_protocol._model._assessment import Assessment, ChildRef
+from neglect_protocol._model._census import factors_field, plan_category_field
 from neglect_protocol._model._checks import got, tuple_of
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol.errors import CohortError, safe_repr
@@ -249,11 +250,29 @@ class CohortRecord:
             a label such as ``"Under 1"``, is converted).
         level_of_need: The level (tier) of need, 1 up; the levels are local policy.
         looked_after: Whether the child is in the local authority's care.
+        plan_category: The initial category of abuse of the child's child
+            protection plan, a Children in Need census code (``"NEG"``), or
+            ``None`` if the child has no plan.
+        factors: The factors identified at the end of the child's assessment,
+            census codes (``("16A", "3B")``); empty if none were recorded.
+
+    The codes' shapes are checked here, so free text typed into the wrong column
+    is refused at once; whether a code is on one collection year's list is checked
+    against that list (:func:`neglect_protocol.census.check_codes`), since a record
+    does not know its year.
+
+    Raises:
+        CohortError: If a field is invalid; if a code is not shaped like one or is
+            repeated, or ``"21"`` (no factors identified) is given beside another
+            factor (census validation rule 8869); or if an unborn child is
+            recorded as looked after.
 
     >>> from neglect_protocol.indicators import CohortRecord
     >>> record = CohortRecord("C-1", "N1", "10 to 15", level_of_need=4, looked_after=True)
     >>> record.primary_need, record.age_band
     (<PrimaryNeed.N1: 'N1'>, <CensusAgeBand.AGED_10_TO_15: '10 to 15'>)
+    >>> CohortRecord("C-2", "N1", "1 to 4", 4, plan_category="NEG", factors=["16A", "3B"]).factors
+    ('16A', '3B')
     """
 
     reference: str = attrs.field(validator=_reference)
@@ -261,6 +280,21 @@ class CohortRecord:
     age_band: CensusAgeBand = attrs.field(converter=_age_band)
     level_of_need: int = attrs.field(validator=_level)
     looked_after: bool = attrs.field(default=False, validator=_flag)
+    plan_category: str | None = attrs.field(
+        default=None, converter=plan_category_field, kw_only=True
+    )
+    factors: tuple[str, ...] = attrs.field(default=(), converter=factors_field, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        # A local authority looks after a child in its care or accommodated by it
+        # (Children Act 1989, s.22(1)), and a child is a person under 18 (s.105(1)):
+        # one not yet born cannot be looked after; pre-birth work plans care from birth.
+        if self.age_band is CensusAgeBand.UNBORN and self.looked_after:
+            raise CohortError(
+                "looked_after",
+                "expected an unborn child not to be looked after (a child can be in care "
+                "only once born, Children Act 1989 s.22(1)), got True",
+            )
 
     @classmethod
     def from_child(
@@ -271,6 +305,8 @@ class CohortRecord:
         primary_need: PrimaryNeed | str,
         level_of_need: int,
         looked_after: bool = False,
+        plan_category: str | None = None,
+        factors: tuple[str, ...] = (),
     ) -> CohortRecord:
         """Build a record for ``child``, working out the age band at 31 March of ``census_year``.
 
@@ -288,6 +324,8 @@ class CohortRecord:
             CensusAgeBand.of_child(child, census_year=census_year),
             level_of_need,
             looked_after,
+            plan_category=plan_category,
+            factors=factors,
         )
 
 
@@ -408,3 +446,82 @@ class ImplementationMeasures:
         if self.practitioners_trained == 0:
             return None
         return Proportion(self.practitioners_using, self.practitioners_trained)
+
+
+def _needs(value: object) -> frozenset[PrimaryNeed]:
+    if isinstance(value, str) or not isinstance(value, tuple | list | set | frozenset):
+        raise CohortError("primary_needs", f"expected a set of primary needs, got {got(value)}")
+    return frozenset(
+        as_primary_need(need, f"primary_needs[{index}]") for index, need in enumerate(value)
+    )
+
+
+def _factor_codes(value: object) -> frozenset[str]:
+    if isinstance(value, str) or not isinstance(value, tuple | list | set | frozenset):
+        raise CohortError("factors", f"expected a set of factor codes, got {got(value)}")
+    return frozenset(factors_field(tuple(sorted(value, key=str))))
+
+
+@attrs.frozen
+class UnbornPolicy:
+    """The census codes that cannot apply to an unborn child: a local policy.
+
+    No rule of the Department for Education's Children in Need census (its guide,
+    or its validation rules as implemented in the open-source validator) was
+    found that refuses a need code or an assessment factor for an unborn child,
+    so which codes cannot apply is the partnership's policy, not a DfE
+    definition. :data:`~neglect_protocol.census.UNBORN_POLICY` is the built-in
+    one: the need and factors that describe the child's own behaviour or
+    circumstances after birth (socially unacceptable behaviour N6; the child's own
+    alcohol or drug misuse 1A and 2A; a young carer 7A; private fostering 8B to
+    8F; an unaccompanied asylum-seeking child 9A; going missing 10A; sexual
+    exploitation 11A; trafficking 12A; gangs 13A; socially unacceptable behaviour
+    14A; self-harm 15A; criminal exploitation 24A). Build another to change it.
+
+    Attributes:
+        name: The policy's name, shown in messages.
+        primary_needs: The primary needs refused for an unborn child.
+        factors: The assessment factor codes refused for an unborn child.
+
+    >>> from neglect_protocol.census import UnbornPolicy
+    >>> policy = UnbornPolicy("county 2024", ["N6"], ["14A", "15A"])
+    >>> policy.refuses_need("N6"), policy.refuses_factor("16A")
+    (True, False)
+    """
+
+    name: str = attrs.field(validator=_reference)
+    primary_needs: frozenset[PrimaryNeed] = attrs.field(converter=_needs)
+    factors: frozenset[str] = attrs.field(converter=_factor_codes)
+
+    def refuses_need(self, need: PrimaryNeed | str) -> bool:
+        """Whether ``need`` cannot apply to an unborn child under this policy."""
+        return as_primary_need(need) in self.primary_needs
+
+    def refuses_factor(self, code: str) -> bool:
+        """Whether the factor ``code`` cannot apply to an unborn child under this policy."""
+        return code in self.factors
+
+
+UNBORN_POLICY = UnbornPolicy(
+    "built-in",
+    ("N6",),
+    (
+        "1A",
+        "2A",
+        "7A",
+        "8B",
+        "8C",
+        "8D",
+        "8E",
+        "8F",
+        "9A",
+        "10A",
+        "11A",
+        "12A",
+        "13A",
+        "14A",
+        "15A",
+        "24A",
+    ),
+)
+"""The built-in :class:`UnbornPolicy` (local policy, not a DfE rule; see its docstring)."""

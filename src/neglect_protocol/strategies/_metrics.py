@@ -228,10 +228,38 @@ def draw_survey_responses(draw: st.DrawFn, survey: Survey) -> SurveyResponse:
 
 @functools.cache
 def cohort_records(*, max_level: int = 4) -> st.SearchStrategy[CohortRecord]:
-    """Records of one child: any primary need and age band, level 1 to ``max_level``."""
-    return st.builds(
-        CohortRecord, references("C"), _NEEDS, _CENSUS_BANDS, between(1, max_level), _BOOLEANS
-    )
+    """Records of one child: any primary need and age band, level 1 to ``max_level``.
+
+    An unborn child is never looked after (the record refuses it); a plan category
+    and assessment factors are drawn from codes of the built-in census lists.
+    """
+    return _cohort_records(max_level)
+
+
+@functools.cache
+def _cohort_records(max_level: int) -> st.SearchStrategy[CohortRecord]:
+    @st.composite
+    def records(draw: st.DrawFn) -> CohortRecord:
+        band = draw(_CENSUS_BANDS)
+        return CohortRecord(
+            draw(references("C")),
+            draw(_NEEDS),
+            band,
+            draw(between(1, max_level)),
+            band is not CensusAgeBand.UNBORN and draw(_BOOLEANS),
+            plan_category=draw(_PLAN_CATEGORIES),
+            factors=draw(_FACTORS),
+        )
+
+    return records()
+
+
+_PLAN_CATEGORIES = st.none() | st.sampled_from(["NEG", "PHY", "EMO", "SAB", "MUL"])
+_FACTORS = st.lists(
+    st.sampled_from(["1B", "2B", "3A", "3B", "3C", "4B", "16A", "17A", "18B", "19C", "20"]),
+    unique=True,
+    max_size=3,
+).map(tuple)
 
 
 @functools.cache
@@ -287,7 +315,8 @@ def clustered_cohorts(draw: st.DrawFn, *, level: int = 4) -> Cohort:
     records: list[CohortRecord] = []
     for need in needs:
         for band in draw(_FEW_BANDS):
-            for looked_after in (False, True):
+            # An unborn child is never looked after (the record refuses it).
+            for looked_after in (False,) if band is CensusAgeBand.UNBORN else (False, True):
                 start = len(records)
                 records += [
                     CohortRecord(f"C-{start + number}", need, band, level, looked_after)

@@ -42,6 +42,7 @@ from neglect_protocol._model._audit import (
     Polarity,
 )
 from neglect_protocol._model._catalogue import AgeBand, Area, Catalogue, Item, Phase, SubArea
+from neglect_protocol._model._census import CensusCode, CensusCodeList, CodeListKind
 from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
@@ -291,7 +292,34 @@ def _metrics_types() -> dict[type, _S]:
         DisclosurePolicy: metrics.disclosure_policies(),
         Suppression: st.sampled_from(list(Suppression)),
         Missing: st.sampled_from(list(Missing)),
+        CodeListKind: st.sampled_from(list(CodeListKind)),
+        CensusCode: _census_codes(CodeListKind.ASSESSMENT_FACTOR),
+        CensusCodeList: _census_code_lists(),
     }
+
+
+def _census_codes(kind: CodeListKind) -> _S:
+    code = (
+        st.from_regex(r"[A-Z]{3}", fullmatch=True)
+        if kind is CodeListKind.PLAN_CATEGORY
+        else st.from_regex(r"[1-9][0-9]?[A-Z]?", fullmatch=True)
+    )
+    return st.builds(CensusCode, code, foundation.NAMES)
+
+
+def _census_code_lists() -> _S:
+    def of(kind: CodeListKind) -> _S:
+        return st.builds(
+            CensusCodeList,
+            st.just(kind),
+            foundation.NAMES,
+            st.integers(2009, 2100),
+            st.lists(_census_codes(kind), min_size=1, max_size=4, unique_by=lambda c: c.code).map(
+                tuple
+            ),
+        )
+
+    return st.one_of(of(CodeListKind.PLAN_CATEGORY), of(CodeListKind.ASSESSMENT_FACTOR))
 
 
 @functools.cache

@@ -1,0 +1,42 @@
+"""The census code list document: plan categories or assessment factors of one collection year.
+
+Schema version 1, ``kind = "census_code_list"``: ``code_list`` (``"plan_category"``
+or ``"assessment_factor"``), ``source``, ``year`` and ``codes``, a list of tables
+each with a ``code`` and a ``label``. The list is read by the one converter like
+every other reference file; the rules of a list (each code once, of the list's
+shape, at least one) are the model's, reported at ``$``-rooted paths.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from neglect_protocol._boundary._wire import Layout
+from neglect_protocol._model._census import CensusCode, CensusCodeList, CodeListKind
+
+PARTS = (CodeListKind, CensusCode)
+"""The census value types written inside documents without an envelope."""
+
+
+@attrs.frozen
+class CensusCodeListDocument:
+    """A census code list as its file lays it out.
+
+    The list's kind is ``code_list``, since ``kind`` names the document kind.
+    """
+
+    code_list: CodeListKind
+    source: str
+    year: int
+    codes: tuple[CensusCode, ...]
+
+
+def _to_shape(codes: CensusCodeList) -> CensusCodeListDocument:
+    return CensusCodeListDocument(codes.kind, codes.source, codes.year, codes.codes)
+
+
+def _from_shape(document: CensusCodeListDocument) -> CensusCodeList:
+    return CensusCodeList(document.code_list, document.source, document.year, document.codes)
+
+
+CENSUS_CODE_LIST_LAYOUT = Layout(CensusCodeListDocument, _to_shape, _from_shape)
