@@ -28,6 +28,7 @@ from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._wire import Layout
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._breakdowns import Cohort
+from neglect_protocol._model._action_plan import ActionPlan
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue
@@ -102,6 +103,7 @@ IMPLEMENTATION_MEASURES_SCHEMA_VERSION = 1
 PERIOD_RECORDS_SCHEMA_VERSION = 1
 DISCLOSURE_POLICY_SCHEMA_VERSION = 1
 ASSURANCE_INPUT_SCHEMA_VERSION = 1
+ACTION_PLAN_SCHEMA_VERSION = 1
 
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
@@ -170,6 +172,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         # Options left to their defaults are left out, as a hand-written input would.
         omit_if_default=(ReportInput,),
     ),
+    DocumentKind("action_plan", ActionPlan, ACTION_PLAN_SCHEMA_VERSION),
 )
 """Every document kind, in the order the ``schema`` command and the tests list them."""
 
