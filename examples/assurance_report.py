@@ -23,6 +23,13 @@ the figures a county council's scrutiny committee was given in June 2022
 
 The earlier period (2020-21) is invented outright, to show change since then.
 
+The action plan is invented too, in our own words. The case review behind the report
+made seven recommendations under three findings (para 1: understanding the impact of
+neglect, professional curiosity about family history and dynamics, and a child's
+lived experience); the actions answering them are drawn from the work the report
+describes (paras 4 to 6, 11 and 14 to 15). Progress is measured on the day the
+committee met, 16 June 2022.
+
 Run it with ``python examples/assurance_report.py [output-directory]``; the
 directory defaults to ``examples/output/``.
 """
@@ -35,6 +42,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
+from neglect_protocol.action_plan import Action, ActionPlan, ActionStatus, Recommendation
 from neglect_protocol.assurance import (
     AssuranceReport,
     PeriodRecords,
@@ -282,6 +290,179 @@ def completions(scale: Fraction) -> list[GCP2Completion]:
     return made
 
 
+REPORT_DATE = dt.date(2022, 6, 16)
+"""The day the scrutiny committee met: the action plan's progress is measured on it."""
+
+
+def _action(
+    reference: str,
+    description: str,
+    owner: str,
+    due: dt.date,
+    status: ActionStatus,
+    evidence: str | None = None,
+) -> Action:
+    return Action(reference, description, owner, due, status, evidence=evidence)
+
+
+def action_plan() -> ActionPlan:
+    """The invented action plan answering the case review's seven recommendations."""
+    done, on_track, at_risk = ActionStatus.COMPLETE, ActionStatus.ON_TRACK, ActionStatus.AT_RISK
+    late, waiting = ActionStatus.OFF_TRACK, ActionStatus.NOT_STARTED
+    d = dt.date
+    return ActionPlan(
+        "Invented action plan answering the serious case review (published November 2020)",
+        (
+            Recommendation(
+                "R1",
+                "Make neglect, low-level neglect included, a standing partnership priority",
+                (
+                    _action(
+                        "R1A",
+                        "Adopt neglect as a priority with a yearly work plan",
+                        "Safeguarding partnership",
+                        d(2021, 3, 31),
+                        done,
+                        "Invented: the work plan was reviewed by the board in March 2021.",
+                    ),
+                    _action(
+                        "R1B",
+                        "Agree a multi-agency protocol for infants at risk of neglect",
+                        "Safeguarding partnership",
+                        d(2022, 3, 31),
+                        at_risk,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R2",
+                "Give every agency one shared way of measuring the care a child receives",
+                (
+                    _action(
+                        "R2A",
+                        "Train GCP2 champions in every agency",
+                        "Workforce development",
+                        d(2021, 9, 30),
+                        done,
+                        "Invented: champions now run the awareness sessions.",
+                    ),
+                    _action(
+                        "R2B",
+                        "Train practitioners to use the GCP2",
+                        "Workforce development",
+                        d(2022, 3, 31),
+                        done,
+                    ),
+                    _action(
+                        "R2C",
+                        "Raise use of the GCP2 in assessments at every tier",
+                        "GCP2 steering group",
+                        d(2022, 12, 31),
+                        late,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R3",
+                "Let the board see how well the partnership responds to neglect",
+                (
+                    _action(
+                        "R3A",
+                        "Build a local neglect dataset for strategic review",
+                        "Performance and insight",
+                        d(2021, 12, 31),
+                        done,
+                        "Invented: the dataset feeds the quarterly board report.",
+                    ),
+                    _action(
+                        "R3B",
+                        "Publish an annual assurance report to the board",
+                        "Performance and insight",
+                        d(2022, 6, 30),
+                        on_track,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R4",
+                "Expect practitioners to ask about a family's history, not only its present",
+                (
+                    _action(
+                        "R4A",
+                        "Add family history to the audit tool's criteria",
+                        "Quality assurance",
+                        d(2021, 12, 31),
+                        done,
+                    ),
+                    _action(
+                        "R4B",
+                        "Run learning sessions on professional curiosity",
+                        "Safeguarding partnership",
+                        d(2022, 9, 30),
+                        on_track,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R5",
+                "Share what each agency knows about who lives in and visits the home",
+                (
+                    _action(
+                        "R5A",
+                        "Agree how agencies share household information at the front door",
+                        "Police",
+                        d(2022, 3, 31),
+                        at_risk,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R6",
+                "Record the child's day-to-day experience in every assessment and plan",
+                (
+                    _action(
+                        "R6A",
+                        "Make the child's lived experience a limiting audit criterion",
+                        "Quality assurance",
+                        d(2021, 6, 30),
+                        done,
+                        "Invented: four fifths of comments now find plans led by the child's "
+                        "wishes and feelings.",
+                    ),
+                    _action(
+                        "R6B",
+                        "Ask families and professionals about child protection plans",
+                        "Children's social care",
+                        d(2022, 3, 31),
+                        done,
+                        "Invented: the revised survey's first results are in this report.",
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R7",
+                "Act on what the child's experience shows, stepping up when care does not improve",
+                (
+                    _action(
+                        "R7A",
+                        "Bring the strategic groups working on neglect together",
+                        "Safeguarding partnership",
+                        d(2022, 12, 31),
+                        on_track,
+                    ),
+                    _action(
+                        "R7B",
+                        "Recruit and keep enough social workers to act early",
+                        "Children's social care",
+                        d(2023, 3, 31),
+                        waiting,
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
 def report_input() -> ReportInput:
     """Everything the 2021-22 report is built from, compared with 2020-21, as one value.
 
@@ -318,7 +499,14 @@ def report_input() -> ReportInput:
         cohort_2021(),
         ImplementationMeasures(18, 640, 350, tuple(completions(Fraction(1, 2)))),
     )
-    return ReportInput(SURVEY, current, previous, inadequate_ceiling=Fraction(1, 10))
+    return ReportInput(
+        SURVEY,
+        current,
+        previous,
+        inadequate_ceiling=Fraction(1, 10),
+        action_plan=action_plan(),
+        report_date=REPORT_DATE,
+    )
 
 
 def build_report() -> AssuranceReport:

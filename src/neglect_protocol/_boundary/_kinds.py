@@ -28,7 +28,7 @@ from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._wire import Layout
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._breakdowns import Cohort
-from neglect_protocol._model._action_plan import ActionPlan
+from neglect_protocol._model._action_plan import Action, ActionPlan
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue
@@ -172,7 +172,8 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         # Options left to their defaults are left out, as a hand-written input would.
         omit_if_default=(ReportInput,),
     ),
-    DocumentKind("action_plan", ActionPlan, ACTION_PLAN_SCHEMA_VERSION),
+    # An action with no evidence of impact yet leaves the key out, as a hand-written plan would.
+    DocumentKind("action_plan", ActionPlan, ACTION_PLAN_SCHEMA_VERSION, omit_if_default=(Action,)),
 )
 """Every document kind, in the order the ``schema`` command and the tests list them."""
 
