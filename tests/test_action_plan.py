@@ -53,7 +53,7 @@ def action(
     owner: str = "Health",
     evidence: str | None = None,
 ) -> Action:
-    return Action(reference, "Invented: do something", owner, due, status, evidence=evidence)  # type: ignore[arg-type]
+    return Action(reference, "Invented: do something", owner, due, status, evidence=evidence)
 
 
 def plan(*recommendations: Recommendation) -> ActionPlan:
@@ -128,7 +128,7 @@ class TestActions:
     def test_free_text_in_the_wrong_field_is_not_echoed(self) -> None:
         """Text typed into a reference or status is described by its length, never shown."""
         with pytest.raises(AuditError) as caught:
-            Action(SECRET, "Invented", "Health", DAY, SECRET)  # type: ignore[arg-type]
+            Action(SECRET, "Invented", "Health", DAY, SECRET)
         assert "Jane" not in str(caught.value)
         assert "a str of 55 characters" in str(caught.value)
 
@@ -184,13 +184,13 @@ class TestRecommendationsAndPlans:
     def test_a_plan_needs_recommendations(self, value: object, message: str) -> None:
         """A plan without recommendations, or with text in their place, is refused."""
         with pytest.raises(AuditError) as caught:
-            ActionPlan("Invented", value)  # type: ignore[arg-type]
+            ActionPlan("Invented", value)
         assert [("$.recommendations", message)] == problems_of(caught)
 
     def test_elements_of_the_wrong_type(self) -> None:
         """Anything but an Action among actions is named by its type, at its index."""
         with pytest.raises(AuditError) as caught:
-            Recommendation("R1", " ", (action(), SECRET))  # type: ignore[arg-type]
+            Recommendation("R1", " ", (action(), SECRET))
         assert [
             ("$.text", "expected the recommendation's text, got ' '"),
             ("$.actions[1]", "expected Action, got a str of 55 characters"),
@@ -293,7 +293,7 @@ class TestProgress:
 
 class TestDocuments:
     def document(self) -> dict[str, Any]:
-        return to_dict(
+        written: dict[str, Any] = to_dict(
             plan(
                 Recommendation(
                     "R1",
@@ -302,6 +302,7 @@ class TestDocuments:
                 )
             )
         )
+        return written
 
     def test_round_trip(self) -> None:
         """An action plan is written as an action_plan document and read back equal."""
