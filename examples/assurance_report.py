@@ -30,6 +30,17 @@ lived experience); the actions answering them are drawn from the work the report
 describes (paras 4 to 6, 11 and 14 to 15). Progress is measured on the day the
 committee met, 16 June 2022.
 
+Beside the report, the example works out three figures from the partnership's
+dataset (invented records again) and prints them:
+
+- the neglect cut: "due to neglect" on its own basis, neglect (``16A``) as a factor
+  identified at the end of assessment, not the "abuse or neglect" need code: 70 of
+  the 250 children at level 4 (28.0%) and 31 of the 75 in care (41.3%);
+- a quarterly trend of one DfE key indicator (re-referrals within 12 months) across
+  the four quarters of 2021-22, with the change since the quarter before;
+- moderation: three practitioners grading the same four anonymised cases, with
+  Krippendorff's alpha and the sub-area graded least alike.
+
 Run it with ``python examples/assurance_report.py [output-directory]``; the
 directory defaults to ``examples/output/``.
 """
@@ -56,6 +67,7 @@ from neglect_protocol.audit import (
     CaseFileAudit,
     Criterion,
 )
+from neglect_protocol.census import CodedRecord, NeglectShare, neglect_share
 from neglect_protocol.indicators import (
     CensusAgeBand,
     Cohort,
@@ -63,6 +75,9 @@ from neglect_protocol.indicators import (
     GCP2Completion,
     ImplementationMeasures,
 )
+from neglect_protocol.key_indicators import CaseHistory, Trend, trend
+from neglect_protocol.moderation import ModerationSet, ModerationSummary, moderate
+from neglect_protocol.reporting import describe
 from neglect_protocol.survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
 
 HERE = Path(__file__).resolve().parent
@@ -514,6 +529,123 @@ def build_report() -> AssuranceReport:
     return report_input().build()
 
 
+# Factors identified at the end of assessment, by primary need (invented): neglect
+# (16A) for every child whose need is abuse or neglect, domestic abuse (3B, 3C) for
+# family dysfunction, "no factors identified" (21) for the rest.
+FACTORS_BY_NEED = {"N1": ("16A",), "N5": ("3B", "3C")}
+
+
+def coded_cohort_2022() -> list[CodedRecord]:
+    """The 2021-22 cohort's children at level 4, with their assessment factors."""
+    return [
+        CodedRecord(record, factors=FACTORS_BY_NEED.get(record.primary_need.value, ("21",)))
+        for record in cohort_2022().records
+        if record.level_of_need == 4
+    ]
+
+
+def neglect_cuts() -> tuple[NeglectShare, NeglectShare]:
+    """Children at level 4, and those in care, due to neglect as factor 16A."""
+    coded = coded_cohort_2022()
+    in_care = [child for child in coded if child.record.looked_after]
+    return (
+        neglect_share(coded, "assessment_factor"),
+        neglect_share(in_care, "assessment_factor"),
+    )
+
+
+# Referrals per quarter of 2021-22 and how many came within 12 months of an earlier one.
+REFERRALS = {
+    "2021-22 Q1": (40, 8),
+    "2021-22 Q2": (45, 9),
+    "2021-22 Q3": (50, 11),
+    "2021-22 Q4": (48, 7),
+}
+_FIRST_MONTHS = {
+    "2021-22 Q1": (2021, 4),
+    "2021-22 Q2": (2021, 7),
+    "2021-22 Q3": (2021, 10),
+    "2021-22 Q4": (2022, 1),
+}
+
+
+def referral_histories() -> list[CaseHistory]:
+    """Invented children referred in 2021-22; a re-referral's earlier referral is 330 days before.
+
+    Referrals fall in the first month of each quarter, so the earlier referral is
+    always before 1 April 2021 and never counted in a quarter itself.
+    """
+    histories: list[CaseHistory] = []
+    for quarter, (count, again) in REFERRALS.items():
+        year, month = _FIRST_MONTHS[quarter]
+        for number in range(count):
+            day = dt.date(year, month, 1 + number % 28)
+            earlier = [day - dt.timedelta(days=330)] if number < again else []
+            histories.append(
+                CaseHistory(f"K-{quarter[-1]}-{number:03d}", referrals=[*earlier, day])
+            )
+    return histories
+
+
+def re_referral_trend() -> Trend:
+    """Re-referrals within 12 months, quarter by quarter in 2021-22."""
+    return trend("re_referrals", referral_histories(), list(REFERRALS))
+
+
+def moderation_summary() -> ModerationSummary:
+    """Three practitioners grade four anonymised cases in three sub-areas (invented grades)."""
+    grades = {
+        # sub-area: per case, the grades of practitioners P01, P02, P03
+        "A1": ((2, 2, 2), (4, 4, 3), (1, 1, 2), (3, 3, 3)),
+        "B1": ((3, 3, 4), (5, 4, 5), (2, 2, 2), (3, 4, 3)),
+        "C1": ((2, 4, 3), (4, 2, 3), (1, 3, 2), (3, 1, 2)),
+    }
+    return moderate(
+        ModerationSet.from_rows(
+            (f"P0{rater + 1}", f"M0{case + 1}", sub_area, grade)
+            for sub_area, cases in grades.items()
+            for case, by_rater in enumerate(cases)
+            for rater, grade in enumerate(by_rater)
+        )
+    )
+
+
+def dataset_lines() -> list[str]:
+    """The neglect cuts, the quarterly trend and moderation, one sentence each."""
+    at_level, in_care = neglect_cuts()
+    lines = []
+    for who, share in (("children at level 4", at_level), ("children in care", in_care)):
+        proportion = share.proportion
+        assert proportion is not None  # every child here has factors recorded
+        lines.append(
+            f"Due to neglect, {share.basis_description}: {proportion.positive} of the "
+            f"{proportion.total} {who} ({proportion.percent(1)}%, {describe(proportion)})."
+        )
+    shares = re_referral_trend()
+    lines.append(
+        "Re-referrals within 12 months, 2021-22 by quarter: "
+        + ", ".join(
+            f"{period.label} {value.positive} of {value.total} ({value.percent(1)}%)"
+            for period, value in zip(shares.periods, shares.values, strict=True)
+            if value is not None
+        )
+        + (
+            ""
+            if shares.change is None
+            else f"; change since the quarter before {float(shares.change) * 100:+.1f} points"
+        )
+        + "."
+    )
+    summary = moderation_summary()
+    alpha = summary.overall.alpha
+    lines.append(
+        f"Moderation: {len(summary.by_sub_area)} sub-areas of 4 cases graded by 3 practitioners; "
+        f"Krippendorff's alpha (ordinal) {alpha.alpha:.2f}; graded least alike: "
+        f"{summary.most_disagreement[0]}."
+    )
+    return lines
+
+
 def main(argv: Sequence[str]) -> None:
     """Write the report to the directory named on the command line (default examples/output)."""
     directory = Path(argv[1]) if len(argv) > 1 else HERE / "output"
@@ -521,6 +653,8 @@ def main(argv: Sequence[str]) -> None:
     markdown, page = write_assurance_report(build_report(), directory, force=True)
     print(f"Wrote {markdown}")
     print(f"Wrote {page}")
+    for line in dataset_lines():
+        print(line)
 
 
 if __name__ == "__main__":
