@@ -23,6 +23,24 @@ the figures a county council's scrutiny committee was given in June 2022
 
 The earlier period (2020-21) is invented outright, to show change since then.
 
+The action plan is invented too, in our own words. The case review behind the report
+made seven recommendations under three findings (para 1: understanding the impact of
+neglect, professional curiosity about family history and dynamics, and a child's
+lived experience); the actions answering them are drawn from the work the report
+describes (paras 4 to 6, 11 and 14 to 15). Progress is measured on the day the
+committee met, 16 June 2022.
+
+Beside the report, the example works out three figures from the partnership's
+dataset (invented records again) and prints them:
+
+- the neglect cut: "due to neglect" on its own basis, neglect (``16A``) as a factor
+  identified at the end of assessment, not the "abuse or neglect" need code: 70 of
+  the 250 children at level 4 (28.0%) and 31 of the 75 in care (41.3%);
+- a quarterly trend of one DfE key indicator (re-referrals within 12 months) across
+  the four quarters of 2021-22, with the change since the quarter before;
+- moderation: three practitioners grading the same four anonymised cases, with
+  Krippendorff's alpha and the sub-area graded least alike.
+
 Run it with ``python examples/assurance_report.py [output-directory]``; the
 directory defaults to ``examples/output/``.
 """
@@ -35,6 +53,9 @@ from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
+
+from neglect_protocol.action_plan import Action, ActionPlan, ActionStatus, Recommendation
 from neglect_protocol.assurance import (
     AssuranceReport,
     PeriodRecords,
@@ -48,6 +69,7 @@ from neglect_protocol.audit import (
     CaseFileAudit,
     Criterion,
 )
+from neglect_protocol.census import NeglectShare, neglect_share
 from neglect_protocol.indicators import (
     CensusAgeBand,
     Cohort,
@@ -55,6 +77,9 @@ from neglect_protocol.indicators import (
     GCP2Completion,
     ImplementationMeasures,
 )
+from neglect_protocol.key_indicators import CaseHistory, Trend, trend
+from neglect_protocol.moderation import ModerationSet, ModerationSummary, moderate
+from neglect_protocol.reporting import describe
 from neglect_protocol.survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
 
 HERE = Path(__file__).resolve().parent
@@ -282,6 +307,179 @@ def completions(scale: Fraction) -> list[GCP2Completion]:
     return made
 
 
+REPORT_DATE = dt.date(2022, 6, 16)
+"""The day the scrutiny committee met: the action plan's progress is measured on it."""
+
+
+def _action(
+    reference: str,
+    description: str,
+    owner: str,
+    due: dt.date,
+    status: ActionStatus,
+    evidence: str | None = None,
+) -> Action:
+    return Action(reference, description, owner, due, status, evidence=evidence)
+
+
+def action_plan() -> ActionPlan:
+    """The invented action plan answering the case review's seven recommendations."""
+    done, on_track, at_risk = ActionStatus.COMPLETE, ActionStatus.ON_TRACK, ActionStatus.AT_RISK
+    late, waiting = ActionStatus.OFF_TRACK, ActionStatus.NOT_STARTED
+    d = dt.date
+    return ActionPlan(
+        "Invented action plan answering the serious case review (published November 2020)",
+        (
+            Recommendation(
+                "R1",
+                "Make neglect, low-level neglect included, a standing partnership priority",
+                (
+                    _action(
+                        "R1A",
+                        "Adopt neglect as a priority with a yearly work plan",
+                        "Safeguarding partnership",
+                        d(2021, 3, 31),
+                        done,
+                        "Invented: the work plan was reviewed by the board in March 2021.",
+                    ),
+                    _action(
+                        "R1B",
+                        "Agree a multi-agency protocol for infants at risk of neglect",
+                        "Safeguarding partnership",
+                        d(2022, 3, 31),
+                        at_risk,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R2",
+                "Give every agency one shared way of measuring the care a child receives",
+                (
+                    _action(
+                        "R2A",
+                        "Train GCP2 champions in every agency",
+                        "Workforce development",
+                        d(2021, 9, 30),
+                        done,
+                        "Invented: champions now run the awareness sessions.",
+                    ),
+                    _action(
+                        "R2B",
+                        "Train practitioners to use the GCP2",
+                        "Workforce development",
+                        d(2022, 3, 31),
+                        done,
+                    ),
+                    _action(
+                        "R2C",
+                        "Raise use of the GCP2 in assessments at every tier",
+                        "GCP2 steering group",
+                        d(2022, 12, 31),
+                        late,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R3",
+                "Let the board see how well the partnership responds to neglect",
+                (
+                    _action(
+                        "R3A",
+                        "Build a local neglect dataset for strategic review",
+                        "Performance and insight",
+                        d(2021, 12, 31),
+                        done,
+                        "Invented: the dataset feeds the quarterly board report.",
+                    ),
+                    _action(
+                        "R3B",
+                        "Publish an annual assurance report to the board",
+                        "Performance and insight",
+                        d(2022, 6, 30),
+                        on_track,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R4",
+                "Expect practitioners to ask about a family's history, not only its present",
+                (
+                    _action(
+                        "R4A",
+                        "Add family history to the audit tool's criteria",
+                        "Quality assurance",
+                        d(2021, 12, 31),
+                        done,
+                    ),
+                    _action(
+                        "R4B",
+                        "Run learning sessions on professional curiosity",
+                        "Safeguarding partnership",
+                        d(2022, 9, 30),
+                        on_track,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R5",
+                "Share what each agency knows about who lives in and visits the home",
+                (
+                    _action(
+                        "R5A",
+                        "Agree how agencies share household information at the front door",
+                        "Police",
+                        d(2022, 3, 31),
+                        at_risk,
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R6",
+                "Record the child's day-to-day experience in every assessment and plan",
+                (
+                    _action(
+                        "R6A",
+                        "Make the child's lived experience a limiting audit criterion",
+                        "Quality assurance",
+                        d(2021, 6, 30),
+                        done,
+                        "Invented: four fifths of comments now find plans led by the child's "
+                        "wishes and feelings.",
+                    ),
+                    _action(
+                        "R6B",
+                        "Ask families and professionals about child protection plans",
+                        "Children's social care",
+                        d(2022, 3, 31),
+                        done,
+                        "Invented: the revised survey's first results are in this report.",
+                    ),
+                ),
+            ),
+            Recommendation(
+                "R7",
+                "Act on what the child's experience shows, stepping up when care does not improve",
+                (
+                    _action(
+                        "R7A",
+                        "Bring the strategic groups working on neglect together",
+                        "Safeguarding partnership",
+                        d(2022, 12, 31),
+                        on_track,
+                    ),
+                    _action(
+                        "R7B",
+                        "Recruit and keep enough social workers to act early",
+                        "Children's social care",
+                        d(2023, 3, 31),
+                        waiting,
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
 def report_input() -> ReportInput:
     """Everything the 2021-22 report is built from, compared with 2020-21, as one value.
 
@@ -318,12 +516,136 @@ def report_input() -> ReportInput:
         cohort_2021(),
         ImplementationMeasures(18, 640, 350, tuple(completions(Fraction(1, 2)))),
     )
-    return ReportInput(SURVEY, current, previous, inadequate_ceiling=Fraction(1, 10))
+    return ReportInput(
+        SURVEY,
+        current,
+        previous,
+        inadequate_ceiling=Fraction(1, 10),
+        action_plan=action_plan(),
+        report_date=REPORT_DATE,
+    )
 
 
 def build_report() -> AssuranceReport:
     """The 2021-22 report, compared with 2020-21."""
     return report_input().build()
+
+
+# Factors identified at the end of assessment, by primary need (invented): neglect
+# (16A) for every child whose need is abuse or neglect, domestic abuse (3B, 3C) for
+# family dysfunction, "no factors identified" (21) for the rest.
+FACTORS_BY_NEED = {"N1": ("16A",), "N5": ("3B", "3C")}
+
+
+def coded_cohort_2022() -> list[CohortRecord]:
+    """The 2021-22 cohort's children at level 4, with their assessment factors."""
+    return [
+        attrs.evolve(record, factors=FACTORS_BY_NEED.get(record.primary_need.value, ("21",)))
+        for record in cohort_2022().records
+        if record.level_of_need == 4
+    ]
+
+
+def neglect_cuts() -> tuple[NeglectShare, NeglectShare]:
+    """Children at level 4, and those in care, due to neglect as factor 16A."""
+    coded = coded_cohort_2022()
+    in_care = [child for child in coded if child.looked_after]
+    return (
+        neglect_share(coded, "assessment_factor"),
+        neglect_share(in_care, "assessment_factor"),
+    )
+
+
+# Referrals per quarter of 2021-22 and how many came within 12 months of an earlier one.
+REFERRALS = {
+    "2021-22 Q1": (40, 8),
+    "2021-22 Q2": (45, 9),
+    "2021-22 Q3": (50, 11),
+    "2021-22 Q4": (48, 7),
+}
+_FIRST_MONTHS = {
+    "2021-22 Q1": (2021, 4),
+    "2021-22 Q2": (2021, 7),
+    "2021-22 Q3": (2021, 10),
+    "2021-22 Q4": (2022, 1),
+}
+
+
+def referral_histories() -> list[CaseHistory]:
+    """Invented children referred in 2021-22; a re-referral's earlier referral is 330 days before.
+
+    Referrals fall in the first month of each quarter, so the earlier referral is
+    always before 1 April 2021 and never counted in a quarter itself.
+    """
+    histories: list[CaseHistory] = []
+    for quarter, (count, again) in REFERRALS.items():
+        year, month = _FIRST_MONTHS[quarter]
+        for number in range(count):
+            day = dt.date(year, month, 1 + number % 28)
+            earlier = [day - dt.timedelta(days=330)] if number < again else []
+            histories.append(
+                CaseHistory(f"K-{quarter[-1]}-{number:03d}", referrals=[*earlier, day])
+            )
+    return histories
+
+
+def re_referral_trend() -> Trend:
+    """Re-referrals within 12 months, quarter by quarter in 2021-22."""
+    return trend("re_referrals", referral_histories(), list(REFERRALS))
+
+
+def moderation_summary() -> ModerationSummary:
+    """Three practitioners grade four anonymised cases in three sub-areas (invented grades)."""
+    grades = {
+        # sub-area: per case, the grades of practitioners P01, P02, P03
+        "A1": ((2, 2, 2), (4, 4, 3), (1, 1, 2), (3, 3, 3)),
+        "B1": ((3, 3, 4), (5, 4, 5), (2, 2, 2), (3, 4, 3)),
+        "C1": ((2, 4, 3), (4, 2, 3), (1, 3, 2), (3, 1, 2)),
+    }
+    return moderate(
+        ModerationSet.from_rows(
+            (f"P0{rater + 1}", f"M0{case + 1}", sub_area, grade)
+            for sub_area, cases in grades.items()
+            for case, by_rater in enumerate(cases)
+            for rater, grade in enumerate(by_rater)
+        )
+    )
+
+
+def dataset_lines() -> list[str]:
+    """The neglect cuts, the quarterly trend and moderation, one sentence each."""
+    at_level, in_care = neglect_cuts()
+    lines = []
+    for who, share in (("children at level 4", at_level), ("children in care", in_care)):
+        proportion = share.proportion
+        assert proportion is not None  # every child here has factors recorded
+        lines.append(
+            f"Due to neglect, {share.basis_description}: {proportion.positive} of the "
+            f"{proportion.total} {who} ({proportion.percent(1)}%, {describe(proportion)})."
+        )
+    shares = re_referral_trend()
+    lines.append(
+        "Re-referrals within 12 months, 2021-22 by quarter: "
+        + ", ".join(
+            f"{period.label} {value.positive} of {value.total} ({value.percent(1)}%)"
+            for period, value in zip(shares.periods, shares.values, strict=True)
+            if value is not None
+        )
+        + (
+            ""
+            if shares.change is None
+            else f"; change since the quarter before {float(shares.change) * 100:+.1f} points"
+        )
+        + "."
+    )
+    summary = moderation_summary()
+    alpha = summary.overall.alpha
+    lines.append(
+        f"Moderation: {len(summary.by_sub_area)} sub-areas of 4 cases graded by 3 practitioners; "
+        f"Krippendorff's alpha (ordinal) {alpha.alpha:.2f}; graded least alike: "
+        f"{summary.most_disagreement[0]}."
+    )
+    return lines
 
 
 def main(argv: Sequence[str]) -> None:
@@ -333,6 +655,8 @@ def main(argv: Sequence[str]) -> None:
     markdown, page = write_assurance_report(build_report(), directory, force=True)
     print(f"Wrote {markdown}")
     print(f"Wrote {page}")
+    for line in dataset_lines():
+        print(line)
 
 
 if __name__ == "__main__":

@@ -696,3 +696,63 @@ def _check_headline(headline: Any, table: DisclosedTable, where: str) -> None:
     if "largest group" in text:
         assert not any(cell.is_suppressed for cell in table.cells[n1])
     assert width == len(table.column_labels)
+
+
+class TestExampleDataset:
+    """The example's neglect cuts, quarterly trend, moderation and action plan (issue 12, part 6)."""
+
+    def test_neglect_cut_on_factor_16a(self, example: dict[str, Any]) -> None:
+        """ "Due to neglect" is stated on factor 16A and gives the report's 28% and over 41% (para 14)."""
+        at_level, in_care = example["neglect_cuts"]()
+        assert (70, 250, 0) == (at_level.neglect, at_level.recorded, at_level.unrecorded)
+        assert (31, 75) == (in_care.neglect, in_care.recorded)
+        assert at_level.proportion is not None
+        assert in_care.proportion is not None
+        assert Decimal("28.0") == at_level.proportion.percent(1)
+        assert Decimal("41.3") == in_care.proportion.percent(1)
+        lines = example["dataset_lines"]()
+        assert lines[0].startswith(
+            "Due to neglect, neglect (16A) was a factor identified at the end of assessment: "
+            "70 of the 250 children at level 4 (28.0%"
+        )
+
+    def test_quarterly_trend(self, example: dict[str, Any]) -> None:
+        """Re-referrals are counted quarter by quarter as the invented counts say."""
+        shares = example["re_referral_trend"]()
+        assert [(8, 40), (9, 45), (11, 50), (7, 48)] == [
+            (value.positive, value.total) for value in shares.values
+        ]
+        assert shares.change is not None
+        assert shares.change < 0
+
+    def test_moderation(self, example: dict[str, Any]) -> None:
+        """Three raters, four cases, three sub-areas; C1 is graded least alike."""
+        summary = example["moderation_summary"]()
+        assert ("A1", "B1", "C1") == tuple(summary.by_sub_area)
+        assert "C1" == summary.most_disagreement[0]
+        assert 12 == summary.overall.alpha.units
+
+    def test_action_plan_section(self, report: AssuranceReport) -> None:
+        """The example measures its plan on the committee's day: 7 of 14 complete, 2 overdue."""
+        assert report.action_plan is not None
+        overall = report.action_plan.overall
+        assert (14, 7, 2, 3) == (
+            overall.total,
+            len(overall.complete),
+            len(overall.overdue),
+            len(overall.concerns),
+        )
+        assert 7 == len(report.action_plan.recommendations)
+        markdown = render_markdown(report)
+        assert "| All recommendations | 14 | 1 | 3 | 2 | 1 | 7 | 2 |" in markdown
+        assert "Invented: the work plan" not in markdown
+
+    def test_main_prints_the_dataset_figures(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], example: dict[str, Any]
+    ) -> None:
+        """Running the example prints the neglect cuts, the trend and moderation after the files."""
+        example["main"]([str(EXAMPLE), str(tmp_path)])
+        printed = capsys.readouterr().out.splitlines()
+        assert printed[2:] == example["dataset_lines"]()
+        assert printed[4].startswith("Re-referrals within 12 months, 2021-22 by quarter:")
+        assert printed[5].startswith("Moderation: 3 sub-areas of 4 cases graded by 3 practitioners")

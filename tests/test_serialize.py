@@ -29,6 +29,7 @@ from neglect_protocol import (
     load_catalogue,
     score,
 )
+from neglect_protocol.action_plan import ActionPlan
 from neglect_protocol.errors import (
     DocumentError,
     DocumentProblem,
@@ -429,6 +430,7 @@ class TestVersions:
             ("disclosure_policy", DisclosurePolicy, 1, 1),
             ("assurance_input", ReportInput, 1, 1),
             ("census_code_list", CensusCodeList, 1, 1),
+            ("action_plan", ActionPlan, 1, 1),
         ] == [
             (entry.kind, entry.type, entry.schema_version, entry.oldest_version)
             for entry in document_types()

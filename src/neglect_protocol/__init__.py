@@ -94,10 +94,12 @@ _HOMES = {
 }
 _PUBLIC_MODULES = frozenset(
     {
+        "action_plan",
         "assessment",
         "assurance",
         "audit",
         "catalogue",
+        "census",
         "change",
         "chronology",
         "cli",
@@ -107,6 +109,9 @@ _PUBLIC_MODULES = frozenset(
         "escalation",
         "grades",
         "indicators",
+        "key_indicators",
+        "moderation",
+        "pipeline",
         "plot",
         "profile",
         "records",

@@ -9,6 +9,7 @@ holds everything a report is built from, as one value that a file can hold (the
 ``neglect-protocol report`` command reads one).
 """
 
+import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
@@ -34,6 +35,7 @@ from neglect_protocol._logic._assurance import (
     PeriodRecords,
     ReportTable,
 )
+from neglect_protocol._model._action_plan import ActionPlan
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._survey import Survey
@@ -63,6 +65,8 @@ def build_assurance_report(
     inadequate_ceiling: Fraction | Decimal | int | None = None,
     title: str = "Neglect: annual assurance report",
     confidence: float = 0.95,
+    action_plan: ActionPlan | None = None,
+    as_of: dt.date | None = None,
 ) -> AssuranceReport:
     """Work out a period's figures for the partnership board's annual assurance report.
 
@@ -85,6 +89,10 @@ def build_assurance_report(
         inadequate_ceiling: The most the share of files graded inadequate should be.
         title: The report's title.
         confidence: The confidence level of intervals.
+        action_plan: The case review's action plan, whose progress on ``as_of`` the
+            report shows (section "Action plan progress"); evidence of impact is
+            left out of the report, which says only whether it is recorded.
+        as_of: The report's date, needed with ``action_plan``.
 
     Returns:
         The report, ready for :func:`~neglect_protocol.assurance.render_markdown`
@@ -94,6 +102,7 @@ def build_assurance_report(
         AuditError: If an audit, the ceiling or a period label is invalid.
         SurveyError: If a response does not fit the survey.
         UnknownCodeError: If an audit's grade is not on ``scale``.
+        InvalidArgumentError: If ``action_plan`` is given without a date ``as_of``.
     """
     # The defaults are resolved here, in the public module, and passed down.
     return _assurance.build_assurance_report(
@@ -106,6 +115,8 @@ def build_assurance_report(
         inadequate_ceiling=inadequate_ceiling,
         title=title,
         confidence=confidence,
+        action_plan=action_plan,
+        as_of=as_of,
     )
 
 

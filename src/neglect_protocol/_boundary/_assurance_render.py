@@ -16,8 +16,10 @@ from pathlib import Path
 
 import attrs
 
-from neglect_protocol._logic._assurance import AssuranceReport, ReportTable
+from neglect_protocol._logic._action_plan import PlanProgress, Progress
+from neglect_protocol._logic._assurance import AssuranceReport, ReportTable, long_date
 from neglect_protocol._logic._survey import ShareMetric
+from neglect_protocol._model._action_plan import ActionStatus
 from neglect_protocol._model._disclosure import DisclosedTable
 from neglect_protocol.errors import InvalidArgumentError, OutputExistsError, safe_repr
 
@@ -153,7 +155,97 @@ def _outline(report: AssuranceReport) -> list[_Block]:
         )
     else:
         blocks.append(_Paragraph("No shares could be compared with an earlier period."))
+    if report.action_plan is not None:
+        blocks += _action_plan(report.action_plan)
     blocks += [_Heading(2, "Notes"), _Bullets(_notes(report))]
+    return blocks
+
+
+def _status_row(label: str, progress: Progress) -> tuple[str, ...]:
+    return (
+        label,
+        f"{progress.total:,}",
+        *(f"{progress.by_status[status]:,}" for status in ActionStatus),
+        f"{len(progress.overdue):,}",
+    )
+
+
+def _action_plan(progress: PlanProgress) -> list[_Block]:
+    """Progress on the action plan: counts by recommendation, then the actions to follow up.
+
+    Evidence of impact is not shown: it is free text that may describe children and
+    families, and this report is published. The board is told only whether a
+    complete action has evidence of impact recorded, so that it can ask for it.
+    """
+    day = long_date(progress.as_of)
+    overall = progress.overall
+    blocks: list[_Block] = [
+        _Heading(2, "Action plan progress"),
+        _Paragraph(
+            f"Progress on “{progress.plan.title}” on {day}: {len(overall.complete):,} of "
+            f"{overall.total:,} actions complete, {len(overall.overdue):,} overdue (due before "
+            f"{day} and not complete), {len(overall.concerns):,} at risk or off track."
+        ),
+        _Table(
+            f"Actions by recommendation and status, on {day}",
+            (
+                "Recommendation",
+                "Actions",
+                *(status.label.capitalize() for status in ActionStatus),
+                "Overdue",
+            ),
+            (
+                *(
+                    _status_row(
+                        f"{item.recommendation.reference}: {item.recommendation.text}",
+                        item.progress,
+                    )
+                    for item in progress.recommendations
+                ),
+                _status_row("All recommendations", overall),
+            ),
+        ),
+    ]
+    follow_up = [
+        action
+        for action in progress.plan.actions
+        if action in overall.overdue or action in overall.concerns
+    ]
+    if follow_up:
+        blocks.append(
+            _Table(
+                "Actions overdue, at risk or off track",
+                ("Action", "Owner", "Due", "Status", "Overdue"),
+                tuple(
+                    (
+                        f"{action.reference}: {action.description}",
+                        action.owner,
+                        long_date(action.due),
+                        action.status.label,
+                        "yes" if action in overall.overdue else "no",
+                    )
+                    for action in follow_up
+                ),
+            )
+        )
+    else:
+        blocks.append(_Paragraph("No action is overdue, at risk or off track."))
+    if overall.complete:
+        blocks.append(
+            _Table(
+                "Actions complete",
+                ("Action", "Owner", "Due", "Evidence of impact recorded"),
+                tuple(
+                    (
+                        f"{action.reference}: {action.description}",
+                        action.owner,
+                        long_date(action.due),
+                        "no" if action in overall.complete_without_evidence else "yes",
+                    )
+                    for action in overall.complete
+                ),
+            )
+        )
     return blocks
 
 
@@ -188,6 +280,13 @@ def _notes(report: AssuranceReport) -> tuple[str, ...]:
         "Changes are worked out from the unrounded shares, so a change may differ "
         "slightly from the difference of the rounded figures shown.",
     ]
+    if report.action_plan is not None:
+        notes.append(
+            "Action plan: an action is overdue if it was due before the report's date and "
+            "is not complete. Evidence of impact is kept in the action plan, not in this "
+            "report: it is free text that may describe children and families, so the "
+            "report says only whether it is recorded."
+        )
     return tuple(notes)
 
 

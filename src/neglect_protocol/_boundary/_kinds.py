@@ -29,6 +29,7 @@ from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._wire import Layout
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._breakdowns import Cohort
+from neglect_protocol._model._action_plan import Action, ActionPlan
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue
@@ -105,6 +106,7 @@ PERIOD_RECORDS_SCHEMA_VERSION = 1
 DISCLOSURE_POLICY_SCHEMA_VERSION = 1
 ASSURANCE_INPUT_SCHEMA_VERSION = 1
 CENSUS_CODE_LIST_SCHEMA_VERSION = 1
+ACTION_PLAN_SCHEMA_VERSION = 1
 
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
@@ -179,6 +181,8 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         CENSUS_CODE_LIST_SCHEMA_VERSION,
         census.CENSUS_CODE_LIST_LAYOUT,
     ),
+    # An action with no evidence of impact yet leaves the key out, as a hand-written plan would.
+    DocumentKind("action_plan", ActionPlan, ACTION_PLAN_SCHEMA_VERSION, omit_if_default=(Action,)),
 )
 """Every document kind, in the order the ``schema`` command and the tests list them."""
 

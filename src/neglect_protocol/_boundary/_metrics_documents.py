@@ -14,7 +14,8 @@ Schema versions (all 1):
 - ``disclosure_policy``: the disclosure policy file format of
   :func:`~neglect_protocol.disclosure.load_disclosure_policy` (sections
   ``suppression``, ``symbols`` and ``rounding``), plus an optional ``kind``;
-- ``assurance_input``: what the annual assurance report is built from.
+- ``assurance_input``: what the annual assurance report is built from;
+- ``action_plan``: a case review's recommendations and the actions answering them.
 """
 
 from __future__ import annotations
@@ -33,11 +34,20 @@ from neglect_protocol._boundary._wire import (
     WireError,
     at_least,
     field_rules,
+    matching,
     omit_if_default,
     optional,
 )
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._breakdowns import Dimension
+from neglect_protocol._model._action_plan import (
+    REFERENCE_PATTERN,
+    REFERENCE_SHAPE,
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Recommendation,
+)
 from neglect_protocol._model._audit import (
     AuditComment,
     CaseFileAudit,
@@ -71,6 +81,9 @@ PARTS = (
     Dimension,
     CohortRecord,
     GCP2Completion,
+    ActionStatus,
+    Action,
+    Recommendation,
 )
 """The public value types of the metrics written without an envelope."""
 field_rules(Judgement, rank=at_least(1), code=NONBLANK, label=NONBLANK)
@@ -99,6 +112,10 @@ field_rules(
     level_of_need=optional(at_least(1)),
     confidence=optional(OPEN_SHARE),
 )
+_ACTION_REFERENCE = matching(REFERENCE_PATTERN, REFERENCE_SHAPE)
+field_rules(Action, reference=_ACTION_REFERENCE, description=NONBLANK, owner=NONBLANK)
+field_rules(Recommendation, reference=_ACTION_REFERENCE, text=NONBLANK)
+field_rules(ActionPlan, title=NONBLANK)
 
 
 # --- Judgement scales: the scale file format ---

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 from typing import Any
 
@@ -14,6 +15,7 @@ from neglect_protocol._logic._assurance import (
     PeriodRecords,
     build_assurance_report,
 )
+from neglect_protocol._model._action_plan import ActionPlan
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._binomial import check_confidence
 from neglect_protocol._model._checks import got
@@ -47,6 +49,13 @@ def _confidence(instance: object, attribute: attrs.Attribute[Any], value: object
         check_confidence(value)
 
 
+def _report_date(instance: ReportInput, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        raise AuditError("report_date", f"expected a date or None, got {safe_repr(value)}")
+    if value is None and instance.action_plan is not None:
+        raise AuditError("report_date", "expected the date to measure the action plan on, got None")
+
+
 @attrs.frozen
 class ReportInput:
     """Everything the annual assurance report is built from: one period, perhaps the one before.
@@ -67,6 +76,9 @@ class ReportInput:
         confidence: The confidence level of intervals.
         scale: The audit judgement scale (Ofsted's four points when ``None``).
         disclosure: The disclosure policy for the tables (the DfE's when ``None``).
+        action_plan: The case review's action plan, shown as progress on
+            ``report_date``.
+        report_date: The date the report is made up to; needed with ``action_plan``.
 
     Raises:
         SurveyError: If a response's group is not one of the survey's, an answer is
@@ -76,6 +88,7 @@ class ReportInput:
         AuditError: If the title or the ceiling is invalid.
         CohortError: If the level of need is not a whole number from 1.
         StatisticsError: If the confidence level is not between 0 and 1.
+        AuditError: If an action plan is given without a report date.
 
     >>> import datetime as dt
     >>> from neglect_protocol.assurance import PeriodRecords, ReportInput
@@ -105,6 +118,10 @@ class ReportInput:
     disclosure: DisclosurePolicy | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(DisclosurePolicy))
     )
+    action_plan: ActionPlan | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(ActionPlan))
+    )
+    report_date: dt.date | None = attrs.field(default=None, validator=_report_date)
 
     def __attrs_post_init__(self) -> None:
         scale = builtin_judgement_scale() if self.scale is None else self.scale
@@ -138,6 +155,8 @@ class ReportInput:
                 ("level_of_need", self.level_of_need),
                 ("inadequate_ceiling", self.inadequate_ceiling),
                 ("confidence", self.confidence),
+                ("action_plan", self.action_plan),
+                ("as_of", self.report_date),
             )
             if value is not None
         }

@@ -325,6 +325,11 @@ def _matching(pattern: str, expected: str) -> Callable[[Any, Any], str]:
     return check
 
 
+def matching(pattern: str, expected: str) -> FieldRule:
+    """Text matching ``pattern`` as a whole (a regular expression both Python and ECMA-262 read)."""
+    return FieldRule(_matching(pattern, expected), {"pattern": f"^(?:{pattern}){END}"})
+
+
 def _months(value: Any, _: Any = None) -> int:
     number = _integer(value)
     if number < 0:
@@ -882,6 +887,9 @@ def _model_problems(error: NeglectProtocolError, path: str, cls: type) -> list[D
     names = {name for name, _, _ in record_fields(cls)}
     problems = []
     for relative, message in found:
+        # A model that names its fields from the value's own root ("$.owner") is placed
+        # as one that names them bare ("owner").
+        relative = relative[1:].lstrip(".") if relative.startswith("$") else relative
         first = _FIRST_SEGMENT.match(relative)
         if first is not None and first.group() in names:
             problems.append(DocumentProblem(f"{path}.{relative}", message, RULE))

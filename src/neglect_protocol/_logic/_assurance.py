@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -10,6 +11,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from neglect_protocol._logic._action_plan import PlanProgress, plan_progress
 from neglect_protocol._logic._assurance_cohort import (
     gloss,
     in_care_headline,
@@ -27,6 +29,7 @@ from neglect_protocol._logic._change import Change
 from neglect_protocol._logic._disclosure import apply_disclosure, tabulate
 from neglect_protocol._logic._phrasing import describe
 from neglect_protocol._logic._survey import SurveyMetrics, survey_metrics
+from neglect_protocol._model._action_plan import ActionPlan
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._cohort import CensusAgeBand, ImplementationMeasures
@@ -34,7 +37,7 @@ from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy
 from neglect_protocol._model._phrase import Phrase
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
-from neglect_protocol.errors import AuditError, SuppressedValueError
+from neglect_protocol.errors import AuditError, InvalidArgumentError, SuppressedValueError
 
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -145,6 +148,8 @@ class AssuranceReport:
         changes: Shares compared with the previous period.
         policy: The disclosure policy applied.
         level_of_need: The level of need whose children the cohort headline is about.
+        action_plan: Progress on the case review's action plan on the report's
+            date, if a plan was given.
     """
 
     title: str
@@ -160,6 +165,7 @@ class AssuranceReport:
     changes: tuple[ChangeLine, ...] = attrs.field(repr=False)
     policy: DisclosurePolicy = attrs.field(repr=False)
     level_of_need: int
+    action_plan: PlanProgress | None = attrs.field(default=None, repr=False)
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
@@ -373,12 +379,21 @@ def build_assurance_report(
     inadequate_ceiling: Fraction | Decimal | int | None = None,
     title: str = "Neglect: annual assurance report",
     confidence: float = 0.95,
+    action_plan: ActionPlan | None = None,
+    as_of: dt.date | None = None,
 ) -> AssuranceReport:
     """Work out a period's figures for the annual assurance report, on ``scale`` and ``policy``.
 
     The public :func:`neglect_protocol.assurance.build_assurance_report` documents
     the behaviour; it chooses the default scale and policy and calls this.
     """
+    progress = None
+    if action_plan is not None:
+        if as_of is None:
+            raise InvalidArgumentError(
+                "as_of", "expected the report's date to measure the action plan on, got None"
+            )
+        progress = plan_progress(action_plan, as_of)
     before = previous.audits if previous is not None and previous.audits else None
     audits = (
         summarise_audits(
@@ -410,6 +425,7 @@ def build_assurance_report(
         *_audit_headlines(audits),
         *_survey_headlines(survey, metrics),
         *_cohort_headlines(at_level, in_care, level_of_need),
+        *(() if progress is None else (action_plan_headline(progress),)),
     ]
     tables = [*(_audit_tables(audits, policy) if audits is not None else ())]
     tables += [table for table in (at_level, in_care) if table is not None]
@@ -444,7 +460,26 @@ def build_assurance_report(
         changes=tuple(changes),
         policy=policy,
         level_of_need=level_of_need,
+        action_plan=progress,
     )
+
+
+def long_date(day: dt.date) -> str:
+    """A date as a board paper writes it (``16 June 2022``)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def action_plan_headline(progress: PlanProgress) -> Headline:
+    """The action plan's progress on the report's date, in one sentence of counts."""
+    overall = progress.overall
+    text = (
+        f"Action plan: {overall.total - overall.open:,} of the {_count(overall.total, 'action')} "
+        f"answering {_count(len(progress.plan.recommendations), 'recommendation')} "
+        f"{_were(len(overall.complete))} complete on {long_date(progress.as_of)}; "
+        f"{len(overall.overdue):,} {_were(len(overall.overdue))} overdue and "
+        f"{len(overall.concerns):,} rated at risk or off track."
+    )
+    return Headline("Action plan", text)
 
 
 def _cohort_headlines(

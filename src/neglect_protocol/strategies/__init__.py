@@ -20,6 +20,7 @@ this module is their one public home.
 from __future__ import annotations
 
 from neglect_protocol._api import publish
+from neglect_protocol.strategies._action_plan import action_plans, actions, recommendations
 from neglect_protocol.strategies._escalation import (
     checklists,
     concern_histories,
@@ -69,6 +70,8 @@ from neglect_protocol.strategies._metrics import (
 from neglect_protocol.strategies._types import register_type_strategies, type_strategies
 
 __all__ = [
+    "action_plans",
+    "actions",
     "age_bands",
     "any_child_refs",
     "assessments",
@@ -100,6 +103,7 @@ __all__ = [
     "profile_histories",
     "profiles",
     "proportions",
+    "recommendations",
     "references",
     "register_type_strategies",
     "report_inputs",

@@ -24,6 +24,7 @@ from neglect_protocol._logic._breakdowns import Cohort, Dimension
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._screening_rules import OUTCOME_RULE_KINDS
 from neglect_protocol._logic._threshold_rules import RULE_KINDS, AllOf, InfantStepUp
+from neglect_protocol._model._action_plan import Action, ActionPlan, ActionStatus, Recommendation
 from neglect_protocol._model._assessment import (
     Assessment,
     Carer,
@@ -76,6 +77,7 @@ from neglect_protocol._model._survey import (
     SurveyResponse,
 )
 from neglect_protocol.catalogue import GCP2
+from neglect_protocol.strategies import _action_plan as action_plan
 from neglect_protocol.strategies import _escalation as escalation
 from neglect_protocol.strategies import _foundation as foundation
 from neglect_protocol.strategies import _metrics as metrics
@@ -295,6 +297,10 @@ def _metrics_types() -> dict[type, _S]:
         CodeListKind: st.sampled_from(list(CodeListKind)),
         CensusCode: _census_codes(CodeListKind.ASSESSMENT_FACTOR),
         CensusCodeList: _census_code_lists(),
+        ActionStatus: st.sampled_from(list(ActionStatus)),
+        Action: action_plan.actions(),
+        Recommendation: action_plan.recommendations(),
+        ActionPlan: action_plan.action_plans(),
     }
 
 

@@ -1,0 +1,78 @@
+"""Strategies for a case review's action plan: actions, recommendations and whole plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from neglect_protocol._model._action_plan import Action, ActionPlan, ActionStatus, Recommendation
+from neglect_protocol.strategies._foundation import NAMES, between, free_text
+
+_LETTERS = "ABCDEFGHJK"
+_STATUSES = st.sampled_from(list(ActionStatus))
+_OWNERS = st.sampled_from(["Health", "Police", "Education", "Children's social care"]) | NAMES
+_DUE = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2027, 12, 31))
+_EVIDENCE = st.none() | free_text()
+
+
+@st.composite
+def _draw_action(draw: st.DrawFn, reference: str) -> Action:
+    return Action(
+        reference,
+        draw(NAMES),
+        draw(_OWNERS),
+        draw(_DUE),
+        draw(_STATUSES),
+        evidence=draw(_EVIDENCE),
+    )
+
+
+@st.composite
+def actions(draw: st.DrawFn) -> Action:
+    """Any valid action, with evidence of impact as free text or ``None``.
+
+    >>> from hypothesis import given
+    >>> @given(actions())
+    ... def test_complete_is_never_overdue(action):
+    ...     assert not (action.is_complete and action.is_overdue(action.due.max))
+    >>> test_complete_is_never_overdue()
+    """
+    return draw(_draw_action(f"A{draw(between(1, 999))}"))
+
+
+@st.composite
+def recommendations(draw: st.DrawFn, *, max_actions: int = 4) -> Recommendation:
+    """Any valid recommendation of 1 to ``max_actions`` actions (``R<n>A``, ``R<n>B``, …)."""
+    number = draw(between(1, 9))
+    count = draw(between(1, max_actions))
+    return Recommendation(
+        f"R{number}",
+        draw(NAMES),
+        tuple(draw(_draw_action(f"R{number}{_LETTERS[index]}")) for index in range(count)),
+    )
+
+
+@st.composite
+def action_plans(
+    draw: st.DrawFn, *, max_recommendations: int = 4, max_actions: int = 4
+) -> ActionPlan:
+    """Any valid action plan: 1 to ``max_recommendations`` recommendations of 1 to ``max_actions``.
+
+    >>> from hypothesis import given
+    >>> @given(action_plans())
+    ... def test_every_action_is_listed_once(plan):
+    ...     assert len(plan.actions) == len({action.reference for action in plan.actions})
+    >>> test_every_action_is_listed_once()
+    """
+    items = []
+    for number in range(1, draw(between(1, max_recommendations)) + 1):
+        count = draw(between(1, max_actions))
+        items.append(
+            Recommendation(
+                f"R{number}",
+                draw(NAMES),
+                tuple(draw(_draw_action(f"R{number}{_LETTERS[index]}")) for index in range(count)),
+            )
+        )
+    return ActionPlan(draw(NAMES), tuple(items))
