@@ -314,11 +314,13 @@ class SuppressedValueError(InputError, ValueError):
 
 
 class AuditError(InputError, ValueError):
-    """Case-file audits, an audit tool or their summary were given something invalid.
+    """Case-file audits, an audit tool, their summary or an action plan were given something invalid.
 
     Attributes:
-        path: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``).
-        problem: What is wrong, as a sentence fragment (never an auditor's comment).
+        path: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``,
+            ``"$.recommendations[0].actions[1].owner"``).
+        problem: What is wrong, as a sentence fragment (never an auditor's comment
+            or an action's evidence of impact).
     """
 
 
