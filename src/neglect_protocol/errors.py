@@ -314,7 +314,7 @@ class SuppressedValueError(InputError, ValueError):
 
 
 class AuditError(InputError, ValueError):
-    """Case-file audits, an audit tool, their summary or an action plan were given something invalid.
+    """Case-file audits, an audit tool, their summary or an action plan hold something invalid.
 
     Attributes:
         path: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``,
