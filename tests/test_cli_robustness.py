@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+# _cli is private: one test replaces a function it calls, to reach the last-resort
+# handler no input can reach; that handler turning any error into one line is the law.
 from neglect_protocol._boundary import _cli
 from neglect_protocol.cli import main
 from neglect_protocol.errors import InvalidArgumentError

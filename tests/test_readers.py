@@ -152,6 +152,8 @@ class TestMessages:
 
     def test_toml_dates_read_as_iso_text(self, tmp_path: Path) -> None:
         """A TOML date is read as ISO 8601 text, as a JSON document writes it."""
+        # parse_toml is private: how TOML dates become text is an internal law of the
+        # one parser, which no reference file can show without a date field of its own.
         from neglect_protocol._boundary._parse import parse_toml
 
         assert {"on": "2024-02-05", "at": ["12:30:00"]} == parse_toml(

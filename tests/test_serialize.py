@@ -143,6 +143,7 @@ class TestRoundTrip:
 
     def test_every_public_type_is_serialisable(self) -> None:
         """Every public value type of the foundation is registered (a new one must be too)."""
+        # serialisable_types is private: that it covers every public type is an internal law.
         from neglect_protocol._boundary._documents import serialisable_types
 
         assert set(public_value_types()) <= serialisable_types()
@@ -382,6 +383,7 @@ class TestErrors:
 
     def test_model_errors_without_a_location(self) -> None:
         """A model error that names no field keeps its whole message and no location."""
+        # split_location is private: no public input makes a model error without a location.
         from neglect_protocol._boundary._wire import split_location
         from neglect_protocol.errors import UnknownCodeError
 

@@ -183,6 +183,7 @@ class TestEntryPointIsLazy:
 
     def test_other_types_are_left_to_hypothesis(self) -> None:
         """The entry point's resolver answers only for the library's own types."""
+        # strategy_for is private: it is what the entry point hands Hypothesis.
         from neglect_protocol._entry_points import strategy_for
 
         assert strategy_for(int) is None
@@ -190,6 +191,7 @@ class TestEntryPointIsLazy:
 
     def test_non_types_of_the_library_are_not_resolved(self) -> None:
         """A name of the library that is not a type (a function, say) resolves to nothing."""
+        # strategy_for is private: it is what the entry point hands Hypothesis.
         from neglect_protocol._entry_points import strategy_for
 
         assert strategy_for(validate) is None
