@@ -344,7 +344,7 @@ class TestMetricRecords:
         rows = summary.to_records()
         assert rows == audit_summary_records(summary)
         assert {
-            "team": None,
+            "team": "all",
             "files": 6,
             "outstanding": 1,
             "good": 3,
@@ -367,21 +367,21 @@ class TestMetricRecords:
         assert themes[0]["change_low"] < 0 < themes[0]["change_high"]
 
     def test_survey_rows(self) -> None:
-        """Survey metrics give a row per question and group, None meaning all of either."""
+        """Survey metrics give a row per question and group, "all" marking all of either."""
         period = example_input()
         metrics = survey_metrics(period.survey, period.current.responses)
         rows = metrics.to_records()
         assert rows == survey_metrics_records(metrics)
         assert [
-            ("child", None),
+            ("child", "all"),
             ("child", "family"),
             ("child", "professional"),
-            ("agencies", None),
+            ("agencies", "all"),
             ("agencies", "family"),
             ("agencies", "professional"),
-            (None, "family"),
-            (None, "professional"),
-            (None, None),
+            ("all", "family"),
+            ("all", "professional"),
+            ("all", "all"),
         ] == [(row["question"], row["group"]) for row in rows]
         assert (6, 8, 0.75) == (rows[0]["positive"], rows[0]["answered"], rows[0]["share"])
         assert rows[0]["interval_low"] < 0.75 < rows[0]["interval_high"]
