@@ -262,7 +262,14 @@ class TestCellsTablesGive:
     def test_an_unborn_child(self) -> None:
         """A GCP2A row for an unborn child reads against the built-in GCP2A."""
         [read] = assessments_from_rows(
-            [row(instrument="GCP2A", date_of_birth="", expected_delivery_date="2024-05-01", code="S1")]
+            [
+                row(
+                    instrument="GCP2A",
+                    date_of_birth="",
+                    expected_delivery_date="2024-05-01",
+                    code="S1",
+                )
+            ]
         )
         assert (Instrument.GCP2A, dt.date(2024, 5, 1), {"S1": 3}) == (
             read.instrument,
