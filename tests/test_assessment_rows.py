@@ -140,8 +140,8 @@ class TestRows:
             invented(Rating("A1", 3, evidence=SECRET, carer_comment=SECRET)),
             carers=(Carer("P-1", role=SECRET),),
         )
-        for layout in ("long", "wide"):
-            assert SECRET not in str(assessment_records([assessment], layout=layout))  # type: ignore[arg-type]
+        assert SECRET not in str(assessment_records([assessment]))
+        assert SECRET not in str(assessment_records([assessment], layout="wide"))
 
     def test_unknown_layout(self) -> None:
         """A layout other than long or wide raises InvalidArgumentError, both ways."""
