@@ -297,21 +297,21 @@ class TestBadRows:
             row(code="B", grade="x"),
         ]
         assert [
-            "$[1].window_start: expected a date as YYYY-MM-DD, got a str of 10 characters",
-            "$[1].grade: expected a grade from 1 to 5, got '7'",
+            "$[1].window_start: expected an ISO 8601 date (YYYY-MM-DD), got a str of 10 characters",
+            "$[1].grade: expected an integer from 1 to 5, got '7'",
             "$[2].child: expected text, got an empty cell",
-            "$[3].grade: expected a grade from 1 to 5, got 'x'",
+            "$[3].grade: expected an integer from 1 to 5, got 'x'",
         ] == problems(rows)
 
     def test_cells_of_the_wrong_kind(self) -> None:
         """A cell of the wrong type, an impossible date or a timed datetime is described."""
         assert [
             "$[0].child: expected text, got 1001",
-            "$[0].date_of_birth: expected a date as YYYY-MM-DD, got a datetime",
+            "$[0].date_of_birth: expected an ISO 8601 date (YYYY-MM-DD), got a datetime",
             "$[0].instrument: expected 'GCP2' or 'GCP2A', got 'gcp3'",
-            "$[0].window_end: expected a date as YYYY-MM-DD, got a str of 10 characters",
-            "$[0].grade: expected a grade from 1 to 5, got True",
-            "$[1].grade: expected a grade from 1 to 5, got 2.5",
+            "$[0].window_end: expected an ISO 8601 date (YYYY-MM-DD), got a str of 10 characters",
+            "$[0].grade: expected an integer from 1 to 5, got True",
+            "$[1].grade: expected an integer from 1 to 5, got 2.5",
             "$[2]: expected a row (a mapping of column to value), got a str of 23 characters",
         ] == problems(
             [
@@ -332,9 +332,9 @@ class TestBadRows:
         lines = problems([row(grade=SECRET) | {SECRET: "x"}])
         assert [
             "$[0]: expected a column of assessment rows, got a column a str of 55 characters",
-            "$[0].grade: expected a grade from 1 to 5, got a str of 55 characters",
+            "$[0].grade: expected an integer from 1 to 5, got a str of 55 characters",
         ] == lines
-        assert ["$[0].B: expected a grade from 1 to 5, got a str of 55 characters"] == problems(
+        assert ["$[0].B: expected an integer from 1 to 5, got a str of 55 characters"] == problems(
             [wide_row(B=SECRET)], "wide"
         )
         assert SECRET not in str(lines)
@@ -342,7 +342,7 @@ class TestBadRows:
     def test_codes_and_grades_go_together(self) -> None:
         """A long row with a code and no grade, or a grade and no code, is refused."""
         assert [
-            "$[0].grade: expected a grade from 1 to 5, got an empty cell",
+            "$[0].grade: expected an integer from 1 to 5, got an empty cell",
             "$[1].code: expected a code, got an empty cell",
         ] == problems([row(grade=""), row(code=None)])
 

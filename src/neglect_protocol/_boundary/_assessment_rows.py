@@ -155,10 +155,10 @@ class _Reader:
         return self.cell(column, what, _text, required=required)
 
     def date(self, column: str, *, required: bool) -> dt.date | None:
-        return self.cell(column, "a date as YYYY-MM-DD", _date, required=required)
+        return self.cell(column, "an ISO 8601 date (YYYY-MM-DD)", _date, required=required)
 
     def grade(self, column: str) -> Grade | None:
-        return self.cell(column, "a grade from 1 to 5", _grade, required=True)
+        return self.cell(column, "an integer from 1 to 5", _grade, required=True)
 
     def build(self, make: Callable[[], T]) -> T | None:
         """Build a value from cells already read, noting its own error at the columns concerned."""
