@@ -16,21 +16,12 @@ spreadsheet export.
 """
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from neglect_protocol._api import publish
+from neglect_protocol._boundary import _columns
 from neglect_protocol._boundary._assessment_rows import assessment_records
-from neglect_protocol._boundary._columns import (
-    ASSESSMENT_KEYS,
-    DECISION_KEYS,
-    ENTRY_KEYS,
-    OVERALL,
-    PROFILE_KEYS,
-    RATING_KEYS,
-    RECORD_KINDS,
-    ColumnType,
-    columns,
-)
+from neglect_protocol._boundary._columns import columns
 from neglect_protocol._boundary._frames import to_pandas, to_polars
 from neglect_protocol._boundary._html import GRADE_COLOURS, UNGRADED_COLOUR
 from neglect_protocol._boundary._metric_records import (
@@ -73,6 +64,42 @@ __all__ = [
     "to_polars",
 ]
 
+# The schema is declared once, in the boundary; the names are documented here, where
+# users import them.
+ColumnType: TypeAlias = _columns.ColumnType
+"""The type of a column's values, ``None`` aside (every column may hold ``None``).
+
+``"text"`` is a string, ``"integer"`` a whole number (a count or a level),
+``"grade"`` a GCP2 grade as an integer from 1 to 5, ``"number"`` a float (a share,
+percentage points), ``"date"`` a :class:`datetime.date`, ``"boolean"`` ``True`` or
+``False``, and ``"any"`` a value whose type depends on the table (a breakdown's
+category is text, a level number or a boolean, by dimension).
+"""
+
+RECORD_KINDS: tuple[str, ...] = _columns.RECORD_KINDS
+"""Every kind of rows, named as its function is (``"profile"`` for :func:`profile_records`).
+
+A kind with a wide layout has a second name ending ``_wide``. See :func:`columns`.
+"""
+
+OVERALL: str = _columns.OVERALL
+"""``"all"``: the ``team``, ``question`` or ``group`` of a metric row that pools all of them."""
+
+PROFILE_KEYS: tuple[str, ...] = _columns.PROFILE_KEYS
+"""The columns that say which profile a row belongs to, first in every profile row."""
+
+ENTRY_KEYS: tuple[str, ...] = _columns.ENTRY_KEYS
+"""The columns of one area or sub-area, in a long profile row."""
+
+DECISION_KEYS: tuple[str, ...] = _columns.DECISION_KEYS
+"""The columns of a decision's row."""
+
+ASSESSMENT_KEYS: tuple[str, ...] = _columns.ASSESSMENT_KEYS
+"""The columns that say which assessment a row belongs to, first in every assessment row."""
+
+RATING_KEYS: tuple[str, ...] = _columns.RATING_KEYS
+"""The columns of one rating, in a long assessment row: ``code`` and ``grade``."""
+
 
 def assessments_from_rows(
     rows: Iterable[Mapping[str, Any]],
@@ -93,7 +120,7 @@ def assessments_from_rows(
     ``"1"`` to ``"5"``) or typed values (dates, midnight timestamps as pandas gives
     a date column, integers, whole floats). Every problem is reported, each at its
     ``$[row].column`` path, ``row`` counting the rows given from 0 (with
-    :class:`csv.DictReader`, row ``n`` is line ``n + 2`` of the file). A value that
+    ``csv.DictReader``, row ``n`` is line ``n + 2`` of the file). A value that
     could be free text is never repeated in a message.
 
     Args:

@@ -75,7 +75,7 @@ def assessment_records(
             the order codes first appear, holding the grade or ``None``.
 
     Returns:
-        The rows: text, dates, integers and ``None``, no free text.
+        The rows, holding text, dates, integers and ``None`` (no free text).
 
     Raises:
         InvalidArgumentError: If ``layout`` is neither ``"long"`` nor ``"wide"``, or

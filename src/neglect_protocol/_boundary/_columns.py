@@ -12,18 +12,9 @@ from typing import Any, Literal
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import InvalidArgumentError, safe_repr
 
+# The public names are documented in neglect_protocol.records, where users import them.
 ColumnType = Literal["text", "integer", "grade", "number", "date", "boolean", "any"]
-"""The type of a column's values, ``None`` aside (every column may hold ``None``).
-
-``"text"`` is a string, ``"integer"`` a whole number (a count or a level),
-``"grade"`` a GCP2 grade as an integer from 1 to 5, ``"number"`` a float (a share,
-percentage points), ``"date"`` a :class:`datetime.date`, ``"boolean"`` ``True`` or
-``False``, and ``"any"`` a value whose type depends on the table (a breakdown's
-category is text, a level number or a boolean, by dimension).
-"""
-
 OVERALL = "all"
-"""The ``team``, ``question`` or ``group`` of a metric row that pools all of them."""
 
 _PROFILE: dict[str, ColumnType] = {
     "child": "text",
@@ -158,25 +149,11 @@ _KINDS: dict[str, tuple[dict[str, ColumnType], ColumnType | None]] = {
 }
 
 RECORD_KINDS: tuple[str, ...] = tuple(_KINDS)
-"""Every kind of rows, named as its function is (``"profile"`` for :func:`profile_records`).
-
-A kind with a wide layout has a second name ending ``_wide``.
-"""
-
 PROFILE_KEYS = tuple(_PROFILE)
-"""The columns that say which profile a row belongs to, first in every row."""
-
 ENTRY_KEYS = tuple(_ENTRY)
-"""The columns of one area or sub-area, in a long row."""
-
 DECISION_KEYS = tuple(_KINDS["decision"][0])
-"""The columns of a decision's row."""
-
 ASSESSMENT_KEYS = tuple(_ASSESSMENT)
-"""The columns that say which assessment a row belongs to, first in every row."""
-
 RATING_KEYS = tuple(_RATING)
-"""The columns of one rating, in a long row of assessments."""
 
 
 def _kind(kind: object) -> tuple[dict[str, ColumnType], ColumnType | None]:
@@ -191,7 +168,7 @@ def columns(kind: str, rows: Iterable[Mapping[str, Any]] = ()) -> Mapping[str, C
     """The columns of ``kind``'s rows and the type of each, in the order rows have them.
 
     Args:
-        kind: One of :data:`RECORD_KINDS`: ``"profile"``, ``"profile_wide"``,
+        kind: One of ``RECORD_KINDS``: ``"profile"``, ``"profile_wide"``,
             ``"assessment"``, ``"assessment_wide"``, ``"decision"``,
             ``"audit_summary"``, ``"theme"``, ``"survey_metrics"``, ``"breakdown"``,
             ``"cohort"`` or ``"disclosed_table"``.
@@ -201,7 +178,7 @@ def columns(kind: str, rows: Iterable[Mapping[str, Any]] = ()) -> Mapping[str, C
             fixed columns are given.
 
     Returns:
-        A read-only mapping of column name to :data:`ColumnType`.
+        A read-only mapping of column name to its ``ColumnType``.
 
     Raises:
         InvalidArgumentError: If ``kind`` is not a kind of rows, or a row has a

@@ -37,7 +37,7 @@ def to_pandas(rows: Iterable[Mapping[str, Any]], kind: str) -> pandas.DataFrame:
 
     Args:
         rows: Rows of one kind, as the ``*_records`` functions give them.
-        kind: The kind of the rows (see :data:`RECORD_KINDS`).
+        kind: The kind of the rows (one of ``RECORD_KINDS``).
 
     Returns:
         The DataFrame.
@@ -65,7 +65,7 @@ def to_polars(rows: Iterable[Mapping[str, Any]], kind: str) -> polars.DataFrame:
 
     Args:
         rows: Rows of one kind, as the ``*_records`` functions give them.
-        kind: The kind of the rows (see :data:`RECORD_KINDS`).
+        kind: The kind of the rows (one of ``RECORD_KINDS``).
 
     Returns:
         The DataFrame.
