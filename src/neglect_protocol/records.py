@@ -98,7 +98,7 @@ ASSESSMENT_KEYS: tuple[str, ...] = _columns.ASSESSMENT_KEYS
 """The columns that say which assessment a row belongs to, first in every assessment row."""
 
 RATING_KEYS: tuple[str, ...] = _columns.RATING_KEYS
-"""The columns of one rating, in a long assessment row: ``code`` and ``grade``."""
+"""The columns ``code`` and ``grade`` of one rating, in a long assessment row."""
 
 
 def assessments_from_rows(

@@ -277,15 +277,14 @@ def _rated(
     catalogues: Mapping[Instrument, Catalogue],
 ) -> Rating | None:
     """The rating of ``code`` in ``column``'s row, if its grade and code are good."""
-    grade = reader.grade("grade" if column == "code" else column)
-    if about is None:
-        return None
-    catalogue = catalogues[about.instrument]
-    if code not in catalogue:
+    # The catalogue to check the code against is the row's instrument's, if it has one.
+    catalogue = None if about is None else catalogues[about.instrument]
+    if catalogue is not None and code not in catalogue:
         error = catalogue.unknown_code(code, field=reader.path(column))
         reader.problems.extend(DocumentProblem(p.path, p.message, "range") for p in error.problems)
-        return None
-    return None if grade is None else Rating(code, grade)
+        catalogue = None
+    grade = reader.grade("grade" if column == "code" else column)
+    return None if catalogue is None or grade is None else Rating(code, grade)
 
 
 def _unknown_columns(
