@@ -158,8 +158,8 @@ def assessments_from_rows(
     ...     "C-1,2019-04-02,2024-02-05,2024-02-23,3,",
     ... ]
     >>> [assessment] = assessments_from_rows(csv.DictReader(export), layout="wide")
-    >>> assessment.grades
-    FrozenMap({'A': <Grade.BORDERLINE: 3>})
+    >>> assessment.child.reference, dict(assessment.grades)
+    ('C-1', {'A': <Grade.BORDERLINE: 3>})
     """
     from neglect_protocol._boundary import _assessment_rows
     from neglect_protocol._boundary._builtin import builtin_catalogue
