@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import share_of_examples
 from neglect_protocol import GCP2A, Assessment, Catalogue, ChildRef, ObservationWindow, Rating
 from neglect_protocol.assessment import Carer
 from neglect_protocol.catalogue import Instrument
@@ -187,6 +188,8 @@ class TestRoundTrip:
         if len(cohort) == 1:
             assert cohort == read
 
+    # Building two DataFrames per example is slow: a quarter of the profile's examples.
+    @share_of_examples(0.25)
     @given(COHORTS, st.sampled_from(["long", "wide"]))
     def test_through_pandas_and_polars(self, cohort: list[Assessment], layout: str) -> None:
         """Rule: rows -> typed pandas or polars frame -> rows read back the same assessments."""
