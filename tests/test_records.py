@@ -646,9 +646,10 @@ class TestTypedFrames:
     def test_a_breakdown_category_keeps_its_own_type(self) -> None:
         """A breakdown's category is left to the library: a level is an integer, a band text."""
         cohort = example_input().current.cohort
-        levels = to_polars(cohort.breakdown(Dimension.LEVEL_OF_NEED).to_records(), "breakdown")
+        levels = cohort.breakdown(Dimension.LEVEL_OF_NEED).to_records()
         bands = to_pandas(cohort.breakdown(Dimension.AGE_BAND).to_records(), "breakdown")
-        assert polars.Int64 == levels.schema["category"]
+        assert polars.Int64 == to_polars(levels, "breakdown").schema["category"]
+        assert "int64" == str(to_pandas(levels, "breakdown")["category"].dtype)
         assert ["unborn", "under 1"] == list(bands["category"][:2])
 
 

@@ -52,8 +52,9 @@ def to_pandas(rows: Iterable[Mapping[str, Any]], kind: str) -> pandas.DataFrame:
     schema = columns(kind, listed)
     frame = pandas.DataFrame(listed, columns=list(schema))
     dtypes = {name: _PANDAS_DTYPES[of] for name, of in schema.items() if of != "any"}
-    # A column of objects (text and None) converts to each nullable dtype directly.
-    return frame.astype(object).astype(dtypes)
+    # From objects (values and None, as the rows hold them) every nullable dtype converts
+    # directly; a column of "any" keeps what pandas inferred.
+    return frame.astype(dict.fromkeys(dtypes, object)).astype(dtypes)
 
 
 def to_polars(rows: Iterable[Mapping[str, Any]], kind: str) -> polars.DataFrame:
