@@ -316,6 +316,7 @@ class TestBadRows:
             "$[0].grade: expected an integer from 1 to 5, got True",
             "$[1].grade: expected an integer from 1 to 5, got 2.5",
             "$[2]: expected a row (a mapping of column to value), got a str of 23 characters",
+            "$[3].child: expected text, got ['C-1']",
         ] == problems(
             [
                 row(
@@ -327,6 +328,7 @@ class TestBadRows:
                 ),
                 row(grade=2.5),
                 "child,window_start,code",
+                row(child=["C-1"]),
             ]
         )
 

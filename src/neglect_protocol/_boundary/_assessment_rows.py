@@ -328,6 +328,13 @@ def _wide(
     return assessments
 
 
+def _cached(read: dict[tuple[Any, ...], _About], cells: tuple[Any, ...]) -> _About | None:
+    try:
+        return read.get(cells)
+    except TypeError:  # A cell that cannot be a key (a list) is read each time.
+        return None
+
+
 def _long(
     indexed: list[tuple[int, Mapping[str, Any]]],
     catalogues: Mapping[Instrument, Catalogue],
@@ -335,9 +342,14 @@ def _long(
 ) -> list[Assessment]:
     # Rows gather into assessments by reference, or by child, instrument and window.
     groups: dict[tuple[Any, ...], tuple[int, _About, dict[str, tuple[int, Rating | None]]]] = {}
+    # The rows of one assessment repeat its cells: those read well once are not read again.
+    read: dict[tuple[Any, ...], _About] = {}
     for index, row in indexed:
         reader = _Reader(index, row, problems)
-        about = _read_about(reader)
+        cells = tuple(row.get(column) for column in ASSESSMENT_KEYS)
+        about = _cached(read, cells) or _read_about(reader)
+        if about is not None:
+            read[cells] = about  # Cells that read well (text, dates, None) can be a key.
         code = reader.text("code", required=not _is_blank(row.get("grade")), what="a code")
         rating = None if code is None else _rated(reader, "code", code, about, catalogues)
         if about is None:
