@@ -67,6 +67,7 @@ benchmark: $(DEV)
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_strategies.py
+	$(BIN)/python benchmarks/bench_rows.py
 
 # The strategies' tests in a separate venv holding the lowest versions pyproject.toml
 # allows (each ">=" of the dependencies and the hypothesis extra read as "=="). Slow

@@ -77,6 +77,8 @@ nitpick_ignore = [
     ("py:exc", "LookupError"),
     ("py:exc", "OSError"),
     ("py:func", "importlib.resources.files"),
+    ("py:class", "pandas.DataFrame"),
+    ("py:class", "polars.DataFrame"),
     # neglect_protocol.stats
     ("py:class", "Fraction"),
     ("py:class", "fractions.Fraction"),

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import neglect_protocol.disclosure as disclosure
+
 # augmented_grid and exposed_cells are private: that no hidden cell is exposed by the
 # published margins is the internal law secondary suppression rests on, checked directly.
 from neglect_protocol._logic._disclosure import augmented_grid, exposed_cells

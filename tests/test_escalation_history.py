@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neglect_protocol import Assessment, ChildRef, ObservationWindow, Profile, Rating, score
+
 # The trail is private: that carrying it forward equals re-deciding every prefix is the
 # internal law that makes histories linear, checked here directly.
 from neglect_protocol._logic._trends import Grading, Trail, graded

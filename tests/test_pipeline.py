@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from neglect_protocol import Catalogue, load_catalogue
+
 # The stream's reader, scorer and runner are private: how a line is framed, scored in a
 # worker and reported when a worker dies are internal laws no public call can force.
 from neglect_protocol._boundary._stream import Scorer, read_lines

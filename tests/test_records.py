@@ -42,14 +42,21 @@ from neglect_protocol.records import (
     DECISION_KEYS,
     ENTRY_KEYS,
     GRADE_COLOURS,
+    OVERALL,
     PROFILE_KEYS,
+    RECORD_KINDS,
+    assessment_records,
     audit_summary_records,
+    breakdown_records,
     cohort_records,
+    columns,
     decision_records,
     disclosed_table_records,
     profile_records,
     survey_metrics_records,
     theme_records,
+    to_pandas,
+    to_polars,
 )
 from neglect_protocol.serialize import from_json
 from neglect_protocol.strategies import (
@@ -344,7 +351,7 @@ class TestMetricRecords:
         rows = summary.to_records()
         assert rows == audit_summary_records(summary)
         assert {
-            "team": None,
+            "team": "all",
             "files": 6,
             "outstanding": 1,
             "good": 3,
@@ -367,21 +374,21 @@ class TestMetricRecords:
         assert themes[0]["change_low"] < 0 < themes[0]["change_high"]
 
     def test_survey_rows(self) -> None:
-        """Survey metrics give a row per question and group, None meaning all of either."""
+        """Survey metrics give a row per question and group, "all" marking all of either."""
         period = example_input()
         metrics = survey_metrics(period.survey, period.current.responses)
         rows = metrics.to_records()
         assert rows == survey_metrics_records(metrics)
         assert [
-            ("child", None),
+            ("child", "all"),
             ("child", "family"),
             ("child", "professional"),
-            ("agencies", None),
+            ("agencies", "all"),
             ("agencies", "family"),
             ("agencies", "professional"),
-            (None, "family"),
-            (None, "professional"),
-            (None, None),
+            ("all", "family"),
+            ("all", "professional"),
+            ("all", "all"),
         ] == [(row["question"], row["group"]) for row in rows]
         assert (6, 8, 0.75) == (rows[0]["positive"], rows[0]["answered"], rows[0]["share"])
         assert rows[0]["interval_low"] < 0.75 < rows[0]["interval_high"]
@@ -516,3 +523,163 @@ class TestMetricViews:
         assert ">12<" not in page
         assert ">25<" not in page
         assert "After DfE disclosure control" in page
+
+
+def rows_of_every_kind() -> dict[str, list[dict[str, object]]]:
+    """Rows of every kind, from the invented examples, keyed by kind."""
+    period = example_input()
+    summary = summarise_audits(
+        period.current.audits, previous=period.previous.audits if period.previous else None
+    )
+    cohort = [score(assessment()), score(assessment(dt.date(2024, 9, 2), Rating("B", 3)))]
+    return {
+        "profile": profile_records(cohort),
+        "profile_wide": profile_records(cohort, layout="wide"),
+        "assessment": assessment_records([assessment()]),
+        "assessment_wide": assessment_records([assessment()], layout="wide"),
+        "decision": decision_records([overridden().proposed, overridden()]),
+        "audit_summary": audit_summary_records(summary),
+        "theme": theme_records(summary),
+        "survey_metrics": survey_metrics_records(
+            survey_metrics(period.survey, period.current.responses)
+        ),
+        "breakdown": breakdown_records(period.current.cohort.breakdown(Dimension.LEVEL_OF_NEED)),
+        "cohort": cohort_records(period.current.cohort),
+        "disclosed_table": disclosed_table_records(apply_disclosure([[12, 4], [25, 16]], DFE)),
+    }
+
+
+# The types each column type must have in a typed frame, by library.
+PANDAS_DTYPES = {
+    "text": "string",
+    "integer": "Int64",
+    "grade": "Int64",
+    "number": "Float64",
+    "date": "datetime64[s]",
+    "boolean": "boolean",
+}
+POLARS_TYPES = {
+    "text": polars.String,
+    "integer": polars.Int64,
+    "grade": polars.Int8,
+    "number": polars.Float64,
+    "date": polars.Date,
+    "boolean": polars.Boolean,
+}
+
+
+class TestColumns:
+    def test_every_kind_declares_its_rows_columns(self) -> None:
+        """The schema of each kind names exactly the rows' columns, in their order."""
+        every = rows_of_every_kind()
+        assert list(RECORD_KINDS) == list(every)
+        for kind, rows in every.items():
+            assert list(rows[0]) == list(columns(kind, rows)), kind
+
+    def test_fixed_and_further_columns(self) -> None:
+        """Without rows only the fixed columns; a wide row's codes are grades, judgements counts."""
+        assert list(PROFILE_KEYS + ENTRY_KEYS) == list(columns("profile"))
+        assert list(DECISION_KEYS) == list(columns("decision"))
+        assert "A" not in columns("profile_wide")
+        every = rows_of_every_kind()
+        assert "grade" == columns("profile_wide", every["profile_wide"])["A4"]
+        assert "integer" == columns("audit_summary", every["audit_summary"])["outstanding"]
+        assert "any" == columns("breakdown")["category"]
+
+    def test_an_unknown_kind(self) -> None:
+        """A kind that is not one of RECORD_KINDS is refused, listing the kinds."""
+        with pytest.raises(
+            InvalidArgumentError,
+            match=r"^kind: expected one of profile, profile_wide, .*got 'rows'$",
+        ):
+            columns("rows")
+        with pytest.raises(InvalidArgumentError, match=r"got a str of 19 characters$"):
+            to_pandas([], "Invented free text.")
+
+    def test_a_column_the_kind_lacks(self) -> None:
+        """Rows with a column their kind does not have are refused, naming the column."""
+        with pytest.raises(
+            InvalidArgumentError,
+            match=r"^rows: expected the columns of cohort rows, got a column 'A1'$",
+        ):
+            to_polars([{"reference": "C-1", "A1": 3}], "cohort")
+
+
+class TestTypedFrames:
+    def test_every_kind_in_pandas_and_polars(self) -> None:
+        """Every column of every kind has its schema's type in pandas and polars."""
+        for kind, rows in rows_of_every_kind().items():
+            schema = columns(kind, rows)
+            frame = to_pandas(rows, kind)
+            table = to_polars(rows, kind)
+            assert list(schema) == list(frame.columns) == table.columns, kind
+            for name, of in schema.items():
+                if of != "any":
+                    assert PANDAS_DTYPES[of] == str(frame[name].dtype), (kind, name)
+                    assert POLARS_TYPES[of] == table.schema[name], (kind, name)
+
+    def test_missing_grades_and_dates_keep_their_type(self) -> None:
+        """Grades with gaps stay integers and an all-None column keeps its type (not polars' Null)."""
+        rows = profile_records([score(assessment())])
+        frame = to_pandas(rows, "profile")
+        assert 3 == frame["grade"][1]
+        assert "Int64" == str(frame["grade"].dtype)
+        assert pandas.isna(frame["grade"][2])  # A2 has no grade: pandas.NA, not a float NaN
+        assert "datetime64[s]" == str(frame["window_start"].dtype)
+        table = to_polars(rows, "profile")
+        assert polars.Int8 == table.schema["suggested"]
+        assert None is table["suggested"][1]
+        assert polars.Int8 == table.schema["worst_beneath"]
+        decided = to_polars(decision_records([overridden().proposed]), "decision")
+        assert polars.Date == decided.schema["override_on"]  # no override: every cell None
+        both = polars.concat([decided, to_polars(decision_records([overridden()]), "decision")])
+        assert [None, dt.date(2024, 9, 30)] == both["override_on"].to_list()
+
+    def test_no_rows_give_an_empty_typed_frame(self) -> None:
+        """No rows give a frame with the kind's fixed columns, typed, and no rows."""
+        frame = to_pandas([], "theme")
+        assert (0, "Float64") == (len(frame), str(frame["change_points"].dtype))
+        table = to_polars([], "breakdown")
+        assert 0 == table.height
+        assert polars.Int64 == table.schema["count"]
+
+    def test_a_breakdown_category_keeps_its_own_type(self) -> None:
+        """A breakdown's category is left to the library: a level is an integer, a band text."""
+        cohort = example_input().current.cohort
+        levels = cohort.breakdown(Dimension.LEVEL_OF_NEED).to_records()
+        bands = to_pandas(cohort.breakdown(Dimension.AGE_BAND).to_records(), "breakdown")
+        assert polars.Int64 == to_polars(levels, "breakdown").schema["category"]
+        assert "int64" == str(to_pandas(levels, "breakdown")["category"].dtype)
+        assert ["unborn", "under 1"] == list(bands["category"][:2])
+
+
+class TestOverall:
+    def test_pooled_rows_say_all(self) -> None:
+        """Rows pooling every team, question or group say "all" there, never None."""
+        every = rows_of_every_kind()
+        assert "all" == OVERALL == every["audit_summary"][0]["team"]
+        assert (OVERALL, OVERALL) == (
+            every["survey_metrics"][-1]["question"],
+            every["survey_metrics"][-1]["group"],
+        )
+        assert all(row["group"] is not None for row in every["survey_metrics"])
+
+    def test_a_team_or_group_called_all_is_refused(self) -> None:
+        """A team, group or question named "all" would read as the pooled rows: refused."""
+        period = example_input()
+        audits = [attrs.evolve(period.current.audits[0], team="all")]
+        with pytest.raises(
+            InvalidArgumentError,
+            match=r"^team: expected no team called 'all', the name of the rows of all of them; "
+            r"got one$",
+        ):
+            summarise_audits(audits).to_records()
+        survey = attrs.evolve(period.survey, groups=("all",))
+        with pytest.raises(InvalidArgumentError, match=r"^group: expected no group called 'all'"):
+            survey_metrics(survey, [SurveyResponse("R-1", "all", {"child": "agree"})]).to_records()
+        question = attrs.evolve(period.survey.questions[0], code="all")
+        asked = attrs.evolve(period.survey, questions=(question,))
+        with pytest.raises(
+            InvalidArgumentError, match=r"^question: expected no question called 'all'"
+        ):
+            survey_metrics(asked, []).to_records()

@@ -3,21 +3,25 @@
 Shares are given as floats (the exact counts sit beside them), changes in
 percentage points as floats, and a figure that does not exist as ``None``, so
 that ``pandas.DataFrame(rows)`` and ``polars.DataFrame(rows)`` take the rows as
-they are. No free text (auditors' comments, respondents' words) is in any row.
+they are. A row that pools every team, question or group says ``"all"``
+(:data:`OVERALL`) there. No free text (auditors' comments, respondents' words) is
+in any row.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
+from neglect_protocol._boundary._columns import OVERALL
 from neglect_protocol._logic._audit_summary import AuditSummary, GradeCounts
 from neglect_protocol._logic._breakdowns import Breakdown, Cohort, category_label
 from neglect_protocol._logic._change import Change
 from neglect_protocol._logic._survey import ShareMetric, SurveyMetrics
 from neglect_protocol._model._disclosure import DisclosedTable
 from neglect_protocol._model._proportion import Proportion
+from neglect_protocol.errors import InvalidArgumentError, safe_repr
 
 
 def _share(proportion: Proportion | None) -> float | None:
@@ -35,7 +39,17 @@ def _change(change: Change | None) -> dict[str, float | None]:
     }
 
 
-def _grade_row(team: str | None, grades: GradeCounts) -> dict[str, Any]:
+def _refuse_overall(column: str, names: Iterable[str]) -> None:
+    """Refuse a team, question or group called "all": its rows would read as the pooled ones."""
+    if OVERALL in names:
+        raise InvalidArgumentError(
+            column,
+            f"expected no {column} called {safe_repr(OVERALL)}, the name of the rows of all "
+            "of them; got one",
+        )
+
+
+def _grade_row(team: str, grades: GradeCounts) -> dict[str, Any]:
     return {
         "team": team,
         "files": grades.total,
@@ -48,7 +62,7 @@ def _grade_row(team: str | None, grades: GradeCounts) -> dict[str, Any]:
 
 
 def audit_summary_records(summary: AuditSummary) -> list[dict[str, Any]]:
-    """One row for all teams (``team`` is ``None``), then one per team, of files by judgement.
+    """One row for all teams (``team`` is ``"all"``), then one per team, of files by judgement.
 
     Args:
         summary: The summary from :func:`~neglect_protocol.audit.summarise_audits`.
@@ -58,7 +72,8 @@ def audit_summary_records(summary: AuditSummary) -> list[dict[str, Any]]:
         first), the counts ``good_or_better`` and ``inadequate`` and their shares
         ``good_or_better_share`` and ``inadequate_share``.
     """
-    rows = [_grade_row(None, summary.grades)]
+    _refuse_overall("team", summary.by_team)
+    rows = [_grade_row(OVERALL, summary.grades)]
     rows += [_grade_row(team, grades) for team, grades in summary.by_team.items()]
     return rows
 
@@ -87,7 +102,7 @@ def theme_records(summary: AuditSummary) -> list[dict[str, Any]]:
     ]
 
 
-def _metric_row(question: str | None, group: str | None, metric: ShareMetric) -> dict[str, Any]:
+def _metric_row(question: str, group: str, metric: ShareMetric) -> dict[str, Any]:
     share = metric.share
     low, high = (None, None) if metric.interval is None else metric.interval
     return {
@@ -104,7 +119,7 @@ def _metric_row(question: str | None, group: str | None, metric: ShareMetric) ->
 
 
 def survey_metrics_records(metrics: SurveyMetrics) -> list[dict[str, Any]]:
-    """One row per question and respondent group, with ``None`` for "all" of either.
+    """One row per question and respondent group, with ``"all"`` for all of either.
 
     For each question: all groups, then each group; then every question pooled
     per group; then everything pooled.
@@ -117,14 +132,16 @@ def survey_metrics_records(metrics: SurveyMetrics) -> list[dict[str, Any]]:
         (a count), ``share``, ``interval_low`` and ``interval_high`` (the Wilson
         interval), and ``change_points``, ``change_low`` and ``change_high``.
     """
+    _refuse_overall("question", metrics.questions)
+    _refuse_overall("group", metrics.groups)
     rows = []
     for code, metric in metrics.questions.items():
-        rows.append(_metric_row(code, None, metric))
+        rows.append(_metric_row(code, OVERALL, metric))
         rows += [
             _metric_row(code, group, by_code[code]) for group, by_code in metrics.groups.items()
         ]
-    rows += [_metric_row(None, group, metric) for group, metric in metrics.group_overall.items()]
-    rows.append(_metric_row(None, None, metrics.overall))
+    rows += [_metric_row(OVERALL, group, metric) for group, metric in metrics.group_overall.items()]
+    rows.append(_metric_row(OVERALL, OVERALL, metrics.overall))
     return rows
 
 

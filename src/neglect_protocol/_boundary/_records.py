@@ -11,31 +11,6 @@ from neglect_protocol.errors import InvalidArgumentError, safe_repr
 if TYPE_CHECKING:
     from neglect_protocol._model._decision import Decision
 
-PROFILE_KEYS = (
-    "child",
-    "assessment_reference",
-    "instrument",
-    "catalogue",
-    "catalogue_version",
-    "rule",
-    "window_start",
-    "window_end",
-)
-"""The columns that say which profile a row belongs to, first in every row."""
-
-ENTRY_KEYS = (
-    "code",
-    "name",
-    "level",
-    "area",
-    "grade",
-    "source",
-    "suggested",
-    "worst_beneath",
-    "discrepancy",
-)
-"""The columns of one area or sub-area, in a long row."""
-
 
 def _about(profile: Profile) -> dict[str, Any]:
     return {
@@ -133,26 +108,6 @@ def profile_records(
             row[code] = None if grade is None else grade.value
         rows.append(row)
     return rows
-
-
-DECISION_KEYS = (
-    "child",
-    "assessment_reference",
-    "window_start",
-    "window_end",
-    "policy",
-    "policy_version",
-    "level",
-    "level_name",
-    "review_by",
-    "reasons",
-    "rules",
-    "proposed_level",
-    "overridden",
-    "override_by",
-    "override_on",
-)
-"""The columns of a decision's row."""
 
 
 def decision_records(decisions: Iterable[Decision]) -> list[dict[str, Any]]:
