@@ -33,6 +33,7 @@ from neglect_protocol.errors import InvalidArgumentError
 from neglect_protocol.escalation import Decision, decide
 from neglect_protocol.indicators import (
     Cohort,
+    CohortRecord,
     Dimension,
     GCP2Completion,
     ImplementationMeasures,
@@ -420,6 +421,8 @@ class TestMetricRecords:
             "age_band": "under 1",
             "level_of_need": 4,
             "looked_after": False,
+            "plan_category": None,
+            "factors": None,
         } == cohort.to_records()[0]
         assert cohort_records(cohort) == cohort.to_records()
         rows = cohort.breakdown(Dimension.PRIMARY_NEED).to_records()
@@ -434,6 +437,13 @@ class TestMetricRecords:
         assert [] == Cohort(()).breakdown(Dimension.LEVEL_OF_NEED).to_records()
         bands = Cohort(()).breakdown(Dimension.AGE_BAND).to_records()
         assert [None] * 6 == [row["share"] for row in bands]
+
+    def test_cohort_rows_keep_the_census_codes(self) -> None:
+        """A child's plan category and assessment factors are in its row, nothing lost."""
+        record = CohortRecord("C-2", "N1", "1 to 4", 4, plan_category="NEG", factors=["16A", "3B"])
+        row = Cohort((record,)).to_records()[0]
+        assert ("NEG", "16A,3B") == (row["plan_category"], row["factors"])
+        assert list(row) == list(columns("cohort"))
 
     def test_published_table_rows_hide_counts(self) -> None:
         """A published table's rows hold what is shown, never a suppressed count."""

@@ -139,6 +139,8 @@ _KINDS: dict[str, tuple[dict[str, ColumnType], ColumnType | None]] = {
             "age_band": "text",
             "level_of_need": "integer",
             "looked_after": "boolean",
+            "plan_category": "text",
+            "factors": "text",
         },
         None,
     ),

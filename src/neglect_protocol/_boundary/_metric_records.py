@@ -174,7 +174,11 @@ def breakdown_records(breakdown: Breakdown) -> list[dict[str, Any]]:
 
 
 def cohort_records(cohort: Cohort) -> list[dict[str, Any]]:
-    """One row per child of a cohort: reference, primary need, age band, level, care status."""
+    """One row per child of a cohort: reference, primary need, age band, level, care status.
+
+    Then the census codes: the plan category (``None`` without a plan) and the
+    assessment factors joined by commas (``None`` when none is recorded).
+    """
     return [
         {
             "reference": record.reference,
@@ -182,6 +186,8 @@ def cohort_records(cohort: Cohort) -> list[dict[str, Any]]:
             "age_band": record.age_band.value,
             "level_of_need": record.level_of_need,
             "looked_after": record.looked_after,
+            "plan_category": record.plan_category,
+            "factors": ",".join(record.factors) or None,
         }
         for record in cohort.records
     ]
