@@ -7,12 +7,12 @@ import inspect
 import os
 import pkgutil
 import sys
-from typing import Any
 from importlib.metadata import version as _version
+from typing import Any
 
 sys.path.insert(0, os.path.abspath("../src"))
 
-import neglect_protocol  # noqa: E402
+import neglect_protocol
 
 # Each public module names itself the home of the classes it publishes when it is
 # first imported (``neglect_protocol._api.publish``). Import them all before any page
@@ -46,6 +46,8 @@ myst_heading_anchors = 3
 
 html_theme = "furo"
 html_title = "neglect_protocol"
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
 
 # The example notebook (docs/examples/notebook.ipynb links to examples/notebook.ipynb)
 # is stored without outputs and run on every build, so it cannot go stale: any error
@@ -63,6 +65,9 @@ copybutton_only_copy_prompt_lines = True
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+# Types go beside the parameters a docstring describes; a class's fields are
+# described once, under "Variables", not again as constructor parameters.
+autodoc_typehints_description_target = "documented_params"
 # "mixed" puts the constructor's signature on the class, rather than listing
 # ``__new__`` and ``__init__`` as entries of their own.
 autodoc_class_signature = "mixed"
@@ -175,7 +180,16 @@ def _drop_type_docstrings(
         lines.clear()
 
 
+def _drop_object_base(
+    app: object, name: str, obj: object, options: object, bases: list[type]
+) -> None:
+    """Leave "Bases: object" out: only a base that tells the reader something is shown."""
+    if object in bases:
+        bases.remove(object)
+
+
 def setup(app: Any) -> None:
     """Connect the reference's member filters."""
     app.connect("autodoc-skip-member", _skip_dunders)
     app.connect("autodoc-process-docstring", _drop_type_docstrings)
+    app.connect("autodoc-process-bases", _drop_object_base)
