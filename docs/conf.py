@@ -71,10 +71,14 @@ autodoc_typehints_description_target = "documented_params"
 # "mixed" puts the constructor's signature on the class, rather than listing
 # ``__new__`` and ``__init__`` as entries of their own.
 autodoc_class_signature = "mixed"
-autodoc_default_options = {"members": True, "show-inheritance": True}
+# Base classes are shown where they say something (an exception's builtin, an enum's
+# value type): the reference pages ask for them class by class, not "Bases: object".
+autodoc_default_options = {"members": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
-napoleon_use_ivar = True
+# A class's "Attributes:" become attribute entries of their own, with their types, so
+# that ``:attr:`` references to fields resolve without listing undocumented members.
+napoleon_use_ivar = False
 
 # No doctest_global_setup: every page imports what its examples use, so a snippet
 # copied from the docs runs as it is. Paths in examples are relative to the
@@ -180,16 +184,8 @@ def _drop_type_docstrings(
         lines.clear()
 
 
-def _drop_object_base(
-    app: object, name: str, obj: object, options: object, bases: list[type]
-) -> None:
-    """Leave "Bases: object" out: only a base that tells the reader something is shown."""
-    if object in bases:
-        bases.remove(object)
-
-
 def setup(app: Any) -> None:
     """Connect the reference's member filters."""
     app.connect("autodoc-skip-member", _skip_dunders)
-    app.connect("autodoc-process-docstring", _drop_type_docstrings)
-    app.connect("autodoc-process-bases", _drop_object_base)
+    # Before napoleon (priority 500) rewrites the docstring, so it can be compared.
+    app.connect("autodoc-process-docstring", _drop_type_docstrings, priority=400)
