@@ -424,9 +424,11 @@ class UnknownJudgementError(InputError, LookupError):
     ) -> None:
         self.code = code
         self.scale = scale
+        # The scale's codes are configured text: each is shown by the echo rule too.
+        shown = ", ".join(safe_repr(choice) for choice in choices)
         super().__init__(
             field,
-            f"expected a judgement of scale {safe_repr(scale)} ({', '.join(choices)}), "
+            f"expected a judgement of scale {safe_repr(scale)} ({shown}), "
             f"got {safe_repr(code)}{_nearest(code, choices)}",
         )
 

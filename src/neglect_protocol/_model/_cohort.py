@@ -256,7 +256,7 @@ class CohortRecord:
     (<PrimaryNeed.N1: 'N1'>, <CensusAgeBand.AGED_10_TO_15: '10 to 15'>)
     """
 
-    reference: str = attrs.field(validator=_reference)
+    reference: str = attrs.field(repr=safe_repr, validator=_reference)
     primary_need: PrimaryNeed = attrs.field(converter=_primary_need)
     age_band: CensusAgeBand = attrs.field(converter=_age_band)
     level_of_need: int = attrs.field(validator=_level)
@@ -307,8 +307,8 @@ class GCP2Completion:
         age_band: The child's DfE age band (a value such as ``"1 to 4"`` is converted).
     """
 
-    practitioner: str = attrs.field(validator=_reference)
-    agency: str = attrs.field(validator=_reference)
+    practitioner: str = attrs.field(repr=safe_repr, validator=_reference)
+    agency: str = attrs.field(repr=safe_repr, validator=_reference)
     level_of_need: int = attrs.field(validator=_level)
     age_band: CensusAgeBand = attrs.field(converter=_age_band)
 
