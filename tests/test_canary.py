@@ -1,0 +1,431 @@
+"""The canary property: text put anywhere in a document is echoed only where it is the point.
+
+Issue 10 ("One echo rule, everywhere"): a unique string that looks like free text about a
+child (capitalised words with spaces, as evidence or a name would be) is put into every
+string field of every document kind in turn, into fields of the wrong type (where a
+number, a date, a code or a list is expected) and in place of keys. Then every way the
+library can show it is exercised: errors (message, ``str``, ``repr``, ``problems`` and the
+exceptions a traceback would show with them), the ``repr`` and ``str`` of what was
+loaded, log records at DEBUG, the command line (text and ``--json``) and the Markdown,
+HTML and record renderers. The canary may appear only where showing that text is the
+output's evident purpose; each such place is listed in ``SHOWN`` and ``REPR_SHOWS`` below,
+with the reason beside it. Errors and log records may never show it.
+
+The library logs nothing today (no module of ``src/`` uses :mod:`logging`); every test
+here still captures every record at DEBUG, so a log line added later is checked too.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, share_of_examples
+from neglect_protocol import Assessment, Profile, ThresholdPolicy, decide, load_catalogue, score
+from neglect_protocol.assurance import ReportInput, render_html, render_markdown
+from neglect_protocol.audit import load_judgement_scale
+from neglect_protocol.cli import main
+from neglect_protocol.disclosure import load_disclosure_policy
+from neglect_protocol.display import format_decision, format_profile, format_screening_decision
+from neglect_protocol.errors import DocumentError, NeglectProtocolError
+from neglect_protocol.escalation import Decision, load_policy
+from neglect_protocol.records import decision_records, profile_records
+from neglect_protocol.screening import (
+    Screening,
+    ScreeningDecision,
+    ScreeningPolicy,
+    load_checklist,
+    load_screening_policy,
+    screen,
+)
+from neglect_protocol.serialize import document_types, from_dict, from_json, to_dict
+from neglect_protocol.strategies import type_strategies
+
+CANARY = "Canary Zq said Mum hit Jo 0042"
+"""Free text as a careless integrator would send it: no echo rule may mistake it for a code."""
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DATA = ROOT / "src" / "neglect_protocol" / "data"
+KINDS = {entry.kind: entry.type for entry in document_types()}
+
+Location = tuple[str | int, ...]
+
+
+# --- Where the canary may be shown, and why ---
+
+# Renderings (HTML views, records, the text of `format_*`, the report, the CLI's output)
+# exist to show a value to a person: the places below are what each shows by design.
+# A place is a document path with list positions left out (``reasons[].text``).
+_CHILD = {
+    # A rendering of an assessment, profile or decision says which child it is about,
+    # by the host system's reference: the reader must know whose it is.
+    "child.reference",
+}
+_PROFILE = {
+    *_CHILD,
+    # A profile's table and text show the catalogue it was scored against,
+    "catalogue_name",
+    "catalogue_version",
+    # each area and sub-area by its code and name,
+    "areas[].name",
+    "sub_areas[].code",
+    "sub_areas[].name",
+    # the roll-up rule that suggested grades,
+    "rule",
+    # and the host system's reference for the assessment (a records column).
+    "assessment_reference",
+}
+_DECISION = {
+    *_CHILD,
+    "assessment_reference",
+    # A decision's text names its policy: showing the policy is what that text is for.
+    "policy.name",
+    "policy.version",
+    # It gives every reason: the rule that fired, its plain-English text, its codes,
+    "reasons[].rule",
+    "reasons[].text",
+    "reasons[].codes[]",
+    # and who overrode it (the rationale, free text, is only said to be recorded).
+    "overridden.by",
+}
+_POLICY = {
+    # A decision shows its policy's name and version, and the level decided by name
+    # with its typical response: that is what a practitioner reads it for.
+    "name",
+    "version",
+    "levels[].name",
+    "levels[].typical_response",
+}
+_REPORT = {
+    # The annual report is a configured document: its title, the periods' labels, the
+    # survey's name, questions and findings are what it prints;
+    "title",
+    "current.label",
+    "previous.label",
+    "survey.name",
+    "survey.questions[].text",
+    "survey.questions[].finding",
+    # its tables break figures down by audit theme, team and agency (organisations and
+    # configured themes, never a child or a comment).
+    "current.audits[].comments[].theme",
+    "current.audits[].team",
+    "current.implementation.completions[].agency",
+    "previous.audits[].comments[].theme",
+    "previous.audits[].team",
+    "previous.implementation.completions[].agency",
+}
+SHOWN: dict[str, set[str]] = {
+    # An assessment's table shows the child and each rated code; it is scored and
+    # decided, and those renderings show what they show of a profile.
+    "assessment": {*_CHILD, "ratings[].code", "reference"},
+    # A catalogue's view is its table of areas, sub-areas and items, by code and name
+    # (an item by its label), under its own name and version.
+    "catalogue": {
+        "name",
+        "version",
+        "areas[].name",
+        "areas[].sub_areas[].name",
+        "items[].label",
+    },
+    "profile": _PROFILE,
+    "threshold_policy": _POLICY,
+    "decision": _DECISION,
+    "screening_checklist": set(),
+    # A screening decision's text names its policy.
+    "screening_policy": {"name", "version"},
+    # A screening decision's text names the child screened.
+    "screening": _CHILD,
+    # ... and, for a screening decision, its policy, reasons and the signs not known.
+    "screening_decision": {*_DECISION, "not_known[]"},
+    "judgement_scale": set(),
+    "case_file_audit": set(),
+    "survey": set(),
+    "survey_response": set(),
+    "cohort": set(),
+    "implementation_measures": set(),
+    "period_records": set(),
+    "disclosure_policy": set(),
+    "assurance_input": _REPORT,
+}
+
+# A repr is read by developers (and may reach a log or a traceback). Received data about
+# a child or a case is shown there only through safe_repr. A configuration value's
+# repr shows its configured wording, which is what it is: a scale's codes and labels,
+# a survey's questions and answers, a disclosure policy's symbols, a period's label.
+_SCALE = {"name", "version", "judgements[].code", "judgements[].label"}
+_SURVEY = {
+    "name",
+    "groups[]",
+    "questions[].code",
+    "questions[].text",
+    "questions[].finding",
+    "questions[].scale.name",
+    "questions[].scale.answers[]",
+}
+_JUDGED = {"grade.code", "grade.label"}  # an audit's grade is a judgement of the scale
+REPR_SHOWS: dict[str, set[str]] = {
+    "judgement_scale": _SCALE,
+    "survey": _SURVEY,
+    "case_file_audit": _JUDGED,
+    "period_records": {"label", *(f"audits[].{place}" for place in _JUDGED)},
+    "disclosure_policy": {
+        "name",
+        "version",
+        "source",
+        "symbols.suppressed",
+        "symbols.not_available",
+        "symbols.not_applicable",
+    },
+    "assurance_input": {
+        "title",
+        "current.label",
+        "previous.label",
+        *(f"survey.{place}" for place in _SURVEY),
+        *(f"{period}.audits[].{place}" for period in ("current", "previous") for place in _JUDGED),
+    },
+    # A decision's repr shows its level, a configured level of the policy, by name.
+    "threshold_policy": {"levels[].name"},
+}
+
+
+# --- Putting the canary in ---
+
+
+def leaves(value: Any, prefix: Location = ()) -> Iterator[tuple[Location, Any]]:
+    """Every place inside ``value`` (a parsed document) and what is there, outermost first."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield (*prefix, key), item
+            yield from leaves(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (*prefix, index), item
+            yield from leaves(item, (*prefix, index))
+
+
+def places(document: Any) -> list[Location]:
+    """Where the canary goes: every value but the envelope (strings and every other type)."""
+    return [
+        location
+        for location, _ in leaves(document)
+        if location[-1:] not in {("kind",), ("schema_version",)}
+    ]
+
+
+def objects(document: Any) -> list[Location]:
+    """Where each JSON object inside ``document`` is, ``document`` itself first."""
+    return [()] + [location for location, item in leaves(document) if isinstance(item, dict)]
+
+
+def planted(document: Any, location: Location) -> Any:
+    """A copy of ``document`` with the canary at ``location``."""
+    copied = copy.deepcopy(document)
+    parent = copied
+    for step in location[:-1]:
+        parent = parent[step]
+    parent[location[-1]] = CANARY
+    return copied
+
+
+def keyed(document: Any, location: Location) -> Any:
+    """A copy of ``document`` with the canary as a key of the object at ``location``.
+
+    It takes the place of the object's first key (keeping its value), so that a mapping
+    keyed by codes gets a key that is not a code, and a record an unknown key.
+    """
+    copied = copy.deepcopy(document)
+    target = copied
+    for step in location:
+        target = target[step]
+    first = next(iter(target), None)
+    target[CANARY] = target.pop(first) if first is not None else 1
+    return copied
+
+
+def variants(document: Any) -> Iterator[tuple[str, Any]]:
+    """``document`` with the canary in each place in turn, and as each object's key.
+
+    Places alike but for a list position (the team of each audit) are read by the same
+    code, so the first of them stands for the rest: that keeps the file quick.
+    """
+    done: set[str] = set()
+    for location in places(document):
+        where = pattern(location)
+        if where not in done:
+            done.add(where)
+            yield where, planted(document, location)
+    for location in objects(document):
+        where = "key of " + (pattern(location) or "$")
+        if where not in done:
+            done.add(where)
+            yield where, keyed(document, location)
+
+
+def pattern(location: Location) -> str:
+    """A location as ``survey.questions[].text``: list positions left out, to match places."""
+    return "".join("[]" if isinstance(step, int) else f".{step}" for step in location)[1:]
+
+
+def goldens(kind: str) -> list[Any]:
+    """The golden documents of ``kind`` at the current schema version, parsed."""
+    paths = sorted((GOLDEN / kind).glob("v1-*.json"))
+    return [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+
+
+def golden(kind: str) -> Any:
+    """The first golden document of ``kind`` at the current schema version, parsed."""
+    return goldens(kind)[0]
+
+
+# --- Looking for it ---
+
+
+def error_texts(error: BaseException) -> Iterator[tuple[str, str]]:
+    """Every text an error offers a caller or a traceback, by name: the chain a traceback shows."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        name = type(current).__name__
+        yield f"str({name})", str(current)
+        yield f"repr({name})", repr(current)
+        for index, argument in enumerate(current.args):
+            yield f"{name}.args[{index}]", str(argument)
+        for index, problem in enumerate(getattr(current, "problems", ())):
+            yield f"{name}.problems[{index}]", f"{problem!r} {problem}"
+        for note in getattr(current, "__notes__", ()):
+            yield f"{name}.__notes__", str(note)
+        # What a traceback shows: the cause, or the context unless ``from None`` hid it.
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__
+        )
+
+
+def assert_error_hides(error: BaseException, where: str) -> None:
+    """Rule: no error, nor anything a traceback shows with it, holds the canary."""
+    for name, text in error_texts(error):
+        assert CANARY not in text, f"{name} echoes the canary put at {where}: {text[:300]}"
+
+
+def views(value: Any) -> Iterator[tuple[str, Callable[[], str]]]:
+    """Each way of showing ``value`` (or what is made from it), by name, not yet called."""
+    yield "repr", lambda: repr(value)
+    yield "str", lambda: str(value)
+    if hasattr(value, "_repr_html_"):
+        yield "html", value._repr_html_
+    if hasattr(value, "to_records"):
+        yield "records", lambda: str(value.to_records())
+    if isinstance(value, Assessment):
+        yield from made("score", lambda: score(value))
+    elif isinstance(value, Profile):
+        yield "format_profile", lambda: format_profile(value)
+        yield "profile_records", lambda: str(profile_records([value]))
+        yield from made("decide", lambda: decide(value))
+    elif isinstance(value, ThresholdPolicy):
+        profile = from_dict(Profile, golden("profile"))
+        yield from made("decide", lambda: decide(profile, policy=value))
+    elif isinstance(value, Decision):
+        yield "format_decision", lambda: format_decision(value)
+        yield "decision_records", lambda: str(decision_records([value]))
+    elif isinstance(value, Screening):
+        yield from made("screen", lambda: screen(value))
+    elif isinstance(value, ScreeningPolicy):
+        screening = from_dict(Screening, golden("screening"))
+        yield from made("screen", lambda: screen(screening, policy=value))
+    elif isinstance(value, ScreeningDecision):
+        yield "format_screening_decision", lambda: format_screening_decision(value)
+    elif isinstance(value, ReportInput):
+        yield from made("build", value.build, render=True)
+
+
+def made(step: str, make: Callable[[], Any], *, render: bool = False) -> Iterator[tuple[str, Any]]:
+    """The views of what ``make`` makes, named after ``step``; its error is a view too."""
+    try:
+        result = make()
+    except NeglectProtocolError as error:
+        yield f"{step} error", lambda: "\n".join(text for _, text in error_texts(error))
+        return
+    if render:
+        yield f"{step}.render_markdown", lambda: render_markdown(result)
+        yield f"{step}.render_html", lambda: render_html(result)
+        return
+    for name, show in views(result):
+        yield f"{step}.{name}", show
+
+
+def allowed(kind: str, view: str, where: str) -> bool:
+    """Whether the canary put at ``where`` may be shown by ``view`` (see SHOWN, REPR_SHOWS)."""
+    if "error" in view:
+        return False
+    if view.rsplit(".", 1)[-1] in {"repr", "str"}:
+        return where in REPR_SHOWS.get(kind, set())
+    return where in SHOWN[kind] or where in REPR_SHOWS.get(kind, set()) and view.endswith("repr")
+
+
+def check_document(kind: str, document: Any, where: str) -> None:
+    """Load ``document`` every way a caller can, and look for the canary in all it shows."""
+    cls = KINDS[kind]
+    try:
+        value = from_dict(cls, document)
+    except DocumentError as error:
+        assert_error_hides(error, where)
+        with pytest.raises(DocumentError) as again:
+            from_json(cls, json.dumps(document))
+        assert_error_hides(again.value, where)
+        return
+    for view, show in views(value):
+        text = show()
+        if not allowed(kind, view, where):
+            assert CANARY not in text, f"{view} of a {kind} shows the canary put at {where}"
+
+
+@pytest.fixture(autouse=True)
+def every_log_record(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Capture every log record at DEBUG during a test, and check none holds the canary."""
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger("neglect_protocol").setLevel(logging.DEBUG)
+        yield
+    for record in caplog.records:
+        assert CANARY not in record.getMessage(), f"logger {record.name} echoes the canary"
+
+
+# --- The property, over documents drawn from the shipped strategies ---
+
+
+class TestDrawnDocuments:
+    @pytest.mark.parametrize("kind", sorted(KINDS))
+    @settings(share_of_examples(0.1), suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_the_canary_is_shown_only_where_it_is_the_point(
+        self, kind: str, data: st.DataObject
+    ) -> None:
+        """Law (issue 10): in any valid document, the canary in any field, or as a key, of
+        any type, is never echoed by an error, a repr, a log record or a rendering, except
+        in the places listed in SHOWN and REPR_SHOWS."""
+        value = data.draw(type_strategies()[KINDS[kind]], label="document")
+        document = to_dict(value)
+        where, changed = data.draw(st.sampled_from(list(variants(document))), label="canary")
+        check_document(kind, changed, where)
+
+
+# --- Every place of every golden document, in turn ---
+
+
+class TestGoldenDocuments:
+    @pytest.mark.parametrize("kind", sorted(KINDS))
+    def test_every_place_in_turn(self, kind: str) -> None:
+        """Each golden document with the canary in each place and as each key, in turn:
+        errors, reprs and renderings show it only where SHOWN and REPR_SHOWS allow."""
+        for document in goldens(kind):
+            for where, changed in variants(document):
+                check_document(kind, changed, where)
