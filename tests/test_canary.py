@@ -20,7 +20,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import re
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -353,7 +352,8 @@ def made(step: str, make: Callable[[], Any], *, render: bool = False) -> Iterato
     try:
         result = make()
     except NeglectProtocolError as error:
-        yield f"{step} error", lambda: "\n".join(text for _, text in error_texts(error))
+        texts = "\n".join(text for _, text in error_texts(error))
+        yield f"{step} error", lambda: texts
         return
     if render:
         yield f"{step}.render_markdown", lambda: render_markdown(result)
@@ -369,7 +369,7 @@ def allowed(kind: str, view: str, where: str) -> bool:
         return False
     if view.rsplit(".", 1)[-1] in {"repr", "str"}:
         return where in REPR_SHOWS.get(kind, set())
-    return where in SHOWN[kind] or where in REPR_SHOWS.get(kind, set()) and view.endswith("repr")
+    return where in SHOWN[kind]
 
 
 def check_document(kind: str, document: Any, where: str) -> None:
@@ -429,3 +429,200 @@ class TestGoldenDocuments:
         for document in goldens(kind):
             for where, changed in variants(document):
                 check_document(kind, changed, where)
+
+
+# --- Reference files: what a partnership types into TOML ---
+
+
+def toml_value(value: Any) -> str:
+    """``value`` (parsed from TOML or JSON, no nulls) written as a TOML value on one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value)  # A JSON string is a TOML basic string.
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    return (
+        "{"
+        + ", ".join(f"{json.dumps(key)} = {toml_value(item)}" for key, item in value.items())
+        + "}"
+    )
+
+
+def toml_document(document: dict[str, Any]) -> str:
+    """A whole TOML file holding ``document``."""
+    return "".join(f"{json.dumps(key)} = {toml_value(value)}\n" for key, value in document.items())
+
+
+REFERENCE_FILES = [
+    ("catalogue", load_catalogue, ROOT / "examples" / "invented_catalogue.toml"),
+    ("threshold_policy", load_policy, DATA / "policy_default.toml"),
+    ("threshold_policy", load_policy, ROOT / "examples" / "local_policy.toml"),
+    ("screening_checklist", load_checklist, DATA / "screening_checklist.toml"),
+    ("screening_policy", load_screening_policy, DATA / "screening_policy_default.toml"),
+    ("judgement_scale", load_judgement_scale, DATA / "ofsted_four_point.toml"),
+    ("judgement_scale", load_judgement_scale, ROOT / "examples" / "ofsted_before_2013.toml"),
+    ("disclosure_policy", load_disclosure_policy, DATA / "disclosure-dfe.toml"),
+]
+
+
+class TestReferenceFiles:
+    @pytest.mark.parametrize(
+        ("kind", "load", "path"), REFERENCE_FILES, ids=[path.name for _, _, path in REFERENCE_FILES]
+    )
+    def test_loaders_never_echo_the_canary(
+        self, kind: str, load: Callable[[Path], Any], path: Path, tmp_path: Path
+    ) -> None:
+        """A shipped reference file with the canary in each configured name, each field of
+        another type and as each key, in turn: the loader's errors never show it, and the
+        repr of what loads shows it only as configured wording (REPR_SHOWS)."""
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        changed_file = tmp_path / path.name
+        assert document == tomllib.loads(toml_document(document))  # the writer is faithful
+        for where, changed in variants(document):
+            changed_file.write_text(toml_document(changed), encoding="utf-8")
+            try:
+                value = load(changed_file)
+            except NeglectProtocolError as error:
+                assert_error_hides(error, f"{where} of {path.name}")
+                continue
+            if where not in REPR_SHOWS.get(kind, set()):
+                assert CANARY not in repr(value), f"repr shows the canary put at {where}"
+                assert CANARY not in str(value), f"str shows the canary put at {where}"
+
+
+# --- The command line, run in this process ---
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: object) -> tuple[int, str, str]:
+    """Run ``neglect-protocol`` with ``arguments``: its status, standard output and error."""
+    status = main([str(argument) for argument in arguments])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def write(folder: Path, name: str, document: Any) -> Path:
+    """``document`` written as the file ``name`` (TOML or JSON by its suffix)."""
+    path = folder / name
+    text = toml_document(document) if name.endswith(".toml") else json.dumps(document)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def example(name: str) -> Any:
+    """An example file shipped in examples/ or the package's data, parsed."""
+    path = ROOT / "examples" / name if (ROOT / "examples" / name).exists() else DATA / name
+    text = path.read_text(encoding="utf-8")
+    return tomllib.loads(text) if name.endswith(".toml") else json.loads(text)
+
+
+def assert_output_hides(
+    kind: str, where: str, status: int, out: str, err: str, *, shown: set[str]
+) -> None:
+    """Rule: standard error never shows the canary; standard output only at ``shown`` places."""
+    assert status in {0, 1}, err
+    assert CANARY not in err, f"standard error echoes the canary put at {where} of a {kind}"
+    if where not in shown:
+        assert CANARY not in out, f"standard output shows the canary put at {where} of a {kind}"
+
+
+# What the score command prints (a profile and its decision, as text or JSON) may show
+# of the catalogue: its name, version, areas and sub-areas (see SHOWN["profile"]).
+_CATALOGUE_SHOWN = {
+    "name",
+    "version",
+    "areas[].name",
+    "areas[].sub_areas[].name",
+    "areas[].sub_areas[].code",
+}
+
+
+class TestCommandLine:
+    @pytest.mark.parametrize("kind", sorted(KINDS))
+    def test_validate(self, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """``validate`` prints only the kind of a valid document and the problems of an
+        invalid one: the canary, anywhere in any document, is never printed."""
+        for document in goldens(kind):
+            for where, changed in variants(document):
+                status, out, err = run(capsys, "validate", write(tmp_path, "d.json", changed))
+                assert_output_hides(kind, where, status, out, err, shown=set())
+
+    @pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+    def test_score(self, as_json: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """``score`` (text and ``--json``) with the canary in the assessment, the catalogue
+        or the policy shows it only where the profile and decision are for it."""
+        json_flag = ["--json"] if as_json else []
+        assessment = example("invented_assessment.json")
+        catalogue = example("invented_catalogue.toml")
+        policy = example("policy_default.toml")
+        files = {
+            "assessment": write(tmp_path, "a.json", assessment),
+            "catalogue": write(tmp_path, "c.toml", catalogue),
+            "threshold_policy": write(tmp_path, "p.toml", policy),
+        }
+
+        def score_with(**changed: Path) -> tuple[int, str, str]:
+            given = {**files, **changed}
+            return run(
+                capsys,
+                "score",
+                given["assessment"],
+                "--catalogue",
+                given["catalogue"],
+                "--policy",
+                given["threshold_policy"],
+                *json_flag,
+            )
+
+        assert 0 == score_with()[0]
+        for kind, document, shown in (
+            ("assessment", assessment, SHOWN["assessment"]),
+            ("catalogue", catalogue, _CATALOGUE_SHOWN),
+            ("threshold_policy", policy, _POLICY),
+        ):
+            suffix = files[kind].suffix
+            for where, changed in variants(document):
+                path = write(tmp_path, f"changed{suffix}", changed)
+                status, out, err = score_with(**{kind: path})
+                assert_output_hides(kind, where, status, out, err, shown=shown)
+
+    @pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+    def test_screen(
+        self, as_json: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``screen`` (text and ``--json``) with the canary in the screening or the policy
+        shows it only where the screening decision is for it."""
+        json_flag = ["--json"] if as_json else []
+        screening = golden("screening")
+        policy = example("screening_policy_default.toml")
+        # The JSON screening decision carries the host system's reference for the
+        # screening, as the screening document does: a field copied, for the host to match.
+        shown = SHOWN["screening"] | ({"reference"} if as_json else set())
+        for where, changed in variants(screening):
+            status, out, err = run(capsys, "screen", write(tmp_path, "s.json", changed), *json_flag)
+            assert_output_hides("screening", where, status, out, err, shown=shown)
+        screening_file = write(tmp_path, "s.json", screening)
+        for where, changed in variants(policy):
+            policy_file = write(tmp_path, "p.toml", changed)
+            status, out, err = run(
+                capsys, "screen", screening_file, "--policy", policy_file, *json_flag
+            )
+            assert_output_hides(
+                "screening_policy", where, status, out, err, shown=SHOWN["screening_policy"]
+            )
+
+    def test_report(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """``report`` never prints the canary; the files it writes show it only where the
+        report is for it (SHOWN["assurance_input"])."""
+        for where, changed in variants(golden("assurance_input")):
+            out_dir = tmp_path / "out"
+            status, out, err = run(
+                capsys, "report", write(tmp_path, "r.json", changed), "--out", out_dir, "--force"
+            )
+            assert_output_hides("assurance_input", where, status, out, err, shown=set())
+            for written in out_dir.glob("*") if status == 0 else ():
+                if where not in SHOWN["assurance_input"]:
+                    text = written.read_text(encoding="utf-8")
+                    assert CANARY not in text, f"{written.name} shows the canary put at {where}"
