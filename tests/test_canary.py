@@ -18,6 +18,7 @@ here still captures every record at DEBUG, so a log line added later is checked 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import logging
 import tomllib
@@ -25,14 +26,26 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, share_of_examples
-from neglect_protocol import Assessment, Profile, ThresholdPolicy, decide, load_catalogue, score
+from neglect_protocol import (
+    Assessment,
+    Carer,
+    ChildRef,
+    Practitioner,
+    Profile,
+    Rating,
+    ThresholdPolicy,
+    decide,
+    load_catalogue,
+    score,
+)
 from neglect_protocol.assurance import ReportInput, render_html, render_markdown
-from neglect_protocol.audit import load_judgement_scale
+from neglect_protocol.audit import AuditComment, JudgementScale, Polarity, load_judgement_scale
 from neglect_protocol.cli import main
 from neglect_protocol.disclosure import load_disclosure_policy
 from neglect_protocol.display import format_decision, format_profile, format_screening_decision
@@ -40,15 +53,18 @@ from neglect_protocol.errors import DocumentError, NeglectProtocolError
 from neglect_protocol.escalation import Decision, load_policy
 from neglect_protocol.records import decision_records, profile_records
 from neglect_protocol.screening import (
+    Answer,
     Screening,
     ScreeningDecision,
     ScreeningPolicy,
+    SignAnswer,
     load_checklist,
     load_screening_policy,
     screen,
 )
 from neglect_protocol.serialize import document_types, from_dict, from_json, to_dict
 from neglect_protocol.strategies import type_strategies
+from neglect_protocol.survey import Question, ResponseScale, Survey, SurveyResponse
 
 CANARY = "Canary Zq said Mum hit Jo 0042"
 """Free text as a careless integrator would send it: no echo rule may mistake it for a code."""
@@ -626,3 +642,91 @@ class TestCommandLine:
                 if where not in SHOWN["assurance_input"]:
                     text = written.read_text(encoding="utf-8")
                     assert CANARY not in text, f"{written.name} shows the canary put at {where}"
+
+
+# --- The leaks the canary found, each fixed (issue 10) ---
+
+
+class TestLeaksFound:
+    def test_a_level_named_in_free_text_is_not_echoed(self) -> None:
+        """Regression: a decision at a level its policy lacks echoed the level's name."""
+        decision = decide(from_dict(Profile, golden("profile")))
+        stray = attrs.evolve(decision.level, name=CANARY)
+        with pytest.raises(NeglectProtocolError) as caught:
+            attrs.evolve(decision, level=stray)
+        assert_error_hides(caught.value, "level.name")
+        assert "a str of 30 characters" in str(caught.value)
+
+    def test_a_judgement_scale_code_is_not_echoed(self) -> None:
+        """Regression: a scale refusing its good_or_better code listed its codes, free text too."""
+        with pytest.raises(NeglectProtocolError) as caught:
+            JudgementScale.from_labels(
+                "Invented",
+                "1",
+                [(CANARY, "Strong"), ("weak", "Weak")],
+                good_or_better="fair",
+                inadequate="weak",
+            )
+        assert_error_hides(caught.value, "judgements[0].code")
+
+    def test_a_judgement_looked_up_on_a_scale_does_not_list_free_text(self) -> None:
+        """Regression: an unknown judgement's error listed the scale's codes whole."""
+        scale = JudgementScale.from_labels(
+            "Invented",
+            "1",
+            [("strong", "Strong"), (CANARY, "Weak")],
+            good_or_better="strong",
+            inadequate=CANARY,
+        )
+        with pytest.raises(NeglectProtocolError) as caught:
+            scale["fair"]
+        assert_error_hides(caught.value, "judgements[1].code")
+        assert "'strong'" in str(caught.value)
+
+    def test_a_scale_answer_is_not_echoed(self) -> None:
+        """Regression: default positive answers not on the scale listed its answers whole."""
+        with pytest.raises(NeglectProtocolError) as caught:
+            ResponseScale("Invented", (CANARY, "no"), default_positive=frozenset({"yes"}))
+        assert_error_hides(caught.value, "answers[0]")
+
+    def test_a_survey_group_is_not_echoed(self) -> None:
+        """Regression: a response from an unknown group listed the survey's groups whole."""
+        survey = Survey("Invented", (Question("q1", "Invented question?"),), (CANARY, "family"))
+        with pytest.raises(NeglectProtocolError) as caught:
+            survey.check_response(SurveyResponse("R-1", "professional", {"q1": "yes"}))
+        assert_error_hides(caught.value, "groups[0]")
+
+    def test_a_key_is_described_in_a_path(self) -> None:
+        """Regression: an unknown key was quoted whole in the problem's path."""
+        document = golden("assessment")
+        document["child"][CANARY] = 1
+        with pytest.raises(DocumentError) as caught:
+            from_dict(Assessment, document)
+        assert_error_hides(caught.value, "a key of child")
+        assert "$.child[a string of 30 characters]" == caught.value.problems[0].path
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda: Rating(CANARY, 3),
+            lambda: ChildRef(CANARY, date_of_birth=dt.date(2019, 4, 2)),
+            lambda: Carer("P-1", role=CANARY),
+            lambda: Practitioner(CANARY, agency=CANARY),
+            lambda: SignAnswer(CANARY, Answer.DOES_NOT_APPLY),
+            lambda: SurveyResponse(CANARY, CANARY, {}),
+            lambda: AuditComment(CANARY, Polarity.POSITIVE, "Invented comment."),
+        ],
+        ids=["rating", "child", "carer", "practitioner", "sign", "response", "comment"],
+    )
+    def test_reprs_of_case_data_describe_free_text(self, make: Callable[[], Any]) -> None:
+        """Regression: reprs of case data showed codes and references holding free text."""
+        value = make()
+        assert CANARY not in repr(value)
+        assert "a str of 30 characters" in repr(value)
+
+    def test_reprs_still_show_codes_and_references(self) -> None:
+        """A code or a reference, as the library expects them, is shown as before."""
+        assert "Rating(code='A1a', grade=<Grade.BORDERLINE: 3>)" == repr(Rating("A1a", 3))
+        assert "SurveyResponse(respondent='R-1', group='family')" == repr(
+            SurveyResponse("R-1", "family", {})
+        )
