@@ -121,6 +121,7 @@ _POLICY = {
     "levels[].name",
     "levels[].typical_response",
 }
+_SYMBOLS = ("suppressed", "not_available", "not_applicable")
 _REPORT = {
     # The annual report is a configured document: its title, the periods' labels, the
     # survey's name, questions and findings are what it prints;
@@ -138,6 +139,14 @@ _REPORT = {
     "previous.audits[].comments[].theme",
     "previous.audits[].team",
     "previous.implementation.completions[].agency",
+    # Its audit tables count files by judgement, under the scale's labels, and its
+    # survey tables break answers down by the survey's configured respondent groups.
+    "scale.judgements[].label",
+    "survey.groups[]",
+    # Its notes name the disclosure policy applied, and its tables print the policy's
+    # symbols where a count is hidden or missing: the reader needs both to read them.
+    *(f"disclosure.{place}" for place in ("name", "version", "source")),
+    *(f"disclosure.symbols.{symbol}" for symbol in _SYMBOLS),
 }
 SHOWN: dict[str, set[str]] = {
     # An assessment's table shows the child and each rated code; it is scored and
@@ -193,19 +202,15 @@ REPR_SHOWS: dict[str, set[str]] = {
     "survey": _SURVEY,
     "case_file_audit": _JUDGED,
     "period_records": {"label", *(f"audits[].{place}" for place in _JUDGED)},
-    "disclosure_policy": {
-        "name",
-        "version",
-        "source",
-        "symbols.suppressed",
-        "symbols.not_available",
-        "symbols.not_applicable",
-    },
+    "disclosure_policy": {"name", "version", "source", *(f"symbols.{s}" for s in _SYMBOLS)},
     "assurance_input": {
+        *(f"disclosure.{place}" for place in ("name", "version", "source")),
+        *(f"disclosure.symbols.{symbol}" for symbol in _SYMBOLS),
         "title",
         "current.label",
         "previous.label",
         *(f"survey.{place}" for place in _SURVEY),
+        *(f"scale.{place}" for place in _SCALE),
         *(f"{period}.audits[].{place}" for period in ("current", "previous") for place in _JUDGED),
     },
     # A decision's repr shows its level, a configured level of the policy, by name.
