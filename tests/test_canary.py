@@ -397,7 +397,7 @@ def check_document(kind: str, document: Any, where: str) -> None:
     """Load ``document`` every way a caller can, and look for the canary in all it shows."""
     cls = KINDS[kind]
     try:
-        value = from_dict(cls, document)
+        value: Any = from_dict(cls, document)
     except DocumentError as error:
         assert_error_hides(error, where)
         with pytest.raises(DocumentError) as again:
