@@ -201,7 +201,7 @@ class JudgementScale:
         >>> OFSTED_FOUR_POINT.judgement("adequate", field="audits[0].grade")
         Traceback (most recent call last):
         ...
-        neglect_protocol.errors.UnknownJudgementError: audits[0].grade: ... got 'adequate'
+        neglect_protocol.errors.UnknownJudgementError: audits[0].grade: ... got 'adequate'; ...
         """
         if isinstance(value, Judgement):
             if value in self:
@@ -269,7 +269,7 @@ class AuditComment:
 
     >>> from neglect_protocol.audit import AuditComment
     >>> AuditComment("engaging children", "positive", text="invented: saw the child alone")
-    AuditComment(theme='engaging children', polarity=<Polarity.POSITIVE: 'positive'>)
+    AuditComment(theme=a str of 17 characters, polarity=<Polarity.POSITIVE: 'positive'>)
     """
 
     theme: str = attrs.field(repr=safe_repr, validator=_label)
