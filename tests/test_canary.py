@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import importlib
 import json
 import logging
+import pkgutil
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,6 +33,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import neglect_protocol
 from conftest import ROOT, share_of_examples
 from neglect_protocol import (
     Assessment,
@@ -65,6 +68,12 @@ from neglect_protocol.screening import (
 from neglect_protocol.serialize import document_types, from_dict, from_json, to_dict
 from neglect_protocol.strategies import type_strategies
 from neglect_protocol.survey import Question, ResponseScale, Survey, SurveyResponse
+
+# Public modules attach views (HTML, records) to the classes they publish when they are
+# imported: import them all, so that what is checked does not depend on the tests run first.
+for _module in pkgutil.iter_modules(neglect_protocol.__path__):
+    if not _module.name.startswith("_"):
+        importlib.import_module(f"neglect_protocol.{_module.name}")
 
 CANARY = "Canary Zq said Mum hit Jo 0042"
 """Free text as a careless integrator would send it: no echo rule may mistake it for a code."""
@@ -175,7 +184,8 @@ SHOWN: dict[str, set[str]] = {
     "case_file_audit": set(),
     "survey": set(),
     "survey_response": set(),
-    "cohort": set(),
+    # A cohort's rows (for a DataFrame) are one per child, keyed by the host's reference.
+    "cohort": {"records[].reference"},
     "implementation_measures": set(),
     "period_records": set(),
     "disclosure_policy": set(),
