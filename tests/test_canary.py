@@ -48,7 +48,15 @@ from neglect_protocol import (
     score,
 )
 from neglect_protocol.assurance import ReportInput, render_html, render_markdown
-from neglect_protocol.audit import AuditComment, JudgementScale, Polarity, load_judgement_scale
+from neglect_protocol.audit import (
+    OFSTED_FOUR_POINT,
+    AuditComment,
+    CaseFileAudit,
+    JudgementScale,
+    Polarity,
+    load_judgement_scale,
+    summarise_audits,
+)
 from neglect_protocol.cli import main
 from neglect_protocol.disclosure import load_disclosure_policy
 from neglect_protocol.display import format_decision, format_profile, format_screening_decision
@@ -67,7 +75,13 @@ from neglect_protocol.screening import (
 )
 from neglect_protocol.serialize import document_types, from_dict, from_json, to_dict
 from neglect_protocol.strategies import type_strategies
-from neglect_protocol.survey import Question, ResponseScale, Survey, SurveyResponse
+from neglect_protocol.survey import (
+    Question,
+    ResponseScale,
+    Survey,
+    SurveyResponse,
+    survey_metrics,
+)
 
 # Public modules attach views (HTML, records) to the classes they publish when they are
 # imported: import them all, so that what is checked does not depend on the tests run first.
@@ -181,8 +195,11 @@ SHOWN: dict[str, set[str]] = {
     # ... and, for a screening decision, its policy, reasons and the signs not known.
     "screening_decision": {*_DECISION, "not_known[]"},
     "judgement_scale": set(),
-    "case_file_audit": set(),
-    "survey": set(),
+    # An audit summary's tables count files by team and comments by configured theme.
+    "case_file_audit": {"team", "comments[].theme"},
+    # Survey metrics are a table by question code and respondent group, under the
+    # survey's name.
+    "survey": {"name", "groups[]", "questions[].code"},
     "survey_response": set(),
     # A cohort's rows (for a DataFrame) are one per child, keyed by the host's reference.
     "cohort": {"records[].reference"},
@@ -376,6 +393,13 @@ def views(value: Any) -> Iterator[tuple[str, Callable[[], str]]]:
         yield "format_screening_decision", lambda: format_screening_decision(value)
     elif isinstance(value, ReportInput):
         yield from made("build", value.build, render=True)
+    elif isinstance(value, CaseFileAudit):
+        yield from made("summarise", lambda: summarise_audits([value], scale=OFSTED_FOUR_POINT))
+    elif isinstance(value, Survey):
+        yield from made("metrics", lambda: survey_metrics(value, []))
+    elif isinstance(value, SurveyResponse):
+        survey = from_dict(Survey, golden("survey"))
+        yield from made("metrics", lambda: survey_metrics(survey, [value]))
 
 
 def made(step: str, make: Callable[[], Any], *, render: bool = False) -> Iterator[tuple[str, Any]]:
