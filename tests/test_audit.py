@@ -108,8 +108,8 @@ class TestDefaultScale:
             SCALE["adequate"]
         assert isinstance(caught.value, LookupError)
         assert (
-            "expected a judgement of scale a str of 17 characters (outstanding, good, "
-            "requires_improvement, inadequate), got 'adequate'; nearest: "
+            "expected a judgement of scale a str of 17 characters ('outstanding', 'good', "
+            "'requires_improvement', 'inadequate'), got 'adequate'; nearest: "
             "'inadequate'" == str(caught.value)
         )
 
@@ -231,7 +231,7 @@ class TestScaleFiles:
             ({"name": 3}, "$.name: expected a string, got an integer"),
             (
                 {"inadequate": "poor"},
-                "$.inadequate: expected one of the scale's codes (good, fair, weak), got 'poor'",
+                "$.inadequate: expected one of the scale's codes ('good', 'fair', 'weak'), got 'poor'",
             ),
             (
                 {"judgements": [{"code": "good", "label": "G"}, {"code": "good", "label": "H"}]},
@@ -458,7 +458,7 @@ class TestAuditTool:
                 {"voice": "adequate", "review": "good"},
                 UnknownCodeError,
                 "grades['voice']: expected a judgement of scale a str of 17 characters "
-                "(outstanding, good, requires_improvement, inadequate), got 'adequate'; "
+                "('outstanding', 'good', 'requires_improvement', 'inadequate'), got 'adequate'; "
                 "nearest: 'inadequate'",
             ),
         ],

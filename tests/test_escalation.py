@@ -1221,7 +1221,7 @@ class TestDecisionValue:
             ),
             (
                 {"level": LevelOfNeed(2, "Other", "other", 10)},
-                "level: expected one of the policy's levels, got level 2 (Other)",
+                "level: expected one of the policy's levels, got level 2 (a str of 5 characters)",
             ),
             (
                 {"overridden": "x"},

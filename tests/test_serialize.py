@@ -335,13 +335,21 @@ class TestErrors:
         assert ["$.descriptors: expected an object, got a list"] == problems(Item, item)
 
     def test_long_keys_are_cut_short(self) -> None:
-        """An unknown key is named in the path, cut short when long."""
+        """An unknown code-like key is named in the path, cut short when long."""
+        key = "_".join(["k" * 24] * 3)
         data = document()
-        data["k" * 100] = 1
-        assert problems(Assessment, data)[0].startswith('$["' + "k" * 40 + '..."]: unknown key')
+        data[key] = 1
+        assert problems(Assessment, data)[0].startswith('$["' + key[:40] + '..."]: unknown key')
+
+    def test_keys_that_may_be_free_text_are_described(self) -> None:
+        """Regression (issue 10): a key that may be free text was quoted in the path; now described."""
         data = document()
         data["two words"] = 1
-        assert problems(Assessment, data)[0].startswith('$["two words"]: unknown key')
+        data["k" * 100] = 1
+        assert {
+            "$[a string of 9 characters]: unknown key",
+            "$[a string of 100 characters]: unknown key",
+        } == {problem.split(";")[0] for problem in problems(Assessment, data)}
 
     def test_boolean_and_integer_fields_are_strict(self) -> None:
         """Booleans and integers are not coerced from each other or from text."""

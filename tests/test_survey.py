@@ -63,7 +63,7 @@ class TestQuestions:
             (set(), "positive: expected at least one positive answer for question 'q', got none"),
             (
                 {"maybe", "Invented: worried"},
-                "positive: expected answers of the scale (yes, no), got 2 answers not on it",
+                "positive: expected answers of the scale ('yes', 'no'), got 2 answers not on it",
             ),
             ({"yes", "no"}, "positive: expected some answers not to count as positive, got every"),
             ("yes", "positive: expected a collection of answers, got 'yes'"),
@@ -214,7 +214,7 @@ class TestResponseErrors:
             survey_metrics(SURVEY, [response("carer", agencies="yes")])
         assert (
             "responses[0].group: expected a group of survey a str of 25 characters "
-            "(family, professional), got 'carer'" == str(caught.value)
+            "('family', 'professional'), got 'carer'" == str(caught.value)
         )
 
     def test_a_respondent_is_counted_once(self) -> None:

@@ -232,7 +232,8 @@ class UnknownCodeError(InputError, LookupError):
         self.code = code
         self.catalogue = catalogue
         self.suggestions = tuple(suggestions)
-        listing = f" ({', '.join(choices)})" if show_choices else ""
+        # The choices are configured text: each is shown by the echo rule too.
+        listing = f" ({', '.join(safe_repr(c) for c in choices)})" if show_choices else ""
         hint = (
             f"; nearest valid codes: {', '.join(self.suggestions)}"
             if self.suggestions

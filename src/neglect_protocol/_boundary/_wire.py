@@ -107,7 +107,13 @@ def describe(value: object) -> str:
 
 
 def key_segment(key: object) -> str:
-    """The path segment for an object key: ``.name`` or, for other keys, ``["..."]``."""
+    """The path segment for an object key: ``.name`` or, for other keys, ``["..."]``.
+
+    A key is received text like any value: one that might be free text (a sentence, a
+    name) is described by its length, never quoted (the echo rule of ``safe_repr``).
+    """
+    if isinstance(key, str) and not safe_repr(key).startswith("'"):
+        return f"[{describe(key)}]"
     if isinstance(key, str) and len(key) > _QUOTE_LIMIT:
         return f'[{json.dumps(key[:_QUOTE_LIMIT])[:-1]}..."]'
     if isinstance(key, str) and key.isidentifier() and key.isascii():

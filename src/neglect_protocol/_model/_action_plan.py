@@ -124,7 +124,8 @@ class Action:
     """
 
     reference: str
-    description: str
+    # The partnership's wording may name a family: a repr describes it, never shows it.
+    description: str = attrs.field(repr=safe_repr)
     owner: str
     due: dt.date
     status: ActionStatus = attrs.field(converter=_status)
@@ -218,7 +219,7 @@ class Recommendation:
     """
 
     reference: str
-    text: str
+    text: str = attrs.field(repr=safe_repr)  # Described in a repr, as an action's description is.
     actions: tuple[Action, ...] = attrs.field(converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:

@@ -116,7 +116,7 @@ class ChildRef:
     True
     """
 
-    reference: str = attrs.field(validator=_reference)
+    reference: str = attrs.field(repr=safe_repr, validator=_reference)
     date_of_birth: dt.date | None = attrs.field(default=None, validator=_optional_date)
     expected_delivery_date: dt.date | None = attrs.field(default=None, validator=_optional_date)
 
@@ -160,16 +160,16 @@ class ChildRef:
 class Carer:
     """A parent or carer, by pseudonymous reference, with their role (``"mother"``)."""
 
-    reference: str = attrs.field(validator=_reference)
-    role: str | None = attrs.field(default=None, validator=_OPTIONAL_LABEL)
+    reference: str = attrs.field(repr=safe_repr, validator=_reference)
+    role: str | None = attrs.field(repr=safe_repr, default=None, validator=_OPTIONAL_LABEL)
 
 
 @attrs.frozen
 class Practitioner:
     """A practitioner who carried out the assessment, by reference, with their agency."""
 
-    reference: str = attrs.field(validator=_reference)
-    agency: str | None = attrs.field(default=None, validator=_OPTIONAL_LABEL)
+    reference: str = attrs.field(repr=safe_repr, validator=_reference)
+    agency: str | None = attrs.field(repr=safe_repr, default=None, validator=_OPTIONAL_LABEL)
 
 
 @attrs.frozen
@@ -216,7 +216,7 @@ class Rating:
     Rating(code='A1', grade=<Grade.BORDERLINE: 3>)
     """
 
-    code: str = attrs.field(validator=_CODE)
+    code: str = attrs.field(repr=safe_repr, validator=_CODE)
     grade: Grade = attrs.field(converter=_grade)
     evidence: str = attrs.field(default="", validator=_text, repr=False)
     carer_comment: str | None = attrs.field(default=None, validator=_optional_text, repr=False)
@@ -235,7 +235,7 @@ class TargetedItem:
     True
     """
 
-    code: str = attrs.field(validator=_CODE)
+    code: str = attrs.field(repr=safe_repr, validator=_CODE)
     current_grade: Grade = attrs.field(converter=_current_grade)
     target_grade: Grade = attrs.field(converter=_target_grade)
     review_by: dt.date = attrs.field(validator=_date)
@@ -296,7 +296,7 @@ class Assessment:
         default=(),
         validator=tuple_of(TargetedItem, AssessmentError),
     )
-    reference: str | None = attrs.field(default=None, validator=_optional_reference)
+    reference: str | None = attrs.field(repr=safe_repr, default=None, validator=_optional_reference)
 
     @ratings.validator
     def _check_unique(self, attribute: attrs.Attribute[object], value: tuple[Rating, ...]) -> None:

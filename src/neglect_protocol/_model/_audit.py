@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._model._checks import at_least, got, is_a, tuple_of
+from neglect_protocol._model._checks import at_least, got, is_a, listed, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import AuditError, UnknownCodeError, safe_repr
 
@@ -119,7 +119,7 @@ class JudgementScale:
             if code not in by_code:
                 raise AuditError(
                     field,
-                    f"expected one of the scale's codes ({', '.join(by_code)}), got {got(code)}",
+                    f"expected one of the scale's codes ({listed(by_code)}), got {got(code)}",
                 )
         if by_code[self.inadequate].rank <= by_code[self.good_or_better].rank:
             raise AuditError(
@@ -195,7 +195,7 @@ class JudgementScale:
         >>> OFSTED_FOUR_POINT.judgement("adequate", field="audits[0].grade")
         Traceback (most recent call last):
         ...
-        neglect_protocol.errors.UnknownCodeError: audits[0].grade: ... got 'adequate'
+        neglect_protocol.errors.UnknownCodeError: audits[0].grade: ... got 'adequate'; ...
         """
         if isinstance(value, Judgement):
             if value in self:
@@ -271,10 +271,10 @@ class AuditComment:
 
     >>> from neglect_protocol.audit import AuditComment
     >>> AuditComment("engaging children", "positive", text="invented: saw the child alone")
-    AuditComment(theme='engaging children', polarity=<Polarity.POSITIVE: 'positive'>)
+    AuditComment(theme=a str of 17 characters, polarity=<Polarity.POSITIVE: 'positive'>)
     """
 
-    theme: str = attrs.field(validator=_label)
+    theme: str = attrs.field(repr=safe_repr, validator=_label)
     polarity: Polarity = attrs.field(converter=_polarity)
     text: str = attrs.field(default="", validator=_free_text, repr=False)
 
@@ -334,8 +334,8 @@ class CaseFileAudit:
     ('Good', 1)
     """
 
-    reference: str = attrs.field(validator=_label)
-    team: str = attrs.field(validator=_label)
+    reference: str = attrs.field(repr=safe_repr, validator=_label)
+    team: str = attrs.field(repr=safe_repr, validator=_label)
     date: dt.date = attrs.field(validator=_date)
     grade: Judgement = attrs.field(
         validator=is_a(Judgement, "a Judgement of a scale (OFSTED_FOUR_POINT['good'])", AuditError)

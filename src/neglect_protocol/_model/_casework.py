@@ -169,7 +169,7 @@ class CaseHistory:
     (datetime.date(2023, 5, 2), 'NEG')
     """
 
-    reference: str = attrs.field(validator=_reference)
+    reference: str = attrs.field(repr=safe_repr, validator=_reference)
     referrals: tuple[dt.date, ...] = attrs.field(default=(), converter=_referrals)
     assessments: tuple[AssessmentEpisode, ...] = attrs.field(default=(), converter=_assessments)
     plans: tuple[ProtectionPlan, ...] = attrs.field(default=(), converter=_plans)

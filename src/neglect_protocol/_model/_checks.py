@@ -28,6 +28,15 @@ def got(value: object) -> str:
     return safe_repr(value)
 
 
+def listed(values: Iterable[object]) -> str:
+    """Configured choices for an error message, each shown by the echo rule (``got`` does too).
+
+    A partnership may type anything into a configuration file, so a list of its
+    options is no safer to echo than a received value.
+    """
+    return ", ".join(safe_repr(value) for value in values)
+
+
 def is_a(kind: type, what: str, error: ErrorFactory, *, optional: bool = False) -> Validator:
     """A validator that accepts instances of ``kind`` (and ``None`` if ``optional``).
 

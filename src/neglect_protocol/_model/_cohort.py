@@ -275,7 +275,7 @@ class CohortRecord:
     ('16A', '3B')
     """
 
-    reference: str = attrs.field(validator=_reference)
+    reference: str = attrs.field(repr=safe_repr, validator=_reference)
     primary_need: PrimaryNeed = attrs.field(converter=_primary_need)
     age_band: CensusAgeBand = attrs.field(converter=_age_band)
     level_of_need: int = attrs.field(validator=_level)
@@ -345,8 +345,8 @@ class GCP2Completion:
         age_band: The child's DfE age band (a value such as ``"1 to 4"`` is converted).
     """
 
-    practitioner: str = attrs.field(validator=_reference)
-    agency: str = attrs.field(validator=_reference)
+    practitioner: str = attrs.field(repr=safe_repr, validator=_reference)
+    agency: str = attrs.field(repr=safe_repr, validator=_reference)
     level_of_need: int = attrs.field(validator=_level)
     age_band: CensusAgeBand = attrs.field(converter=_age_band)
 

@@ -251,7 +251,12 @@ class Decision:
                     f"expected one of the policy's levels, got {reason.level}",
                 )
         if self.level not in self.policy.levels:
-            raise DecisionError("level", f"expected one of the policy's levels, got {self.level}")
+            # A level's name is configured text: shown only through the echo rule.
+            raise DecisionError(
+                "level",
+                f"expected one of the policy's levels, got level {self.level.number} "
+                f"({safe_repr(self.level.name)})",
+            )
         proposed = max((reason.level for reason in self.reasons), default=self.policy.lowest.number)
         if self.overridden is None and self.level.number != proposed:
             raise DecisionError(

@@ -295,7 +295,7 @@ class SignAnswer:
     SignAnswer(sign='HE1', answer=<Answer.APPLIES: 'applies'>)
     """
 
-    sign: str = attrs.field(validator=_text)
+    sign: str = attrs.field(repr=safe_repr, validator=_text)
     answer: Answer = attrs.field(converter=_answer)
     evidence: str = attrs.field(default="", validator=_evidence, repr=False)
 
@@ -347,8 +347,8 @@ class Screening:
     answers: tuple[SignAnswer, ...] = attrs.field(
         converter=_tuple, validator=_sequence_of("SignAnswer", ScreeningError)
     )
-    screener: str | None = attrs.field(default=None, validator=_optional_reference)
-    reference: str | None = attrs.field(default=None, validator=_optional_reference)
+    screener: str | None = attrs.field(repr=safe_repr, default=None, validator=_optional_reference)
+    reference: str | None = attrs.field(repr=safe_repr, default=None, validator=_optional_reference)
 
     @answers.validator
     def _check_answers(self, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:

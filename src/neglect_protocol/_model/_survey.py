@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from neglect_protocol._model._checks import got, is_a, tuple_of
+from neglect_protocol._model._checks import got, is_a, listed, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol.errors import SurveyError, UnknownCodeError, safe_repr
 
@@ -84,7 +84,7 @@ def _check_positive(answers: tuple[str, ...], positive: frozenset[str], field: s
     if unknown:
         raise SurveyError(
             field,
-            f"expected answers of the scale ({', '.join(answers)}), got {unknown} "
+            f"expected answers of the scale ({listed(answers)}), got {unknown} "
             f"{'answer' if unknown == 1 else 'answers'} not on it",
         )
     if positive and len(positive) == len(answers):
@@ -197,8 +197,8 @@ class SurveyResponse:
     SurveyResponse(respondent='R-1', group='family')
     """
 
-    respondent: str = attrs.field(validator=_label)
-    group: str = attrs.field(validator=_label)
+    respondent: str = attrs.field(repr=safe_repr, validator=_label)
+    group: str = attrs.field(repr=safe_repr, validator=_label)
     answers: FrozenMap[str, str | None] = attrs.field(converter=_answers, repr=False)
     comment: str = attrs.field(default="", validator=_free_text, repr=False)
 
@@ -275,7 +275,7 @@ class Survey:
         if response.group not in self.groups:
             raise SurveyError(
                 f"{field}.group",
-                f"expected a group of survey {safe_repr(self.name)} ({', '.join(self.groups)}), "
+                f"expected a group of survey {safe_repr(self.name)} ({listed(self.groups)}), "
                 f"got {got(response.group)}",
             )
         for code, answer in response.answers.items():
