@@ -409,12 +409,12 @@ class TestFromEntries:
     def test_constructor_refuses_what_is_not_entries(self, entries: object, message: str) -> None:
         """The constructor names the field when it is given something other than entries."""
         with pytest.raises(ProfileError, match=message):
-            Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)  # type: ignore[arg-type]
+            Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)
 
     def test_constructor_refuses_an_is_area_that_is_not_a_boolean(self) -> None:
         """``is_area`` must be True or False, not a number that looks like one."""
         entries = list(score(assess(("A1", 2))).entries)
-        entries[0] = entries[0]._replace(is_area=1)
+        entries[0] = entries[0]._replace(is_area=1)  # type: ignore[arg-type]
         with pytest.raises(
             ProfileError, match=r"^entries\[0\].is_area: expected True or False, got 1"
         ):
@@ -434,7 +434,7 @@ class TestFromEntries:
     def test_constructor_checks_each_entry(self) -> None:
         """The constructor checks each entry as :meth:`Profile.from_entries` does."""
         entries = list(score(assess(("A1", 2))).entries)
-        entries[1] = entries[1]._replace(grade=7)
+        entries[1] = entries[1]._replace(grade=7)  # type: ignore[arg-type]
         with pytest.raises(InvalidGradeError, match=r"entries\[1\].grade"):
             Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)
 
