@@ -135,7 +135,8 @@ class RuleContext:
 
     @cached_property
     def _with_sub_areas(self) -> frozenset[str]:
-        return frozenset([entry.area for entry in self.profile.sub_areas])
+        # Read from the entries: a profile's sub_areas is a tuple of its own to build.
+        return frozenset([entry.area for entry in self.profile.entries if not entry.is_area])
 
     @cached_property
     def _at(self) -> dict[Grade, tuple[ProfileEntry, ...]]:
