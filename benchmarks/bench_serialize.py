@@ -5,7 +5,11 @@ JSON text of about the size a case-management system sends (a child, a window, o
 carer, one practitioner, 18 item ratings with a sentence of evidence each, two
 targets), then times ``json.loads`` over every text and
 :func:`neglect_protocol.serialize.from_json` over the same texts, in the same
-process, and prints the ratio. The issue's target is a ratio within 4.
+process, and prints the ratio. Issue 9's target is a ratio within 3.
+
+Figures of 3 December 2026 (``--count 20000 --rounds 5``, 2-core machine shared by
+eight engineers at load average 9 to 10, so ratios are inflated and noisy): before the
+perf branch 8.08 and 7.98, after it 5.70 and 7.27 (ratings read once).
 
 Run it with ``make benchmark`` or ``python benchmarks/bench_serialize.py --count N``.
 """
@@ -124,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"documents: {arguments.count}")
     print(f"json.loads alone: {baseline:.3f} s ({baseline / arguments.count * 1e6:.1f} us each)")
     print(f"from_json:        {reading:.3f} s ({reading / arguments.count * 1e6:.1f} us each)")
-    print(f"ratio from_json / json.loads: {reading / baseline:.2f} (target: within 4)")
+    print(f"ratio from_json / json.loads: {reading / baseline:.2f} (target: within 3)")
 
 
 if __name__ == "__main__":

@@ -519,10 +519,22 @@ class TestSmallerAccessors:
             item.applies_to_age(m) for m in (0, 12, 24, 40, 99)
         ]
 
-    def test_rating_index(self, invented_catalogue: Catalogue) -> None:
-        """The rating index says what each code's rating feeds."""
-        index = invented_catalogue._rating_index
-        assert ("A1", (), None) == tuple(index["A1a"])
-        assert (None, (), None) == tuple(index["A1"])
-        assert "A1c" not in invented_catalogue._plain_item_parents  # it has age bands
-        assert "A1" == invented_catalogue._plain_item_parents["A1a"]
+    def test_rating_parents(self, invented_catalogue: Catalogue) -> None:
+        """The scoring index says what a rating of each code feeds, for the child's age."""
+        parents = invented_catalogue.rating_parents(40)
+        assert "A1" == parents["A1a"]
+        assert parents["A1"] is None
+        assert "A9" not in parents
+        # A1c has age bands: absent for an unborn child, and present or not by age.
+        assert "A1c" not in invented_catalogue.rating_parents(None)
+        banded = invented_catalogue["A1c"]
+        for months in (0, 12, 24, 40, 99):
+            expected = banded.applies_to_age(months)  # type: ignore[union-attr]
+            assert expected == ("A1c" in invented_catalogue.rating_parents(months))
+        assert invented_catalogue.rating_parents(40) is parents  # built once per age
+
+    def test_layout(self, invented_catalogue: Catalogue) -> None:
+        """The layout is each area with its sub-areas, in catalogue order."""
+        layout = invented_catalogue.layout()
+        assert list(invented_catalogue.areas) == [area for area, _ in layout]
+        assert list(invented_catalogue.sub_areas) == [sub for _, subs in layout for sub in subs]

@@ -15,6 +15,7 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 from neglect_protocol import Catalogue, load_catalogue
@@ -24,7 +25,8 @@ from neglect_protocol import Catalogue, load_catalogue
 from neglect_protocol._boundary._stream import Scorer, read_lines
 from neglect_protocol._boundary._stream_run import WorkerDied, run
 from neglect_protocol.cli import main
-from neglect_protocol.escalation import DEFAULT_POLICY
+from neglect_protocol.errors import NeglectProtocolError, PolicyError, UnsupportedTypeError
+from neglect_protocol.escalation import DEFAULT_POLICY, RuleContext
 from neglect_protocol.pipeline import LineError, Scored, score_documents, score_lines
 from neglect_protocol.rules import worst
 
@@ -115,6 +117,34 @@ class TestBadLines:
         assert isinstance(error, LineError)
         assert 2 == error.line
         assert str(error.problems[0]).startswith(message)
+
+    @pytest.mark.parametrize(
+        ("error", "message"),
+        [
+            (UnsupportedTypeError("Widget"), "Widget"),
+            (NeglectProtocolError("a rule of the caller's gave up"), "gave up"),
+            (PolicyError("rule 'failing'", "expected a reason"), "failing"),
+        ],
+    )
+    def test_any_library_error_on_a_line_is_that_line_error(
+        self, invented_catalogue: Catalogue, error: NeglectProtocolError, message: str
+    ) -> None:
+        """Any library error raised while scoring or deciding a line (not only an input
+        error) becomes that line's error record, at ``$``, and the lines after it are scored."""
+
+        def failing(context: RuleContext) -> None:
+            if context.profile.child.reference == "C-0002":
+                raise error
+
+        policy = attrs.evolve(DEFAULT_POLICY, rules=(*DEFAULT_POLICY.rules, failing))
+        lines = [_line("C-0001"), _line("C-0002"), _line("C-0003")]
+        results = list(score_lines(lines, catalogue=invented_catalogue, policy=policy))
+        assert [Scored, LineError, Scored] == [type(result) for result in results]
+        refused = results[1]
+        assert isinstance(refused, LineError)
+        assert 2 == refused.line
+        assert all(problem.path.startswith("$") for problem in refused.problems)
+        assert message in str(refused.problems[0])
 
     def test_invalid_utf8(self, invented_catalogue: Catalogue) -> None:
         """Bytes that are not UTF-8 give an error for their line only."""

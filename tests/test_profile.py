@@ -381,6 +381,63 @@ class TestFromEntries:
         assert hash(profile) == hash(rebuilt)
         assert profile.entries == rebuilt.entries
 
+    @given(profiles(rules=(worst, mode)))
+    def test_constructor_takes_the_entries(self, profile: Profile) -> None:
+        """Law: the public constructor, given a profile's fields and entries, gives an equal profile."""
+        rebuilt = Profile(
+            profile.child,
+            profile.window,
+            profile.instrument,
+            profile.catalogue_name,
+            profile.catalogue_version,
+            profile.rule,
+            list(profile.entries),
+            targets=profile.targets,
+            assessment_reference=profile.assessment_reference,
+        )
+        assert profile == rebuilt
+        assert isinstance(rebuilt.entries, tuple)
+
+    @pytest.mark.parametrize(
+        ("entries", "message"),
+        [
+            ("A", r"^entries: expected a sequence of ProfileEntry, got 'A'"),
+            (3, r"^entries: expected a sequence of ProfileEntry, got 3"),
+            (["A"], r"^entries\[0\]: expected a ProfileEntry, got a str"),
+        ],
+    )
+    def test_constructor_refuses_what_is_not_entries(self, entries: object, message: str) -> None:
+        """The constructor names the field when it is given something other than entries."""
+        with pytest.raises(ProfileError, match=message):
+            Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)
+
+    def test_constructor_refuses_an_is_area_that_is_not_a_boolean(self) -> None:
+        """``is_area`` must be True or False, not a number that looks like one."""
+        entries = list(score(assess(("A1", 2))).entries)
+        entries[0] = entries[0]._replace(is_area=1)  # type: ignore[arg-type]
+        with pytest.raises(
+            ProfileError, match=r"^entries\[0\].is_area: expected True or False, got 1"
+        ):
+            Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)
+
+    def test_constructor_refuses_a_sub_area_away_from_its_area(self) -> None:
+        """Each sub-area follows its area (or a sub-area of the same area)."""
+        entries = list(score(assess(("A1", 2))).entries)
+        entries[1], entries[0] = entries[0], entries[1]
+        with pytest.raises(
+            ProfileError,
+            match=r"^entries\[0\].area: expected each sub-area to follow its area or a sub-area "
+            r"of the same area, got 'A'",
+        ):
+            Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)
+
+    def test_constructor_checks_each_entry(self) -> None:
+        """The constructor checks each entry as :meth:`Profile.from_entries` does."""
+        entries = list(score(assess(("A1", 2))).entries)
+        entries[1] = entries[1]._replace(grade=7)  # type: ignore[arg-type]
+        with pytest.raises(InvalidGradeError, match=r"entries\[1\].grade"):
+            Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)
+
     def test_sub_area_of_unknown_area(self) -> None:
         """A sub-area entry must belong to one of the area entries."""
         profile = score(assess(("A1", 2)))

@@ -731,3 +731,59 @@ class TestProfileDocuments:
         data["sub_areas"][1]["area"] = "Q"
         assert 1 == len(problems(Profile, data))
         assert problems(Profile, data)[0].startswith("$.sub_areas")
+
+
+class TestRatingsReadOnce:
+    """A rating in the common shape is read by a fast reader that checks each field once."""
+
+    @pytest.mark.parametrize(
+        "document",
+        [
+            {"code": "A1", "grade": 3},
+            {"code": "A1a", "grade": 5, "evidence": "Invented: seen twice"},
+            {"code": "B2", "grade": 1, "evidence": "", "carer_comment": None},
+            {"code": "C1", "grade": 2, "carer_comment": "Invented: agreed"},
+        ],
+    )
+    def test_the_common_shape_reads_as_the_constructor_builds(
+        self, document: dict[str, object]
+    ) -> None:
+        """The rating read equals the rating the constructor builds from the same fields."""
+        read = from_dict(Rating, document)
+        built = Rating(**document)  # type: ignore[arg-type]
+        assert built == read
+        assert (built.evidence, built.carer_comment) == (read.evidence, read.carer_comment)
+        assert Grade is type(read.grade)
+
+    @pytest.mark.parametrize(
+        ("document", "path", "message"),
+        [
+            ({"code": "A1", "grade": True}, "$.grade", "expected an integer from 1 to 5, got true"),
+            ({"code": "A1", "grade": 6}, "$.grade", "expected an integer from 1 to 5, got 6"),
+            ({"code": "A1", "grade": 3.0}, "$.grade", "expected an integer from 1 to 5, got 3.0"),
+            ({"code": 5, "grade": 3}, "$.code", "expected a string, got an integer"),
+            (
+                {"code": "A1", "grade": 3, "evidence": None},
+                "$.evidence",
+                "expected a string, got null",
+            ),
+            (
+                {"code": "A1", "grade": 3, "carer_comment": 3},
+                "$.carer_comment",
+                "expected a string or null, got an integer",
+            ),
+            (
+                {"code": "A1", "grade": 3, "x": 1},
+                "$.x",
+                "unknown key; expected only code, grade, evidence, carer_comment",
+            ),
+            ({"code": "A1"}, "$.grade", "required key missing"),
+        ],
+    )
+    def test_anything_else_keeps_its_message(
+        self, document: dict[str, object], path: str, message: str
+    ) -> None:
+        """A rating outside the common shape is read by the converter, with its own messages."""
+        with pytest.raises(DocumentError) as caught:
+            from_dict(Rating, document)
+        assert [(path, message)] == [tuple(problem[:2]) for problem in caught.value.problems]

@@ -37,6 +37,7 @@ from neglect_protocol._boundary._wire import (
     Layout,
     WireError,
     describe,
+    fast_reader,
     field_rules,
     key_segment,
     split_location,
@@ -83,6 +84,36 @@ PARTS = (
 )
 """The public value types of the foundation written without an envelope."""
 field_rules(ChildRef, reference=NONBLANK)
+
+_RATING_KEYS = frozenset(("code", "grade", "evidence", "carer_comment"))
+_GRADE_OF = {grade.value: grade for grade in Grade}
+
+
+def _read_rating(value: dict[str, Any]) -> Rating | None:
+    """A rating in the common shape, each field checked once; ``None`` for anything else.
+
+    Accepts exactly what the converter's reader and Rating's checks accept
+    together (a code, a grade from 1 to 5, optional text), so the value is the
+    same, and leaves everything else to that reader and its messages.
+    """
+    if not value.keys() <= _RATING_KEYS:
+        return None
+    code = value.get("code")
+    grade = value.get("grade")
+    evidence = value.get("evidence", "")
+    comment = value.get("carer_comment")
+    if (
+        type(code) is str
+        and type(grade) is int
+        and 1 <= grade <= 5
+        and type(evidence) is str
+        and (comment is None or type(comment) is str)
+    ):
+        return Rating._built(code, _GRADE_OF[grade], evidence, comment)
+    return None
+
+
+fast_reader(Rating, _read_rating)
 field_rules(Carer, reference=NONBLANK)
 field_rules(Practitioner, reference=NONBLANK)
 field_rules(Assessment, reference=OPTIONAL_NONBLANK)

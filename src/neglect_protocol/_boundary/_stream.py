@@ -28,7 +28,12 @@ from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import ThresholdPolicy
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import DocumentError, DocumentProblem, InputError
+from neglect_protocol.errors import (
+    DocumentError,
+    DocumentProblem,
+    InputError,
+    NeglectProtocolError,
+)
 
 # A line longer than this is refused unread: a JSON Lines record of one assessment is
 # a few kilobytes, and a runaway line (a whole file without newlines) must not be
@@ -120,8 +125,15 @@ def read_lines(
         yield number, line.rstrip(b"\r\n")
 
 
-def _problems(error: InputError) -> tuple[DocumentProblem, ...]:
-    """The problems of an input error, each at a ``$``-rooted path."""
+def _problems(error: NeglectProtocolError) -> tuple[DocumentProblem, ...]:
+    """The problems of a library error, each at a ``$``-rooted path.
+
+    An error about input data lists its problems; any other library error (a
+    roll-up or threshold rule of the caller's that raises one, say) is one problem
+    at ``$``, its message being the library's own, which echoes nothing unsafe.
+    """
+    if not isinstance(error, InputError):
+        return (DocumentProblem("$", str(error), RULE),)
     return tuple(
         problem
         if problem.path.startswith("$")
@@ -164,7 +176,9 @@ class Scorer:
                 if self.policy is None
                 else decide(profile, policy=self.policy, allow_non_monotone=self.allow_non_monotone)
             )
-        except InputError as error:
+        except NeglectProtocolError as error:
+            # Any library error is about this line alone: it becomes the line's error
+            # record, and the stream goes on. Anything else is a bug, and stops the run.
             return LineError(number, _problems(error))
         return Scored(number, profile, decision)
 

@@ -421,6 +421,22 @@ def field_types(cls: type, **kinds: Any) -> None:
         FIELD_TYPES[cls, name] = kind
 
 
+FAST_READERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
+"""Readers of the common case of a record, by class: each returns the value, or ``None``.
+
+A record read many times per document (a rating) is read once, field by field, by
+its fast reader; anything the reader is not sure of (a missing or unknown key, a
+value of another type) makes it answer ``None``, and the converter's own reader
+then reads the record, with its own messages and paths. A fast reader must accept
+exactly what that reader accepts, and build the same value.
+"""
+
+
+def fast_reader(cls: type, read: Callable[[dict[str, Any]], Any]) -> None:
+    """Register the reader of the common case of ``cls`` (see :data:`FAST_READERS`)."""
+    FAST_READERS[cls] = read
+
+
 # --- Tagged unions: records told apart by their "kind" key ---
 
 
@@ -715,12 +731,17 @@ def make_wire_converter(
         fast = _record_structure_fn(cls, converter, False, overrides)
         detailed = _record_structure_fn(cls, converter, True, overrides)
         tag = KIND_TAGS.get(cls)
+        fast_read = FAST_READERS.get(cls)
 
         def structure(value: Any, kind: Any) -> Any:
             if type(value) is not dict:
                 raise WireError.one(f"expected an object, got {json_type(value)}", SHAPE)
             if tag is not None:
                 return _tagged(value, kind)
+            if fast_read is not None:
+                built = fast_read(value)
+                if built is not None:
+                    return built
             try:
                 return fast(value, kind)
             except Exception:

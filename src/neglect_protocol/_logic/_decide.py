@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
 from neglect_protocol._logic._rule_context import RuleContext, checked_reason
 from neglect_protocol._logic._rules import MONOTONE_RULE_NAMES
-from neglect_protocol._logic._threshold_rules import MODIFIER_KINDS, RULE_KINDS
+from neglect_protocol._logic._threshold_rules import HISTORY_RULE_KINDS, MODIFIER_KINDS, RULE_KINDS
 from neglect_protocol._model._decision import Decision, Reason
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile
@@ -34,6 +34,8 @@ class CompiledPolicy:
         levels: The policy's level numbers, lowest first.
         by_number: Its levels by number.
         rules: Each rule, and whether its answers can be trusted unchecked.
+        first_rules: The same for a decision without history: the library's
+            rules that compare assessments (silent without any) are left out.
         modifiers: Each modifier, and for the library's own (whose answers are
             trusted unchecked) its ``applies`` test; ``None`` for any other.
     """
@@ -41,6 +43,7 @@ class CompiledPolicy:
     levels: tuple[int, ...]
     by_number: dict[int, LevelOfNeed]
     rules: tuple[tuple[Callable[..., Any], bool], ...]
+    first_rules: tuple[tuple[Callable[..., Any], bool], ...]
     modifiers: tuple[tuple[Callable[..., Any], Callable[[RuleContext], bool] | None], ...]
 
 
@@ -56,10 +59,14 @@ def compiled(policy: ThresholdPolicy) -> CompiledPolicy:
     entry = _COMPILED.get(key)
     if entry is not None and entry[0]() is policy:
         return entry[1]
+    rules = tuple((rule, type(rule) in _TRUSTED) for rule in policy.rules)
     result = CompiledPolicy(
         levels=tuple(level.number for level in policy.levels),
         by_number={level.number: level for level in policy.levels},
-        rules=tuple((rule, type(rule) in _TRUSTED) for rule in policy.rules),
+        rules=rules,
+        first_rules=tuple(
+            (rule, trusted) for rule, trusted in rules if type(rule) not in HISTORY_RULE_KINDS
+        ),
         modifiers=tuple(
             (modifier, getattr(modifier, "applies", None) if type(modifier) in _TRUSTED else None)
             for modifier in policy.modifiers
@@ -122,9 +129,17 @@ def decide(
         ProfileError: If the history is not a sequence of one child's earlier profiles.
         PolicyError: If a rule or modifier misbehaves.
     """
-    context = RuleContext(profile, history, policy)
-    non_monotone = check_roll_up(
-        (*context.history, profile), policy, allow_non_monotone=allow_non_monotone
+    if history == () and isinstance(profile, Profile) and isinstance(policy, ThresholdPolicy):
+        # The common case, a first decision: nothing to check beyond the types.
+        context = RuleContext._first(profile, policy)
+    else:
+        context = RuleContext(profile, history, policy)
+    non_monotone = (
+        None
+        if not context.history and profile.rule in MONOTONE_RULE_NAMES
+        else check_roll_up(
+            (*context.history, profile), policy, allow_non_monotone=allow_non_monotone
+        )
     )
     return decided(context, compiled(policy), non_monotone)
 
@@ -150,12 +165,14 @@ def decided(
         if applies is None or applies(context)
     ]
     reasons: list[Reason] = []
-    for rule, trusted in plan.rules:
+    for rule, trusted in plan.rules if context.history else plan.first_rules:
         result = rule(context)
         if result is None:
             continue
-        # Not None here, so checked_reason returns a reason or raises.
-        reason = cast(Reason, result if trusted else checked_reason(result, rule, levels))
+        if not trusted:
+            # Not None here, so checked_reason returns a reason or raises.
+            result = checked_reason(result, rule, levels)
+        reason: Reason = result
         for modifier, trusted_modifier in modifiers:
             modified = modifier(context, reason)
             if not trusted_modifier:

@@ -91,6 +91,23 @@ class RuleContext:
         object.__setattr__(context, "graded", grades_now)
         return context
 
+    @classmethod
+    def _first(cls, profile: Profile, policy: ThresholdPolicy) -> RuleContext:
+        """A context without history, for a profile and policy already known to be such.
+
+        A first decision has no history to check: the constructor's checks would
+        only repeat what the caller knows.
+        """
+        context = object.__new__(cls)
+        object.__setattr__(context, "profile", profile)
+        object.__setattr__(context, "history", ())
+        object.__setattr__(context, "policy", policy)
+        # The per-grade caches every rule asks for, set now rather than on first use.
+        object.__setattr__(context, "_at", {})
+        object.__setattr__(context, "_areas_at", {})
+        object.__setattr__(context, "_counted_at", {})
+        return context
+
     def __repr__(self) -> str:
         return f"<RuleContext {self.profile} with {len(self.history)} earlier profiles>"
 
@@ -118,10 +135,19 @@ class RuleContext:
 
     @cached_property
     def _with_sub_areas(self) -> frozenset[str]:
-        return frozenset([entry.area for entry in self.profile.sub_areas])
+        # Read from the entries: a profile's sub_areas is a tuple of its own to build.
+        return frozenset([entry.area for entry in self.profile.entries if not entry.is_area])
 
     @cached_property
-    def _by_grade(self) -> dict[tuple[str, Grade], tuple[ProfileEntry, ...]]:
+    def _at(self) -> dict[Grade, tuple[ProfileEntry, ...]]:
+        return {}
+
+    @cached_property
+    def _areas_at(self) -> dict[Grade, tuple[ProfileEntry, ...]]:
+        return {}
+
+    @cached_property
+    def _counted_at(self) -> dict[Grade, tuple[ProfileEntry, ...]]:
         return {}
 
     def at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
@@ -129,17 +155,13 @@ class RuleContext:
 
         Worked out once per grade and shared by every rule.
         """
-        key = ("entries", grade)
-        found = self._by_grade.get(key)
+        found = self._at.get(grade)
         if found is None:
-            # Plain numbers: comparing grades (an IntEnum) costs several times more.
-            least = grade.value
-            entries = self.profile.entries
-            found = self._by_grade[key] = tuple(
+            found = self._at[grade] = tuple(
                 [
-                    entries[at]
-                    for at, number in enumerate(self.profile.grade_numbers)
-                    if number >= least
+                    entry
+                    for entry in self.profile.entries
+                    if entry.grade is not None and entry.grade >= grade
                 ]
             )
         return found
@@ -149,10 +171,9 @@ class RuleContext:
 
         Worked out once per grade and shared by every rule.
         """
-        key = ("areas", grade)
-        found = self._by_grade.get(key)
+        found = self._areas_at.get(grade)
         if found is None:
-            found = self._by_grade[key] = tuple(
+            found = self._areas_at[grade] = tuple(
                 [entry for entry in self.at_or_above(grade) if entry.is_area]
             )
         return found
@@ -164,13 +185,12 @@ class RuleContext:
         is: the area grade is the practitioner's authoritative judgement
         (DOMAIN.md section 4). Worked out once per grade and shared by every rule.
         """
-        key = ("counted", grade)
-        found = self._by_grade.get(key)
+        found = self._counted_at.get(grade)
         if found is None:
             hits = self.at_or_above(grade)
             with_sub_areas = self._with_sub_areas
             covered = {entry.area for entry in hits if not entry.is_area}
-            found = self._by_grade[key] = tuple(
+            found = self._counted_at[grade] = tuple(
                 [
                     entry
                     for entry in hits

@@ -144,14 +144,15 @@ class AreaAtOrAbove:
             hits = tuple([entry for entry in hits if entry.code in self.areas])
         if not hits or len(hits) < self.count:
             return None
+        return Reason._built(
+            self.kind, self.level, (AreaAtOrAbove._write, self, profile, hits), _codes(hits)
+        )
 
-        def write() -> str:
-            graded_at = f"{_area_noun(profile, len(hits))} graded {self.grade.value} or worse"
-            if self.count > 1:
-                graded_at = f"{len(hits)} {graded_at} (at least {self.count} needed)"
-            return f"{graded_at}: {_listed(hits)}"
-
-        return Reason._built(self.kind, self.level, write, _codes(hits))
+    def _write(self, profile: Profile, hits: Sequence[ProfileEntry]) -> str:
+        graded_at = f"{_area_noun(profile, len(hits))} graded {self.grade.value} or worse"
+        if self.count > 1:
+            graded_at = f"{len(hits)} {graded_at} (at least {self.count} needed)"
+        return f"{graded_at}: {_listed(hits)}"
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level or area code."""
@@ -197,15 +198,16 @@ class SubAreasAtOrAbove:
         hits = context.counted_at_or_above(self.grade)
         if not hits or len(hits) < self.count:
             return None
+        return Reason._built(
+            self.kind, self.level, (SubAreasAtOrAbove._write, self, profile, hits), _codes(hits)
+        )
 
-        def write() -> str:
-            return (
-                f"{len(hits)} {_unit_noun(profile, len(hits))} graded {self.grade.value} or "
-                f"worse (at least {self.count} needed{_stand_in_note(profile, hits)}): "
-                f"{_listed(hits)}"
-            )
-
-        return Reason._built(self.kind, self.level, write, _codes(hits))
+    def _write(self, profile: Profile, hits: Sequence[ProfileEntry]) -> str:
+        return (
+            f"{len(hits)} {_unit_noun(profile, len(hits))} graded {self.grade.value} or "
+            f"worse (at least {self.count} needed{_stand_in_note(profile, hits)}): "
+            f"{_listed(hits)}"
+        )
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level."""
@@ -254,15 +256,18 @@ class NamedSubAreasAtOrAbove:
         hits = [entry for entry in context.at_or_above(self.grade) if entry.code in self.codes]
         if not hits:
             return None
-        profile = context.profile
+        return Reason._built(
+            self.kind,
+            self.level,
+            (NamedSubAreasAtOrAbove._write, self, context.profile, hits),
+            _codes(hits),
+        )
 
-        def write() -> str:
-            return (
-                f"named {_unit_noun(profile, len(hits))} graded {self.grade.value} or worse: "
-                f"{_listed(hits)}"
-            )
-
-        return Reason._built(self.kind, self.level, write, _codes(hits))
+    def _write(self, profile: Profile, hits: Sequence[ProfileEntry]) -> str:
+        return (
+            f"named {_unit_noun(profile, len(hits))} graded {self.grade.value} or worse: "
+            f"{_listed(hits)}"
+        )
 
     def check(self, facts: PolicyFacts, path: str) -> None:
         """Refuse an unknown level or a code no catalogue of the policy has."""
@@ -689,6 +694,11 @@ RULE_KINDS: FrozenMap[str, type] = FrozenMap(
     }
 )
 """The rule specs a policy document can name, by ``kind``."""
+
+HISTORY_RULE_KINDS: frozenset[type] = frozenset(
+    (NoImprovement, Deterioration, PersistentBorderline, Drift)
+)
+"""The rule kinds that compare assessments, and so are silent without a history."""
 
 MODIFIER_KINDS: FrozenMap[str, type] = FrozenMap({InfantStepUp.kind: InfantStepUp})
 """The modifier specs a policy document can name, by ``kind``."""

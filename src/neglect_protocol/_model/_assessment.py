@@ -221,6 +221,21 @@ class Rating:
     evidence: str = attrs.field(default="", validator=_text, repr=False)
     carer_comment: str | None = attrs.field(default=None, validator=_optional_text, repr=False)
 
+    @classmethod
+    def _built(cls, code: str, grade: Grade, evidence: str, carer_comment: str | None) -> Rating:
+        """A rating whose fields the caller has checked already, not checked again.
+
+        For the wire format's reader, which has checked each field's type (and
+        made the grade) as it read it: an assessment document holds dozens of
+        ratings, and checking each field twice was a large share of reading one.
+        """
+        rating = object.__new__(cls)
+        object.__setattr__(rating, "code", code)
+        object.__setattr__(rating, "grade", grade)
+        object.__setattr__(rating, "evidence", evidence)
+        object.__setattr__(rating, "carer_comment", carer_comment)
+        return rating
+
 
 @attrs.frozen
 class TargetedItem:

@@ -6,7 +6,8 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from types import MappingProxyType
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -244,21 +245,6 @@ class Item:
         return not self.age_bands or any(band.contains(age_months) for band in self.age_bands)
 
 
-class _RatingTarget(NamedTuple):
-    """What a rating of one code feeds, as ``Catalogue._rating_index`` records it.
-
-    Attributes:
-        parent: For an item, the code of the sub-area (or section) it suggests a
-            grade for; ``None`` for an area or sub-area, which is graded directly.
-        age_bands: The item's age bands (empty for every age, and for non-items).
-        phase: The GCP2A phase of the section the code belongs to, else ``None``.
-    """
-
-    parent: str | None
-    age_bands: tuple[AgeBand, ...]
-    phase: Phase | None
-
-
 Node: TypeAlias = Area | SubArea | Item
 """Any node of a catalogue."""
 
@@ -354,45 +340,54 @@ class Catalogue:
         )
 
     @cached_property
-    def _rating_index(self) -> dict[str, _RatingTarget]:
-        """For each code, what a rating of it feeds: the index scoring and validation share.
+    def _parents_by_age(self) -> dict[int | None, Mapping[str, str | None]]:
+        return {}
 
-        Built once per catalogue, so that checking and grouping an assessment's
-        ratings costs one dictionary look-up each.
+    def rating_parents(self, age_months: int | None) -> Mapping[str, str | None]:
+        """What a rating of each code feeds, for a child aged ``age_months``: the scoring index.
+
+        An item maps to the code of the sub-area (or GCP2A section) it suggests a
+        grade for; an area or sub-area, graded directly, maps to ``None``. An item
+        whose age bands leave out ``age_months`` (every age-banded item when it is
+        ``None``, for an unborn child) is absent, as is any code the catalogue
+        lacks, so one look-up per rating settles it. Built once per age and kept.
+
+        Args:
+            age_months: The child's age in completed months for age-banded items
+                (see :func:`~neglect_protocol.assessment.validate`), or ``None``.
+
+        >>> from neglect_protocol import GCP2
+        >>> parents = GCP2.rating_parents(30)
+        >>> parents["A1"] is None, "A1x" in parents
+        (True, False)
         """
-        index: dict[str, _RatingTarget] = {}
-        for node in self.walk():
-            section = self.area_of(node.code)
-            if isinstance(node, Item):
-                parent = self._nodes[node.parent].code  # canonical: equal parents are identical
-                index[node.code] = _RatingTarget(parent, node.age_bands, section.phase)
-            else:
-                index[node.code] = _RatingTarget(None, (), section.phase)
-        return index
+        found = self._parents_by_age.get(age_months)
+        if found is None:
+            parents: dict[str, str | None] = {}
+            for node in self.walk():
+                if not isinstance(node, Item):
+                    parents[node.code] = None
+                elif not node.age_bands or (
+                    age_months is not None and node.applies_to_age(age_months)
+                ):
+                    # The parent's own code object, so that equal parents are identical.
+                    parents[node.code] = self._nodes[node.parent].code
+            found = self._parents_by_age[age_months] = MappingProxyType(parents)
+        return found
 
-    @cached_property
-    def _plain_item_parents(self) -> dict[str, str]:
-        """The parent of each item that has no age bands: a rating of one needs no other check."""
-        # The parent's own code object is used, so that equal parents are identical.
-        return {
-            item.code: self._nodes[item.parent].code for item in self.items if not item.age_bands
-        }
+    def layout(self) -> tuple[tuple[Area, tuple[SubArea, ...]], ...]:
+        """Each area with its sub-areas, in catalogue order: the order of a profile's entries.
 
-    @cached_property
-    def _profile_labels(self) -> tuple[tuple[str, str, bool, str], ...]:
-        """Code, name, whether an area, and area code of each profile entry, in profile order.
+        A GCP2A section has no sub-areas. Worked out once per catalogue.
 
-        Profiles of one catalogue share this tuple (see :class:`~neglect_protocol.profile.Profile`).
+        >>> from neglect_protocol import GCP2
+        >>> [(area.code, len(sub_areas)) for area, sub_areas in GCP2.layout()]
+        [('A', 5), ('B', 2), ('C', 2), ('D', 4)]
         """
-        labels: list[tuple[str, str, bool, str]] = []
-        for area, sub_areas in self._layout:
-            labels.append((area.code, area.name, True, area.code))
-            labels.extend((sub.code, sub.name, False, area.code) for sub in sub_areas)
-        return tuple(labels)
+        return self._layout
 
     @cached_property
     def _layout(self) -> tuple[tuple[Area, tuple[SubArea, ...]], ...]:
-        """Each area with its sub-areas, in catalogue order."""
         return tuple(
             (area, tuple(n for n in self._children[area.code] if isinstance(n, SubArea)))
             for area in self.areas

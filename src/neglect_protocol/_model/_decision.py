@@ -90,7 +90,7 @@ class Reason:
         cls,
         rule: str,
         level: int,
-        text: Callable[[], str],
+        text: Callable[[], str] | tuple[Any, ...],
         codes: tuple[str, ...],
         stepped_up_from: int | None = None,
     ) -> Reason:
@@ -100,7 +100,9 @@ class Reason:
         build reasons from values already checked (a level the policy was checked
         to have, codes of the profile), and most reasons are never read as text
         (a decision's level needs only their levels), so the sentence waits.
-        ``text`` must be pure: it may run once, later, or never.
+        ``text`` is a function of no arguments, or a tuple of a function and its
+        arguments (one object for the garbage collector to track, where a closure
+        is several); either must be pure: it may run once, later, or never.
         """
         reason = object.__new__(cls)
         _RULE_SLOT.__set__(reason, rule)
@@ -126,7 +128,7 @@ class _LazyText:
             return self.slot
         value = self.slot.__get__(instance, owner)
         if type(value) is not str:
-            value = value()
+            value = value[0](*value[1:]) if type(value) is tuple else value()
             self.slot.__set__(instance, value)
         return value
 

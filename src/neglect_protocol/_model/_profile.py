@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from neglect_protocol._model._assessment import ChildRef, ObservationWindow, TargetedItem
 from neglect_protocol._model._catalogue import Instrument
+from neglect_protocol._model._checks import got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import GRADES, Grade, to_grade
 from neglect_protocol.errors import ProfileError, UnknownCodeError, safe_repr
@@ -62,19 +63,6 @@ class ProfileEntry(NamedTuple):
     def is_graded(self) -> bool:
         """Whether the entry has a grade, entered or suggested."""
         return self.grade is not None
-
-
-_EntryLabel: TypeAlias = tuple[str, str, bool, str]
-# The fixed part of a profile entry: code, name, whether it is an area, and its area.
-
-_GRADE_OF: tuple[Grade | None, ...] = (None, *GRADES)
-_SOURCE_OF: tuple[GradeSource | None, ...] = (None, GradeSource.ENTERED, GradeSource.SUGGESTED)
-_SOURCE_CODE = {None: 0, GradeSource.ENTERED: 1, GradeSource.SUGGESTED: 2}
-_VALUES_PER_ENTRY = 5  # grade, source, suggestion, worst beneath, discrepancy
-
-
-def _grade_code(grade: Grade | None) -> int:
-    return 0 if grade is None else grade.value
 
 
 def _optional_grade(value: object, field: str) -> Grade | None:
@@ -129,6 +117,31 @@ def _checked(entry: object, field: str, is_area: bool, seen: set[str]) -> Profil
     )  # fmt: skip
 
 
+def _checked_entries(value: object) -> tuple[ProfileEntry, ...]:
+    """``value`` as well-formed entries, each area followed by its sub-areas, or raise."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise ProfileError("entries", f"expected a sequence of ProfileEntry, got {got(value)}")
+    seen: set[str] = set()
+    checked: list[ProfileEntry] = []
+    area: str | None = None
+    for index, entry in enumerate(value):
+        field = f"entries[{index}]"
+        is_area = getattr(entry, "is_area", None)
+        if isinstance(entry, ProfileEntry) and not isinstance(is_area, bool):
+            raise ProfileError(f"{field}.is_area", f"expected True or False, got {got(is_area)}")
+        result = _checked(entry, field, is_area is True, seen)
+        if result.is_area:
+            area = result.code
+        elif result.area != area:
+            raise ProfileError(
+                f"{field}.area",
+                "expected each sub-area to follow its area or a sub-area of the same area, got "
+                f"{safe_repr(result.area)}",
+            )
+        checked.append(result)
+    return tuple(checked)
+
+
 @attrs.frozen(repr=False)
 class Profile:
     """The four-area profile of one assessment, as :func:`~neglect_protocol.profile.score` makes it.
@@ -137,12 +150,10 @@ class Profile:
     poor care in another. The headline figures are the area grades, the worst
     area grade and the count of graded units at each grade.
 
-    A profile stores its grades compactly (a shared tuple of labels per catalogue
-    and a tuple of small integers) and builds its :class:`ProfileEntry` values on
-    first use. Scoring a large cohort therefore creates few objects for the
-    garbage collector to track. Its constructor takes that private encoding: build
-    a profile with :func:`~neglect_protocol.profile.score`, or from entries with
-    :meth:`from_entries`.
+    A profile is its entries, each area followed by its sub-areas, checked when
+    the profile is built (see :meth:`from_entries` to build one from areas and
+    sub-areas given apart). :func:`~neglect_protocol.profile.score` is the usual
+    way to make one.
 
     Attributes:
         child: The child assessed.
@@ -151,6 +162,7 @@ class Profile:
         catalogue_name: The name of the catalogue used.
         catalogue_version: Its version.
         rule: The name of the roll-up rule that made the suggestions.
+        entries: Every entry, each area followed by its sub-areas.
         targets: The assessment's targeted items.
         assessment_reference: The host system's reference for the assessment.
     """
@@ -161,8 +173,7 @@ class Profile:
     catalogue_name: str
     catalogue_version: str
     rule: str
-    _labels: tuple[_EntryLabel, ...] = attrs.field(repr=False, alias="_labels")
-    _values: tuple[int, ...] = attrs.field(repr=False, alias="_values")
+    entries: tuple[ProfileEntry, ...] = attrs.field(repr=False, converter=_checked_entries)
     targets: tuple[TargetedItem, ...] = attrs.field(default=(), repr=False)
     assessment_reference: str | None = None
 
@@ -211,49 +222,52 @@ class Profile:
         for area in checked_areas:
             ordered.append(area)
             ordered.extend(sub for sub in checked_subs if sub.area == area.code)
-        values: list[int] = []
-        for entry in ordered:
-            values += (
-                _grade_code(entry.grade),
-                _SOURCE_CODE[entry.source],
-                _grade_code(entry.suggested),
-                _grade_code(entry.worst_beneath),
-                int(entry.discrepancy),
-            )
-        return cls(
+        return cls._built(
             child=child,
             window=window,
             instrument=instrument,
             catalogue_name=catalogue_name,
             catalogue_version=catalogue_version,
             rule=rule,
-            _labels=tuple((e.code, e.name, e.is_area, e.area) for e in ordered),
-            _values=tuple(values),
+            entries=tuple(ordered),
             targets=targets,
             assessment_reference=assessment_reference,
         )
 
-    @cached_property
-    def entries(self) -> tuple[ProfileEntry, ...]:
-        """Every entry, each area followed by its sub-areas."""
-        values = self._values
-        result = []
-        for position, (code, name, is_area, area) in enumerate(self._labels):
-            at = position * _VALUES_PER_ENTRY
-            result.append(
-                ProfileEntry(
-                    code,
-                    name,
-                    is_area,
-                    area,
-                    _GRADE_OF[values[at]],
-                    _SOURCE_OF[values[at + 1]],
-                    _GRADE_OF[values[at + 2]],
-                    _GRADE_OF[values[at + 3]],
-                    bool(values[at + 4]),
-                )
-            )
-        return tuple(result)
+    @classmethod
+    def _built(
+        cls,
+        *,
+        child: ChildRef,
+        window: ObservationWindow,
+        instrument: Instrument,
+        catalogue_name: str,
+        catalogue_version: str,
+        rule: str,
+        entries: tuple[ProfileEntry, ...],
+        targets: tuple[TargetedItem, ...],
+        assessment_reference: str | None,
+    ) -> Profile:
+        """A profile of entries the library built or checked itself, not checked again.
+
+        Not for entries from outside: :func:`~neglect_protocol.profile.score` lays
+        entries out from a validated assessment, and :meth:`from_entries` has
+        checked its own, so the constructor's checks could only repeat them.
+        """
+        profile = object.__new__(cls)
+        for name, value in (
+            ("child", child),
+            ("window", window),
+            ("instrument", instrument),
+            ("catalogue_name", catalogue_name),
+            ("catalogue_version", catalogue_version),
+            ("rule", rule),
+            ("entries", entries),
+            ("targets", targets),
+            ("assessment_reference", assessment_reference),
+        ):
+            object.__setattr__(profile, name, value)
+        return profile
 
     @cached_property
     def areas(self) -> tuple[ProfileEntry, ...]:
@@ -291,7 +305,7 @@ class Profile:
 
     def __len__(self) -> int:
         """The number of entries (areas and sub-areas)."""
-        return len(self._labels)
+        return len(self.entries)
 
     def __contains__(self, code: object) -> bool:
         """Whether ``code`` is an area or sub-area of the profile."""
@@ -361,8 +375,7 @@ class Profile:
         """The grade used for each entry as a plain number (0 when ungraded), in entry order.
 
         An index for code that compares many grades, such as deciding a level of
-        need: plain numbers compare faster than grades, and come straight from
-        the profile's compact encoding.
+        need: plain numbers compare faster than grades.
 
         >>> import datetime as dt
         >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
@@ -371,7 +384,7 @@ class Profile:
         >>> score(Assessment(child, window, (Rating("A1", 3),))).grade_numbers[:3]
         (3, 3, 0)
         """
-        return self._values[::_VALUES_PER_ENTRY]
+        return tuple([0 if entry.grade is None else entry.grade.value for entry in self.entries])
 
     @property
     def uses_suggestions(self) -> bool:
