@@ -370,22 +370,6 @@ class Profile:
         """Entries whose entered grade is two or more grades better than the worst beneath."""
         return tuple(entry for entry in self if entry.discrepancy)
 
-    @cached_property
-    def grade_numbers(self) -> tuple[int, ...]:
-        """The grade used for each entry as a plain number (0 when ungraded), in entry order.
-
-        An index for code that compares many grades, such as deciding a level of
-        need: plain numbers compare faster than grades.
-
-        >>> import datetime as dt
-        >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
-        >>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))
-        >>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
-        >>> score(Assessment(child, window, (Rating("A1", 3),))).grade_numbers[:3]
-        (3, 3, 0)
-        """
-        return tuple([0 if entry.grade is None else entry.grade.value for entry in self.entries])
-
     @property
     def uses_suggestions(self) -> bool:
         """Whether any grade used was suggested by the rule rather than entered."""
