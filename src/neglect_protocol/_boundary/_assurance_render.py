@@ -90,7 +90,7 @@ def _metric_row(label: str, group: str, metric: ShareMetric, previous: bool) -> 
     return (*row, change)
 
 
-def _disclosed_table(table: ReportTable) -> _Table:
+def _disclosed_table(table: ReportTable, *, total_row: bool = True) -> _Table:
     disclosed: DisclosedTable = table.table
     shares = bool(table.row_shares)
     header = (
@@ -105,7 +105,8 @@ def _disclosed_table(table: ReportTable) -> _Table:
         for index, (label, values) in enumerate(zip(disclosed.row_labels, shown, strict=False))
     ]
     whole = f"{Decimal(100):.{disclosed.policy.percent_decimal_places}f}%"
-    rows.append(("Total", *shown[-1], *((whole,) if shares else ())))
+    if total_row:
+        rows.append(("Total", *shown[-1], *((whole,) if shares else ())))
     return _Table(table.title, header, tuple(rows))
 
 
@@ -207,7 +208,11 @@ def _criteria(figures: tuple[CriterionShare, ...], level: str) -> _Table:
 
 
 def _neglect(cut: NeglectCut) -> list[_Block]:
-    """Children due to neglect on the stated basis: N1 alone is "abuse or neglect"."""
+    """Children due to neglect on the stated basis: N1 alone is "abuse or neglect".
+
+    Children in care are counted at their level of need too, so the rows overlap and
+    the table has no total row (its column totals would count some children twice).
+    """
     return [
         _Heading(3, "Due to neglect"),
         _Paragraph(
@@ -219,11 +224,12 @@ def _neglect(cut: NeglectCut) -> list[_Block]:
         _disclosed_table(
             ReportTable(
                 "neglect",
-                f"Children due to neglect ({cut.basis.description})",
+                "Children due to neglect, on the basis stated above",
                 "Children",
                 "Reason",
                 cut.table,
-            )
+            ),
+            total_row=False,
         ),
     ]
 
@@ -241,7 +247,7 @@ def _indicator_trend(shown: IndicatorTrend) -> list[_Block]:
     disclosed = shown.table
     rows = disclosed.shown()
     return [
-        _Heading(3, f"Key indicator: {measure}"),
+        _Heading(2, f"Key indicator: {measure}"),
         _Paragraph(trend_headline(shown)[0]),
         _Table(
             f"{measure}, by period (the Department for Education's definition)",
@@ -274,7 +280,7 @@ def _moderation(summary: ModerationSummary) -> list[_Block]:
     least = list(summary.most_disagreement)
     order = [*least, *(code for code in summary.by_sub_area if code not in least)]
     return [
-        _Heading(3, "Moderation"),
+        _Heading(2, "Moderation of GCP2 grading"),
         _Paragraph(
             "Practitioners graded the same anonymised cases. Krippendorff's alpha "
             f"({summary.metric}) and Fleiss' kappa are 1 for perfect agreement and 0 for "
@@ -491,7 +497,14 @@ def render_markdown(report: AssuranceReport) -> str:
         else:
             lines += [f"*{_md(block.caption)}*", ""]
             lines.append("| " + " | ".join(_md(cell) for cell in block.header) + " |")
-            lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(block.header) - 1)) + "|")
+            lines.append(
+                "|"
+                + "|".join(
+                    " --- " if _align(block, index) else " ---: "
+                    for index in range(len(block.header))
+                )
+                + "|"
+            )
             lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in block.rows]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -504,7 +517,9 @@ table { border-collapse: collapse; margin: 1rem 0 2rem; }
 caption { text-align: left; font-style: italic; padding-bottom: 0.25rem; }
 th, td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; }
 th, td { text-align: right; }
-.text, tbody th { text-align: left; }
+td, thead th { white-space: nowrap; }
+td { font-variant-numeric: tabular-nums; }
+.text, tbody th { text-align: left; white-space: normal; }
 thead th { background: #f3f2f1; }
 """
 

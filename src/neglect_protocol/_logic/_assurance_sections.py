@@ -243,11 +243,13 @@ def trend_headline(shown: IndicatorTrend) -> tuple[str, tuple[Phrase, ...]]:
         if change.is_clear
         else "a change chance alone could explain"
     )
+    earlier = describe(change.previous, ndigits=policy.percent_decimal_places)
     text += (
-        f", {direction}{size} from {change.previous.percent(policy.percent_decimal_places)}% "
-        f"in {before} ({level} interval {low * 100:+.1f} to {high * 100:+.1f} points: {verdict})."
+        f", {direction}{size} from {change.previous.positive:,} of {change.previous.total:,} "
+        f"{gloss(earlier)} in {before} ({level} interval {low * 100:+.1f} to "
+        f"{high * 100:+.1f} points: {verdict})."
     )
-    return text, (phrase,)
+    return text, (phrase, earlier)
 
 
 def moderation_summary(moderation_set: ModerationSet) -> ModerationSummary:
