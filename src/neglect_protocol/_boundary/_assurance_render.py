@@ -244,11 +244,15 @@ def _row_share(table: DisclosedTable, row: int) -> str:
 def _indicator_trend(shown: IndicatorTrend) -> list[_Block]:
     """A key indicator per period, the share per period, and the change since the one before."""
     measure, counted, base = shown.wording
-    disclosed = shown.table
-    rows = disclosed.shown()
-    return [
+    blocks: list[_Block] = [
         _Heading(2, f"Key indicator: {measure}"),
         _Paragraph(trend_headline(shown)[0]),
+    ]
+    disclosed = shown.table
+    if disclosed is None:
+        return blocks
+    rows = disclosed.shown()
+    blocks.append(
         _Table(
             f"{measure}, by period (the Department for Education's definition)",
             ("Period", counted, "Others", f"All {base}", "Share"),
@@ -258,8 +262,9 @@ def _indicator_trend(shown: IndicatorTrend) -> list[_Block]:
                     zip(disclosed.row_labels, rows, strict=False)
                 )
             ),
-        ),
-    ]
+        )
+    )
+    return blocks
 
 
 def _agreement_row(label: str, agreement: Agreement) -> tuple[str, ...]:

@@ -90,13 +90,14 @@ class IndicatorTrend:
 
     Attributes:
         trend: The indicator per period (before disclosure control).
-        table: Per period, the counted and the rest, under disclosure control.
+        table: Per period counted, the counted and the rest, under disclosure control
+            (``None`` if nothing was counted in any period).
         change: The last period against the one before, from published cells only
             (``None`` if there is no earlier period or a figure it needs is hidden).
     """
 
     trend: Trend
-    table: DisclosedTable
+    table: DisclosedTable | None
     change: Change | None
 
     @property
@@ -197,6 +198,8 @@ def indicator_trend(
         if value is not None
     ]
     _, column, _ = INDICATOR_WORDING[indicator]
+    if not counted:
+        return IndicatorTrend(found, None, None)
     table = apply_disclosure(
         [[value.positive, value.negative] for value in counted],
         policy,
@@ -217,10 +220,10 @@ def trend_headline(shown: IndicatorTrend) -> tuple[str, tuple[Phrase, ...]]:
     """The indicator in the last period and its change since the one before, honestly worded."""
     measure, _, base = shown.wording
     table = shown.table
-    policy = table.policy
     periods = shown.trend.periods
-    if not table.row_labels:
-        return f"{measure}: nothing was counted in {periods[-1].label}.", ()
+    if table is None:
+        return f"{measure}: nothing was counted from {periods[0].label} to {periods[-1].label}.", ()
+    policy = table.policy
     row = len(table.row_labels) - 1
     latest = _share_or_none(table, row, 0)
     if latest is None:
