@@ -90,7 +90,7 @@ def _metric_row(label: str, group: str, metric: ShareMetric, previous: bool) -> 
     return (*row, change)
 
 
-def _disclosed_table(table: ReportTable, *, total_row: bool = True) -> _Table:
+def _disclosed_table(table: ReportTable) -> _Table:
     disclosed: DisclosedTable = table.table
     shares = bool(table.row_shares)
     header = (
@@ -105,8 +105,7 @@ def _disclosed_table(table: ReportTable, *, total_row: bool = True) -> _Table:
         for index, (label, values) in enumerate(zip(disclosed.row_labels, shown, strict=False))
     ]
     whole = f"{Decimal(100):.{disclosed.policy.percent_decimal_places}f}%"
-    if total_row:
-        rows.append(("Total", *shown[-1], *((whole,) if shares else ())))
+    rows.append(("Total", *shown[-1], *((whole,) if shares else ())))
     return _Table(table.title, header, tuple(rows))
 
 
@@ -207,36 +206,50 @@ def _criteria(figures: tuple[CriterionShare, ...], level: str) -> _Table:
     )
 
 
-def _neglect(cut: NeglectCut) -> list[_Block]:
-    """Children due to neglect on the stated basis: N1 alone is "abuse or neglect".
+def _one_row_tables(
+    caption: str, header: tuple[str, ...], tables: tuple[DisclosedTable, ...], share: bool
+) -> _Table:
+    """One-row tables, each under disclosure control on its own, shown as one table.
 
-    Children in care are counted at their level of need too, so the rows overlap and
-    the table has no total row (its column totals would count some children twice).
+    Their rows overlap or need not add up, so no total row is shown.
     """
+    return _Table(
+        caption,
+        header,
+        tuple(
+            (
+                table.row_labels[0],
+                *table.shown()[0],
+                *((_row_share(table),) if share else ()),
+            )
+            for table in tables
+        ),
+    )
+
+
+def _neglect(cut: NeglectCut) -> list[_Block]:
+    """Children due to neglect on the stated basis: N1 alone is "abuse or neglect"."""
     return [
         _Heading(3, "Due to neglect"),
         _Paragraph(
             "The primary need code N1 is “abuse or neglect”, so it does not count neglect "
             f"alone. Here a child is counted as due to neglect where {cut.basis.description}; "
             "the share is of the children whose records carry it (children with nothing "
-            "recorded are counted apart)."
+            "recorded are counted apart). Children in care are counted at their level of "
+            "need too, so the rows are not added up."
         ),
-        _disclosed_table(
-            ReportTable(
-                "neglect",
-                "Children due to neglect, on the basis stated above",
-                "Children",
-                "Reason",
-                cut.table,
-            ),
-            total_row=False,
+        _one_row_tables(
+            "Children due to neglect, on the basis stated above",
+            ("Children", "Due to neglect", "Other reasons", "Not recorded", "Total"),
+            cut.rows,
+            share=False,
         ),
     ]
 
 
-def _row_share(table: DisclosedTable, row: int) -> str:
+def _row_share(table: DisclosedTable) -> str:
     try:
-        return f"{table.percent(row, 0, of='row')}%"
+        return f"{table.percent(0, 0, of='row')}%"
     except SuppressedValueError:
         return table.policy.suppressed
 
@@ -248,22 +261,15 @@ def _indicator_trend(shown: IndicatorTrend) -> list[_Block]:
         _Heading(2, f"Key indicator: {measure}"),
         _Paragraph(trend_headline(shown)[0]),
     ]
-    disclosed = shown.table
-    if disclosed is None:
-        return blocks
-    rows = disclosed.shown()
-    blocks.append(
-        _Table(
-            f"{measure}, by period (the Department for Education's definition)",
-            ("Period", counted, "Others", f"All {base}", "Share"),
-            tuple(
-                (label, *values, _row_share(disclosed, index))
-                for index, (label, values) in enumerate(
-                    zip(disclosed.row_labels, rows, strict=False)
-                )
-            ),
+    if shown.rows:
+        blocks.append(
+            _one_row_tables(
+                f"{measure}, by period (the Department for Education's definition)",
+                ("Period", counted, "Others", f"All {base}", "Share"),
+                shown.rows,
+                share=True,
+            )
         )
-    )
     return blocks
 
 

@@ -75,13 +75,16 @@ class NeglectCut:
         basis: What "due to neglect" was taken to mean.
         at_level: The count at the report's level of need (before disclosure control).
         in_care: The count among children in care (``None`` if none are in care).
-        table: The counts as published: due to neglect, for other reasons, not recorded.
+        rows: The counts as published, one table of one row per group (due to neglect,
+            for other reasons, not recorded). The groups overlap (children in care are
+            counted at their level too), so each is under disclosure control on its own
+            and no total across them is published.
     """
 
     basis: NeglectBasis
     at_level: NeglectShare
     in_care: NeglectShare | None
-    table: DisclosedTable
+    rows: tuple[DisclosedTable, ...]
 
 
 @attrs.frozen
@@ -90,14 +93,15 @@ class IndicatorTrend:
 
     Attributes:
         trend: The indicator per period (before disclosure control).
-        table: Per period counted, the counted and the rest, under disclosure control
-            (``None`` if nothing was counted in any period).
+        rows: Per period counted, the counted and the rest: one table of one row
+            each, under disclosure control on its own (periods may overlap, and no
+            total across them is published).
         change: The last period against the one before, from published cells only
             (``None`` if there is no earlier period or a figure it needs is hidden).
     """
 
     trend: Trend
-    table: DisclosedTable | None
+    rows: tuple[DisclosedTable, ...]
     change: Change | None
 
     @property
@@ -119,9 +123,10 @@ class CriterionShare:
     share: Proportion
 
 
-def _share_or_none(table: DisclosedTable, row: int, column: int) -> Proportion | None:
+def _share_or_none(table: DisclosedTable) -> Proportion | None:
+    """The first cell of a one-row table as a share of its row, or ``None`` if hidden."""
     try:
-        return table.proportion(row, column, of="row")
+        return table.proportion(0, 0, of="row")
     except SuppressedValueError:
         return None
 
@@ -144,19 +149,21 @@ def neglect_cut(
     rows = [(f"Children at level {level}", level_share)]
     if care_share is not None:
         rows.append(("Children in care", care_share))
-    table = apply_disclosure(
-        [[share.neglect, share.recorded - share.neglect, share.unrecorded] for _, share in rows],
-        policy,
-        row_labels=[label for label, _ in rows],
-        column_labels=["Due to neglect", "Other reasons", "Not recorded"],
+    tables = tuple(
+        apply_disclosure(
+            [[share.neglect, share.recorded - share.neglect, share.unrecorded]],
+            policy,
+            row_labels=[label],
+            column_labels=["Due to neglect", "Other reasons", "Not recorded"],
+        )
+        for label, share in rows
     )
-    return NeglectCut(basis, level_share, care_share, table)
+    return NeglectCut(basis, level_share, care_share, tables)
 
 
-def _recorded_share(table: DisclosedTable, row: int) -> Proportion | None:
+def _recorded_share(table: DisclosedTable) -> Proportion | None:
     """Due to neglect out of those recorded (neglect plus other), if both cells are shown."""
-    grid = table.grid()
-    neglect, other = grid[row][0], grid[row][1]
+    neglect, other = table.grid()[0][:2]
     if neglect.is_suppressed or other.is_suppressed or neglect.count + other.count == 0:
         return None
     return Proportion(neglect.count, neglect.count + other.count)
@@ -164,12 +171,13 @@ def _recorded_share(table: DisclosedTable, row: int) -> Proportion | None:
 
 def neglect_headline(cut: NeglectCut) -> tuple[str, tuple[Phrase, ...]]:
     """The "due to neglect" headline, on its basis, from the published cells only."""
-    policy = cut.table.policy
     clauses: list[str] = []
     phrases: list[Phrase] = []
-    for row, label in enumerate(cut.table.row_labels):
+    for table in cut.rows:
+        policy = table.policy
+        label = table.row_labels[0]
         who = label[0].lower() + label[1:]
-        share = _recorded_share(cut.table, row)
+        share = _recorded_share(table)
         if share is None:
             clauses.append(f"among {who} the figure is {withheld(policy)}")
             continue
@@ -198,47 +206,47 @@ def indicator_trend(
         if value is not None
     ]
     _, column, _ = INDICATOR_WORDING[indicator]
-    if not counted:
-        return IndicatorTrend(found, None, None)
-    table = apply_disclosure(
-        [[value.positive, value.negative] for value in counted],
-        policy,
-        row_labels=labels,
-        column_labels=[column, "Others"],
+    tables = tuple(
+        apply_disclosure(
+            [[value.positive, value.negative]],
+            policy,
+            row_labels=[label],
+            column_labels=[column, "Others"],
+        )
+        for label, value in zip(labels, counted, strict=True)
     )
     change = None
     last = found.values[-2:]
     if len(last) == 2 and last[0] is not None and last[1] is not None:
-        now = _share_or_none(table, len(counted) - 1, 0)
-        then = _share_or_none(table, len(counted) - 2, 0)
+        now = _share_or_none(tables[-1])
+        then = _share_or_none(tables[-2])
         if now is not None and then is not None:
             change = Change(now, then, confidence)
-    return IndicatorTrend(found, table, change)
+    return IndicatorTrend(found, tables, change)
 
 
 def trend_headline(shown: IndicatorTrend) -> tuple[str, tuple[Phrase, ...]]:
     """The indicator in the last period and its change since the one before, honestly worded."""
     measure, _, base = shown.wording
-    table = shown.table
     periods = shown.trend.periods
-    if table is None:
+    if not shown.rows:
         return f"{measure}: nothing was counted from {periods[0].label} to {periods[-1].label}.", ()
+    table = shown.rows[-1]
     policy = table.policy
-    row = len(table.row_labels) - 1
-    latest = _share_or_none(table, row, 0)
+    latest = _share_or_none(table)
     if latest is None:
-        return f"{measure} in {table.row_labels[row]}: {withheld(policy)}.", ()
+        return f"{measure} in {table.row_labels[0]}: {withheld(policy)}.", ()
     phrase = describe(latest, ndigits=policy.percent_decimal_places)
     text = (
         f"{measure}: {latest.positive:,} of {latest.total:,} {base} {gloss(phrase)} "
-        f"in {table.row_labels[row]}"
+        f"in {table.row_labels[0]}"
     )
     change = shown.change
     if change is None:
         return text + "; no change since the period before can be given.", (phrase,)
     low, high = change.interval
     level = f"{change.confidence:.0%}"
-    before = table.row_labels[row - 1]
+    before = shown.rows[-2].row_labels[0]
     direction = "up" if change.difference > 0 else "down" if change.difference < 0 else "unchanged"
     size = "" if direction == "unchanged" else f" {abs(change.points(1))} points"
     verdict = (
@@ -266,13 +274,16 @@ def moderation_headline(summary: ModerationSummary) -> str:
     kappa = summary.overall.fleiss
     figure = "undefined (every grade was the same)" if alpha.alpha is None else f"{alpha.alpha:.2f}"
     text = (
-        f"Moderation: {alpha.raters:,} practitioners graded the same {alpha.cases:,} "
-        f"anonymised cases; Krippendorff's alpha ({summary.metric}) {figure}"
+        f"Moderation: {alpha.raters:,} practitioners graded the same "
+        f"{alpha.cases:,} anonymised {'case' if alpha.cases == 1 else 'cases'}; "
+        f"Krippendorff's alpha ({summary.metric}) {figure}"
     )
     if kappa.kappa is not None:
         text += f", Fleiss' kappa {kappa.kappa:.2f}"
-    if summary.most_disagreement:
-        text += f"; graded least alike: sub-area {summary.most_disagreement[0]}"
+    least = summary.most_disagreement[:1]
+    # A sub-area whose alpha is undefined is listed last only because nobody disagreed.
+    if least and summary.by_sub_area[least[0]].alpha.alpha is not None:
+        text += f"; graded least alike: sub-area {least[0]}"
     return text + "."
 
 
