@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import runpy
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -21,9 +23,9 @@ from neglect_protocol.assurance import (
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditTool, CaseFileAudit, Criterion
 from neglect_protocol.census import NeglectBasis
 from neglect_protocol.disclosure import DFE
-from neglect_protocol.errors import InvalidArgumentError
+from neglect_protocol.errors import AuditError, CohortError, InvalidArgumentError
 from neglect_protocol.indicators import Cohort, CohortRecord, ImplementationMeasures
-from neglect_protocol.key_indicators import CaseHistory, Period
+from neglect_protocol.key_indicators import CaseHistory, KeyIndicator, Period
 from neglect_protocol.moderation import ModerationSet
 from neglect_protocol.serialize import from_json, to_json
 from neglect_protocol.strategies import report_inputs
@@ -45,6 +47,7 @@ class TestDrawnInputs:
         assert (report.indicator_trend is not None) == ("## Key indicator:" in markdown)
 
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "assurance_report.py"
 SURVEY = Survey("Invented", (Question("q1", "Invented question?"),), ("family",))
 DAY = dt.date(2022, 1, 10)
 TOOL = AuditTool(
@@ -297,3 +300,109 @@ class TestCriterionSection:
         report = build_assurance_report(period(), survey=SURVEY, audit_criteria=TOOL.criteria)
         assert report.criteria is None
         assert "by audit criterion" not in render_markdown(report)
+
+
+def report_input(**fields: object) -> ReportInput:
+    return ReportInput(SURVEY, period(files=audits(["good", "inadequate"])), **fields)  # type: ignore[arg-type]
+
+
+class TestBadInput:
+    def test_key_indicator_without_its_periods(self) -> None:
+        """A key indicator needs periods and case histories; the missing field is named."""
+        with pytest.raises(
+            CohortError, match=r"^trend_periods: expected it with key_indicator and "
+        ):
+            report_input(key_indicator=KeyIndicator.RE_REFERRALS, case_histories=())
+
+    def test_histories_without_an_indicator(self) -> None:
+        """Case histories alone say nothing the report could show: refused, not ignored."""
+        with pytest.raises(CohortError, match=r"^key_indicator: expected it with trend_periods"):
+            report_input(trend_periods=("2021-22 Q1",), case_histories=())
+
+    def test_bank_holidays_without_an_indicator(self) -> None:
+        """Bank holidays without a key indicator are refused, not dropped."""
+        with pytest.raises(CohortError, match=r"^key_indicator: expected it with bank_holidays"):
+            report_input(bank_holidays=(DAY,))
+
+    def test_a_period_that_does_not_parse(self) -> None:
+        """A period label that is not a financial year or quarter is refused at its index."""
+        with pytest.raises(CohortError, match=r"^trend_periods\[1\]: expected a financial year"):
+            report_input(
+                key_indicator=KeyIndicator.RE_REFERRALS,
+                trend_periods=("2021-22 Q1", "2021-22 Q5"),
+                case_histories=(),
+            )
+
+    def test_no_periods(self) -> None:
+        """A trend over no period is refused."""
+        with pytest.raises(CohortError, match=r"^trend_periods: expected at least one period"):
+            report_input(
+                key_indicator=KeyIndicator.RE_REFERRALS, trend_periods=(), case_histories=()
+            )
+
+    def test_not_a_tuple(self) -> None:
+        """A field of records must hold records; a wrong item is named by its index."""
+        with pytest.raises(AuditError, match=r"^case_histories: expected a tuple of a CaseHistory"):
+            report_input(case_histories="K-1")
+        with pytest.raises(AuditError, match=r"^bank_holidays\[0\]: expected a date, got"):
+            report_input(bank_holidays=[dt.datetime(2022, 1, 3, 9, 0)])
+
+    def test_a_criterion_judged_in_no_audit(self) -> None:
+        """A criterion no audit of the period judged has no share: refused with its path."""
+        with pytest.raises(
+            AuditError, match=r"^audit_criteria\[0\]\.code: expected a criterion judged"
+        ):
+            report_input(audit_criteria=(Criterion("oversight", "Oversight is evident"),))
+
+    def test_a_criterion_twice(self) -> None:
+        """Each criterion is shown once."""
+        with pytest.raises(
+            AuditError, match=r"^audit_criteria\[1\]\.code: expected each criterion once"
+        ):
+            report_input(audit_criteria=(TOOL.criteria[0], TOOL.criteria[0]))
+
+    def test_unknown_basis_and_indicator(self) -> None:
+        """The public function names the valid choices for a basis or indicator."""
+        with pytest.raises(CohortError, match=r"^basis: expected one of 'plan_category'"):
+            build_assurance_report(period(), survey=SURVEY, neglect_basis="n1")
+        with pytest.raises(CohortError, match=r"^indicator: expected one of 're_referrals'"):
+            build_assurance_report(period(), survey=SURVEY, key_indicator="rereferrals")
+
+
+class TestReportInputSections:
+    def test_builds_every_section_from_the_input(self) -> None:
+        """The input's records reach the report: each section is worked out from them."""
+        given_input = report_input(
+            neglect_basis=NeglectBasis.EITHER,
+            key_indicator=KeyIndicator.ASSESSMENTS_WITHIN_45_WORKING_DAYS,
+            trend_periods=["2021-22"],
+            case_histories=[],
+            bank_holidays=[DAY],
+            moderation=ModerationSet.from_rows([("P01", "M01", "A1", 2), ("P02", "M01", "A1", 3)]),
+            audit_criteria=[TOOL.criteria[1]],
+        )
+        report = given_input.build()
+        assert report.neglect is not None
+        assert report.indicator_trend is not None
+        assert report.moderation is not None
+        assert report.criteria is not None
+        assert ("assessment",) == tuple(figure.criterion.code for figure in report.criteria)
+        assert given_input == from_json(ReportInput, to_json(given_input))
+
+
+class TestAlignment:
+    def test_words_align_left_and_figures_right(self) -> None:
+        """Owner and due date are words (left); counts are figures (right), in both renderings."""
+        example = runpy.run_path(str(EXAMPLE), run_name="assurance_example")
+        report = example["build_report"]()
+        page = render_html(report)
+        assert '<td class="text">Police</td><td class="text">31 March 2022</td>' in page
+        assert "<td>14</td>" in page
+        markdown = render_markdown(report)
+        assert "| Action | Owner | Due | Status | Overdue |\n| --- | --- | --- | --- | --- |" in (
+            markdown
+        )
+        assert "| Period | Re-referred within 12 months | Others | All referrals | Share |\n" in (
+            markdown
+        )
+        assert "\n| --- | ---: | ---: | ---: | ---: |\n| 2021-22 Q1 |" in markdown

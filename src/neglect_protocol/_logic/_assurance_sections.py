@@ -19,7 +19,7 @@ from neglect_protocol._logic._assurance_cohort import gloss, withheld
 from neglect_protocol._logic._audit_summary import criterion_shares
 from neglect_protocol._logic._census import NeglectBasis, NeglectShare, neglect_share
 from neglect_protocol._logic._change import Change
-from neglect_protocol._logic._disclosure import apply_disclosure, tabulate
+from neglect_protocol._logic._disclosure import apply_disclosure
 from neglect_protocol._logic._key_indicators import KeyIndicator, Trend, trend
 from neglect_protocol._logic._moderation import moderate
 from neglect_protocol._logic._phrasing import describe
@@ -293,16 +293,6 @@ def criterion_figures(
     """The share of files judged good or better on each criterion given, in the order given."""
     shares = criterion_shares(audits, scale=scale, criteria=[c.code for c in criteria])
     return tuple(CriterionShare(criterion, shares[criterion.code]) for criterion in criteria)
-
-
-def criterion_table(figures: Sequence[CriterionShare], policy: DisclosurePolicy) -> DisclosedTable:
-    """Files by criterion, good or better and not: case files, so every count is shown."""
-    return tabulate(
-        [[figure.share.positive, figure.share.negative] for figure in figures],
-        policy,
-        row_labels=[figure.criterion.label for figure in figures],
-        column_labels=["Good or better", "Not good"],
-    )
 
 
 def criterion_headline(figures: Sequence[CriterionShare]) -> tuple[str, tuple[Phrase, ...]]:
