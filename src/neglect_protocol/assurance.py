@@ -4,7 +4,10 @@
 and implementation figures (and optionally the previous period's) and works out
 the headline figures, worded so that none overstates its share, and tables of
 counts after disclosure control. :func:`render_markdown` and :func:`render_html`
-render it; :func:`write_assurance_report` writes both files. A :class:`ReportInput`
+render it; :func:`write_assurance_report` writes both files. Given the data, the
+report adds children due to neglect on a stated basis (:class:`NeglectCut`), a key
+indicator's trend (:class:`IndicatorTrend`), moderation of GCP2 grading and the
+share of files good or better per audit criterion (:class:`CriterionShare`). A :class:`ReportInput`
 holds everything a report is built from, as one value that a file can hold (the
 ``neglect-protocol report`` command reads one).
 """
@@ -41,7 +44,12 @@ from neglect_protocol._logic._assurance import (
     PeriodRecords,
     ReportTable,
 )
-from neglect_protocol._logic._assurance_sections import Sections
+from neglect_protocol._logic._assurance_sections import (
+    CriterionShare,
+    IndicatorTrend,
+    NeglectCut,
+    Sections,
+)
 from neglect_protocol._logic._census import NeglectBasis
 from neglect_protocol._logic._key_indicators import KeyIndicator
 from neglect_protocol._model._action_plan import ActionPlan
@@ -54,7 +62,10 @@ from neglect_protocol._model._survey import Survey
 __all__ = [
     "AssuranceReport",
     "ChangeLine",
+    "CriterionShare",
     "Headline",
+    "IndicatorTrend",
+    "NeglectCut",
     "PeriodRecords",
     "ReportInput",
     "ReportTable",
@@ -170,7 +181,10 @@ publish(
     __name__,
     AssuranceReport,
     ChangeLine,
+    CriterionShare,
     Headline,
+    IndicatorTrend,
+    NeglectCut,
     PeriodRecords,
     ReportTable,
     build_assurance_report,
