@@ -443,7 +443,9 @@ def build_assurance_report(
         in_care=True,
     )
     given = Sections() if sections is None else sections
-    extra = optional_sections(current, given, scale, policy, level_of_need, confidence)
+    extra = optional_sections(
+        current.cohort, current.audits, given, scale, policy, level_of_need, confidence
+    )
     headlines = [
         _implementation_headline(current.implementation, current.label),
         *_audit_headlines(audits),

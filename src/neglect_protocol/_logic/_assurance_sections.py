@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from neglect_protocol._logic._assurance_cohort import gloss, withheld
 from neglect_protocol._logic._audit_summary import criterion_shares
+from neglect_protocol._logic._breakdowns import Cohort
 from neglect_protocol._logic._census import NeglectBasis, NeglectShare, neglect_share
 from neglect_protocol._logic._change import Change
 from neglect_protocol._logic._disclosure import apply_disclosure
@@ -32,9 +33,6 @@ from neglect_protocol._model._moderation import ModerationSet, ModerationSummary
 from neglect_protocol._model._phrase import Phrase
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol.errors import InvalidArgumentError, SuppressedValueError
-
-if TYPE_CHECKING:
-    from neglect_protocol._logic._assurance import PeriodRecords
 
 INDICATOR_WORDING: dict[KeyIndicator, tuple[str, str, str]] = {
     # indicator: (what it measures, what is counted, what the base is)
@@ -337,7 +335,8 @@ class Sections:
 
 
 def optional_sections(
-    current: PeriodRecords,
+    cohort: Cohort,
+    audits: Sequence[CaseFileAudit],
     given: Sections,
     scale: JudgementScale,
     policy: DisclosurePolicy,
@@ -352,8 +351,8 @@ def optional_sections(
                 "sections", "expected the plan categories and assessment factors with a basis"
             )
         extra["neglect"] = neglect_cut(
-            current.cohort.where(level_of_need=level).records,
-            current.cohort.where(looked_after=True).records,
+            cohort.where(level_of_need=level).records,
+            cohort.where(looked_after=True).records,
             level,
             given.neglect_basis,
             categories=given.categories,
@@ -371,6 +370,6 @@ def optional_sections(
         )
     if given.moderation is not None:
         extra["moderation"] = moderation_summary(given.moderation)
-    if given.criteria is not None and current.audits:
-        extra["criteria"] = criterion_figures(current.audits, given.criteria, scale)
+    if given.criteria is not None and audits:
+        extra["criteria"] = criterion_figures(audits, given.criteria, scale)
     return extra
