@@ -139,8 +139,8 @@ class TestNeglectSection:
             "the 10 children in care (100.0%)." == report.headlines[-1].text
         )
         markdown = render_markdown(report)
-        assert "| Children at level 4 | 22 | 20 | 7 | 49 |" in markdown
-        assert "| Children in care | 10 | 0 | 0 | 10 |" in markdown
+        assert "| Children at level 4 | 22 | 20 | 7 | 49 | 52.4% |" in markdown
+        assert "| Children in care | 10 | 0 | 0 | 10 | 100.0% |" in markdown
         section = markdown.split("### Due to neglect", 1)[1].split("##", 1)[0]
         assert "\n| Total |" not in section  # the rows overlap: no total row
 
@@ -157,6 +157,7 @@ class TestNeglectSection:
         )
         assert report.neglect is not None
         assert report.neglect.in_care is None
+        assert "| Children at level 4 | c | c | 0 | 33 | c |" in render_markdown(report)
 
     def test_left_out_without_a_basis(self) -> None:
         """Without a basis the report keeps to the primary need wording (N1) alone."""

@@ -11,6 +11,7 @@ import html
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from neglect_protocol._logic._assurance_sections import (
     CriterionShare,
     IndicatorTrend,
     NeglectCut,
+    recorded_share,
     trend_headline,
 )
 from neglect_protocol._logic._survey import ShareMetric
@@ -207,7 +209,10 @@ def _criteria(figures: tuple[CriterionShare, ...], level: str) -> _Table:
 
 
 def _one_row_tables(
-    caption: str, header: tuple[str, ...], tables: tuple[DisclosedTable, ...], share: bool
+    caption: str,
+    header: tuple[str, ...],
+    tables: tuple[DisclosedTable, ...],
+    share: Callable[[DisclosedTable], str],
 ) -> _Table:
     """One-row tables, each under disclosure control on its own, shown as one table.
 
@@ -220,7 +225,7 @@ def _one_row_tables(
             (
                 table.row_labels[0],
                 *table.shown()[0],
-                *((_row_share(table),) if share else ()),
+                share(table),
             )
             for table in tables
         ),
@@ -240,11 +245,18 @@ def _neglect(cut: NeglectCut) -> list[_Block]:
         ),
         _one_row_tables(
             "Children due to neglect, on the basis stated above",
-            ("Children", "Due to neglect", "Other reasons", "Not recorded", "Total"),
+            ("Children", "Due to neglect", "Other reasons", "Not recorded", "Total", "Share"),
             cut.rows,
-            share=False,
+            _neglect_share,
         ),
     ]
+
+
+def _neglect_share(table: DisclosedTable) -> str:
+    """Due to neglect as a share of the children recorded (not of those with nothing recorded)."""
+    share = recorded_share(table)
+    places = table.policy.percent_decimal_places
+    return table.policy.suppressed if share is None else f"{share.percent(places)}%"
 
 
 def _row_share(table: DisclosedTable) -> str:
@@ -267,7 +279,7 @@ def _indicator_trend(shown: IndicatorTrend) -> list[_Block]:
                 f"{measure}, by period (the Department for Education's definition)",
                 ("Period", counted, "Others", f"All {base}", "Share"),
                 shown.rows,
-                share=True,
+                _row_share,
             )
         )
     return blocks

@@ -159,7 +159,7 @@ def neglect_cut(
     return NeglectCut(basis, level_share, care_share, tables)
 
 
-def _recorded_share(table: DisclosedTable) -> Proportion | None:
+def recorded_share(table: DisclosedTable) -> Proportion | None:
     """Due to neglect out of those recorded (neglect plus other), if both cells are shown."""
     neglect, other = table.grid()[0][:2]
     if neglect.is_suppressed or other.is_suppressed or neglect.count + other.count == 0:
@@ -175,7 +175,7 @@ def neglect_headline(cut: NeglectCut) -> tuple[str, tuple[Phrase, ...]]:
         policy = table.policy
         label = table.row_labels[0]
         who = label[0].lower() + label[1:]
-        share = _recorded_share(table)
+        share = recorded_share(table)
         if share is None:
             clauses.append(f"among {who} the figure is {withheld(policy)}")
             continue
