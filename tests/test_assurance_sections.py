@@ -343,7 +343,10 @@ class TestBadInput:
 
     def test_not_a_tuple(self) -> None:
         """A field of records must hold records; a wrong item is named by its index."""
-        with pytest.raises(AuditError, match=r"^case_histories: expected a tuple of a CaseHistory"):
+        with pytest.raises(
+            AuditError,
+            match=r"^case_histories: expected a tuple, each item a CaseHistory, or None; got ",
+        ):
             report_input(case_histories="K-1")
         with pytest.raises(AuditError, match=r"^bank_holidays\[0\]: expected a date, got"):
             report_input(bank_holidays=[dt.datetime(2022, 1, 3, 9, 0)])

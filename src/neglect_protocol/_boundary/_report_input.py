@@ -75,7 +75,7 @@ def _optional_tuple(kind: type, what: str) -> Any:
             return
         if not isinstance(value, tuple):
             raise AuditError(
-                attribute.name, f"expected a tuple of {what} or None, got {got(value)}"
+                attribute.name, f"expected a tuple, each item {what}, or None; got {got(value)}"
             )
         for index, item in enumerate(value):
             if not isinstance(item, kind) or (kind is dt.date and isinstance(item, dt.datetime)):
