@@ -30,16 +30,19 @@ lived experience); the actions answering them are drawn from the work the report
 describes (paras 4 to 6, 11 and 14 to 15). Progress is measured on the day the
 committee met, 16 June 2022.
 
-Beside the report, the example works out three figures from the partnership's
-dataset (invented records again) and prints them:
+The report also shows four sections from the partnership's dataset (invented records
+again):
 
-- the neglect cut: "due to neglect" on its own basis, neglect (``16A``) as a factor
-  identified at the end of assessment, not the "abuse or neglect" need code: 70 of
-  the 250 children at level 4 (28.0%) and 31 of the 75 in care (41.3%);
+- due to neglect on its own basis, neglect (``16A``) as a factor identified at the
+  end of assessment, not the "abuse or neglect" need code: 70 of the 250 children at
+  level 4 (28.0%, para 14's "approximately 28%") and 31 of the 75 in care (41.3%,
+  "over 41%");
+- the audit criteria, the assessment first: 21 of the 30 files (70%, para 9's "over
+  two thirds of interventions are based on good quality assessments");
 - a quarterly trend of one DfE key indicator (re-referrals within 12 months) across
   the four quarters of 2021-22, with the change since the quarter before;
 - moderation: three practitioners grading the same four anonymised cases, with
-  Krippendorff's alpha and the sub-area graded least alike.
+  Krippendorff's alpha, Fleiss' kappa and the sub-area graded least alike.
 
 Run it with ``python examples/assurance_report.py [output-directory]``; the
 directory defaults to ``examples/output/``.
@@ -52,8 +55,6 @@ import sys
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
-
-import attrs
 
 from neglect_protocol.action_plan import Action, ActionPlan, ActionStatus, Recommendation
 from neglect_protocol.assurance import (
@@ -69,7 +70,7 @@ from neglect_protocol.audit import (
     CaseFileAudit,
     Criterion,
 )
-from neglect_protocol.census import NeglectShare, neglect_share
+from neglect_protocol.census import NeglectBasis
 from neglect_protocol.indicators import (
     CensusAgeBand,
     Cohort,
@@ -77,9 +78,8 @@ from neglect_protocol.indicators import (
     GCP2Completion,
     ImplementationMeasures,
 )
-from neglect_protocol.key_indicators import CaseHistory, Trend, trend
-from neglect_protocol.moderation import ModerationSet, ModerationSummary, moderate
-from neglect_protocol.reporting import describe
+from neglect_protocol.key_indicators import CaseHistory, KeyIndicator
+from neglect_protocol.moderation import ModerationSet
 from neglect_protocol.survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
 
 HERE = Path(__file__).resolve().parent
@@ -91,28 +91,46 @@ TOOL = AuditTool(
         Criterion("worries", "Worries and what needs to change are clear"),
         Criterion("plan", "The plan is specific and reviewed"),
         Criterion("oversight", "Management oversight is evident"),
+        Criterion("assessment", "The intervention is based on a good quality assessment"),
     ),
     OFSTED_FOUR_POINT,
 )
 
-# Criterion grades that roll up (median, worse middle) to each overall grade; an
-# inadequate "voice" caps the file at inadequate through the limiting judgement.
+# Criterion grades that roll up (the median of five) to each overall grade; an
+# inadequate "voice" caps the file at inadequate through the limiting judgement, so
+# the first inadequate file's assessment can be good without lifting its grade.
 GRADINGS = {
     "outstanding": {
         "voice": "outstanding",
         "worries": "outstanding",
         "plan": "outstanding",
         "oversight": "outstanding",
+        "assessment": "outstanding",
     },
-    "good": {"voice": "good", "worries": "outstanding", "plan": "good", "oversight": "good"},
+    "good": {
+        "voice": "good",
+        "worries": "outstanding",
+        "plan": "good",
+        "oversight": "good",
+        "assessment": "good",
+    },
     "requires_improvement": {
         "voice": "requires_improvement",
         "worries": "good",
         "plan": "requires_improvement",
         "oversight": "good",
+        "assessment": "requires_improvement",
     },
-    "inadequate": {"voice": "inadequate", "worries": "good", "plan": "good", "oversight": "good"},
+    "inadequate": {
+        "voice": "inadequate",
+        "worries": "good",
+        "plan": "good",
+        "oversight": "good",
+        "assessment": "requires_improvement",
+    },
 }
+GOOD_ASSESSMENT = {**GRADINGS["inadequate"], "assessment": "good"}
+"""The first inadequate file's grades: its assessment was good (para 9's 21st of 30)."""
 TEAMS = ("District North", "District South", "District East", "District West")
 THEMES = ("engaging children", "identifying worries", "wishes and feelings")
 
@@ -122,6 +140,7 @@ def audits(
 ) -> list[CaseFileAudit]:
     """Invented audits: files graded by the tool, comments spread across the files."""
     codes = [code for code, count in grades.items() for _ in range(count)]
+    first_inadequate = codes.index("inadequate") if "inadequate" in codes else None
     remarks: list[list[AuditComment]] = [[] for _ in codes]
     for theme, (positive, negative) in comments.items():
         polarities = ["positive"] * positive + ["negative"] * negative
@@ -134,7 +153,7 @@ def audits(
             f"F-{year}-{number:03d}",
             team=TEAMS[number % len(TEAMS)],
             date=dt.date(year - 1, 4 + number % 9, 1 + number % 28),
-            grades=GRADINGS[code],
+            grades=GOOD_ASSESSMENT if number == first_inadequate else GRADINGS[code],
             comments=remarks[number],
         )
         for number, code in enumerate(codes)
@@ -204,12 +223,22 @@ def responses(
 BANDS = tuple(CensusAgeBand)
 
 
+# Factors identified at the end of assessment, by primary need (invented): neglect
+# (16A) for every child whose need is abuse or neglect, domestic abuse (3B, 3C) for
+# family dysfunction, "no factors identified" (21) for the rest. Only children at
+# level 4 (children's social care) have had a social care assessment.
+FACTORS_BY_NEED = {"N1": ("16A",), "N5": ("3B", "3C")}
+
+
 def children(
     prefix: str, need: str, level: int, by_band: dict[CensusAgeBand, int], *, in_care: bool = False
 ) -> list[CohortRecord]:
     """Invented children with one primary need, counted by age band."""
+    factors = FACTORS_BY_NEED.get(need, ("21",)) if level == 4 else ()
     return [
-        CohortRecord(f"{prefix}-{need}-{band.name}-{number}", need, band, level, in_care)
+        CohortRecord(
+            f"{prefix}-{need}-{band.name}-{number}", need, band, level, in_care, factors=factors
+        )
         for band, count in by_band.items()
         for number in range(count)
     ]
@@ -523,37 +552,20 @@ def report_input() -> ReportInput:
         inadequate_ceiling=Fraction(1, 10),
         action_plan=action_plan(),
         report_date=REPORT_DATE,
+        neglect_basis=NeglectBasis.ASSESSMENT_FACTOR,
+        key_indicator=KeyIndicator.RE_REFERRALS,
+        trend_periods=tuple(REFERRALS),
+        case_histories=tuple(referral_histories()),
+        moderation=moderation_set(),
+        # The assessment first: para 9's "over two thirds of interventions are based on
+        # good quality assessments" is its share.
+        audit_criteria=(TOOL.criteria[-1], *TOOL.criteria[:-1]),
     )
 
 
 def build_report() -> AssuranceReport:
     """The 2021-22 report, compared with 2020-21."""
     return report_input().build()
-
-
-# Factors identified at the end of assessment, by primary need (invented): neglect
-# (16A) for every child whose need is abuse or neglect, domestic abuse (3B, 3C) for
-# family dysfunction, "no factors identified" (21) for the rest.
-FACTORS_BY_NEED = {"N1": ("16A",), "N5": ("3B", "3C")}
-
-
-def coded_cohort_2022() -> list[CohortRecord]:
-    """The 2021-22 cohort's children at level 4, with their assessment factors."""
-    return [
-        attrs.evolve(record, factors=FACTORS_BY_NEED.get(record.primary_need.value, ("21",)))
-        for record in cohort_2022().records
-        if record.level_of_need == 4
-    ]
-
-
-def neglect_cuts() -> tuple[NeglectShare, NeglectShare]:
-    """Children at level 4, and those in care, due to neglect as factor 16A."""
-    coded = coded_cohort_2022()
-    in_care = [child for child in coded if child.looked_after]
-    return (
-        neglect_share(coded, "assessment_factor"),
-        neglect_share(in_care, "assessment_factor"),
-    )
 
 
 # Referrals per quarter of 2021-22 and how many came within 12 months of an earlier one.
@@ -589,12 +601,7 @@ def referral_histories() -> list[CaseHistory]:
     return histories
 
 
-def re_referral_trend() -> Trend:
-    """Re-referrals within 12 months, quarter by quarter in 2021-22."""
-    return trend("re_referrals", referral_histories(), list(REFERRALS))
-
-
-def moderation_summary() -> ModerationSummary:
+def moderation_set() -> ModerationSet:
     """Three practitioners grade four anonymised cases in three sub-areas (invented grades)."""
     grades = {
         # sub-area: per case, the grades of practitioners P01, P02, P03
@@ -602,50 +609,12 @@ def moderation_summary() -> ModerationSummary:
         "B1": ((3, 3, 4), (5, 4, 5), (2, 2, 2), (3, 4, 3)),
         "C1": ((2, 4, 3), (4, 2, 3), (1, 3, 2), (3, 1, 2)),
     }
-    return moderate(
-        ModerationSet.from_rows(
-            (f"P0{rater + 1}", f"M0{case + 1}", sub_area, grade)
-            for sub_area, cases in grades.items()
-            for case, by_rater in enumerate(cases)
-            for rater, grade in enumerate(by_rater)
-        )
+    return ModerationSet.from_rows(
+        (f"P0{rater + 1}", f"M0{case + 1}", sub_area, grade)
+        for sub_area, cases in grades.items()
+        for case, by_rater in enumerate(cases)
+        for rater, grade in enumerate(by_rater)
     )
-
-
-def dataset_lines() -> list[str]:
-    """The neglect cuts, the quarterly trend and moderation, one sentence each."""
-    at_level, in_care = neglect_cuts()
-    lines = []
-    for who, share in (("children at level 4", at_level), ("children in care", in_care)):
-        proportion = share.proportion
-        assert proportion is not None  # every child here has factors recorded
-        lines.append(
-            f"Due to neglect, {share.basis_description}: {proportion.positive} of the "
-            f"{proportion.total} {who} ({proportion.percent(1)}%, {describe(proportion)})."
-        )
-    shares = re_referral_trend()
-    lines.append(
-        "Re-referrals within 12 months, 2021-22 by quarter: "
-        + ", ".join(
-            f"{period.label} {value.positive} of {value.total} ({value.percent(1)}%)"
-            for period, value in zip(shares.periods, shares.values, strict=True)
-            if value is not None
-        )
-        + (
-            ""
-            if shares.change is None
-            else f"; change since the quarter before {float(shares.change) * 100:+.1f} points"
-        )
-        + "."
-    )
-    summary = moderation_summary()
-    alpha = summary.overall.alpha
-    lines.append(
-        f"Moderation: {len(summary.by_sub_area)} sub-areas of 4 cases graded by 3 practitioners; "
-        f"Krippendorff's alpha (ordinal) {alpha.alpha:.2f}; graded least alike: "
-        f"{summary.most_disagreement[0]}."
-    )
-    return lines
 
 
 def main(argv: Sequence[str]) -> None:
@@ -655,8 +624,6 @@ def main(argv: Sequence[str]) -> None:
     markdown, page = write_assurance_report(build_report(), directory, force=True)
     print(f"Wrote {markdown}")
     print(f"Wrote {page}")
-    for line in dataset_lines():
-        print(line)
 
 
 if __name__ == "__main__":

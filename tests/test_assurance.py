@@ -65,11 +65,12 @@ def headline_section(markdown: str) -> list[str]:
     return [line.removeprefix("- ") for line in section.splitlines()]
 
 
-CEILING = re.compile(r", (within|above) the ceiling of [\d.]+%")
+CEILING = re.compile(r", (within|above) the ceiling of [\d.]+%|\b\d+% interval")
 
 
 def percentages(text: str) -> list[Decimal]:
-    """The percentages in a headline, leaving out the ceiling (a target, not a finding)."""
+    """The percentages in a headline, leaving out the ceiling (a target, not a finding) and
+    an interval's confidence level."""
     return [Decimal(figure) for figure in re.findall(r"(\d+(?:\.\d+)?)%", CEILING.sub("", text))]
 
 
@@ -701,36 +702,60 @@ def _check_headline(headline: Any, table: DisclosedTable, where: str) -> None:
 class TestExampleDataset:
     """The example's neglect cuts, quarterly trend, moderation and action plan (issue 12, part 6)."""
 
-    def test_neglect_cut_on_factor_16a(self, example: dict[str, Any]) -> None:
+    def test_neglect_on_factor_16a(self, report: AssuranceReport) -> None:
         """ "Due to neglect" is stated on factor 16A and gives the report's 28% and over 41% (para 14)."""
-        at_level, in_care = example["neglect_cuts"]()
-        assert (70, 250, 0) == (at_level.neglect, at_level.recorded, at_level.unrecorded)
-        assert (31, 75) == (in_care.neglect, in_care.recorded)
-        assert at_level.proportion is not None
-        assert in_care.proportion is not None
-        assert Decimal("28.0") == at_level.proportion.percent(1)
-        assert Decimal("41.3") == in_care.proportion.percent(1)
-        lines = example["dataset_lines"]()
-        assert lines[0].startswith(
-            "Due to neglect, neglect (16A) was a factor identified at the end of assessment: "
-            "70 of the 250 children at level 4 (28.0%"
+        cut = report.neglect
+        assert cut is not None
+        assert cut.in_care is not None
+        assert (70, 250, 0) == (
+            cut.at_level.neglect,
+            cut.at_level.recorded,
+            cut.at_level.unrecorded,
+        )
+        assert (31, 75) == (cut.in_care.neglect, cut.in_care.recorded)
+        lines = headline_section(render_markdown(report))
+        assert (
+            "Due to neglect, where neglect (16A) was a factor identified at the end of "
+            "assessment: 70 of the 250 children at level 4 (over a quarter, 28.0%); 31 of the "
+            "75 children in care (just over two fifths, 41.3%)." in lines
         )
 
-    def test_quarterly_trend(self, example: dict[str, Any]) -> None:
-        """Re-referrals are counted quarter by quarter as the invented counts say."""
-        shares = example["re_referral_trend"]()
-        assert [(8, 40), (9, 45), (11, 50), (7, 48)] == [
-            (value.positive, value.total) for value in shares.values
-        ]
-        assert shares.change is not None
-        assert shares.change < 0
+    def test_assessments_over_two_thirds(self, report: AssuranceReport) -> None:
+        """Para 9: "over two thirds of interventions are based on good quality assessments"."""
+        assert report.criteria is not None
+        first = report.criteria[0]
+        assert "assessment" == first.criterion.code
+        assert (21, 30) == (first.share.positive, first.share.total)
+        lines = headline_section(render_markdown(report))
+        assert any(
+            "“The intervention is based on a good quality assessment” in 21 of 30 "
+            "(over two thirds, 70%)" in line
+            for line in lines
+        )
 
-    def test_moderation(self, example: dict[str, Any]) -> None:
+    def test_quarterly_trend(self, report: AssuranceReport) -> None:
+        """Re-referrals are counted quarter by quarter as the invented counts say."""
+        shown = report.indicator_trend
+        assert shown is not None
+        assert [(8, 40), (9, 45), (11, 50), (7, 48)] == [
+            (value.positive, value.total) for value in shown.trend.values if value is not None
+        ]
+        assert shown.change is not None
+        assert (Proportion(7, 48), Proportion(11, 50)) == (
+            shown.change.current,
+            shown.change.previous,
+        )
+        assert not shown.change.is_clear
+        assert "a change chance alone could explain" in render_markdown(report)
+
+    def test_moderation(self, report: AssuranceReport) -> None:
         """Three raters, four cases, three sub-areas; C1 is graded least alike."""
-        summary = example["moderation_summary"]()
+        summary = report.moderation
+        assert summary is not None
         assert ("A1", "B1", "C1") == tuple(summary.by_sub_area)
         assert "C1" == summary.most_disagreement[0]
         assert 12 == summary.overall.alpha.units
+        assert "graded least alike: sub-area C1." in render_markdown(report)
 
     def test_action_plan_section(self, report: AssuranceReport) -> None:
         """The example measures its plan on the committee's day: 7 of 14 complete, 2 overdue."""
@@ -747,12 +772,13 @@ class TestExampleDataset:
         assert "| All recommendations | 14 | 1 | 3 | 2 | 1 | 7 | 2 |" in markdown
         assert "Invented: the work plan" not in markdown
 
-    def test_main_prints_the_dataset_figures(
+    def test_main_prints_only_the_files_written(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], example: dict[str, Any]
     ) -> None:
-        """Running the example prints the neglect cuts, the trend and moderation after the files."""
+        """The dataset figures are in the report now, so running the example names its files."""
         example["main"]([str(EXAMPLE), str(tmp_path)])
         printed = capsys.readouterr().out.splitlines()
-        assert printed[2:] == example["dataset_lines"]()
-        assert printed[4].startswith("Re-referrals within 12 months, 2021-22 by quarter:")
-        assert printed[5].startswith("Moderation: 3 sub-areas of 4 cases graded by 3 practitioners")
+        assert [
+            f"Wrote {tmp_path / 'assurance_report.md'}",
+            f"Wrote {tmp_path / 'assurance_report.html'}",
+        ] == printed

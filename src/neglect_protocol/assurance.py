@@ -4,12 +4,16 @@
 and implementation figures (and optionally the previous period's) and works out
 the headline figures, worded so that none overstates its share, and tables of
 counts after disclosure control. :func:`render_markdown` and :func:`render_html`
-render it; :func:`write_assurance_report` writes both files. A :class:`ReportInput`
+render it; :func:`write_assurance_report` writes both files. Given the data, the
+report adds children due to neglect on a stated basis (:class:`NeglectCut`), a key
+indicator's trend (:class:`IndicatorTrend`), moderation of GCP2 grading and the
+share of files good or better per audit criterion (:class:`CriterionShare`). A :class:`ReportInput`
 holds everything a report is built from, as one value that a file can hold (the
 ``neglect-protocol report`` command reads one).
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -25,7 +29,12 @@ from neglect_protocol._boundary._assurance_render import (
     render_markdown,
     write_assurance_report,
 )
-from neglect_protocol._boundary._builtin import builtin_disclosure_policy, builtin_judgement_scale
+from neglect_protocol._boundary._builtin import (
+    builtin_assessment_factors,
+    builtin_disclosure_policy,
+    builtin_judgement_scale,
+    builtin_plan_categories,
+)
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._logic import _assurance
 from neglect_protocol._logic._assurance import (
@@ -35,15 +44,28 @@ from neglect_protocol._logic._assurance import (
     PeriodRecords,
     ReportTable,
 )
+from neglect_protocol._logic._assurance_sections import (
+    CriterionShare,
+    IndicatorTrend,
+    NeglectCut,
+    Sections,
+)
+from neglect_protocol._logic._census import NeglectBasis
+from neglect_protocol._logic._key_indicators import KeyIndicator
 from neglect_protocol._model._action_plan import ActionPlan
-from neglect_protocol._model._audit import JudgementScale
+from neglect_protocol._model._audit import Criterion, JudgementScale
+from neglect_protocol._model._casework import CaseHistory
 from neglect_protocol._model._disclosure import DisclosurePolicy
+from neglect_protocol._model._moderation import ModerationSet
 from neglect_protocol._model._survey import Survey
 
 __all__ = [
     "AssuranceReport",
     "ChangeLine",
+    "CriterionShare",
     "Headline",
+    "IndicatorTrend",
+    "NeglectCut",
     "PeriodRecords",
     "ReportInput",
     "ReportTable",
@@ -67,6 +89,13 @@ def build_assurance_report(
     confidence: float = 0.95,
     action_plan: ActionPlan | None = None,
     as_of: dt.date | None = None,
+    neglect_basis: NeglectBasis | str | None = None,
+    key_indicator: KeyIndicator | str | None = None,
+    trend_periods: Sequence[str] = (),
+    case_histories: Sequence[CaseHistory] | None = None,
+    bank_holidays: Sequence[dt.date] = (),
+    moderation: ModerationSet | None = None,
+    audit_criteria: Sequence[Criterion] | None = None,
 ) -> AssuranceReport:
     """Work out a period's figures for the partnership board's annual assurance report.
 
@@ -93,6 +122,21 @@ def build_assurance_report(
             report shows (section "Action plan progress"); evidence of impact is
             left out of the report, which says only whether it is recorded.
         as_of: The report's date, needed with ``action_plan``.
+        neglect_basis: What "due to neglect" means (``"plan_category"``: a plan
+            whose initial category is ``NEG``; ``"assessment_factor"``: factor
+            ``16A``; ``"either"``). Given, the report states the share of children
+            at ``level_of_need`` and in care due to neglect on that basis (section
+            "Due to neglect"), from the built-in census code lists.
+        key_indicator: A DfE key indicator (``"re_referrals"`` …) whose trend over
+            ``trend_periods``, counted on ``case_histories``, the report shows with
+            the change since the period before (section "Key indicator").
+        trend_periods: The periods of the trend, in order (``"2021-22 Q1"``).
+        case_histories: The children's dated casework.
+        bank_holidays: Days that are not working days, besides weekends.
+        moderation: Practitioners' grades of the same anonymised cases (section
+            "Moderation": Krippendorff's alpha and Fleiss' kappa, by sub-area).
+        audit_criteria: Audit criteria whose share of files judged good or better
+            the report shows (section "Case-file audits"), in this order.
 
     Returns:
         The report, ready for :func:`~neglect_protocol.assurance.render_markdown`
@@ -103,6 +147,8 @@ def build_assurance_report(
         SurveyError: If a response does not fit the survey.
         UnknownCodeError: If an audit's grade is not on ``scale``.
         InvalidArgumentError: If ``action_plan`` is given without a date ``as_of``.
+        CohortError: If ``neglect_basis`` or ``key_indicator`` is not one, a period
+            does not parse, or a census code is not on the built-in lists.
     """
     # The defaults are resolved here, in the public module, and passed down.
     return _assurance.build_assurance_report(
@@ -117,6 +163,17 @@ def build_assurance_report(
         confidence=confidence,
         action_plan=action_plan,
         as_of=as_of,
+        sections=Sections(
+            neglect_basis=None if neglect_basis is None else NeglectBasis.of(neglect_basis),
+            categories=builtin_plan_categories(),
+            factors=builtin_assessment_factors(),
+            key_indicator=None if key_indicator is None else KeyIndicator.of(key_indicator),
+            periods=tuple(trend_periods),
+            case_histories=None if case_histories is None else tuple(case_histories),
+            bank_holidays=tuple(bank_holidays),
+            moderation=moderation,
+            criteria=None if audit_criteria is None else tuple(audit_criteria),
+        ),
     )
 
 
@@ -124,7 +181,10 @@ publish(
     __name__,
     AssuranceReport,
     ChangeLine,
+    CriterionShare,
     Headline,
+    IndicatorTrend,
+    NeglectCut,
     PeriodRecords,
     ReportTable,
     build_assurance_report,

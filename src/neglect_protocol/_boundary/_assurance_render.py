@@ -11,6 +11,7 @@ import html
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,10 +19,23 @@ import attrs
 
 from neglect_protocol._logic._action_plan import PlanProgress, Progress
 from neglect_protocol._logic._assurance import AssuranceReport, ReportTable, long_date
+from neglect_protocol._logic._assurance_sections import (
+    CriterionShare,
+    IndicatorTrend,
+    NeglectCut,
+    recorded_share,
+    trend_headline,
+)
 from neglect_protocol._logic._survey import ShareMetric
 from neglect_protocol._model._action_plan import ActionStatus
 from neglect_protocol._model._disclosure import DisclosedTable
-from neglect_protocol.errors import InvalidArgumentError, OutputExistsError, safe_repr
+from neglect_protocol._model._moderation import Agreement, ModerationSummary
+from neglect_protocol.errors import (
+    InvalidArgumentError,
+    OutputExistsError,
+    SuppressedValueError,
+    safe_repr,
+)
 
 
 @attrs.frozen
@@ -42,9 +56,16 @@ class _Bullets:
 
 @attrs.frozen
 class _Table:
+    """A table: its first column names the rows; ``text`` lists the other columns holding words.
+
+    Columns of figures are aligned right, so digits line up; columns of words (an
+    owner, a date written out, a respondent group) are aligned left, as text reads.
+    """
+
     caption: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    text: frozenset[int] = frozenset()
 
 
 _Block = _Heading | _Paragraph | _Bullets | _Table
@@ -129,10 +150,18 @@ def _outline(report: AssuranceReport) -> list[_Block]:
     if report.audits is None:
         blocks.append(_Paragraph("No case files were audited in the period."))
     blocks += _tables(report, "audits")
+    if report.criteria:
+        blocks.append(_criteria(report.criteria, f"{report.survey_metrics.confidence:.0%}"))
     blocks += _survey(report)
     blocks.append(_Heading(2, "Children known to services"))
     cohort = _tables(report, "cohort")
     blocks += cohort or [_Paragraph("No children were recorded in the cohort.")]
+    if report.neglect is not None:
+        blocks += _neglect(report.neglect)
+    if report.indicator_trend is not None:
+        blocks += _indicator_trend(report.indicator_trend)
+    if report.moderation is not None:
+        blocks += _moderation(report.moderation)
     level = f"{report.survey_metrics.confidence:.0%}"
     blocks.append(_Heading(2, f"Change since {previous}" if previous else "Change"))
     if report.changes:
@@ -159,6 +188,144 @@ def _outline(report: AssuranceReport) -> list[_Block]:
         blocks += _action_plan(report.action_plan)
     blocks += [_Heading(2, "Notes"), _Bullets(_notes(report))]
     return blocks
+
+
+def _criteria(figures: tuple[CriterionShare, ...], level: str) -> _Table:
+    """Files judged good or better on each criterion, with the share's interval."""
+    return _Table(
+        "Case files judged good or better, by audit criterion",
+        ("Criterion", "Files judged", "Good or better", "Share", f"{level} interval"),
+        tuple(
+            (
+                figure.criterion.label,
+                f"{figure.share.total:,}",
+                f"{figure.share.positive:,}",
+                f"{figure.share.percent(1)}%",
+                _interval(figure.share.wilson_interval(float(level.rstrip("%")) / 100)),
+            )
+            for figure in figures
+        ),
+    )
+
+
+def _one_row_tables(
+    caption: str,
+    header: tuple[str, ...],
+    tables: tuple[DisclosedTable, ...],
+    share: Callable[[DisclosedTable], str],
+) -> _Table:
+    """One-row tables, each under disclosure control on its own, shown as one table.
+
+    Their rows overlap or need not add up, so no total row is shown.
+    """
+    return _Table(
+        caption,
+        header,
+        tuple(
+            (
+                table.row_labels[0],
+                *table.shown()[0],
+                share(table),
+            )
+            for table in tables
+        ),
+    )
+
+
+def _neglect(cut: NeglectCut) -> list[_Block]:
+    """Children due to neglect on the stated basis: N1 alone is "abuse or neglect"."""
+    return [
+        _Heading(3, "Due to neglect"),
+        _Paragraph(
+            "The primary need code N1 is “abuse or neglect”, so it does not count neglect "
+            f"alone. Here a child is counted as due to neglect where {cut.basis.description}; "
+            "the share is of the children whose records carry it (children with nothing "
+            "recorded are counted apart). Children in care are counted at their level of "
+            "need too, so the rows are not added up."
+        ),
+        _one_row_tables(
+            "Children due to neglect, on the basis stated above",
+            ("Children", "Due to neglect", "Other reasons", "Not recorded", "Total", "Share"),
+            cut.rows,
+            _neglect_share,
+        ),
+    ]
+
+
+def _neglect_share(table: DisclosedTable) -> str:
+    """Due to neglect as a share of the children recorded (not of those with nothing recorded)."""
+    share = recorded_share(table)
+    places = table.policy.percent_decimal_places
+    return table.policy.suppressed if share is None else f"{share.percent(places)}%"
+
+
+def _row_share(table: DisclosedTable) -> str:
+    try:
+        return f"{table.percent(0, 0, of='row')}%"
+    except SuppressedValueError:
+        return table.policy.suppressed
+
+
+def _indicator_trend(shown: IndicatorTrend) -> list[_Block]:
+    """A key indicator per period, the share per period, and the change since the one before."""
+    measure, counted, base = shown.wording
+    blocks: list[_Block] = [
+        _Heading(2, f"Key indicator: {measure}"),
+        _Paragraph(trend_headline(shown)[0]),
+    ]
+    if shown.rows:
+        blocks.append(
+            _one_row_tables(
+                f"{measure}, by period (the Department for Education's definition)",
+                ("Period", counted, "Others", f"All {base}", "Share"),
+                shown.rows,
+                _row_share,
+            )
+        )
+    return blocks
+
+
+def _agreement_row(label: str, agreement: Agreement) -> tuple[str, ...]:
+    alpha, kappa = agreement.alpha, agreement.fleiss
+    exact = alpha.exact_agreement
+    return (
+        label,
+        f"{alpha.raters:,}",
+        f"{alpha.cases:,}",
+        "undefined" if alpha.alpha is None else f"{alpha.alpha:.2f}",
+        "undefined" if kappa.kappa is None else f"{kappa.kappa:.2f}",
+        "–" if exact is None else f"{exact.percent()}%",
+    )
+
+
+def _moderation(summary: ModerationSummary) -> list[_Block]:
+    """How alike practitioners graded the same anonymised cases, by sub-area, least alike first."""
+    least = list(summary.most_disagreement)
+    order = [*least, *(code for code in summary.by_sub_area if code not in least)]
+    return [
+        _Heading(2, "Moderation of GCP2 grading"),
+        _Paragraph(
+            "Practitioners graded the same anonymised cases. Krippendorff's alpha "
+            f"({summary.metric}) and Fleiss' kappa are 1 for perfect agreement and 0 for "
+            "agreement no better than chance; “undefined” means every grade was the same. "
+            "Sub-areas are listed from the least alike."
+        ),
+        _Table(
+            "Agreement among practitioners, by sub-area",
+            (
+                "Sub-area",
+                "Raters",
+                "Cases",
+                "Krippendorff's alpha",
+                "Fleiss' kappa",
+                "Pairs graded the same",
+            ),
+            (
+                *(_agreement_row(code, summary.by_sub_area[code]) for code in order),
+                _agreement_row("All sub-areas", summary.overall),
+            ),
+        ),
+    ]
 
 
 def _status_row(label: str, progress: Progress) -> tuple[str, ...]:
@@ -226,6 +393,7 @@ def _action_plan(progress: PlanProgress) -> list[_Block]:
                     )
                     for action in follow_up
                 ),
+                frozenset({1, 2, 3, 4}),
             )
         )
     else:
@@ -244,6 +412,7 @@ def _action_plan(progress: PlanProgress) -> list[_Block]:
                     )
                     for action in overall.complete
                 ),
+                frozenset({1, 2, 3}),
             )
         )
     return blocks
@@ -309,6 +478,7 @@ def _survey(report: AssuranceReport) -> list[_Block]:
             "Positive answers by question and respondent group",
             (*header, *(("Change",) if previous else ())),
             tuple(rows),
+            frozenset({1}),
         ),
     ]
 
@@ -350,7 +520,14 @@ def render_markdown(report: AssuranceReport) -> str:
         else:
             lines += [f"*{_md(block.caption)}*", ""]
             lines.append("| " + " | ".join(_md(cell) for cell in block.header) + " |")
-            lines.append("|" + "|".join([" --- "] + [" ---: "] * (len(block.header) - 1)) + "|")
+            lines.append(
+                "|"
+                + "|".join(
+                    " --- " if _align(block, index) else " ---: "
+                    for index in range(len(block.header))
+                )
+                + "|"
+            )
             lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in block.rows]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -362,9 +539,17 @@ body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; 
 table { border-collapse: collapse; margin: 1rem 0 2rem; }
 caption { text-align: left; font-style: italic; padding-bottom: 0.25rem; }
 th, td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; }
-td:not(:first-child), th:not(:first-child) { text-align: right; }
+th, td { text-align: right; }
+td, thead th { white-space: nowrap; }
+td { font-variant-numeric: tabular-nums; }
+.text, tbody th { text-align: left; white-space: normal; }
 thead th { background: #f3f2f1; }
 """
+
+
+def _align(table: _Table, column: int) -> str:
+    """The class attribute of a cell in ``column``: the first column and words align left."""
+    return ' class="text"' if column == 0 or column in table.text else ""
 
 
 def render_html(report: AssuranceReport) -> str:
@@ -401,11 +586,17 @@ def render_html(report: AssuranceReport) -> str:
                 "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + "</ul>"
             )
         else:
-            head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in block.header)
+            head = "".join(
+                f'<th scope="col"{_align(block, index)}>{escape(cell)}</th>'
+                for index, cell in enumerate(block.header)
+            )
             body = "".join(
                 "<tr>"
                 + f'<th scope="row">{escape(row[0])}</th>'
-                + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:])
+                + "".join(
+                    f"<td{_align(block, index)}>{escape(cell)}</td>"
+                    for index, cell in enumerate(row[1:], start=1)
+                )
                 + "</tr>"
                 for row in block.rows
             )

@@ -9,17 +9,28 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from neglect_protocol._boundary._builtin import builtin_disclosure_policy, builtin_judgement_scale
+from neglect_protocol._boundary._builtin import (
+    builtin_assessment_factors,
+    builtin_disclosure_policy,
+    builtin_judgement_scale,
+    builtin_plan_categories,
+)
 from neglect_protocol._logic._assurance import (
     AssuranceReport,
     PeriodRecords,
     build_assurance_report,
 )
+from neglect_protocol._logic._assurance_sections import Sections
+from neglect_protocol._logic._census import NeglectBasis
+from neglect_protocol._logic._key_indicators import KeyIndicator
 from neglect_protocol._model._action_plan import ActionPlan
-from neglect_protocol._model._audit import JudgementScale
+from neglect_protocol._model._audit import Criterion, JudgementScale
 from neglect_protocol._model._binomial import check_confidence
+from neglect_protocol._model._casework import CaseHistory
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._disclosure import DisclosurePolicy
+from neglect_protocol._model._moderation import ModerationSet
+from neglect_protocol._model._periods import Period
 from neglect_protocol._model._survey import Survey
 from neglect_protocol.errors import AuditError, CohortError, SurveyError, safe_repr
 
@@ -56,6 +67,27 @@ def _report_date(instance: ReportInput, attribute: attrs.Attribute[Any], value: 
         raise AuditError("report_date", "expected the date to measure the action plan on, got None")
 
 
+def _optional_tuple(kind: type, what: str) -> Any:
+    """A validator: ``None``, or a tuple of ``kind`` (``what`` names it in the message)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, tuple):
+            raise AuditError(
+                attribute.name, f"expected a tuple, each item {what}, or None; got {got(value)}"
+            )
+        for index, item in enumerate(value):
+            if not isinstance(item, kind) or (kind is dt.date and isinstance(item, dt.datetime)):
+                raise AuditError(f"{attribute.name}[{index}]", f"expected {what}, got {got(item)}")
+
+    return check
+
+
+def _tuple_or_none(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
 @attrs.frozen
 class ReportInput:
     """Everything the annual assurance report is built from: one period, perhaps the one before.
@@ -79,6 +111,19 @@ class ReportInput:
         action_plan: The case review's action plan, shown as progress on
             ``report_date``.
         report_date: The date the report is made up to; needed with ``action_plan``.
+        neglect_basis: What "due to neglect" means (a ``NEG`` plan, a ``16A``
+            factor, either): given, the report states the share of children due
+            to neglect on this basis beside the primary need figures.
+        key_indicator: The DfE key indicator whose trend the report shows; needs
+            ``trend_periods`` and ``case_histories``.
+        trend_periods: The periods of the trend, in order (``"2021-22 Q1"``).
+        case_histories: The children's dated casework the indicator is counted on.
+        bank_holidays: Days that are not working days, besides weekends (for
+            assessments within 45 working days).
+        moderation: Practitioners' grades of the same anonymised cases; given, the
+            report shows how alike they graded.
+        audit_criteria: The audit criteria, with their wording, whose share of
+            files judged good or better the report shows.
 
     Raises:
         SurveyError: If a response's group is not one of the survey's, an answer is
@@ -89,6 +134,10 @@ class ReportInput:
         CohortError: If the level of need is not a whole number from 1.
         StatisticsError: If the confidence level is not between 0 and 1.
         AuditError: If an action plan is given without a report date.
+        AuditError: If an audit criterion is judged in no audit of the period, or
+            given twice.
+        CohortError: If a key indicator is given without its periods and case
+            histories (or they without it), or a period does not parse.
 
     >>> import datetime as dt
     >>> from neglect_protocol.assurance import PeriodRecords, ReportInput
@@ -122,9 +171,33 @@ class ReportInput:
         default=None, validator=v.optional(v.instance_of(ActionPlan))
     )
     report_date: dt.date | None = attrs.field(default=None, validator=_report_date)
+    neglect_basis: NeglectBasis | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(NeglectBasis))
+    )
+    key_indicator: KeyIndicator | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(KeyIndicator))
+    )
+    trend_periods: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none, validator=_optional_tuple(str, "a period label")
+    )
+    case_histories: tuple[CaseHistory, ...] | None = attrs.field(
+        default=None,
+        converter=_tuple_or_none,
+        validator=_optional_tuple(CaseHistory, "a CaseHistory"),
+    )
+    bank_holidays: tuple[dt.date, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none, validator=_optional_tuple(dt.date, "a date")
+    )
+    moderation: ModerationSet | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(ModerationSet))
+    )
+    audit_criteria: tuple[Criterion, ...] | None = attrs.field(
+        default=None, converter=_tuple_or_none, validator=_optional_tuple(Criterion, "a Criterion")
+    )
 
     def __attrs_post_init__(self) -> None:
         scale = builtin_judgement_scale() if self.scale is None else self.scale
+        self._check_sections()
         for name in ("current", "previous"):
             period: PeriodRecords | None = getattr(self, name)
             if period is None:
@@ -141,6 +214,40 @@ class ReportInput:
                 respondents.add(response.respondent)
             for index, audit in enumerate(period.audits):
                 scale.judgement(audit.grade, field=f"{name}.audits[{index}].grade")
+
+    def _check_sections(self) -> None:
+        trend = {
+            "key_indicator": self.key_indicator,
+            "trend_periods": self.trend_periods,
+            "case_histories": self.case_histories,
+        }
+        given = [name for name, value in trend.items() if value is not None]
+        if given and len(given) < len(trend):
+            missing = next(name for name, value in trend.items() if value is None)
+            raise CohortError(missing, f"expected it with {' and '.join(given)}, got None")
+        if self.bank_holidays is not None and self.key_indicator is None:
+            raise CohortError("key_indicator", "expected it with bank_holidays, got None")
+        if self.trend_periods is not None:
+            if not self.trend_periods:
+                raise CohortError("trend_periods", "expected at least one period, got none")
+            for index, label in enumerate(self.trend_periods):
+                Period.parse(label, f"trend_periods[{index}]")
+        if self.audit_criteria is not None:
+            judged = {code for audit in self.current.audits for code in audit.criteria}
+            seen: set[str] = set()
+            for index, criterion in enumerate(self.audit_criteria):
+                field = f"audit_criteria[{index}].code"
+                if criterion.code in seen:
+                    raise AuditError(
+                        field, f"expected each criterion once, got {got(criterion.code)} again"
+                    )
+                seen.add(criterion.code)
+                if self.current.audits and criterion.code not in judged:
+                    raise AuditError(
+                        field,
+                        "expected a criterion judged in an audit of the period, got "
+                        f"{got(criterion.code)}",
+                    )
 
     def build(self) -> AssuranceReport:
         """Build the report, with the options that were given.
@@ -166,5 +273,16 @@ class ReportInput:
             previous=self.previous,
             scale=builtin_judgement_scale() if self.scale is None else self.scale,
             policy=builtin_disclosure_policy() if self.disclosure is None else self.disclosure,
+            sections=Sections(
+                neglect_basis=self.neglect_basis,
+                categories=builtin_plan_categories(),
+                factors=builtin_assessment_factors(),
+                key_indicator=self.key_indicator,
+                periods=self.trend_periods or (),
+                case_histories=self.case_histories,
+                bank_holidays=self.bank_holidays or (),
+                moderation=self.moderation,
+                criteria=self.audit_criteria,
+            ),
             **options,
         )

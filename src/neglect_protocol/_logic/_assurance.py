@@ -18,6 +18,17 @@ from neglect_protocol._logic._assurance_cohort import (
     level_headline,
     need_changes,
 )
+from neglect_protocol._logic._assurance_sections import (
+    CriterionShare,
+    IndicatorTrend,
+    NeglectCut,
+    Sections,
+    criterion_headline,
+    moderation_headline,
+    neglect_headline,
+    optional_sections,
+    trend_headline,
+)
 from neglect_protocol._logic._audit_summary import AuditSummary, summarise_audits
 from neglect_protocol._logic._breakdowns import (
     Cohort,
@@ -34,6 +45,7 @@ from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._cohort import CensusAgeBand, ImplementationMeasures
 from neglect_protocol._model._disclosure import DisclosedTable, DisclosurePolicy, Missing
+from neglect_protocol._model._moderation import ModerationSummary
 from neglect_protocol._model._phrase import Phrase
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
@@ -150,6 +162,11 @@ class AssuranceReport:
         level_of_need: The level of need whose children the cohort headline is about.
         action_plan: Progress on the case review's action plan on the report's
             date, if a plan was given.
+        neglect: Children due to neglect on a stated basis, if a basis was given.
+        indicator_trend: A key indicator across periods, if case histories were given.
+        moderation: How alike practitioners graded the same cases, if they did.
+        criteria: Files judged good or better per audit criterion, if criteria
+            were given.
     """
 
     title: str
@@ -166,6 +183,10 @@ class AssuranceReport:
     policy: DisclosurePolicy = attrs.field(repr=False)
     level_of_need: int
     action_plan: PlanProgress | None = attrs.field(default=None, repr=False)
+    neglect: NeglectCut | None = attrs.field(default=None, repr=False)
+    indicator_trend: IndicatorTrend | None = attrs.field(default=None, repr=False)
+    moderation: ModerationSummary | None = attrs.field(default=None, repr=False)
+    criteria: tuple[CriterionShare, ...] | None = attrs.field(default=None, repr=False)
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
@@ -381,6 +402,7 @@ def build_assurance_report(
     confidence: float = 0.95,
     action_plan: ActionPlan | None = None,
     as_of: dt.date | None = None,
+    sections: Sections | None = None,
 ) -> AssuranceReport:
     """Work out a period's figures for the annual assurance report, on ``scale`` and ``policy``.
 
@@ -420,11 +442,16 @@ def build_assurance_report(
         policy,
         in_care=True,
     )
+    given = Sections() if sections is None else sections
+    extra = optional_sections(
+        current.cohort, current.audits, given, scale, policy, level_of_need, confidence
+    )
     headlines = [
         _implementation_headline(current.implementation, current.label),
         *_audit_headlines(audits),
         *_survey_headlines(survey, metrics),
         *_cohort_headlines(at_level, in_care, level_of_need),
+        *_section_headlines(**extra),
         *(() if progress is None else (action_plan_headline(progress),)),
     ]
     tables = [*(_audit_tables(audits, policy) if audits is not None else ())]
@@ -461,7 +488,26 @@ def build_assurance_report(
         policy=policy,
         level_of_need=level_of_need,
         action_plan=progress,
+        **extra,
     )
+
+
+def _section_headlines(
+    neglect: NeglectCut | None = None,
+    indicator_trend: IndicatorTrend | None = None,
+    moderation: ModerationSummary | None = None,
+    criteria: tuple[CriterionShare, ...] | None = None,
+) -> list[Headline]:
+    headlines: list[Headline] = []
+    if criteria:
+        headlines.append(Headline("Case-file audits", *criterion_headline(criteria)))
+    if neglect is not None:
+        headlines.append(Headline("Children known to services", *neglect_headline(neglect)))
+    if indicator_trend is not None:
+        headlines.append(Headline("Key indicators", *trend_headline(indicator_trend)))
+    if moderation is not None:
+        headlines.append(Headline("Moderation", moderation_headline(moderation)))
+    return headlines
 
 
 def long_date(day: dt.date) -> str:

@@ -15,7 +15,16 @@ from hypothesis import strategies as st
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._breakdowns import Cohort
-from neglect_protocol._model._audit import AuditComment, CaseFileAudit, Judgement, JudgementScale
+from neglect_protocol._logic._census import NeglectBasis
+from neglect_protocol._logic._key_indicators import KeyIndicator
+from neglect_protocol._model._audit import (
+    AuditComment,
+    CaseFileAudit,
+    Criterion,
+    Judgement,
+    JudgementScale,
+)
+from neglect_protocol._model._casework import CaseHistory
 from neglect_protocol._model._cohort import (
     CensusAgeBand,
     CohortRecord,
@@ -24,6 +33,7 @@ from neglect_protocol._model._cohort import (
     PrimaryNeed,
 )
 from neglect_protocol._model._disclosure import DisclosurePolicy
+from neglect_protocol._model._moderation import ModerationSet
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
 from neglect_protocol.strategies._foundation import NAMES, between, free_text, references
@@ -455,14 +465,60 @@ _MAYBE_CONFIDENCE = st.none() | st.sampled_from([0.8, 0.9, 0.95, 0.99])
 _MAYBE_DISCLOSURE = st.none() | disclosure_policies()
 
 
+_QUARTERS = ("2021-22 Q1", "2021-22 Q2", "2021-22 Q3", "2021-22 Q4")
+
+
+@st.composite
+def case_histories(draw: st.DrawFn) -> tuple[CaseHistory, ...]:
+    """Children referred in 2021-22 (some of them within 12 months of an earlier referral)."""
+    days = st.dates(dt.date(2020, 6, 1), dt.date(2022, 3, 31))
+    return tuple(
+        CaseHistory(f"K-{number:03d}", referrals=draw(st.lists(days, max_size=3, unique=True)))
+        for number in range(draw(between(0, 12)))
+    )
+
+
+@st.composite
+def moderation_sets(draw: st.DrawFn) -> ModerationSet:
+    """Two or three practitioners grading one to three cases in one or two sub-areas.
+
+    A practitioner may leave a sub-area ungraded (a gap).
+    """
+    raters = draw(between(2, 3))
+    cases = draw(between(1, 3))
+    sub_areas = ("A1", "B1")[: draw(between(1, 2))]
+    grade = st.none() | between(1, 5)
+    return ModerationSet.from_rows(
+        (f"P0{rater + 1}", f"M0{case + 1}", sub_area, draw(grade))
+        for rater in range(raters)
+        for case in range(cases)
+        for sub_area in sub_areas
+    )
+
+
+def _criteria(draw: st.DrawFn, period: PeriodRecords) -> tuple[Criterion, ...] | None:
+    judged = sorted({code for audit in period.audits for code in audit.criteria})
+    if not judged or draw(_BOOLEANS):
+        return None
+    chosen = draw(st.lists(st.sampled_from(judged), min_size=1, unique=True))
+    return tuple(Criterion(code, draw(NAMES)) for code in chosen)
+
+
 @st.composite
 def report_inputs(draw: st.DrawFn) -> ReportInput:
-    """Inputs of the assurance report: a survey, one or two periods, options left or given."""
+    """Inputs of the assurance report: a survey, one or two periods, options left or given.
+
+    The optional sections are drawn too: a neglect basis, audit criteria judged in the
+    period, a key indicator over quarters with the children's case histories, and a
+    moderation set.
+    """
     survey = draw(_SURVEYS)
     scale = draw(_MAYBE_SCALE)
+    current = draw_period_records(draw, survey, scale)
+    trend = draw(_BOOLEANS)
     return ReportInput(
         survey,
-        draw_period_records(draw, survey, scale),
+        current,
         None if draw(_BOOLEANS) else draw_period_records(draw, survey, scale),
         title=draw(_MAYBE_NAME),
         level_of_need=draw(_MAYBE_LEVEL),
@@ -470,4 +526,10 @@ def report_inputs(draw: st.DrawFn) -> ReportInput:
         confidence=draw(_MAYBE_CONFIDENCE),
         scale=scale,
         disclosure=draw(_MAYBE_DISCLOSURE),
+        neglect_basis=draw(st.none() | st.sampled_from(NeglectBasis)),
+        key_indicator=draw(st.sampled_from(KeyIndicator)) if trend else None,
+        trend_periods=_QUARTERS[: draw(between(1, 4))] if trend else None,
+        case_histories=draw(case_histories()) if trend else None,
+        moderation=draw(st.none() | moderation_sets()),
+        audit_criteria=_criteria(draw, current),
     )
