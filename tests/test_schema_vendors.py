@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import fastjsonschema
 import pytest
 from hypothesis import given
@@ -401,3 +402,41 @@ class TestValidateOutput:
         status, _, err = run(capsys, "validate", "--json", "--quiet", "x.json")
         assert 2 == status
         assert "not allowed with argument" in err
+
+
+class TestTextThatCannotBeWritten:
+    def test_report_with_a_lone_surrogate_is_not_written(self, tmp_path: Path) -> None:
+        """A report built in Python with a lone surrogate in its title is refused, nothing written."""
+        from neglect_protocol.assurance import write_assurance_report
+        from neglect_protocol.errors import InvalidArgumentError
+
+        text = (GOLDEN / "assurance_input" / "v1-invented.json").read_text("utf-8")
+        report_input = attrs.evolve(from_json(KINDS["assurance_input"], text), title="\ud800")
+        with pytest.raises(InvalidArgumentError, match="got a lone surrogate"):
+            write_assurance_report(report_input.build(), tmp_path / "out")
+        assert not (tmp_path / "out").exists()
+
+    def test_a_file_name_that_cannot_be_printed(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file name holding a lone surrogate (bytes that are not UTF-8) ends in one line, exit 1."""
+        status, _, err = run(capsys, "validate", "missing-\udcff.json")
+        assert 1 == status
+        assert (
+            "neglect-protocol: the input holds text that cannot be printed (a lone surrogate)\n"
+            == err
+        )
+
+
+class TestAttributeDocs:
+    def test_text_before_the_first_entry_is_ignored(self) -> None:
+        """A line in the Attributes section before any entry belongs to no field."""
+        from neglect_protocol._boundary._schema import attribute_docs
+
+        class Odd:
+            """Odd.
+
+            Attributes:
+                Fields of this class:
+                first: The first.
+            """
+
+        assert {"first": "The first."} == attribute_docs(Odd)

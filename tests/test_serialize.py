@@ -515,7 +515,7 @@ class TestVersions:
         data["ratings"] = 5
         assert [
             "$.ratings: expected an object keyed by code, the shape of schema version 0 "
-            "(a list is the shape of version 1), got an integer"
+            "(a list is the shape of version 1), got 5"
         ] == problems(Assessment, data)
 
     def test_version_1_shape_labelled_version_0(self) -> None:

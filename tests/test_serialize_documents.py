@@ -360,7 +360,7 @@ class TestMetricsProblems:
                 "9" * 5000 + "/1",
                 'expected an exact fraction as text ("1/10" or "0.1"), got a string of 5002 characters',
             ),
-            ("11/10", 'expected a share from 0 to 1, got "11/10"'),
+            ("11/10", "expected a share from 0 to 1, got a string of 5 characters"),
             ("1.5", 'expected a share from 0 to 1, got "1.5"'),
         ],
     )

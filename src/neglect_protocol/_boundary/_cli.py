@@ -273,8 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return _CLOSED_PIPE
     except UnicodeEncodeError:
-        # Last resort until every reader refuses them: text holding a lone surrogate
-        # (``"\\ud800"`` in JSON) was read, and cannot be printed.
+        # Every reader refuses text holding a lone surrogate, but a file name may
+        # hold one (bytes that are not UTF-8, as Python decodes them): it cannot be printed.
         print(
             "neglect-protocol: the input holds text that cannot be printed (a lone surrogate)",
             file=sys.stderr,
@@ -505,9 +505,6 @@ def _write_report(arguments: argparse.Namespace) -> None:
     except OutputExistsError as error:
         advice = "; --force replaces it" if error.replaceable else ""
         print(f"{error.path}: {error.problem}{advice}; nothing was written", file=sys.stderr)
-        raise _Failed from None
-    except InvalidArgumentError as error:  # Text in the input that no file can hold.
-        _report(arguments.file, [f"$: {error.problems[0].message}"])
         raise _Failed from None
     except OSError as error:
         _report(arguments.out, [f"$: cannot write the report ({error.strerror or error})"])
