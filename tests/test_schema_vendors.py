@@ -407,11 +407,11 @@ class TestValidateOutput:
 class TestTextThatCannotBeWritten:
     def test_report_with_a_lone_surrogate_is_not_written(self, tmp_path: Path) -> None:
         """A report built in Python with a lone surrogate in its title is refused, nothing written."""
-        from neglect_protocol.assurance import write_assurance_report
+        from neglect_protocol.assurance import ReportInput, write_assurance_report
         from neglect_protocol.errors import InvalidArgumentError
 
         text = (GOLDEN / "assurance_input" / "v1-invented.json").read_text("utf-8")
-        report_input = attrs.evolve(from_json(KINDS["assurance_input"], text), title="\ud800")
+        report_input = attrs.evolve(from_json(ReportInput, text), title="\ud800")
         with pytest.raises(InvalidArgumentError, match="got a lone surrogate"):
             write_assurance_report(report_input.build(), tmp_path / "out")
         assert not (tmp_path / "out").exists()
