@@ -67,6 +67,11 @@ ACROSS_FIELDS = {
     "responses[].group": "a response's group is one of its survey's",
     "responses[].answers": "a response answers its survey's questions on their scales",
     "audits[].grade": "an audit's grade is on the judgement scale",
+    # A policy's codes are checked against the catalogues (or checklist) in use,
+    # which a partnership may replace: no fixed schema can list them.
+    ".areas[]": "a rule's area codes are codes of the catalogues in use",
+    ".codes[]": "a rule's codes are codes of the catalogues or checklist in use",
+    ".domains[]": "a rule's domains are domains of the checklist in use",
 }
 
 

@@ -177,12 +177,11 @@ def _nullable(options: list[dict[str, Any]]) -> dict[str, Any]:
     "not valid under any of the given schemas"; an enumeration takes null among
     its values. Only a record, which has no such form, is offered with ``anyOf``.
     """
-    if len(options) == 1:
-        (option,) = options
-        if isinstance(option.get("type"), str):
-            return {**option, "type": [option["type"], "null"]}
-        if "enum" in option:
-            return {**option, "enum": [*option["enum"], None]}
+    single = options[0] if len(options) == 1 else {}
+    if isinstance(single.get("type"), str):
+        return {**single, "type": [single["type"], "null"]}
+    if "enum" in single:
+        return {**single, "enum": [*single["enum"], None]}
     return {"anyOf": [*options, {"type": "null"}]}
 
 
