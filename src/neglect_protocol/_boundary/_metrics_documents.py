@@ -32,6 +32,7 @@ from neglect_protocol._boundary._wire import (
     RULE,
     SHARE,
     Layout,
+    Lazily,
     WireError,
     at_least,
     field_rules,
@@ -249,7 +250,7 @@ field_rules(SuppressionSection, min_count=at_least(1), max_count=at_least(1))
 SYMBOL = satisfying(
     is_symbol,
     "a non-empty symbol that is not a number",
-    {"pattern": none_of(is_space_or_digit)},
+    Lazily(lambda: {"pattern": none_of(is_space_or_digit)}),
 )
 field_rules(SymbolsSection, suppressed=SYMBOL, not_available=SYMBOL, not_applicable=SYMBOL)
 field_rules(RoundingSection, totals_to_nearest=at_least(1), percent_decimal_places=at_least(0))

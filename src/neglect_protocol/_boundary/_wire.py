@@ -469,6 +469,30 @@ def none_of(refused: Callable[[str], bool]) -> str:
     )
 
 
+class Lazily(Mapping[str, Any]):
+    """Schema keywords built only when a schema is first asked for, not on import.
+
+    Importing the library stays cheap even when a keyword takes time to build (a
+    character class drawn from every character's properties).
+    """
+
+    def __init__(self, build: Callable[[], Mapping[str, Any]]) -> None:
+        self._build = build
+
+    @functools.cached_property
+    def _keywords(self) -> Mapping[str, Any]:
+        return self._build()
+
+    def __getitem__(self, key: str) -> Any:
+        return self._keywords[key]
+
+    def __iter__(self) -> typing.Iterator[str]:
+        return iter(self._keywords)
+
+    def __len__(self) -> int:
+        return len(self._keywords)
+
+
 FIELD_RULES: dict[tuple[type, str], FieldRule] = {}
 """Constraints by (class, field name), applied by the converter and written into schemas."""
 
