@@ -440,3 +440,25 @@ class TestAttributeDocs:
             """
 
         assert {"first": "The first."} == attribute_docs(Odd)
+
+
+class TestSymbolPattern:
+    def test_agrees_with_the_rule_for_every_character(self) -> None:
+        """The symbol's pattern, built from Python's tables, agrees with `is_symbol` everywhere."""
+        from neglect_protocol._model._disclosure import is_symbol
+
+        symbols = schema_of("disclosure_policy")["$defs"]["SymbolsSection"]["properties"]
+        pattern = re.compile(symbols["suppressed"]["pattern"])
+        disagree = [
+            point
+            for point in range(0x110000)
+            if bool(pattern.search(chr(point))) != is_symbol(chr(point))
+        ]
+        assert [] == disagree
+
+    def test_built_lazily(self) -> None:
+        """The rule's keywords are a mapping of one pattern, built on first use."""
+        from neglect_protocol._boundary._metrics_documents import SYMBOL
+
+        assert 1 == len(SYMBOL.schema)
+        assert ["pattern"] == list(SYMBOL.schema)
