@@ -552,6 +552,7 @@ class _Verdict:
     problems: tuple[DocumentProblem, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
+        """The result as ``validate --json`` prints it: paths and messages, never free text."""
         return {
             "file": self.file,
             "kind": self.kind,
