@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -67,6 +67,8 @@ ACROSS_FIELDS = {
     "responses[].group": "a response's group is one of its survey's",
     "responses[].answers": "a response answers its survey's questions on their scales",
     "audits[].grade": "an audit's grade is on the judgement scale",
+    "rules[].level": "a rule's level is one of its policy's levels",
+    "modifiers[].level": "a modifier's level is one of its policy's levels",
     # A policy's codes are checked against the catalogues (or checklist) in use,
     # which a partnership may replace: no fixed schema can list them.
     ".areas[]": "a rule's area codes are codes of the catalogues in use",
@@ -172,7 +174,7 @@ class TestAgreement:
         assert [] == [error.message for error in validator(cls).iter_errors(document)]
 
     @pytest.mark.parametrize("cls", DOCUMENTS, ids=lambda cls: cls.__name__)
-    @share_of_examples(0.25)  # Each example validates against a JSON Schema: slow.
+    @share_of_examples(1.0)  # One document and one value an example: as cheap as the rest.
     @given(data=st.data())
     def test_each_field_refuses_alike(self, cls: type, data: st.DataObject) -> None:
         """Rule (issue 10): a value the library refuses on its field alone is refused by the schema.
@@ -188,9 +190,11 @@ class TestAgreement:
         value = data.draw(st.sampled_from(REFUSED_SOMEWHERE) | wrong_values(integral_floats=False))
         change = replaced(document, path, value)
         refused = problems_of(cls, change.document)
-        assume(refused is not None and all(problem.path == change.json_path for problem in refused))
-        assume(not across_fields(path) and not known_difference(path[-1], value))
-        assert not validator(cls).is_valid(change.document), refused
+        # Values accepted, or refused because of other fields too, are not this rule's
+        # business; they pass rather than being filtered, so the example count stays fixed.
+        alone = refused is not None and all(problem.path == change.json_path for problem in refused)
+        if alone and not across_fields(path) and not known_difference(path[-1], value):
+            assert not validator(cls).is_valid(change.document), refused
 
     @pytest.mark.parametrize("cls", DOCUMENTS, ids=lambda cls: cls.__name__)
     @share_of_examples(0.1)  # Each example validates against a JSON Schema: slow.
