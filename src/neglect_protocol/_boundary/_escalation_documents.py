@@ -147,6 +147,7 @@ field_rules(
     version=NONBLANK,
     drift_period_days=at_least(1),
     levels=AT_LEAST_ONE,
+    rules=AT_LEAST_ONE,
 )
 field_types(
     PolicyDocument,
@@ -218,7 +219,7 @@ class ChecklistDocument:
 
 field_rules(ChecklistSign, code=NONBLANK, text=NONBLANK)
 field_rules(ChecklistDomain, code=NONBLANK, name=NONBLANK)
-field_rules(ChecklistDocument, name=NONBLANK, version=NONBLANK)
+field_rules(ChecklistDocument, name=NONBLANK, version=NONBLANK, domains=AT_LEAST_ONE)
 
 
 def _checklist_to_shape(checklist: Checklist) -> ChecklistDocument:
