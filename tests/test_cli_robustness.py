@@ -145,12 +145,13 @@ def _with_lone_surrogate(source: Path, where: tuple[str, ...], tmp_path: Path) -
 class TestTextThatCannotBePrinted:
     def test_screen(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Regression: a lone surrogate in a printed field (`"\\udfff"` in JSON) gave a
-        UnicodeEncodeError traceback when printed; now one line and exit 1."""
+        UnicodeEncodeError traceback when printed; now it is refused when read, at its path."""
         path = _with_lone_surrogate(SCREENING, ("child", "reference"), tmp_path)
         status, _, lines = run(capsys, ["screen", str(path)])
         assert 1 == status
         assert [
-            "neglect-protocol: the input holds text that cannot be printed (a lone surrogate)"
+            f"{path}: $.child.reference: expected text of Unicode characters, got a lone "
+            "surrogate (half of a UTF-16 pair, which is no character)"
         ] == lines
 
     def test_score(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -167,7 +168,8 @@ class TestTextThatCannotBePrinted:
         status, printed, lines = run(capsys, ["report", str(path), "--out", str(out)])
         assert (1, "") == (status, printed)
         assert [
-            f"{path}: $: expected text that can be written in UTF-8, got a lone surrogate"
+            f"{path}: $.title: expected text of Unicode characters, got a lone surrogate "
+            "(half of a UTF-16 pair, which is no character)"
         ] == lines
         assert not out.exists()
 

@@ -754,7 +754,7 @@ class TestPolicyDocuments:
             ),
             (
                 {**DOCUMENT, "symbols": {"suppressed": "5"}},
-                "$.symbols.suppressed: expected a non-empty symbol that is not a number, got '5'",
+                '$.symbols.suppressed: expected a non-empty symbol that is not a number, got "5"',
             ),
             (
                 {**DOCUMENT, "rounding": {"totals_to_nearest": 0}},

@@ -526,12 +526,38 @@ class TestVersions:
         ] == problems(Assessment, data)
 
     def test_version_0_without_ratings_object(self) -> None:
-        """A version 0 document whose ratings is not an object is left for the converter to judge."""
+        """A version 0 document whose ratings is not an object is refused by the migration."""
         data = document()
         data["schema_version"] = 0
         data["ratings"] = 5
         assert [
-            "$.ratings: expected a list, got an integer (in the document as migrated from schema version 0 to 1)"
+            "$.ratings: expected an object keyed by code, the shape of schema version 0 "
+            "(a list is the shape of version 1), got 5"
+        ] == problems(Assessment, data)
+
+    def test_version_1_shape_labelled_version_0(self) -> None:
+        """Regression (issue 10, finding 5): a version 1 assessment labelled 0 is refused.
+
+        The migration read it leniently, as if its label did not matter; a document
+        must have the shape of the version it declares.
+        """
+        data = document()
+        data["schema_version"] = 0
+        with pytest.raises(DocumentError) as caught:
+            from_dict(Assessment, data)
+        assert [
+            "$.ratings: expected an object keyed by code, the shape of schema version 0 "
+            "(a list is the shape of version 1), got a list"
+        ] == [str(problem) for problem in caught.value.problems]
+        assert not isinstance(caught.value, SchemaVersionError)
+
+    def test_version_0_without_ratings(self) -> None:
+        """A version 0 document without ratings is reported as missing them, after migration."""
+        data = document()
+        data["schema_version"] = 0
+        del data["ratings"]
+        assert [
+            "$.ratings: required key missing (in the document as migrated from schema version 0 to 1)"
         ] == problems(Assessment, data)
 
 

@@ -360,7 +360,8 @@ class TestMetricsProblems:
                 "9" * 5000 + "/1",
                 'expected an exact fraction as text ("1/10" or "0.1"), got a string of 5002 characters',
             ),
-            ("11/10", "expected a Fraction from 0 to 1 (or None), got Fraction(11, 10)"),
+            ("11/10", "expected a share from 0 to 1, got a string of 5 characters"),
+            ("1.5", 'expected a share from 0 to 1, got "1.5"'),
         ],
     )
     def test_exact_ceilings(self, ceiling: object, message: str) -> None:
@@ -406,18 +407,17 @@ class TestSchemas:
         schema = json_schema(ThresholdPolicy)
         kinds = [option["$ref"] for option in schema["properties"]["rules"]["items"]["oneOf"]]
         assert "#/$defs/AreaAtOrAbove" == kinds[0]
-        assert {"const": "area_at_or_above"} == schema["$defs"]["AreaAtOrAbove"]["properties"][
-            "kind"
-        ]
+        assert "area_at_or_above" == schema["$defs"]["AreaAtOrAbove"]["properties"]["kind"]["const"]
         assert "kind" in schema["$defs"]["AreaAtOrAbove"]["required"]
 
     def test_nested_documents_use_their_layout(self) -> None:
         """A policy inside a decision is written in the policy's own layout."""
         schema = json_schema(Decision)
-        assert {"$ref": "#/$defs/PolicyDocument"} == schema["properties"]["policy"]
-        assert {"type": "array", "items": {"type": "string"}, "uniqueItems": True} == json_schema(
-            Survey
-        )["$defs"]["Question"]["properties"]["positive"]
+        assert "#/$defs/PolicyDocument" == schema["properties"]["policy"]["$ref"]
+        positive = json_schema(Survey)["$defs"]["Question"]["properties"]["positive"]
+        assert {"type": "array", "items": {"type": "string"}, "uniqueItems": True} == {
+            key: value for key, value in positive.items() if key != "description"
+        }
 
 
 class TestReportInputs:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import html
 import os
-import secrets
-import stat
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 
+from neglect_protocol._boundary._output import write_files
 from neglect_protocol._logic._action_plan import PlanProgress, Progress
 from neglect_protocol._logic._assurance import AssuranceReport, ReportTable, long_date
 from neglect_protocol._logic._assurance_sections import (
@@ -32,7 +31,6 @@ from neglect_protocol._model._disclosure import DisclosedTable
 from neglect_protocol._model._moderation import Agreement, ModerationSummary
 from neglect_protocol.errors import (
     InvalidArgumentError,
-    OutputExistsError,
     SuppressedValueError,
     safe_repr,
 )
@@ -636,21 +634,6 @@ def check_stem(stem: object) -> str:
     return stem
 
 
-def _check_destination(path: Path, *, force: bool) -> None:
-    """Refuse to write to ``path`` if something is there that may not be replaced."""
-    try:
-        status = path.lstat()  # lstat: a symbolic link is looked at, never followed.
-    except FileNotFoundError:
-        return
-    if stat.S_ISLNK(status.st_mode):
-        problem = "is a symbolic link, which is never written through"
-        raise OutputExistsError(path, problem, replaceable=False)
-    if not stat.S_ISREG(status.st_mode):
-        raise OutputExistsError(path, "is not a regular file", replaceable=False)
-    if not force:
-        raise OutputExistsError(path, "already exists", replaceable=True)
-
-
 def _encoded(text: str) -> bytes:
     """``text`` in UTF-8, refusing a lone surrogate (which no file can hold as UTF-8)."""
     try:
@@ -659,17 +642,6 @@ def _encoded(text: str) -> bytes:
         raise InvalidArgumentError(
             "report", "expected text that can be written in UTF-8, got a lone surrogate"
         ) from None
-
-
-def _create_temporary(folder: Path, stem: str) -> tuple[int, Path]:
-    """Create a new file of its own in ``folder``, and return its descriptor and path.
-
-    The file is created with ``O_EXCL`` (and ``O_NOFOLLOW`` where the system has it),
-    so it is always a new file: never an existing one, never a link's target.
-    """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    path = folder / f".{stem}.{secrets.token_hex(8)}.tmp"
-    return os.open(path, flags | getattr(os, "O_BINARY", 0), 0o666), path
 
 
 def write_assurance_report(
@@ -725,25 +697,7 @@ def write_assurance_report(
     """
     check_stem(stem)
     contents = (_encoded(render_markdown(report)), _encoded(render_html(report)))
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    destinations = (folder / f"{stem}.md", folder / f"{stem}.html")
-    for destination in destinations:
-        _check_destination(destination, force=force)
-    written: list[Path] = []
-    try:
-        for content in contents:
-            descriptor, temporary = _create_temporary(folder, stem)
-            written.append(temporary)
-            with open(descriptor, "wb") as file:
-                file.write(content)
-                file.flush()
-                os.fsync(file.fileno())
-        # Renaming replaces whatever name is at the destination (a link included),
-        # and never writes through it.
-        for temporary, destination in zip(written, destinations, strict=True):
-            os.replace(temporary, destination)
-    finally:
-        for temporary in written:
-            temporary.unlink(missing_ok=True)
-    return destinations
+    markdown, html_file = write_files(
+        directory, {f"{stem}.md": contents[0], f"{stem}.html": contents[1]}, force=force
+    )
+    return markdown, html_file

@@ -26,7 +26,8 @@ from neglect_protocol._boundary._documents import (
     to_dict,
 )
 from neglect_protocol._boundary._escalation_text import format_decision, format_screening_decision
-from neglect_protocol._boundary._parse import parse_json, parse_toml
+from neglect_protocol._boundary._output import write_files
+from neglect_protocol._boundary._parse import SYNTAX, parse_json, parse_toml
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._schema import json_schema
 from neglect_protocol._boundary._stream import Scorer
@@ -174,6 +175,18 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="check assessments against this catalogue (default: the built-in one)",
     )
+    output = checking.add_mutually_exclusive_group()
+    output.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object a line per file: file, kind, schema_version, valid, "
+        "problems (each a path and a message)",
+    )
+    output.add_argument(
+        "--quiet",
+        action="store_true",
+        help="print nothing; the exit status says whether every file was valid (0) or not (1)",
+    )
 
     reporting = commands.add_parser(
         "report", help="write the annual assurance report as Markdown and HTML"
@@ -193,8 +206,21 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace the files if they exist (never a link)"
     )
 
-    describing = commands.add_parser("schema", help="print the JSON Schema of a document kind")
-    describing.add_argument("kind", metavar="KIND", choices=sorted(_KINDS), help=", ".join(_KINDS))
+    describing = commands.add_parser(
+        "schema", help="print the JSON Schema of a document kind, or write every kind's"
+    )
+    describing.add_argument(
+        "kind", metavar="KIND", nargs="?", choices=sorted(_KINDS), help=", ".join(_KINDS)
+    )
+    describing.add_argument(
+        "--all",
+        action="store_true",
+        help="write every kind's schema, as KIND.schema.json in the directory given by --out",
+    )
+    describing.add_argument("--out", metavar="DIR", help="with --all: the directory to write to")
+    describing.add_argument(
+        "--force", action="store_true", help="with --all: replace the files if they exist"
+    )
     return parser
 
 
@@ -234,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif arguments.command == "validate":
             _validate(arguments)
         else:
-            print(json.dumps(json_schema(_KINDS[arguments.kind]), indent=2))
+            _schema(arguments)
         sys.stdout.flush()  # Here, so that a closed pipe is met inside the try.
     except _Failed:
         return 1
@@ -247,8 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return _CLOSED_PIPE
     except UnicodeEncodeError:
-        # Last resort until every reader refuses them: text holding a lone surrogate
-        # (``"\\ud800"`` in JSON) was read, and cannot be printed.
+        # Every reader refuses text holding a lone surrogate, but a file name may
+        # hold one (bytes that are not UTF-8, as Python decodes them): it cannot be printed.
         print(
             "neglect-protocol: the input holds text that cannot be printed (a lone surrogate)",
             file=sys.stderr,
@@ -480,9 +506,6 @@ def _write_report(arguments: argparse.Namespace) -> None:
         advice = "; --force replaces it" if error.replaceable else ""
         print(f"{error.path}: {error.problem}{advice}; nothing was written", file=sys.stderr)
         raise _Failed from None
-    except InvalidArgumentError as error:  # Text in the input that no file can hold.
-        _report(arguments.file, [f"$: {error.problems[0].message}"])
-        raise _Failed from None
     except OSError as error:
         _report(arguments.out, [f"$: cannot write the report ({error.strerror or error})"])
         raise _Failed from None
@@ -490,32 +513,100 @@ def _write_report(arguments: argparse.Namespace) -> None:
         print(f"Wrote {path}")
 
 
+def _schema(arguments: argparse.Namespace) -> None:
+    if arguments.all == (arguments.kind is not None) or (arguments.out is None) != (
+        not arguments.all
+    ):
+        _report(
+            "neglect-protocol schema",
+            ["give a KIND to print its schema, or --all with --out DIR to write every kind's"],
+        )
+        raise _Usage
+    if arguments.kind is not None:
+        print(json.dumps(json_schema(_KINDS[arguments.kind]), indent=2))
+        return
+    contents = {
+        f"{kind}.schema.json": (json.dumps(json_schema(cls), indent=2) + "\n").encode("ascii")
+        for kind, cls in _KINDS.items()
+    }
+    try:
+        paths = write_files(arguments.out, contents, force=arguments.force)
+    except OutputExistsError as error:
+        advice = "; --force replaces it" if error.replaceable else ""
+        print(f"{error.path}: {error.problem}{advice}; nothing was written", file=sys.stderr)
+        raise _Failed from None
+    except OSError as error:
+        _report(arguments.out, [f"cannot write the schemas ({error.strerror or error})"])
+        raise _Failed from None
+    for path in paths:
+        print(f"Wrote {path}")
+
+
+@attrs.frozen
+class _Verdict:
+    """What ``validate`` found in one file."""
+
+    file: str
+    kind: str | None = None
+    schema_version: int | None = None
+    problems: tuple[DocumentProblem, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The result as ``validate --json`` prints it: paths and messages, never free text."""
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "schema_version": self.schema_version,
+            "valid": not self.problems,
+            "problems": [
+                {"path": problem.path, "message": problem.message} for problem in self.problems
+            ],
+        }
+
+
+def _judge(name: str, catalogue: Catalogue | None) -> _Verdict:
+    """Read and check one file, collecting its problems instead of printing them."""
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_bytes()
+    except OSError as error:
+        problem = DocumentProblem("$", f"cannot read the file ({error.strerror or error})", SYNTAX)
+        return _Verdict(name, problems=(problem,))
+    try:
+        data = parse_toml(text) if name.endswith(".toml") else parse_json(text)
+    except DocumentError as error:
+        return _Verdict(name, problems=tuple(error.problems))
+    known = type(data) is dict and type(data.get("kind")) is str and data["kind"] in _KINDS
+    kind = data["kind"] if known else None
+    version = data.get("schema_version") if known else None
+    shown = version if type(version) is int else None
+    try:
+        document = read_document(data)
+    except DocumentError as error:
+        return _Verdict(name, kind, shown, tuple(error.problems))
+    if isinstance(document, Assessment):
+        against = builtin_catalogue(document.instrument) if catalogue is None else catalogue
+        try:
+            validate(document, against)
+        except NeglectProtocolError as error:
+            location, message = split_location(error)
+            path = f"$.{location}" if location else "$"
+            return _Verdict(name, kind, shown, (DocumentProblem(path, message),))
+    return _Verdict(name, kind, shown)
+
+
 def _validate(arguments: argparse.Namespace) -> None:
     catalogue = _load(arguments.catalogue, Catalogue) if arguments.catalogue else None
     failed = False
     for name in arguments.files:
-        try:
-            data = _read(name)
-            try:
-                document = read_document(data)
-            except DocumentError as error:
-                _report(name, error.problems)
-                raise _Failed from None
-            if isinstance(document, Assessment):
-                _check(name, document, catalogue)
-        except _Failed:
-            failed = True
+        verdict = _judge(name, catalogue)
+        failed = failed or bool(verdict.problems)
+        if arguments.quiet:
             continue
-        kind = data["kind"]
-        print(f"{name}: valid {kind} (schema version {data['schema_version']})")
+        if arguments.json:
+            print(json.dumps(verdict.as_json()))
+        elif verdict.problems:
+            _report(name, verdict.problems)
+        else:
+            print(f"{name}: valid {verdict.kind} (schema version {verdict.schema_version})")
     if failed:
         raise _Failed
-
-
-def _check(name: str, assessment: Assessment, catalogue: Catalogue | None) -> None:
-    """Check an assessment against its catalogue: codes, ages, and the instrument."""
-    if catalogue is None:
-        from neglect_protocol._boundary._builtin import builtin_catalogue
-
-        catalogue = builtin_catalogue(assessment.instrument)
-    _run(name, lambda: validate(assessment, catalogue))

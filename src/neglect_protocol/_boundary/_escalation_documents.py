@@ -26,7 +26,9 @@ import attrs
 
 from neglect_protocol._boundary._builtin import builtin_catalogues, builtin_checklist
 from neglect_protocol._boundary._wire import (
+    AT_LEAST_ONE,
     NONBLANK,
+    NONBLANK_CODES,
     OPTIONAL_NONBLANK,
     RULE,
     Layout,
@@ -40,6 +42,7 @@ from neglect_protocol._boundary._wire import (
 from neglect_protocol._logic._screening_rules import (
     OUTCOME_RULE_KINDS,
     DomainsWithSigns,
+    NamedSigns,
     NotKnown,
     SignsAnswered,
 )
@@ -49,6 +52,7 @@ from neglect_protocol._logic._threshold_rules import (
     AllOf,
     AreaAtOrAbove,
     InfantStepUp,
+    NamedSubAreasAtOrAbove,
     PersistentBorderline,
     SubAreasAtOrAbove,
 )
@@ -96,7 +100,7 @@ field_rules(LevelOfNeed, review_after_days=at_least(1))
 for _spec in RULE_KINDS.values():
     field_rules(_spec, level=optional(LEVEL) if _spec is AllOf else LEVEL)
 field_rules(SubAreasAtOrAbove, count=at_least(1))
-field_rules(AreaAtOrAbove, count=at_least(1))
+field_rules(AreaAtOrAbove, count=at_least(1), areas=NONBLANK_CODES)
 field_rules(PersistentBorderline, assessments=at_least(2), count=at_least(1))
 field_rules(InfantStepUp, steps=at_least(1), under_months=at_least(1))
 field_rules(Reason, level=LEVEL, text=NONBLANK)
@@ -107,7 +111,9 @@ field_rules(Sign, code=NONBLANK, domain=NONBLANK, text=NONBLANK)
 field_rules(Checklist, name=NONBLANK, version=NONBLANK)
 field_rules(SignAnswer, sign=NONBLANK)
 field_rules(Screening, screener=OPTIONAL_NONBLANK, reference=OPTIONAL_NONBLANK)
-field_rules(SignsAnswered, min_count=at_least(1))
+field_rules(SignsAnswered, min_count=at_least(1), domains=NONBLANK_CODES)
+field_rules(NamedSigns, codes=NONBLANK_CODES)
+field_rules(NamedSubAreasAtOrAbove, codes=NONBLANK_CODES)
 field_rules(DomainsWithSigns, min_domains=at_least(1))
 field_rules(NotKnown, min_count=at_least(1))
 
@@ -135,7 +141,14 @@ class PolicyDocument:
     requires_monotone_roll_up: bool = attrs.field(default=True, kw_only=True)
 
 
-field_rules(PolicyDocument, name=NONBLANK, version=NONBLANK, drift_period_days=at_least(1))
+field_rules(
+    PolicyDocument,
+    name=NONBLANK,
+    version=NONBLANK,
+    drift_period_days=at_least(1),
+    levels=AT_LEAST_ONE,
+    rules=AT_LEAST_ONE,
+)
 field_types(
     PolicyDocument,
     rules=tuple[ThresholdRuleSpec, ...],  # type: ignore[valid-type]
@@ -167,7 +180,13 @@ THRESHOLD_POLICY_LAYOUT = Layout(PolicyDocument, _policy_to_shape, _policy_from_
 
 @attrs.frozen
 class ChecklistSign:
-    """A sign, written under its domain: its domain is where it sits."""
+    """A sign, written under its domain: its domain is where it sits.
+
+    Attributes:
+        code: The sign's code, unique in the checklist.
+        text: The sign as the screener reads it.
+        serious: Whether the sign is serious on its own.
+    """
 
     code: str
     text: str
@@ -176,7 +195,13 @@ class ChecklistSign:
 
 @attrs.frozen
 class ChecklistDomain:
-    """A domain with its signs nested in it, as partnerships write checklists."""
+    """A domain with its signs nested in it, as partnerships write checklists.
+
+    Attributes:
+        code: The domain's code, unique in the checklist.
+        name: The domain's name.
+        signs: The signs of neglect looked for in this domain.
+    """
 
     code: str
     name: str
@@ -194,7 +219,7 @@ class ChecklistDocument:
 
 field_rules(ChecklistSign, code=NONBLANK, text=NONBLANK)
 field_rules(ChecklistDomain, code=NONBLANK, name=NONBLANK)
-field_rules(ChecklistDocument, name=NONBLANK, version=NONBLANK)
+field_rules(ChecklistDocument, name=NONBLANK, version=NONBLANK, domains=AT_LEAST_ONE)
 
 
 def _checklist_to_shape(checklist: Checklist) -> ChecklistDocument:

@@ -134,10 +134,25 @@ def ratings_from_object(document: dict[str, Any]) -> dict[str, Any]:
     because a JSON reader keeps only one of two values under a repeated key, so a
     rating recorded twice could vanish without a word, and because a list keeps the
     order in which the practitioner recorded them on every reader.
+
+    A document declares its version, so it must have that version's shape: a
+    version 0 document whose ``ratings`` is not an object (a version 1 list, say)
+    is refused here rather than read as if it were of another version.
     """
-    ratings = document.get("ratings")
-    if not isinstance(ratings, dict):
-        return document
+    if "ratings" not in document:
+        return document  # The converter reports the missing key at its version 1 path.
+    ratings = document["ratings"]
+    if type(ratings) is not dict:
+        raise WireError(
+            [
+                (
+                    ".ratings",
+                    "expected an object keyed by code, the shape of schema version 0 "
+                    f"(a list is the shape of version 1), got {describe(ratings)}",
+                    SHAPE,
+                )
+            ]
+        )
     listed: list[Any] = []
     for code, rating in ratings.items():
         if isinstance(rating, dict) and "code" in rating:
@@ -159,7 +174,12 @@ def ratings_from_object(document: dict[str, Any]) -> dict[str, Any]:
 
 @attrs.frozen
 class CatalogueSubArea:
-    """A sub-area, written under its area: its area is where it sits."""
+    """A sub-area, written under its area: its area is where it sits.
+
+    Attributes:
+        code: The area's code followed by a number (``"A1"``).
+        name: The sub-area's name.
+    """
 
     code: str
     name: str
@@ -167,7 +187,16 @@ class CatalogueSubArea:
 
 @attrs.frozen
 class CatalogueArea:
-    """An area with its sub-areas nested in it."""
+    """An area with its sub-areas nested in it.
+
+    Attributes:
+        code: Capital letters and digits, starting with a letter, unique in the catalogue.
+        name: The area's name in the current tool.
+        former_name: The name in the original tool (GCP1), where there was one.
+        phase: For GCP2A sections, whether the section is antenatal or postnatal.
+        age_band: For a section graded directly, the ages it may be rated for.
+        sub_areas: The area's sub-areas, in order.
+    """
 
     code: str
     name: str
@@ -179,7 +208,14 @@ class CatalogueArea:
 
 @attrs.frozen
 class CatalogueItem:
-    """An item: its parent is its code without the trailing lower-case letters."""
+    """An item: its parent is its code without the trailing lower-case letters.
+
+    Attributes:
+        code: The parent's code followed by lower-case letters (``"A1a"``).
+        label: A short label for the item.
+        descriptors: Optional wording per grade, keyed by grade.
+        age_bands: The ages the item applies to; empty means every age.
+    """
 
     code: str
     label: str
@@ -195,6 +231,15 @@ class CatalogueDocument:
     is written without ``areas`` and ``age_band``, exactly as a catalogue file that
     :func:`~neglect_protocol.catalogue.load_catalogue` reads; any other structure is
     written out in full.
+
+    Attributes:
+        name: The catalogue's name.
+        version: Which edition of the catalogue this is.
+        instrument: The tool the catalogue is for: GCP2 or GCP2A.
+        items: The items that may be graded, under their sub-areas (or areas).
+        areas: The areas and their sub-areas; left out, the built-in structure of
+            the instrument.
+        age_band: The ages the whole catalogue is for, if it is not for every age.
     """
 
     name: str
@@ -328,7 +373,12 @@ CATALOGUE_LAYOUT = Layout(CatalogueDocument, _catalogue_to_shape, _catalogue_fro
 
 @attrs.frozen
 class ProfileDocument:
-    """A profile by its entries; what a profile derives from them (units, counts) is left out."""
+    """A profile by its entries; what a profile derives from them (units, counts) is left out.
+
+    Attributes:
+        areas: One entry per area: its grade and where the grade came from.
+        sub_areas: One entry per sub-area: its grade and where the grade came from.
+    """
 
     child: ChildRef
     window: ObservationWindow

@@ -26,17 +26,22 @@ import attrs
 
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._wire import (
+    LABELS,
     NONBLANK,
     OPEN_SHARE,
     OPTIONAL_NONBLANK,
     RULE,
+    SHARE,
     Layout,
+    Lazily,
     WireError,
     at_least,
     field_rules,
     matching,
+    none_of,
     omit_if_default,
     optional,
+    satisfying,
 )
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._breakdowns import Dimension
@@ -63,7 +68,13 @@ from neglect_protocol._model._cohort import (
     ImplementationMeasures,
     PrimaryNeed,
 )
-from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
+from neglect_protocol._model._disclosure import (
+    DisclosurePolicy,
+    Missing,
+    Suppression,
+    is_space_or_digit,
+    is_symbol,
+)
 from neglect_protocol._model._survey import Question, ResponseScale, Survey, SurveyResponse
 from neglect_protocol.errors import PolicyError
 
@@ -90,9 +101,9 @@ field_rules(Judgement, rank=at_least(1), code=NONBLANK, label=NONBLANK)
 field_rules(AuditComment, theme=NONBLANK)
 field_rules(Criterion, code=NONBLANK, label=NONBLANK)
 field_rules(CaseFileAudit, reference=NONBLANK, team=NONBLANK)
-field_rules(ResponseScale, name=NONBLANK)
+field_rules(ResponseScale, name=NONBLANK, answers=LABELS)
 field_rules(Question, code=NONBLANK, text=NONBLANK, finding=OPTIONAL_NONBLANK)
-field_rules(Survey, name=NONBLANK)
+field_rules(Survey, name=NONBLANK, groups=LABELS)
 field_rules(SurveyResponse, respondent=NONBLANK, group=NONBLANK)
 field_rules(CohortRecord, reference=NONBLANK, level_of_need=at_least(1))
 # The census codes came after the first cohort documents: left at their default,
@@ -110,6 +121,7 @@ field_rules(
     ReportInput,
     title=OPTIONAL_NONBLANK,
     level_of_need=optional(at_least(1)),
+    inadequate_ceiling=optional(SHARE),
     confidence=optional(OPEN_SHARE),
 )
 _ACTION_REFERENCE = matching(REFERENCE_PATTERN, REFERENCE_SHAPE)
@@ -123,7 +135,12 @@ field_rules(ActionPlan, title=NONBLANK)
 
 @attrs.frozen
 class ScaleJudgement:
-    """A judgement as a scale file lists it: its rank is its place in the list."""
+    """A judgement as a scale file lists it: its rank is its place in the list.
+
+    Attributes:
+        code: The judgement's code, unique in the scale.
+        label: The judgement as a report names it.
+    """
 
     code: str
     label: str
@@ -183,7 +200,14 @@ def _default(name: str) -> Any:
 
 @attrs.frozen
 class SuppressionSection:
-    """Which counts are hidden."""
+    """Which counts are hidden.
+
+    Attributes:
+        min_count: The smallest count suppressed (0 is a true zero and never is).
+        max_count: The largest count suppressed.
+        secondary: Whether further cells are suppressed so that no suppressed one
+            can be worked out from the rest of the table.
+    """
 
     min_count: int = _default("min_count")
     max_count: int = _default("max_count")
@@ -192,7 +216,13 @@ class SuppressionSection:
 
 @attrs.frozen
 class SymbolsSection:
-    """What is shown in place of a count."""
+    """What is shown in place of a count.
+
+    Attributes:
+        suppressed: The symbol shown for a suppressed count (``"c"``).
+        not_available: The symbol for a figure that was not collected (``":"``).
+        not_applicable: The symbol for a figure that cannot exist (``"z"``).
+    """
 
     suppressed: str = _default("suppressed")
     not_available: str = _default("not_available")
@@ -201,7 +231,13 @@ class SymbolsSection:
 
 @attrs.frozen
 class RoundingSection:
-    """How totals and percentages are rounded."""
+    """How totals and percentages are rounded.
+
+    Attributes:
+        totals_to_nearest: National and regional totals are rounded to a multiple of
+            this (1 leaves them exact).
+        percent_decimal_places: The decimal places of published percentages.
+    """
 
     totals_to_nearest: int = _default("totals_to_nearest")
     percent_decimal_places: int = _default("percent_decimal_places")
@@ -212,7 +248,13 @@ _SECTIONS = (SuppressionSection, SymbolsSection, RoundingSection)
 
 @attrs.frozen
 class DisclosurePolicyDocument:
-    """A disclosure policy as its file lays it out; a section or key left out takes the default."""
+    """A disclosure policy as its file lays it out; a section or key left out takes the default.
+
+    Attributes:
+        suppression: Which counts are hidden.
+        symbols: What is shown in place of a count.
+        rounding: How totals and percentages are rounded.
+    """
 
     name: str
     version: str
@@ -224,7 +266,14 @@ class DisclosurePolicyDocument:
 
 field_rules(DisclosurePolicyDocument, name=NONBLANK, version=NONBLANK, source=NONBLANK)
 field_rules(SuppressionSection, min_count=at_least(1), max_count=at_least(1))
-field_rules(SymbolsSection, suppressed=NONBLANK, not_available=NONBLANK, not_applicable=NONBLANK)
+# A symbol holds a character that is neither white space nor a digit: the same
+# rule as the policy's own (is_symbol), and a pattern built from the same test.
+SYMBOL = satisfying(
+    is_symbol,
+    "a non-empty symbol that is not a number",
+    Lazily(lambda: {"pattern": none_of(is_space_or_digit)}),
+)
+field_rules(SymbolsSection, suppressed=SYMBOL, not_available=SYMBOL, not_applicable=SYMBOL)
 field_rules(RoundingSection, totals_to_nearest=at_least(1), percent_decimal_places=at_least(0))
 
 

@@ -1,12 +1,14 @@
-"""Parsing JSON and TOML text into plain data: the one place where text becomes data.
+r"""Parsing JSON and TOML text into plain data: the one place where text becomes data.
 
 Every reader of the library (documents, reference files, the command line's
 standard input) parses here, so every way text can fail is answered alike: a
 :class:`~neglect_protocol.errors.DocumentError` with one problem at ``$``, never a
 ``RecursionError``, a bare ``ValueError`` or a parser's own exception. Both
 formats refuse what a reader would otherwise silently drop or invent: a repeated
-key (readers keep only one of its values) and the non-finite numbers ``NaN`` and
-``Infinity`` (not JSON, and no count or share of ours is infinite).
+key (readers keep only one of its values), the non-finite numbers ``NaN`` and
+``Infinity`` (not JSON, and no count or share of ours is infinite), and a lone
+surrogate in text (``"\ud800"``: JSON's escapes can write half of a UTF-16 pair,
+which is no character, and which no file, terminal or database in UTF-8 can hold).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import tomllib
 from collections.abc import Callable
 from importlib.resources.abc import Traversable
@@ -102,15 +105,59 @@ _TOO_DEEP = (
 _TOO_LONG = "expected {format} numbers of a readable size, got a number with too many digits"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Only text holding a surrogate's escape (or, not being ASCII, a surrogate itself)
+# is searched value by value, so that reading valid documents stays fast.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = (
+    "expected text of Unicode characters, got a lone surrogate (half of a UTF-16 pair, "
+    "which is no character)"
+)
+
+
+def _lone_surrogates(document: Any) -> list[DocumentProblem]:
+    """Where text (a key or a value) holds a lone surrogate."""
+    problems: list[DocumentProblem] = []
+    stack: list[tuple[str, Any]] = [("$", document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str) and _SURROGATE.search(value):
+            problems.append(DocumentProblem(path, _LONE_SURROGATE, SYNTAX))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    # The key cannot be shown: its path stops at the object holding it.
+                    problems.append(DocumentProblem(path, f"{_LONE_SURROGATE}, in a key", SYNTAX))
+                else:
+                    stack.append((path + key_segment(key), item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+    return sorted(problems)
+
+
+def _refuse_lone_surrogates(text: str, document: Any) -> Any:
+    if _SURROGATE_ESCAPE.search(text) or (not text.isascii() and _SURROGATE.search(text)):
+        problems = _lone_surrogates(document)
+        if problems:
+            raise DocumentError(problems)
+    return document
+
+
 def parse_json(text: str | bytes) -> Any:
-    """Parse strict JSON: no repeated keys, no ``NaN`` or ``Infinity``, nothing undecodable.
+    r"""Parse strict JSON: no repeated keys, no ``NaN`` or ``Infinity``, nothing undecodable.
+
+    Text holding a lone surrogate (``"\ud800"``, half of a UTF-16 pair) is refused.
 
     Raises:
-        DocumentError: Saying what is wrong with the text (one problem per repeated key).
+        DocumentError: Saying what is wrong with the text (one problem per repeated key,
+            and per text holding a lone surrogate).
     """
     try:
-        return json.loads(
-            text,
+        # Bytes are decoded strictly here: the json module would let the encoded
+        # form of a lone surrogate through.
+        decoded = text.decode(json.detect_encoding(text)) if isinstance(text, bytes) else text
+        document = json.loads(
+            decoded,
             object_pairs_hook=_unique_keys,
             parse_constant=_refuse_constant,
             parse_float=_finite,
@@ -130,6 +177,8 @@ def parse_json(text: str | bytes) -> Any:
         message = _TOO_DEEP.format(format="JSON")
     except ValueError:
         message = _TOO_LONG.format(format="JSON")
+    else:
+        return _refuse_lone_surrogates(decoded, document)
     raise _syntax(message)
 
 
@@ -171,7 +220,7 @@ def parse_toml(text: str | bytes) -> dict[str, Any]:
             f"expected TOML text in UTF-8, got an undecodable byte at position {error.start}"
         ) from None
     try:
-        return _dates_as_text(tomllib.loads(decoded, parse_float=_finite))
+        document = _dates_as_text(tomllib.loads(decoded, parse_float=_finite))
     except tomllib.TOMLDecodeError as error:
         # The parser's message names a position and what it expected, never the text.
         message = f"expected TOML, got a syntax error ({error})"
@@ -181,6 +230,9 @@ def parse_toml(text: str | bytes) -> dict[str, Any]:
         message = _TOO_DEEP.format(format="TOML")
     except ValueError:
         message = _TOO_LONG.format(format="TOML")
+    else:
+        # TOML refuses a surrogate's escape; a string given here may hold one itself.
+        return _refuse_lone_surrogates(decoded, document)  # type: ignore[no-any-return]
     raise _syntax(message)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import math
 import re
@@ -232,11 +233,19 @@ def _fraction(value: Any, _: Any = None) -> Fraction:
     raise WireError.one(f"expected {expected}, got {describe(value)}", RANGE)
 
 
-# Patterns end with a look-ahead for "no character at all" rather than "$": in
-# ECMA-262 "$" is the end of the text, but in Python's re (which Python validators
-# use) it also matches before a final newline; the look-ahead means the same in both.
-END = "(?![\\s\\S])"
-_DATE_PATTERN = f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{END}"
+def whole(pattern: str) -> dict[str, Any]:
+    """Schema keywords for text that ``pattern`` (without anchors) matches as a whole.
+
+    The pattern is anchored with ``^`` and ``$`` only, with no look-around, so every
+    dialect reads it (ECMA-262, Python's ``re``, RE2). One dialect slip remains: in
+    Python's ``re`` (which Python validators use) ``$`` also matches before a final
+    newline, so a second keyword refuses text that ends with one. It names its type,
+    so that a null allowed beside the text is not refused by it.
+    """
+    return {"pattern": f"^{pattern}$", "not": {"type": "string", "pattern": "\\n$"}}
+
+
+_DATE_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 SCALARS: dict[Any, Scalar] = {
     str: Scalar(_string, lambda value: value, {"type": "string"}),
@@ -248,14 +257,14 @@ SCALARS: dict[Any, Scalar] = {
     dt.date: Scalar(
         _date,
         lambda value: value.isoformat(),
-        {"type": "string", "format": "date", "pattern": _DATE_PATTERN},
+        {"type": "string", "format": "date", **whole(_DATE_PATTERN)},
     ),
     float: Scalar(_number, lambda value: value, {"type": "number"}),
     # Exact shares (a ceiling on the share inadequate) are text, as JSON numbers are not exact.
     Fraction: Scalar(
         _fraction,
         str,
-        {"type": "string", "pattern": f"^[0-9]+(/[0-9]*[1-9][0-9]*|\\.[0-9]+)?{END}"},
+        {"type": "string", **whole("[0-9]+(/[0-9]*[1-9][0-9]*|\\.[0-9]+)?")},
     ),
 }
 """The scalar types of the wire format; enumerations are handled by :func:`enum_scalar`."""
@@ -293,9 +302,13 @@ def scalar_for(kind: Any) -> Scalar | None:
 
 @attrs.frozen
 class FieldRule:
-    """A check on one field, with the schema keywords that say the same thing."""
+    """A check on one field, with the schema keywords that say the same thing.
 
-    check: Callable[[Any, Any], Any]
+    A rule without a check adds keywords only: the value's own class checks the
+    same thing when it is built (a list that may not be empty, say).
+    """
+
+    check: Callable[[Any, Any], Any] | None
     schema: Mapping[str, Any]
 
 
@@ -315,7 +328,23 @@ def _optional(check: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
 def optional(rule: FieldRule) -> FieldRule:
     """The same constraint on a field that may also be null."""
+    assert rule.check is not None
     return FieldRule(_optional(rule.check), rule.schema)
+
+
+def described(schema: Mapping[str, Any]) -> FieldRule:
+    """A rule its class checks when built, told to the schema by ``schema``'s keywords."""
+    return FieldRule(None, schema)
+
+
+NONBLANK_CODES = described({"items": {"type": "string", "pattern": "\\S"}})
+"""A list of codes, none of them blank (the codes a rule names)."""
+LABELS = described(
+    {"minItems": 1, "uniqueItems": True, "items": {"type": "string", "pattern": "\\S"}}
+)
+"""A list of one or more distinct labels, none of them blank (a survey's groups)."""
+AT_LEAST_ONE = described({"minItems": 1})
+"""A list of one or more values."""
 
 
 def _matching(pattern: str, expected: str) -> Callable[[Any, Any], str]:
@@ -333,7 +362,21 @@ def _matching(pattern: str, expected: str) -> Callable[[Any, Any], str]:
 
 def matching(pattern: str, expected: str) -> FieldRule:
     """Text matching ``pattern`` as a whole (a regular expression both Python and ECMA-262 read)."""
-    return FieldRule(_matching(pattern, expected), {"pattern": f"^(?:{pattern}){END}"})
+    return FieldRule(_matching(pattern, expected), whole(f"(?:{pattern})"))
+
+
+def satisfying(
+    accept: Callable[[str], bool], expected: str, schema: Mapping[str, Any]
+) -> FieldRule:
+    """A rule that text is accepted by ``accept``; ``schema`` says the same to a validator."""
+
+    def check(value: Any, _: Any = None) -> str:
+        text = _string(value)
+        if not accept(text):
+            raise WireError.one(f"expected {expected}, got {describe(text)}", RANGE)
+        return text
+
+    return FieldRule(check, schema)
 
 
 def _months(value: Any, _: Any = None) -> int:
@@ -349,12 +392,12 @@ OPTIONAL_NONBLANK = FieldRule(_optional(_nonblank), {"pattern": "\\S"})
 """Like :data:`NONBLANK`, or null."""
 AREA_CODE = FieldRule(
     _matching("[A-Z][A-Z0-9]*", "capital letters and digits starting with a letter"),
-    {"pattern": f"^[A-Z][A-Z0-9]*{END}"},
+    whole("[A-Z][A-Z0-9]*"),
 )
 """An area code: capital letters and digits, starting with a letter."""
 ITEM_CODE = FieldRule(
     _matching(".*[^a-z][a-z]+", "the code of a sub-area followed by lower-case letters"),
-    {"pattern": f"^[\\s\\S]*[^a-z][a-z]+{END}"},
+    whole("[\\s\\S]*[^a-z][a-z]+"),
 )
 """An item code as a catalogue file writes it: its parent's code, then lower-case letters."""
 MONTHS = FieldRule(_months, {"minimum": 0})
@@ -386,6 +429,80 @@ def _share(value: Any, _: Any = None) -> float:
 
 OPEN_SHARE = FieldRule(_share, {"exclusiveMinimum": 0, "exclusiveMaximum": 1})
 """A number strictly between 0 and 1 (a confidence level)."""
+
+
+def _share_text(value: Any, _: Any = None) -> Fraction:
+    share = _fraction(value)
+    if share > 1:
+        raise WireError.one(f"expected a share from 0 to 1, got {describe(value)}", RANGE)
+    return share
+
+
+SHARE = FieldRule(
+    _share_text,
+    {
+        **whole("(0*1(\\.0+)?|0+(\\.[0-9]+)?|[0-9]+/[0-9]*[1-9][0-9]*)"),
+        "description": 'An exact share from 0 to 1, as text: a decimal ("0.1") or a '
+        'fraction ("1/10"). A fraction\'s numerator may not exceed its denominator, '
+        "which the library checks and a pattern cannot.",
+    },
+)
+"""An exact share from 0 to 1, written as text (a ceiling on the share inadequate)."""
+
+
+@functools.cache
+def none_of(refused: Callable[[str], bool]) -> str:
+    r"""A pattern matching any one character for which ``refused`` is false.
+
+    The class is built from Python's own character tables, so the pattern agrees
+    with a check written with ``str`` methods. Characters are written as
+    themselves (only those below U+0100 as ``\xHH``), the one notation every
+    dialect shares.
+    """
+    ranges: list[tuple[int, int]] = []
+    for point in range(0x110000):
+        if refused(chr(point)):
+            if ranges and ranges[-1][1] == point - 1:
+                ranges[-1] = (ranges[-1][0], point)
+            else:
+                ranges.append((point, point))
+
+    def written(point: int) -> str:
+        return f"\\x{point:02x}" if point < 0x100 else chr(point)
+
+    return (
+        "[^"
+        + "".join(
+            written(first) if first == last else f"{written(first)}-{written(last)}"
+            for first, last in ranges
+        )
+        + "]"
+    )
+
+
+class Lazily(Mapping[str, Any]):
+    """Schema keywords built only when a schema is first asked for, not on import.
+
+    Importing the library stays cheap even when a keyword takes time to build (a
+    character class drawn from every character's properties).
+    """
+
+    def __init__(self, build: Callable[[], Mapping[str, Any]]) -> None:
+        self._build = build
+
+    @functools.cached_property
+    def _keywords(self) -> Mapping[str, Any]:
+        return self._build()
+
+    def __getitem__(self, key: str) -> Any:
+        return self._keywords[key]
+
+    def __iter__(self) -> typing.Iterator[str]:
+        return iter(self._keywords)
+
+    def __len__(self) -> int:
+        return len(self._keywords)
+
 
 FIELD_RULES: dict[tuple[type, str], FieldRule] = {}
 """Constraints by (class, field name), applied by the converter and written into schemas."""
@@ -721,8 +838,9 @@ def make_wire_converter(
     def record_structure(cls: type) -> Callable[[Any, Any], Any]:
         overrides: dict[str, Any] = {}
         for name, kind, _ in record_fields(cls):
-            if (cls, name) in FIELD_RULES:
-                overrides[name] = override(struct_hook=FIELD_RULES[cls, name].check)
+            rule = FIELD_RULES.get((cls, name))
+            if rule is not None and rule.check is not None:
+                overrides[name] = override(struct_hook=rule.check)
             elif (cls, name) in FIELD_TYPES:
                 overrides[name] = override(struct_hook=converter.get_structure_hook(kind))
         # Valid documents are the common case, so each record is first read by a function

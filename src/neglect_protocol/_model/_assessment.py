@@ -106,6 +106,11 @@ class ChildRef:
     ``expected_delivery_date`` (and may keep it once born, when the birth must fall
     between 24 weeks before and 6 weeks after it). At least one date is needed.
 
+    Attributes:
+        reference: The pseudonymous reference of the child in the host system.
+        date_of_birth: The child's date of birth, if born.
+        expected_delivery_date: For an unborn child, the date the baby is due.
+
     >>> import datetime as dt
     >>> child = ChildRef("C-0001", date_of_birth=dt.date(2021, 5, 4))
     >>> child.age_in_months_on(dt.date(2023, 5, 3))
@@ -158,7 +163,12 @@ class ChildRef:
 
 @attrs.frozen
 class Carer:
-    """A parent or carer, by pseudonymous reference, with their role (``"mother"``)."""
+    """A parent or carer, by pseudonymous reference, with their role (``"mother"``).
+
+    Attributes:
+        reference: The pseudonymous reference of the carer in the host system.
+        role: The carer's relationship to the child (``"mother"``), if recorded.
+    """
 
     reference: str = attrs.field(repr=safe_repr, validator=_reference)
     role: str | None = attrs.field(repr=safe_repr, default=None, validator=_OPTIONAL_LABEL)
@@ -166,7 +176,12 @@ class Carer:
 
 @attrs.frozen
 class Practitioner:
-    """A practitioner who carried out the assessment, by reference, with their agency."""
+    """A practitioner who carried out the assessment, by reference, with their agency.
+
+    Attributes:
+        reference: The pseudonymous reference of the practitioner.
+        agency: The agency the practitioner works for (``"health visiting"``), if recorded.
+    """
 
     reference: str = attrs.field(repr=safe_repr, validator=_reference)
     agency: str | None = attrs.field(repr=safe_repr, default=None, validator=_OPTIONAL_LABEL)
@@ -175,6 +190,10 @@ class Practitioner:
 @attrs.frozen
 class ObservationWindow:
     """The days over which the practitioner observed the care (both ends included).
+
+    Attributes:
+        start: The first day observed.
+        end: The last day observed, on or after ``start``.
 
     >>> import datetime as dt
     >>> ObservationWindow(dt.date(2024, 3, 1), dt.date(2024, 3, 21)).days
@@ -212,6 +231,12 @@ class Rating:
     ``evidence`` and ``carer_comment`` are free text about a child: they are kept
     but never shown in a ``repr`` or an error message.
 
+    Attributes:
+        code: The code of the item, sub-area or area graded (``"A1"``).
+        grade: The grade, from 1 (best care) to 5 (worst).
+        evidence: What the practitioner saw that supports the grade (free text).
+        carer_comment: What the carer said about it, if recorded (free text).
+
     >>> Rating("A1", 3, evidence="invented: meals irregular on two visits")
     Rating(code='A1', grade=<Grade.BORDERLINE: 3>)
     """
@@ -242,6 +267,13 @@ class TargetedItem:
     """A line of the summary sheet's table of targeted items.
 
     ``met`` is ``None`` until the target has been reviewed.
+
+    Attributes:
+        code: The code of the targeted item.
+        current_grade: Its grade in this assessment.
+        target_grade: The grade aimed for, no worse than the current one.
+        review_by: The date by which progress is reviewed.
+        grade_at_review: The grade found at the review, once it has taken place.
 
     >>> import datetime as dt
     >>> target = TargetedItem("A4b", current_grade=4, target_grade=2,

@@ -65,6 +65,10 @@ class AgeBand:
     ``from_months`` is included and ``until_months`` is not; an open upper end is
     ``None``. A band for children under five is ``AgeBand(0, 60)``.
 
+    Attributes:
+        from_months: The youngest age in the band, in completed months.
+        until_months: The first age past the band, in completed months (none: no upper end).
+
     >>> band = AgeBand(0, 60)
     >>> band.contains(59), band.contains(60)
     (True, False)

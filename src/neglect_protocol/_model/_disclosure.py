@@ -25,8 +25,26 @@ def _non_negative_whole(instance: object, attribute: attrs.Attribute[int], value
         )
 
 
+def is_space_or_digit(character: str) -> bool:
+    """Whether ``character`` is white space or a digit (of any script), as Python's str says."""
+    return character.isspace() or character.isdigit()
+
+
+def is_symbol(text: str) -> bool:
+    """Whether ``text`` can stand in a table's cell without being read as a count.
+
+    A symbol holds at least one character that is neither white space nor a digit:
+    ``"c"``, ``":"`` and ``"[x]"`` are symbols; ``""``, ``" "``, ``"3"`` and ``"1 2"``
+    are not (a reader would take the last two for numbers).
+
+    >>> [is_symbol(text) for text in ("c", "[x]", "3", " 3 ", "")]
+    [True, True, False, False, False]
+    """
+    return not all(is_space_or_digit(character) for character in text)
+
+
 def _symbol(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip() or value.strip().isdigit():
+    if not isinstance(value, str) or not is_symbol(value):
         raise PolicyError(
             attribute.name,
             f"expected a non-empty symbol that is not a number, got {safe_repr(value)}",
