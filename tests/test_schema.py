@@ -68,6 +68,16 @@ ACROSS_FIELDS = {
     "responses[].answers": "a response answers its survey's questions on their scales",
     "audits[].grade": "an audit's grade is on the judgement scale",
     "rules[].level": "a rule's level is one of its policy's levels",
+    "sub_areas[].area": "a profile's sub-area belongs to one of the profile's areas",
+    ".source": "a profile entry has a source exactly when it has a grade",
+    ".suggested": "a suggested grade is the entry's grade when that grade is suggested",
+    ".discrepancy": "a discrepancy is flagged only on an entered grade",
+    ".looked_after": "an unborn child (by the record's age band) is never looked after",
+    # A report's optional sections come with what they need, or not at all.
+    ".key_indicator": "a key indicator's trend comes with its periods and case histories",
+    ".trend_periods": "a key indicator's trend comes with its periods and case histories",
+    ".case_histories": "a key indicator's trend comes with its periods and case histories",
+    ".report_date": "an action plan in a report comes with the date of its progress",
     "modifiers[].level": "a modifier's level is one of its policy's levels",
     # A policy's codes are checked against the catalogues (or checklist) in use,
     # which a partnership may replace: no fixed schema can list them.

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import attrs
 
-from neglect_protocol._boundary._wire import Layout
+from neglect_protocol._boundary._wire import (
+    AT_LEAST_ONE,
+    NONBLANK,
+    Layout,
+    at_least,
+    field_rules,
+    matching,
+)
 from neglect_protocol._model._census import CensusCode, CensusCodeList, CodeListKind
 
 PARTS = (CodeListKind, CensusCode)
@@ -23,6 +30,12 @@ class CensusCodeListDocument:
     """A census code list as its file lays it out.
 
     The list's kind is ``code_list``, since ``kind`` names the document kind.
+
+    Attributes:
+        code_list: Which list it is: ``"plan_category"`` or ``"assessment_factor"``.
+        source: Where the list comes from (the DfE document and its year).
+        year: The year the collection ends on 31 March (2023 for 2022 to 2023).
+        codes: The codes, in the census's order, each once and of the list's shape.
     """
 
     code_list: CodeListKind
@@ -38,5 +51,12 @@ def _to_shape(codes: CensusCodeList) -> CensusCodeListDocument:
 def _from_shape(document: CensusCodeListDocument) -> CensusCodeList:
     return CensusCodeList(document.code_list, document.source, document.year, document.codes)
 
+
+field_rules(
+    CensusCode,
+    code=matching(r"\S(?:.*\S)?", "a code without spaces around it"),
+    label=NONBLANK,
+)
+field_rules(CensusCodeListDocument, source=NONBLANK, year=at_least(2009), codes=AT_LEAST_ONE)
 
 CENSUS_CODE_LIST_LAYOUT = Layout(CensusCodeListDocument, _to_shape, _from_shape)

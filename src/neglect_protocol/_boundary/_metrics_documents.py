@@ -26,6 +26,7 @@ import attrs
 
 from neglect_protocol._boundary._report_input import ReportInput
 from neglect_protocol._boundary._wire import (
+    AT_LEAST_ONE,
     LABELS,
     NONBLANK,
     OPEN_SHARE,
@@ -36,12 +37,14 @@ from neglect_protocol._boundary._wire import (
     Lazily,
     WireError,
     at_least,
+    described,
     field_rules,
     matching,
     none_of,
     omit_if_default,
     optional,
     satisfying,
+    whole,
 )
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._breakdowns import Dimension
@@ -105,7 +108,15 @@ field_rules(ResponseScale, name=NONBLANK, answers=LABELS)
 field_rules(Question, code=NONBLANK, text=NONBLANK, finding=OPTIONAL_NONBLANK)
 field_rules(Survey, name=NONBLANK, groups=LABELS)
 field_rules(SurveyResponse, respondent=NONBLANK, group=NONBLANK)
-field_rules(CohortRecord, reference=NONBLANK, level_of_need=at_least(1))
+field_rules(
+    CohortRecord,
+    reference=NONBLANK,
+    level_of_need=at_least(1),
+    # The census code shapes a record checks when built (membership of one year's list
+    # is checked against that list), told to the schema.
+    plan_category=described(whole("[A-Z]{3}")),
+    factors=described({"items": {"type": "string", **whole("[0-9]{1,2}[A-Z]?")}}),
+)
 # The census codes came after the first cohort documents: left at their default,
 # they are left out, so those documents are written as they always were.
 omit_if_default(CohortRecord, "plan_category", "factors")
@@ -126,8 +137,16 @@ field_rules(
 )
 _ACTION_REFERENCE = matching(REFERENCE_PATTERN, REFERENCE_SHAPE)
 field_rules(Action, reference=_ACTION_REFERENCE, description=NONBLANK, owner=NONBLANK)
-field_rules(Recommendation, reference=_ACTION_REFERENCE, text=NONBLANK)
-field_rules(ActionPlan, title=NONBLANK)
+field_rules(Recommendation, reference=_ACTION_REFERENCE, text=NONBLANK, actions=AT_LEAST_ONE)
+field_rules(ActionPlan, title=NONBLANK, recommendations=AT_LEAST_ONE)
+# A trend's periods are financial years or their quarters (``2021-22``, ``2021-22 Q3``);
+# that the second year follows the first is the library's check alone.
+field_rules(
+    ReportInput,
+    trend_periods=described(
+        {"minItems": 1, "items": {"type": "string", **whole("[0-9]{4}-[0-9]{2}(?: Q[1-4])?")}}
+    ),
+)
 
 
 # --- Judgement scales: the scale file format ---
