@@ -18,9 +18,7 @@ RULES: list[RollUpRule] = [worst, median, mode, mean]
 
 
 class TestPlainIntegers:
-    @pytest.mark.parametrize(
-        ("rule", "expected"), [(worst, 4), (median, 2), (mode, 2), (mean, 3)]
-    )
+    @pytest.mark.parametrize(("rule", "expected"), [(worst, 4), (median, 2), (mode, 2), (mean, 3)])
     def test_integers_one_to_five_give_grades(self, rule: RollUpRule, expected: int) -> None:
         """The shipped rules accept plain integers 1 to 5 and still return a Grade member."""
         result = rule([2, 4, 2, 1, 4, 2])  # type: ignore[list-item]
@@ -41,9 +39,7 @@ class TestPlainIntegers:
 
 
 class TestIterables:
-    @pytest.mark.parametrize(
-        ("rule", "expected"), [(worst, 5), (median, 3), (mode, 5), (mean, 3)]
-    )
+    @pytest.mark.parametrize(("rule", "expected"), [(worst, 5), (median, 3), (mode, 5), (mean, 3)])
     def test_a_generator_is_read_once_and_whole(self, rule: RollUpRule, expected: int) -> None:
         """A rule given a generator reads it once, as it would the same grades in a list."""
         values = (Grade(value) for value in (1, 5, 3, 5, 2))
