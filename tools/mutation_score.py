@@ -10,8 +10,9 @@ Usage::
 
     python tools/mutation_score.py [--max-children N] [--fail-under PERCENT] [MODULE ...]
 
-A fresh run (the default) starts from an empty ``mutants/``; ``--keep`` reuses it,
-so that mutmut retests only what changed.
+A fresh run (the default) starts from an empty ``mutants/``. After adding tests,
+``--keep --survivors`` retests only the mutants the last run did not catch (the
+source being unchanged, a mutant once caught stays caught).
 """
 
 from __future__ import annotations
@@ -32,15 +33,23 @@ MUTANTS = ROOT / "mutants"
 MUTMUT = str(Path(sys.executable).with_name("mutmut"))
 
 
-def run_module(module: str, max_children: int) -> None:
-    """Test every mutant of one module; mutmut's own output goes to a log in mutants/."""
+def run_module(module: str, max_children: int, only: list[str] | None = None) -> None:
+    """Test the mutants of one module (all, or ``only`` those named); log to mutants/."""
+    if only == []:
+        return
     MUTANTS.mkdir(exist_ok=True)
     log = MUTANTS / f"mutmut-run{module}.log"
     print(f"mutating {PACKAGE}.{module} (log: {log.relative_to(ROOT)})", flush=True)
     environment = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
     with log.open("w") as output:
         finished = subprocess.run(
-            [MUTMUT, "run", "--max-children", str(max_children), f"{PACKAGE}.{module}.*"],
+            [
+                MUTMUT,
+                "run",
+                "--max-children",
+                str(max_children),
+                *(only or [f"{PACKAGE}.{module}.*"]),
+            ],
             cwd=ROOT,
             env=environment,
             stdout=output,
@@ -51,8 +60,8 @@ def run_module(module: str, max_children: int) -> None:
         sys.exit(f"mutmut run failed for {module} (exit {finished.returncode}); see {log}")
 
 
-def statuses() -> dict[str, Counter[str]]:
-    """Each module's mutants counted by status, from ``mutmut results --all true``."""
+def results() -> dict[str, dict[str, str]]:
+    """Each module's mutants, name to status, from ``mutmut results --all true``."""
     listing = subprocess.run(
         [MUTMUT, "results", "--all", "true"],
         cwd=ROOT,
@@ -60,19 +69,18 @@ def statuses() -> dict[str, Counter[str]]:
         text=True,
         check=True,
     ).stdout
-    counts: dict[str, Counter[str]] = {}
+    by_module: dict[str, dict[str, str]] = {}
     for line in listing.splitlines():
         name, _, status = line.strip().rpartition(": ")
-        if not name.startswith(PACKAGE + "."):
-            continue
-        module = name[len(PACKAGE) + 1 :].split(".", 1)[0]
-        counts.setdefault(module, Counter())[status] += 1
-    return counts
+        if name.startswith(PACKAGE + "."):
+            module = name[len(PACKAGE) + 1 :].split(".", 1)[0]
+            by_module.setdefault(module, {})[name] = status
+    return by_module
 
 
 def report(modules: list[str], fail_under: float) -> bool:
     """Print killed / total and the percentage per module; whether all reach ``fail_under``."""
-    counts = statuses()
+    counts = {module: Counter(mutants.values()) for module, mutants in results().items()}
     print()
     print(f"{'module':<13} {'killed':>6} / {'total':<5} {'score':>7}  not killed")
     passed = True
@@ -95,6 +103,11 @@ def main() -> None:
     parser.add_argument("--max-children", type=int, default=1)
     parser.add_argument("--fail-under", type=float, default=90.0)
     parser.add_argument("--keep", action="store_true", help="reuse mutants/ from the last run")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="with --keep, retest only the mutants the last run did not catch",
+    )
     arguments = parser.parse_args()
     modules = list(arguments.modules) or list(MODULES)
     unknown = sorted(set(modules) - set(MODULES))
@@ -102,8 +115,12 @@ def main() -> None:
         parser.error(f"not a logic module of this run: {', '.join(unknown)}")
     if not arguments.keep:
         shutil.rmtree(MUTANTS, ignore_errors=True)
+    last = results() if arguments.keep and arguments.survivors else {}
     for module in modules:
-        run_module(module, arguments.max_children)
+        only = None
+        if module in last:
+            only = sorted(name for name, status in last[module].items() if status not in CAUGHT)
+        run_module(module, arguments.max_children, only)
     if not report(modules, arguments.fail_under):
         sys.exit(f"a module scores below {arguments.fail_under:g}%")
 
