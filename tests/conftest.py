@@ -22,6 +22,17 @@ settings.register_profile(
     derandomize=True,
     print_blob=True,
 )
+# "mutation" (`make mutation`) runs dev's examples, the same ones every time and with no
+# example database, so a mutant's verdict never depends on the run or on other mutants.
+# mutmut runs the suite several times in one process, so a test method is called from
+# more than one instance of its class: that health check is mutmut's doing, not ours.
+settings.register_profile(
+    "mutation",
+    parent=settings.get_profile("dev"),
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.differing_executors],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
