@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib
+import inspect
+import io
 import pkgutil
 import re
 from pathlib import Path
@@ -49,3 +52,39 @@ class TestReferencePages:
         pages = sorted(path.stem for path in REFERENCE.glob("*.md") if path.stem != "index")
         expected = sorted(PUBLIC_MODULES + others)
         assert (expected, expected) == (entries, pages)
+
+
+def _examples_of(module_name: str) -> list[doctest.DocTest]:
+    """The docstring examples the module's reference page shows: its own and its names'."""
+    module = importlib.import_module(f"neglect_protocol.{module_name}")
+    parser = doctest.DocTestParser()
+    found = [parser.get_doctest(module.__doc__ or "", {}, module_name, None, 0)]
+    finder = doctest.DocTestFinder()
+    for name in module.__all__:
+        value = getattr(module, name)
+        # A constant's page entry shows its own docstring, not its type's.
+        if inspect.isclass(value) or inspect.isroutine(value):
+            found += finder.find(value, name, module=False, globs={})
+    return [test for test in found if test.examples]
+
+
+class TestSelfContainedExamples:
+    @pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+    def test_every_example_imports_what_it_uses(self, module_name: str) -> None:
+        """An example on a reference page runs pasted on its own: it imports every name it uses.
+
+        Doctests of a module run with the module's names at hand; a reader who copies
+        an example from the page has none of them, so each is run here with nothing.
+        """
+        missing: dict[str, set[str]] = {}
+        for test in _examples_of(module_name):
+            test.globs = {}
+            report = io.StringIO()
+            runner = doctest.DocTestRunner(
+                optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+            )
+            runner.run(test, out=report.write)
+            names = set(re.findall(r"NameError: name '(\w+)'", report.getvalue()))
+            if names:
+                missing[test.name] = names
+        assert {} == missing

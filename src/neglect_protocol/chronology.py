@@ -9,6 +9,7 @@ assessment did not reassess, and step-down proposals.
 
 >>> import datetime as dt
 >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating
+>>> from neglect_protocol.chronology import from_assessments, review
 >>> child = ChildRef("C-0001", date_of_birth=dt.date(2016, 5, 10))
 >>> def assessed(start, end, grades):
 ...     window = ObservationWindow(dt.date.fromisoformat(start), dt.date.fromisoformat(end))

@@ -83,6 +83,7 @@ def safe_repr(value: object) -> str:
     empty one is called empty; any other object is named by its type. Every message
     built from received input or configuration goes through this function.
 
+    >>> from neglect_protocol.errors import safe_repr
     >>> safe_repr("A1a"), safe_repr(7), safe_repr("Invented: left alone at night")
     ("'A1a'", '7', 'a str of 29 characters')
     >>> safe_repr([]), safe_repr(["Invented: left alone at night"]), safe_repr(["extra"])

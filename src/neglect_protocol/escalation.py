@@ -137,6 +137,7 @@ def decide(
             :class:`Reason` at one of the policy's levels, or a modifier lowers
             a level.
 
+    >>> from neglect_protocol.escalation import decide
     >>> import datetime as dt
     >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
     >>> child = ChildRef("C-0001", date_of_birth=dt.date(2017, 9, 1))

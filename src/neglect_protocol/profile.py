@@ -44,6 +44,7 @@ def score(
         InvalidArgumentError: Never from the shipped rules: a rule is only called
             with at least one grade.
 
+    >>> from neglect_protocol.profile import score
     >>> import datetime as dt
     >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating
     >>> child = ChildRef("C-0001", date_of_birth=dt.date(2019, 4, 2))

@@ -8,6 +8,7 @@ spreadsheet export.
 
 >>> import datetime as dt
 >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
+>>> from neglect_protocol.records import profile_records
 >>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))
 >>> window = ObservationWindow(dt.date(2024, 2, 5), dt.date(2024, 2, 23))
 >>> rows = profile_records([score(Assessment(child, window, (Rating("A1", 3),)))])
@@ -152,6 +153,7 @@ def assessments_from_rows(
         InvalidArgumentError: If ``layout`` is neither ``"long"`` nor ``"wide"``, or
             ``rows`` is one row rather than a collection of them.
 
+    >>> from neglect_protocol.records import assessments_from_rows
     >>> import csv
     >>> export = [
     ...     "child,date_of_birth,window_start,window_end,A,B",

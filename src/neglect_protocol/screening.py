@@ -6,6 +6,7 @@ Outcome rules turn the answers into a decision — no further action, discuss wi
 the safeguarding lead, request a GCP2 by a licensed practitioner, or refer to the
 front door — never a 1 to 5 grade.
 
+>>> from neglect_protocol.screening import DEFAULT_CHECKLIST
 >>> [domain.name for domain in DEFAULT_CHECKLIST.domains][:3]
 ['Health', 'Feeding', 'Hygiene and clothing']
 
@@ -136,6 +137,7 @@ def screen(screening: Screening, *, policy: ScreeningPolicy | None = None) -> Sc
         PolicyError: If a rule returns something that is not ``None`` or a
             :class:`ScreeningReason`.
 
+    >>> from neglect_protocol.screening import Screening, SignAnswer, screen
     >>> import datetime as dt
     >>> from neglect_protocol import ChildRef
     >>> child = ChildRef("C-0003", date_of_birth=dt.date(2020, 2, 1))

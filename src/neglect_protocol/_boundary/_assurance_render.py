@@ -660,6 +660,7 @@ def write_assurance_report(
     to a new temporary file beside it and then moved into place with
     ``os.replace``, so a reader never sees half a report.
 
+    >>> from neglect_protocol.assurance import write_assurance_report
     >>> import tempfile
     >>> from pathlib import Path
     >>> from neglect_protocol.assurance import ReportInput

@@ -186,6 +186,7 @@ def columns(kind: str, rows: Iterable[Mapping[str, Any]] = ()) -> Mapping[str, C
         InvalidArgumentError: If ``kind`` is not a kind of rows, or a row has a
             column that kind of rows does not have.
 
+    >>> from neglect_protocol.records import columns
     >>> dict(columns("disclosed_table"))
     {'row': 'text', 'column': 'text', 'shown': 'text', 'suppressed': 'boolean'}
     >>> columns("assessment_wide", [{"child": "C-1", "A1": 3}])["A1"]

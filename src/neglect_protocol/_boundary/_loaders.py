@@ -65,6 +65,7 @@ def catalogue_from_document(document: Mapping[str, Any]) -> Catalogue:
             an unknown sub-area, grade descriptors outside 1 to 5, or empty or
             overlapping age bands.
 
+    >>> from neglect_protocol.catalogue import catalogue_from_document
     >>> catalogue = catalogue_from_document({
     ...     "schema_version": 1, "name": "Invented", "version": "1", "instrument": "GCP2",
     ...     "items": [{"code": "A1a", "label": "Invented: regular mealtimes"}],
@@ -92,6 +93,7 @@ def load_catalogue(source: Source) -> Catalogue:
             breaks a rule of :func:`catalogue_from_document`.
         OSError: If the file cannot be read.
 
+    >>> from neglect_protocol.catalogue import load_catalogue
     >>> from pathlib import Path
     >>> catalogue = load_catalogue(Path("examples/invented_catalogue.toml"))
     >>> catalogue.item("A1a").label
@@ -128,6 +130,7 @@ def policy_from_document(
             unknown key or kind, a missing or mistyped value, a level the policy
             does not define, a grade outside 1 to 5 or a code the catalogues lack.
 
+    >>> from neglect_protocol.escalation import policy_from_document
     >>> policy = policy_from_document({
     ...     "schema_version": 1, "name": "Invented", "version": "1", "drift_period_days": 90,
     ...     "levels": [
@@ -166,6 +169,7 @@ def policy_to_document(policy: ThresholdPolicy) -> dict[str, Any]:
             modifier is a plain function or another callable the document format
             cannot name.
 
+    >>> from neglect_protocol.escalation import policy_from_document, policy_to_document
     >>> from neglect_protocol.escalation import DEFAULT_POLICY
     >>> policy_from_document(policy_to_document(DEFAULT_POLICY)) == DEFAULT_POLICY
     True
@@ -194,6 +198,7 @@ def load_policy(
             breaks a rule of :func:`policy_from_document`.
         OSError: If the file cannot be read.
 
+    >>> from neglect_protocol.escalation import load_policy
     >>> policy = load_policy("examples/local_policy.toml")
     >>> policy.name, [level.name for level in policy.levels]
     ('Invented three-tier policy', ['Universal', 'Early help', 'Social care'])
@@ -222,6 +227,7 @@ def checklist_from_document(document: Mapping[str, Any]) -> Checklist:
             unknown key, a missing or mistyped value, a domain without signs, or a
             repeated code.
 
+    >>> from neglect_protocol.screening import checklist_from_document
     >>> checklist_from_document({"schema_version": 1, "name": "Invented", "version": "1",
     ...     "domains": [{"code": "HE", "name": "Health", "signs": [
     ...         {"code": "HE1", "text": "Invented sign"}, {"code": "HE1", "text": "Again"}]}]})
@@ -453,6 +459,7 @@ def code_list_from_document(
             unknown or missing key, a repeated code, a code not of the list's
             shape, an empty list, or a list of the other kind than ``code_list``.
 
+    >>> from neglect_protocol.census import code_list_from_document
     >>> codes = code_list_from_document({
     ...     "schema_version": 1, "code_list": "plan_category", "source": "Invented",
     ...     "year": 2031, "codes": [{"code": "NEG", "label": "neglect"}],

@@ -72,6 +72,7 @@ def profile_records(
         InvalidArgumentError: If ``layout`` is neither ``"long"`` nor ``"wide"``, or
             ``profiles`` is a single profile rather than a collection of them.
 
+    >>> from neglect_protocol.records import profile_records
     >>> import datetime as dt
     >>> from neglect_protocol import Assessment, ChildRef, ObservationWindow, Rating, score
     >>> child = ChildRef("C-1", date_of_birth=dt.date(2019, 4, 2))

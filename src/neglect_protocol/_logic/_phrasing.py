@@ -135,6 +135,7 @@ def describe(
             :class:`~neglect_protocol.disclosure.DisclosurePolicy`, or ``small_base``,
             ``tolerance`` or ``ndigits`` is out of range.
 
+    >>> from neglect_protocol.reporting import describe
     >>> from neglect_protocol.stats import Proportion
     >>> print(describe(Proportion(40, 60)))
     two thirds (67%)

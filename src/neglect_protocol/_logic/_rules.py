@@ -46,6 +46,7 @@ def is_monotone(rule: object) -> bool:
     not. A rule of your own counts as monotone only if its ``monotone``
     attribute is ``True``.
 
+    >>> from neglect_protocol.rules import is_monotone, mode, worst
     >>> is_monotone(worst), is_monotone(mode)
     (True, False)
     """
@@ -65,6 +66,7 @@ def worst(grades: Iterable[Grade]) -> Grade:
     Raises:
         InvalidArgumentError: If ``grades`` is empty.
 
+    >>> from neglect_protocol.rules import worst
     >>> from neglect_protocol import Grade
     >>> worst([Grade(1), Grade(4), Grade(2)])
     <Grade.POOR: 4>
@@ -89,6 +91,7 @@ def median(grades: Iterable[Grade]) -> Grade:
     Raises:
         InvalidArgumentError: If ``grades`` is empty.
 
+    >>> from neglect_protocol.rules import median
     >>> from neglect_protocol import Grade
     >>> median([Grade(1), Grade(2), Grade(3), Grade(5)])
     <Grade.BORDERLINE: 3>
@@ -116,6 +119,7 @@ def mode(grades: Iterable[Grade]) -> Grade:
     Raises:
         InvalidArgumentError: If ``grades`` is empty.
 
+    >>> from neglect_protocol.rules import mode
     >>> from neglect_protocol import Grade
     >>> mode([Grade(2), Grade(2), Grade(4), Grade(4), Grade(1)])
     <Grade.POOR: 4>
@@ -143,6 +147,7 @@ def mean(grades: Iterable[Grade]) -> Grade:
     Raises:
         InvalidArgumentError: If ``grades`` is empty.
 
+    >>> from neglect_protocol.rules import mean
     >>> from neglect_protocol import Grade
     >>> mean([Grade(2), Grade(3)])
     <Grade.BORDERLINE: 3>

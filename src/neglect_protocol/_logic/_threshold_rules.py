@@ -122,6 +122,7 @@ class AreaAtOrAbove:
         areas: Only these areas; every area when empty.
         count: How many areas must reach the grade (1 or more).
 
+    >>> from neglect_protocol.escalation import AreaAtOrAbove
     >>> AreaAtOrAbove(grade=4, level=4).describe()
     'any area graded 4 or worse'
     >>> AreaAtOrAbove(grade=3, level=3, count=3).describe()
@@ -181,6 +182,7 @@ class SubAreasAtOrAbove:
         level: The level proposed.
         count: How many sub-areas must reach the grade (1 or more).
 
+    >>> from neglect_protocol.escalation import SubAreasAtOrAbove
     >>> SubAreasAtOrAbove(grade=3, level=3, count=3).describe()
     'at least 3 sub-areas graded 3 or worse'
     """
@@ -233,6 +235,7 @@ class NamedSubAreasAtOrAbove:
         grade: The grade from which the rule fires (1 to 5).
         level: The level proposed.
 
+    >>> from neglect_protocol.escalation import NamedSubAreasAtOrAbove
     >>> NamedSubAreasAtOrAbove(codes=("B1", "B2"), grade=4, level=4).describe()
     'any of B1, B2 graded 4 or worse'
     """
@@ -300,6 +303,7 @@ class NoImprovement:
         grade: The grade from which a baseline entry counts as a concern;
             ``None`` for the policy's concern grade.
 
+    >>> from neglect_protocol.escalation import NoImprovement
     >>> NoImprovement(level=3, grade=3).describe()
     'a baseline concern (graded 3 or worse) no better at review'
     """
@@ -363,6 +367,7 @@ class Deterioration:
         grade: The grade an entry must now be at, or worse, to count; ``None``
             for the policy's concern grade.
 
+    >>> from neglect_protocol.escalation import Deterioration
     >>> Deterioration(level=3, grade=3).describe()
     'worse than when last graded, now graded 3 or worse'
     """
@@ -430,6 +435,7 @@ class PersistentBorderline:
         grade: The grade from which an entry counts as borderline or worse;
             ``None`` for the policy's concern grade.
 
+    >>> from neglect_protocol.escalation import PersistentBorderline
     >>> PersistentBorderline(level=3, grade=3).describe()
     'at least 1 sub-area graded 3 or worse at each of the last 2 assessments to grade it'
     """
@@ -507,6 +513,7 @@ class Drift:
     Attributes:
         level: The level proposed.
 
+    >>> from neglect_protocol.escalation import Drift
     >>> Drift(level=4).describe()
     "a concern (at the policy's concern grade or worse) for longer than the policy's drift period"
     """
@@ -571,6 +578,7 @@ class AllOf:
         rules: The rules joined (at least one).
         level: The level proposed; ``None`` for the highest of the rules'.
 
+    >>> from neglect_protocol.escalation import AllOf, NoImprovement, SubAreasAtOrAbove
     >>> several = SubAreasAtOrAbove(grade=3, level=2, count=2)
     >>> print(AllOf((several, NoImprovement(level=2)), level=3).describe())
     all of: at least 2 sub-areas graded 3 or worse; a baseline concern (at the policy's ...
@@ -626,6 +634,7 @@ class InfantStepUp:
         under_months: The age in completed months below which a child counts as
             an infant (12: under one).
 
+    >>> from neglect_protocol.escalation import InfantStepUp
     >>> InfantStepUp().describe()
     'for an unborn child or one under 12 months, step every reason up 1 level'
     """

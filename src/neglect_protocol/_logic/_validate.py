@@ -42,6 +42,7 @@ def validate(assessment: Assessment, catalogue: Catalogue) -> None:
             outside its age bands (listing every problem when there are several).
         UnknownCodeError: If a rated or targeted code is not in the catalogue.
 
+    >>> from neglect_protocol.assessment import validate
     >>> import datetime as dt
     >>> from neglect_protocol import GCP2, Assessment, ChildRef, ObservationWindow, Rating
     >>> unborn = ChildRef("C-7", expected_delivery_date=dt.date(2025, 6, 1))

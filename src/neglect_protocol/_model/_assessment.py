@@ -78,6 +78,7 @@ _OPTIONAL_LABEL = is_a(str, "text", AssessmentError, optional=True)
 def completed_months(born: dt.date, on: dt.date) -> int:
     """Return the number of whole months from ``born`` to ``on`` (0 in the first month).
 
+    >>> from neglect_protocol.assessment import completed_months
     >>> import datetime as dt
     >>> completed_months(dt.date(2024, 1, 31), dt.date(2024, 2, 29))
     0
@@ -111,6 +112,7 @@ class ChildRef:
         date_of_birth: The child's date of birth, if born.
         expected_delivery_date: For an unborn child, the date the baby is due.
 
+    >>> from neglect_protocol.assessment import ChildRef
     >>> import datetime as dt
     >>> child = ChildRef("C-0001", date_of_birth=dt.date(2021, 5, 4))
     >>> child.age_in_months_on(dt.date(2023, 5, 3))
@@ -195,6 +197,7 @@ class ObservationWindow:
         start: The first day observed.
         end: The last day observed, on or after ``start``.
 
+    >>> from neglect_protocol.assessment import ObservationWindow
     >>> import datetime as dt
     >>> ObservationWindow(dt.date(2024, 3, 1), dt.date(2024, 3, 21)).days
     21
@@ -237,6 +240,7 @@ class Rating:
         evidence: What the practitioner saw that supports the grade (free text).
         carer_comment: What the carer said about it, if recorded (free text).
 
+    >>> from neglect_protocol.assessment import Rating
     >>> Rating("A1", 3, evidence="invented: meals irregular on two visits")
     Rating(code='A1', grade=<Grade.BORDERLINE: 3>)
     """
@@ -275,6 +279,7 @@ class TargetedItem:
         review_by: The date by which progress is reviewed.
         grade_at_review: The grade found at the review, once it has taken place.
 
+    >>> from neglect_protocol.assessment import TargetedItem
     >>> import datetime as dt
     >>> target = TargetedItem("A4b", current_grade=4, target_grade=2,
     ...                       review_by=dt.date(2024, 6, 1), grade_at_review=2)

@@ -20,6 +20,7 @@ from neglect_protocol.errors import CatalogueError, UnknownCodeError, safe_repr
 class Instrument(enum.Enum):
     """The assessment tool a catalogue describes.
 
+    >>> from neglect_protocol.catalogue import Instrument
     >>> Instrument("GCP2A").is_antenatal
     True
     """
@@ -69,6 +70,7 @@ class AgeBand:
         from_months: The youngest age in the band, in completed months.
         until_months: The first age past the band, in completed months (none: no upper end).
 
+    >>> from neglect_protocol.catalogue import AgeBand
     >>> band = AgeBand(0, 60)
     >>> band.contains(59), band.contains(60)
     (True, False)
@@ -99,6 +101,7 @@ class AgeBand:
     def overlaps(self, other: AgeBand) -> bool:
         """Whether the two bands share at least one month.
 
+        >>> from neglect_protocol.catalogue import AgeBand
         >>> AgeBand(0, 60).overlaps(AgeBand(59, 120)), AgeBand(0, 60).overlaps(AgeBand(60))
         (True, False)
         """

@@ -72,6 +72,7 @@ class Reason:
         stepped_up_from: The level first proposed, when a modifier (such as the
             infant modifier) stepped the proposal up; ``None`` otherwise.
 
+    >>> from neglect_protocol.escalation import Reason
     >>> str(Reason("area_at_or_above", 4, "area B (Care of safety) graded 4", ("B",)))
     'level 4: area B (Care of safety) graded 4 [area_at_or_above]'
     """

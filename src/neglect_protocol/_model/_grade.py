@@ -55,6 +55,7 @@ class Grade(enum.IntEnum, metaclass=_StrictGradeMeta):
     Each member reads on the scale's three parallel dimensions: :attr:`needs_met`,
     :attr:`commitment` and :attr:`quality_of_care`.
 
+    >>> from neglect_protocol.grades import Grade
     >>> Grade(3)
     <Grade.BORDERLINE: 3>
     >>> Grade(3).quality_of_care
@@ -104,6 +105,7 @@ class Grade(enum.IntEnum, metaclass=_StrictGradeMeta):
     def is_worse_than(self, other: Grade) -> bool:
         """Whether this grade describes worse care than ``other``.
 
+        >>> from neglect_protocol.grades import Grade
         >>> Grade(4).is_worse_than(Grade(2))
         True
         """
@@ -112,6 +114,7 @@ class Grade(enum.IntEnum, metaclass=_StrictGradeMeta):
     def is_better_than(self, other: Grade) -> bool:
         """Whether this grade describes better care than ``other``.
 
+        >>> from neglect_protocol.grades import Grade
         >>> Grade(1).is_better_than(Grade(2))
         True
         """

@@ -56,6 +56,7 @@ class LevelOfNeed:
         review_after_days: Days from the end of the observation window to the
             review of a decision at this level.
 
+    >>> from neglect_protocol.escalation import LevelOfNeed
     >>> level = LevelOfNeed(2, "Additional", "targeted early help", review_after_days=91)
     >>> str(level)
     'level 2 (Additional)'

@@ -94,6 +94,7 @@ class Proportion:
             refused), is negative, if ``total`` is 0, or if ``positive`` exceeds
             ``total``.
 
+    >>> from neglect_protocol.stats import Proportion
     >>> audits = Proportion(20, 30)
     >>> audits.share
     Fraction(2, 3)
@@ -133,6 +134,7 @@ class Proportion:
         Raises:
             StatisticsError: If an outcome is not a boolean, or there are none.
 
+        >>> from neglect_protocol.stats import Proportion
         >>> Proportion.from_outcomes([True, False, True, True])
         Proportion(positive=3, total=4)
         """
@@ -155,6 +157,7 @@ class Proportion:
     def complement(self) -> Proportion:
         """The share that is not positive, as a proportion of the same total.
 
+        >>> from neglect_protocol.stats import Proportion
         >>> Proportion(3, 4).complement
         Proportion(positive=1, total=4)
         """
@@ -181,6 +184,7 @@ class Proportion:
         Raises:
             StatisticsError: If ``ndigits`` is not a whole number of 0 or more.
 
+        >>> from neglect_protocol.stats import Proportion
         >>> Proportion(1, 8).percent(), Proportion(1, 3).percent(2)
         (Decimal('13'), Decimal('33.33'))
         """
@@ -201,6 +205,7 @@ class Proportion:
         Raises:
             StatisticsError: If ``confidence`` is not strictly between 0 and 1.
 
+        >>> from neglect_protocol.stats import Proportion
         >>> low, high = Proportion(81, 263).wilson_interval()
         >>> round(low, 4), round(high, 4)
         (0.2553, 0.3662)
@@ -223,6 +228,7 @@ class Proportion:
         Raises:
             StatisticsError: If ``confidence`` is not strictly between 0 and 1.
 
+        >>> from neglect_protocol.stats import Proportion
         >>> low, high = Proportion(1, 29).clopper_pearson_interval()
         >>> round(low, 4), round(high, 4)
         (0.0009, 0.1776)

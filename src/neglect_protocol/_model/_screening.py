@@ -31,6 +31,7 @@ class ScreeningOutcome(enum.Enum):
 
     Outcomes are ordered by :attr:`rank`, from no further action to a referral.
 
+    >>> from neglect_protocol.screening import ScreeningOutcome
     >>> ScreeningOutcome.REQUEST_GCP2.description
     'request a GCP2 by a licensed practitioner'
     """
@@ -291,6 +292,7 @@ class SignAnswer:
         answer: The answer (an :class:`Answer`, or its text such as ``"applies"``).
         evidence: What the answer rests on.
 
+    >>> from neglect_protocol.screening import SignAnswer
     >>> SignAnswer("HE1", "applies", evidence="invented: two missed appointments")
     SignAnswer(sign='HE1', answer=<Answer.APPLIES: 'applies'>)
     """

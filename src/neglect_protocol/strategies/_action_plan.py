@@ -32,6 +32,7 @@ def _draw_action(draw: st.DrawFn, reference: str) -> Action:
 def actions(draw: st.DrawFn) -> Action:
     """Any valid action, with evidence of impact as free text or ``None``.
 
+    >>> from neglect_protocol.strategies import actions
     >>> from hypothesis import given
     >>> @given(actions())
     ... def test_complete_is_never_overdue(action):
@@ -60,6 +61,7 @@ def action_plans(
     """Any valid action plan: 1 to ``max_recommendations`` recommendations of 1 to ``max_actions``.
 
     >>> from hypothesis import given
+    >>> from neglect_protocol.strategies import action_plans
     >>> @given(action_plans())
     ... def test_every_action_is_listed_once(plan):
     ...     assert len(plan.actions) == len({action.reference for action in plan.actions})

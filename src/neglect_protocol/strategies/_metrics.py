@@ -62,6 +62,7 @@ _MAYBE_NAME = st.none() | NAMES
 def proportions(draw: st.DrawFn, *, min_total: int = 1, max_total: int = 1_000) -> Proportion:
     """Any valid proportion with a total from ``min_total`` to ``max_total``.
 
+    >>> from neglect_protocol.strategies import proportions
     >>> from hypothesis import given
     >>> @given(proportions(max_total=30))
     ... def test_share_is_a_fraction_of_one(proportion):
@@ -123,6 +124,7 @@ def sparse_count_tables(
     hides) and a third 6 to ``max_count``, so true zeros sit beside small counts,
     where secondary suppression is hardest.
 
+    >>> from neglect_protocol.strategies import sparse_count_tables
     >>> from hypothesis import given
     >>> @given(sparse_count_tables(max_rows=2, max_columns=2))
     ... def test_counts_are_whole(table):

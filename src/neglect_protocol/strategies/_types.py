@@ -338,6 +338,7 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
 
     The strategies are built once and shared; the mapping returned is a copy.
 
+    >>> from neglect_protocol.strategies import type_strategies
     >>> from neglect_protocol import Catalogue
     >>> type_strategies()[Catalogue]
     catalogues(max_areas=3, max_sub_areas=2, max_items=2)
@@ -358,6 +359,7 @@ def register_type_strategies() -> None:
     ``st.from_type`` and ``@given`` with type annotations draw valid values with no
     set-up. Call this where entry points are not loaded.
 
+    >>> from neglect_protocol.strategies import register_type_strategies
     >>> from hypothesis import find, strategies as st
     >>> from neglect_protocol import Assessment
     >>> register_type_strategies()
