@@ -43,7 +43,7 @@ typecheck: $(DEV)
 
 unit: $(DEV)
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-$$( [ -n "$$CI" ] && echo ci || echo dev )} \
-	$(BIN)/pytest -n $(TEST_JOBS) --cov --cov-report=term-missing
+	$(BIN)/pytest -n $(TEST_JOBS) --durations=15 --cov --cov-report=term-missing
 
 docs: $(DEV)
 	$(BIN)/sphinx-build -q -n -W --keep-going -b html docs docs/_build/html

@@ -165,6 +165,17 @@ class TestLoadingAnotherYear:
         )
         assert SECRET not in str(caught.value)
 
+    @pytest.mark.parametrize("year", [2008, 10000, True, "2023"])
+    def test_a_list_built_in_code_checks_its_year(self, year: object) -> None:
+        """A code list built in Python refuses a year no census collection ends in."""
+        with pytest.raises(CohortError, match=r"^year: expected the year a collection ends"):
+            CensusCodeList(
+                CodeListKind.ASSESSMENT_FACTOR,
+                "Invented",
+                year,  # type: ignore[arg-type]
+                (CensusCode("16A", "a"),),
+            )
+
     def test_every_problem_is_listed(self, tmp_path: Path) -> None:
         """Problems in several places are all reported, each at its own path."""
         document = factor_document(year="2031", codes=[{"code": "16A"}])
