@@ -10,7 +10,7 @@ DIST := dist
 # Test processes: one per core (pytest-xdist); `make unit TEST_JOBS=0` runs in one.
 TEST_JOBS ?= auto
 
-.PHONY: demo dev test lint typecheck unit docs package benchmark min-versions mutation clean
+.PHONY: demo dev test lint typecheck unit docs package benchmark min-health min-versions mutation clean
 
 $(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,7 +56,7 @@ package: $(DEV)
 	$(BIN)/python -m build --no-isolation --outdir $(DIST) .
 	$(BIN)/twine check --strict $(DIST)/*
 
-test: lint typecheck unit docs package
+test: lint typecheck unit min-health docs package
 
 benchmark: $(DEV)
 	$(BIN)/python benchmarks/bench_score.py
@@ -70,16 +70,25 @@ benchmark: $(DEV)
 	$(BIN)/python benchmarks/bench_rows.py
 
 # The strategies' tests in a separate venv holding the lowest versions pyproject.toml
-# allows (each ">=" of the dependencies and the hypothesis extra read as "=="). Slow
-# (it builds the venv), so not part of `make test`.
+# allows (each ">=" of the dependencies and the hypothesis extra read as "=="). The
+# health checks run in `make test` (min-health); all of them with `make min-versions`.
 MIN_VENV := .venv-min
 MIN_PINS = $$($(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(" ".join(r.replace(">=", "==") for r in p["dependencies"] + p["optional-dependencies"]["hypothesis"]))')
 
-min-versions:
+$(MIN_VENV)/.installed: pyproject.toml
 	test -x $(MIN_VENV)/bin/python || $(PYTHON) -m venv $(MIN_VENV)
 	$(MIN_VENV)/bin/python -m pip install --quiet $(MIN_PINS) "pytest==9.2.0"
 	$(MIN_VENV)/bin/python -m pip install --quiet --no-deps -e .
 	$(MIN_VENV)/bin/python -m pip list 2>/dev/null | grep -Ei "^(attrs|cattrs|hypothesis) "
+	touch $@
+
+# Part of `make test`: every type's strategy, and the how-to's examples, pass Hypothesis'
+# health checks at the lowest versions allowed too (the unit step checks the current ones).
+min-health: $(MIN_VENV)/.installed
+	HYPOTHESIS_PROFILE=dev $(MIN_VENV)/bin/pytest -q -p no:cacheprovider -p no:randomly \
+		tests/test_strategies.py::TestTypeTable tests/test_strategies.py::TestHowToExamples
+
+min-versions: $(MIN_VENV)/.installed
 	HYPOTHESIS_PROFILE=dev $(MIN_VENV)/bin/pytest -q -p no:cacheprovider -p no:randomly \
 		tests/test_strategies.py tests/test_catalogue_strategies.py
 
