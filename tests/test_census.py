@@ -141,7 +141,7 @@ class TestLoadingAnotherYear:
             ({"kind": "catalogue"}, "$.kind: expected"),
             ({"schema_version": 2}, "$.schema_version:"),
             ({"year": "2031"}, "$.year: expected"),
-            ({"year": 1999}, "$.year: expected a whole number of 2009 or more"),
+            ({"year": 1999}, "$.year: expected the year a collection ends"),
             ({"colour": "blue"}, "$.colour:"),
             (
                 {"codes": [{"code": "16A", "label": "a"}, {"code": "16A", "label": "b"}]},

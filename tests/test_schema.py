@@ -73,6 +73,9 @@ ACROSS_FIELDS = {
     ".suggested": "a suggested grade is the entry's grade when that grade is suggested",
     ".discrepancy": "a discrepancy is flagged only on an entered grade",
     ".looked_after": "an unborn child (by the record's age band) is never looked after",
+    "answers[].evidence": "an answer of 'applies' comes with evidence",
+    "audit_criteria[].code": "a report's audit criterion is one judged in the period's audits",
+    "questions[].positive": "a question's positive answers are answers of its scale",
     # A report's optional sections come with what they need, or not at all.
     ".key_indicator": "a key indicator's trend comes with its periods and case histories",
     ".trend_periods": "a key indicator's trend comes with its periods and case histories",

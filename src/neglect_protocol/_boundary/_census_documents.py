@@ -15,7 +15,7 @@ from neglect_protocol._boundary._wire import (
     AT_LEAST_ONE,
     NONBLANK,
     Layout,
-    at_least,
+    described,
     field_rules,
     matching,
 )
@@ -57,6 +57,12 @@ field_rules(
     code=matching(r"\S(?:.*\S)?", "a code without spaces around it"),
     label=NONBLANK,
 )
-field_rules(CensusCodeListDocument, source=NONBLANK, year=at_least(2009), codes=AT_LEAST_ONE)
+# The list checks its year itself (a year a census collection ends in: 2009 to 9999).
+field_rules(
+    CensusCodeListDocument,
+    source=NONBLANK,
+    year=described({"minimum": 2009, "maximum": 9999}),
+    codes=AT_LEAST_ONE,
+)
 
 CENSUS_CODE_LIST_LAYOUT = Layout(CensusCodeListDocument, _to_shape, _from_shape)

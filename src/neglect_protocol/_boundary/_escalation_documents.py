@@ -34,6 +34,7 @@ from neglect_protocol._boundary._wire import (
     Layout,
     WireError,
     at_least,
+    described,
     field_rules,
     field_types,
     optional,
@@ -44,6 +45,7 @@ from neglect_protocol._logic._screening_rules import (
     DomainsWithSigns,
     NamedSigns,
     NotKnown,
+    SeriousSigns,
     SignsAnswered,
 )
 from neglect_protocol._logic._threshold_rules import (
@@ -111,10 +113,14 @@ field_rules(Sign, code=NONBLANK, domain=NONBLANK, text=NONBLANK)
 field_rules(Checklist, name=NONBLANK, version=NONBLANK)
 field_rules(SignAnswer, sign=NONBLANK)
 field_rules(Screening, screener=OPTIONAL_NONBLANK, reference=OPTIONAL_NONBLANK)
-field_rules(SignsAnswered, min_count=at_least(1), domains=NONBLANK_CODES)
-field_rules(NamedSigns, codes=NONBLANK_CODES)
-field_rules(NamedSubAreasAtOrAbove, codes=NONBLANK_CODES)
-field_rules(DomainsWithSigns, min_domains=at_least(1))
+field_rules(SignsAnswered, min_count=at_least(1), domains=NONBLANK_CODES, answers=AT_LEAST_ONE)
+field_rules(NamedSigns, codes=NONBLANK_CODES, answers=AT_LEAST_ONE)
+field_rules(
+    NamedSubAreasAtOrAbove,
+    codes=described({"minItems": 1, "items": {"type": "string", "pattern": "\\S"}}),
+)
+field_rules(DomainsWithSigns, min_domains=at_least(1), answers=AT_LEAST_ONE)
+field_rules(SeriousSigns, answers=AT_LEAST_ONE)
 field_rules(NotKnown, min_count=at_least(1))
 
 

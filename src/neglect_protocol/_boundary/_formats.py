@@ -26,6 +26,7 @@ import attrs
 from neglect_protocol._boundary._builtin import builtin_catalogue
 from neglect_protocol._boundary._wire import (
     AREA_CODE,
+    AT_LEAST_ONE,
     ITEM_CODE,
     MONTHS,
     NONBLANK,
@@ -37,6 +38,7 @@ from neglect_protocol._boundary._wire import (
     Layout,
     WireError,
     describe,
+    described,
     fast_reader,
     field_rules,
     key_segment,
@@ -250,10 +252,16 @@ class CatalogueDocument:
     age_band: AgeBand | None = None
 
 
-field_rules(CatalogueDocument, name=NONBLANK)
+field_rules(CatalogueDocument, name=NONBLANK, areas=AT_LEAST_ONE)
 field_rules(CatalogueArea, code=AREA_CODE, name=NONBLANK)
 field_rules(CatalogueSubArea, name=NONBLANK)
-field_rules(CatalogueItem, code=ITEM_CODE, label=NONBLANK)
+field_rules(
+    CatalogueItem,
+    code=ITEM_CODE,
+    label=NONBLANK,
+    # The wording for each grade must not be blank, as the reader checks.
+    descriptors=described({"additionalProperties": {"type": "string", "pattern": "\\S"}}),
+)
 
 
 def _catalogue_to_shape(catalogue: Catalogue) -> CatalogueDocument:

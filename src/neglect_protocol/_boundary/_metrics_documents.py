@@ -78,6 +78,7 @@ from neglect_protocol._model._disclosure import (
     is_space_or_digit,
     is_symbol,
 )
+from neglect_protocol._model._moderation import ModerationGrade
 from neglect_protocol._model._survey import Question, ResponseScale, Survey, SurveyResponse
 from neglect_protocol.errors import PolicyError
 
@@ -105,7 +106,9 @@ field_rules(AuditComment, theme=NONBLANK)
 field_rules(Criterion, code=NONBLANK, label=NONBLANK)
 field_rules(CaseFileAudit, reference=NONBLANK, team=NONBLANK)
 field_rules(ResponseScale, name=NONBLANK, answers=LABELS)
-field_rules(Question, code=NONBLANK, text=NONBLANK, finding=OPTIONAL_NONBLANK)
+field_rules(
+    Question, code=NONBLANK, text=NONBLANK, finding=OPTIONAL_NONBLANK, positive=AT_LEAST_ONE
+)
 field_rules(Survey, name=NONBLANK, groups=LABELS)
 field_rules(SurveyResponse, respondent=NONBLANK, group=NONBLANK)
 field_rules(
@@ -139,6 +142,17 @@ _ACTION_REFERENCE = matching(REFERENCE_PATTERN, REFERENCE_SHAPE)
 field_rules(Action, reference=_ACTION_REFERENCE, description=NONBLANK, owner=NONBLANK)
 field_rules(Recommendation, reference=_ACTION_REFERENCE, text=NONBLANK, actions=AT_LEAST_ONE)
 field_rules(ActionPlan, title=NONBLANK, recommendations=AT_LEAST_ONE)
+# A moderation set's references are code-shaped, with at least one digit (the model's
+# rule); the digit is a second pattern, since a portable pattern has no look-ahead.
+_MODERATION_REFERENCE = described(
+    {**whole("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"), "allOf": [{"pattern": "[0-9]"}]}
+)
+field_rules(
+    ModerationGrade,
+    rater=_MODERATION_REFERENCE,
+    case=_MODERATION_REFERENCE,
+    sub_area=_MODERATION_REFERENCE,
+)
 # A trend's periods are financial years or their quarters (``2021-22``, ``2021-22 Q3``);
 # that the second year follows the first is the library's check alone.
 field_rules(
@@ -183,6 +197,7 @@ field_rules(
     version=NONBLANK,
     good_or_better=NONBLANK,
     inadequate=NONBLANK,
+    judgements=described({"minItems": 2}),
 )
 
 
