@@ -415,9 +415,12 @@ class TestSchemas:
         schema = json_schema(Decision)
         assert "#/$defs/PolicyDocument" == schema["properties"]["policy"]["$ref"]
         positive = json_schema(Survey)["$defs"]["Question"]["properties"]["positive"]
-        assert {"type": "array", "items": {"type": "string"}, "uniqueItems": True} == {
-            key: value for key, value in positive.items() if key != "description"
-        }
+        assert {
+            "type": "array",
+            "items": {"type": "string"},
+            "uniqueItems": True,
+            "minItems": 1,
+        } == {key: value for key, value in positive.items() if key != "description"}
 
 
 class TestReportInputs:
