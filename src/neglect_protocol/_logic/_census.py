@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import attrs
 
 from neglect_protocol._model._census import CensusCodeList, CodeListKind
-from neglect_protocol._model._checks import got
+from neglect_protocol._model._checks import got, member_of
 from neglect_protocol._model._cohort import CensusAgeBand, CohortRecord, UnbornPolicy
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._proportion import Proportion
@@ -70,11 +70,7 @@ class NeglectBasis(enum.Enum):
         Raises:
             CohortError: If it is neither.
         """
-        for member in cls:
-            if value is member or value == member.value:
-                return member
-        choices = ", ".join(safe_repr(member.value) for member in cls)
-        raise CohortError("basis", f"expected one of {choices}, got {got(value)}")
+        return member_of(cls, value, "basis", CohortError, shown=got)
 
 
 _DESCRIPTIONS = {

@@ -37,7 +37,7 @@ from neglect_protocol._logic._census import NEGLECT_CATEGORY, NEGLECT_FACTOR, Ne
 from neglect_protocol._logic._intervals import newcombe_interval
 from neglect_protocol._model._casework import CaseHistory
 from neglect_protocol._model._census import CensusCodeList, CodeListKind
-from neglect_protocol._model._checks import got
+from neglect_protocol._model._checks import got, member_of
 from neglect_protocol._model._periods import Period, add_months
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol.errors import CohortError, safe_repr
@@ -276,11 +276,7 @@ class KeyIndicator(enum.Enum):
         Raises:
             CohortError: If it is neither.
         """
-        for member in cls:
-            if value is member or value == member.value:
-                return member
-        choices = ", ".join(safe_repr(member.value) for member in cls)
-        raise CohortError("indicator", f"expected one of {choices}, got {got(value)}")
+        return member_of(cls, value, "indicator", CohortError, shown=got)
 
 
 _MEASURES: dict[

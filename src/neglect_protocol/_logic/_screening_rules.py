@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import attrs
 
 from neglect_protocol._logic._specs import as_tuple, codes, whole_number
-from neglect_protocol._model._checks import got
+from neglect_protocol._model._checks import got, member_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._policy import rule_label
 from neglect_protocol._model._screening import (
@@ -22,7 +22,6 @@ from neglect_protocol._model._screening import (
     ScreeningPolicy,
     ScreeningReason,
     Sign,
-    member_of,
 )
 from neglect_protocol.errors import PolicyError, ScreeningError, safe_repr
 

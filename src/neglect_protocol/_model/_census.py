@@ -18,7 +18,7 @@ import re
 
 import attrs
 
-from neglect_protocol._model._checks import got
+from neglect_protocol._model._checks import got, member_of
 from neglect_protocol.errors import CohortError, safe_repr
 
 
@@ -95,11 +95,7 @@ def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> N
 
 
 def _kind(value: CodeListKind | str) -> CodeListKind:
-    for member in CodeListKind:
-        if value is member or value == member.value:
-            return member
-    choices = ", ".join(safe_repr(member.value) for member in CodeListKind)
-    raise CohortError("kind", f"expected one of {choices}, got {got(value)}")
+    return member_of(CodeListKind, value, "kind", CohortError, shown=got)
 
 
 @attrs.frozen

@@ -8,8 +8,9 @@ field, what was expected and only a safe rendering of what was received.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -136,3 +137,36 @@ def collected(value: object, field: str, what: str, error: ErrorFactory) -> tupl
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise error(field, f"expected {what}, got {got(value)}")
     return tuple(value)
+
+
+Member = TypeVar("Member", bound=enum.Enum)
+
+
+def member_of(
+    kind: type[Member],
+    value: object,
+    field: str,
+    error: Callable[[str, str], Exception],
+    *,
+    shown: Callable[[object], str] = repr,
+) -> Member:
+    """Return ``value`` as a member of the enum ``kind``, accepting a member or its value.
+
+    Args:
+        kind: The enum.
+        value: A member or a member's value.
+        field: Where the value came from, for the error.
+        error: Builds the error from the field and a problem.
+        shown: How the error shows a wrong value (``repr`` for configuration; a
+            safe rendering where the value may be free text in the wrong place).
+
+    Raises:
+        Exception: ``error(field, ...)`` listing the choices, if ``value`` is neither.
+    """
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(safe_repr(choice) for choice in kind)
+        raise error(field, f"expected one of {choices}, got {shown(value)}") from None

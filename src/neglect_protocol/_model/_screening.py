@@ -6,12 +6,12 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias
 
 import attrs
 
 from neglect_protocol._model._assessment import ChildRef
-from neglect_protocol._model._checks import got
+from neglect_protocol._model._checks import got, member_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._policy import rule_label
 from neglect_protocol.errors import PolicyError, ScreeningError, safe_repr
@@ -234,39 +234,6 @@ class Checklist:
             "domain",
             f"expected a domain of checklist {safe_repr(self.name)}, got {safe_repr(code)}",
         )
-
-
-Member = TypeVar("Member", bound=enum.Enum)
-
-
-def member_of(
-    kind: type[Member],
-    value: object,
-    field: str,
-    error: Callable[[str, str], Exception],
-    *,
-    shown: Callable[[object], str] = repr,
-) -> Member:
-    """Return ``value`` as a member of the enum ``kind``, accepting a member or its value.
-
-    Args:
-        kind: The enum.
-        value: A member or a member's value.
-        field: Where the value came from, for the error.
-        error: Builds the error from the field and a problem.
-        shown: How the error shows a wrong value (``repr`` for configuration; a
-            safe rendering where the value may be free text in the wrong place).
-
-    Raises:
-        Exception: ``error(field, ...)`` listing the choices, if ``value`` is neither.
-    """
-    if isinstance(value, kind):
-        return value
-    try:
-        return kind(value)
-    except ValueError:
-        choices = ", ".join(safe_repr(choice) for choice in kind)
-        raise error(field, f"expected one of {choices}, got {shown(value)}") from None
 
 
 def _answer(value: object) -> Answer:
