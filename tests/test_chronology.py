@@ -19,7 +19,7 @@ from neglect_protocol.chronology import (
     review,
 )
 from neglect_protocol.display import format_review
-from neglect_protocol.errors import PolicyError, ProfileError
+from neglect_protocol.errors import AssessmentError, PolicyError
 from neglect_protocol.escalation import DEFAULT_POLICY
 from neglect_protocol.grades import Grade
 from neglect_protocol.rules import mean
@@ -62,14 +62,14 @@ class TestOrder:
 
     def test_no_profiles(self) -> None:
         """A chronology needs at least one profile."""
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             Chronology([])
         assert "profiles: expected at least one profile, got none" == str(caught.value)
 
     def test_a_mix_of_children_is_refused(self) -> None:
         """Every profile must be the same child's."""
         other = ChildRef("C-0999", date_of_birth=dt.date(2016, 5, 10))
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             Chronology(
                 [
                     profile({"A1": 3}),
@@ -82,7 +82,7 @@ class TestOrder:
 
     def test_duplicate_windows_are_refused(self) -> None:
         """The same window twice is an error, naming both places given."""
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             Chronology(
                 [
                     profile({"A1": 3}),
@@ -98,7 +98,7 @@ class TestOrder:
     def test_overlapping_windows_are_refused(self) -> None:
         """Windows that overlap cannot be put in order."""
         with pytest.raises(
-            ProfileError,
+            AssessmentError,
             match=r"^profiles\[0\]\.window: expected a window starting after profiles\[1\]",
         ):
             Chronology(
@@ -107,7 +107,7 @@ class TestOrder:
 
     def test_not_profiles(self) -> None:
         """Only profiles make a chronology."""
-        with pytest.raises(ProfileError, match=r"^profiles\[0\]: expected a Profile"):
+        with pytest.raises(AssessmentError, match=r"^profiles\[0\]: expected a Profile"):
             Chronology([object()])  # type: ignore[list-item]
 
 
@@ -182,7 +182,7 @@ class TestChanges:
     def test_bad_positions(self, earlier: int, later: int, message: str) -> None:
         """Positions must exist and the earlier must come first."""
         chronology = Chronology(series({"A1": 3}, {"A1": 4}, {"A1": 2}))
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             chronology.changes(earlier, later)
         assert message == str(caught.value)
 
@@ -493,12 +493,12 @@ class TestReview:
         [
             (
                 lambda: review(None),  # type: ignore[arg-type]
-                ProfileError,
+                AssessmentError,
                 "chronology: expected a Chronology (build one from the profiles), got None",
             ),
             (
                 lambda: review([profile({"A1": 3})]),  # type: ignore[arg-type]
-                ProfileError,
+                AssessmentError,
                 "chronology: expected a Chronology (build one from the profiles), got a list of 1 item",
             ),
             (
@@ -508,22 +508,22 @@ class TestReview:
             ),
             (
                 lambda: Chronology(None),  # type: ignore[arg-type]
-                ProfileError,
+                AssessmentError,
                 "profiles: expected a sequence of profiles, got None",
             ),
             (
                 lambda: Chronology(5),  # type: ignore[arg-type]
-                ProfileError,
+                AssessmentError,
                 "profiles: expected a sequence of profiles, got 5",
             ),
             (
                 lambda: from_assessments(None),  # type: ignore[arg-type]
-                ProfileError,
+                AssessmentError,
                 "assessments: expected a sequence of assessments, got None",
             ),
             (
                 lambda: from_assessments([None]),  # type: ignore[list-item]
-                ProfileError,
+                AssessmentError,
                 "assessments[0]: expected an Assessment, got None",
             ),
         ],

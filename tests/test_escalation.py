@@ -11,11 +11,11 @@ from escalation_helpers import SCHOOL_CHILD, profile, series
 from neglect_protocol import GCP2, GCP2A, Catalogue, ChildRef, Instrument, Profile
 from neglect_protocol.display import format_decision
 from neglect_protocol.errors import (
+    AssessmentError,
     DecisionError,
     InvalidGradeError,
     NeglectProtocolError,
     PolicyError,
-    ProfileError,
 )
 from neglect_protocol.escalation import (
     DEFAULT_POLICY,
@@ -807,13 +807,13 @@ class TestRuleContext:
             (
                 None,
                 DEFAULT_POLICY,
-                ProfileError,
+                AssessmentError,
                 "history: expected a sequence of earlier profiles, got None",
             ),
             (
                 5,
                 DEFAULT_POLICY,
-                ProfileError,
+                AssessmentError,
                 "history: expected a sequence of earlier profiles, got 5",
             ),
             ((), 3, PolicyError, "policy: expected a ThresholdPolicy, got 3"),
@@ -1049,7 +1049,7 @@ class TestHistoryIsChecked:
         """A history holding another child's profile is an error."""
         other = profile({"A1": 3}, child=ChildRef("C-9999", date_of_birth=dt.date(2016, 5, 10)))
         latest = profile({"A1": 3}, start="2024-05-06", end="2024-05-24")
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             decide(latest, history=[other])
         assert "profile.child: expected child 'C-9999' like history[0], got 'C-0100'" == str(
             caught.value
@@ -1059,7 +1059,7 @@ class TestHistoryIsChecked:
         """The same reference with another date of birth is not the same child."""
         earlier = profile({"A1": 3}, child=ChildRef("C-0100", date_of_birth=dt.date(2016, 5, 11)))
         latest = profile({"A1": 3}, start="2024-05-06", end="2024-05-24")
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             decide(latest, history=[earlier])
         assert (
             "profile.child: expected child 'C-0100' born on 2016-05-11 as history[0] records, "
@@ -1107,13 +1107,13 @@ class TestHistoryIsChecked:
         """Reversed, repeated or overlapping windows, or a history after the profile, are errors."""
         earlier = [profile({"A1": 3}, start=start, end=end) for start, end in history]
         latest = profile({"A1": 3}, start="2024-06-03", end="2024-06-21")
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             decide(latest, history=earlier)
         assert message == str(caught.value)
 
     def test_assessments_are_not_profiles(self) -> None:
         """An assessment in a history is refused with a hint to score it."""
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             decide(profile({"A1": 3}), history=["not a profile"])  # type: ignore[list-item]
         assert "history[0]: expected a Profile (score an assessment first), got a str" == str(
             caught.value

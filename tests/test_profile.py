@@ -25,9 +25,9 @@ from neglect_protocol import (
     score,
 )
 from neglect_protocol.errors import (
+    AssessmentError,
     InvalidGradeError,
     NeglectProtocolError,
-    ProfileError,
     UnknownCodeError,
 )
 from neglect_protocol.rules import RollUpRule, mean, median, mode, worst
@@ -408,7 +408,7 @@ class TestFromEntries:
     )
     def test_constructor_refuses_what_is_not_entries(self, entries: object, message: str) -> None:
         """The constructor names the field when it is given something other than entries."""
-        with pytest.raises(ProfileError, match=message):
+        with pytest.raises(AssessmentError, match=message):
             Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)
 
     def test_constructor_refuses_an_is_area_that_is_not_a_boolean(self) -> None:
@@ -416,7 +416,7 @@ class TestFromEntries:
         entries = list(score(assess(("A1", 2))).entries)
         entries[0] = entries[0]._replace(is_area=1)  # type: ignore[arg-type]
         with pytest.raises(
-            ProfileError, match=r"^entries\[0\].is_area: expected True or False, got 1"
+            AssessmentError, match=r"^entries\[0\].is_area: expected True or False, got 1"
         ):
             Profile(CHILD, WINDOW, Instrument.GCP2, "GCP2", "1", "worst", entries)
 
@@ -425,7 +425,7 @@ class TestFromEntries:
         entries = list(score(assess(("A1", 2))).entries)
         entries[1], entries[0] = entries[0], entries[1]
         with pytest.raises(
-            ProfileError,
+            AssessmentError,
             match=r"^entries\[0\].area: expected each sub-area to follow its area or a sub-area "
             r"of the same area, got 'A'",
         ):
@@ -442,7 +442,7 @@ class TestFromEntries:
         """A sub-area entry must belong to one of the area entries."""
         profile = score(assess(("A1", 2)))
         with pytest.raises(
-            ProfileError, match=r"sub_areas\[0\].area: expected the code of one of the areas"
+            AssessmentError, match=r"sub_areas\[0\].area: expected the code of one of the areas"
         ):
             Profile.from_entries(
                 child=CHILD,
@@ -601,12 +601,14 @@ class TestFromEntriesChecks:
     def test_not_an_entry(self) -> None:
         """Only ProfileEntry values are entries."""
         profile = score(assess(("A1", 3)))
-        with pytest.raises(ProfileError, match=r"areas\[0\]: expected a ProfileEntry, got a dict"):
+        with pytest.raises(
+            AssessmentError, match=r"areas\[0\]: expected a ProfileEntry, got a dict"
+        ):
             self._rebuild(profile, areas=({},))
 
     def test_area_with_foreign_area_code(self) -> None:
         """An area entry's area is its own code."""
         profile = score(assess(("A1", 3)))
         areas = (profile.areas[0]._replace(area="B"), *profile.areas[1:])
-        with pytest.raises(ProfileError, match=r"areas\[0\].area: expected an area's own code"):
+        with pytest.raises(AssessmentError, match=r"areas\[0\].area: expected an area's own code"):
             self._rebuild(profile, areas=areas)

@@ -51,7 +51,7 @@ from neglect_protocol._model._chronology import (
     StepDown,
 )
 from neglect_protocol._model._policy import ThresholdPolicy
-from neglect_protocol.errors import ProfileError
+from neglect_protocol.errors import AssessmentError
 from neglect_protocol.escalation import DEFAULT_POLICY
 from neglect_protocol.profile import score
 
@@ -102,17 +102,17 @@ def from_assessments(
         The chronology.
 
     Raises:
-        ProfileError: If ``assessments`` is not a sequence of assessments, or
+        AssessmentError: If ``assessments`` is not a sequence of assessments, or
             they are not one child's history.
     """
     if isinstance(assessments, (str, Assessment)) or not isinstance(assessments, Iterable):
-        raise ProfileError(
+        raise AssessmentError(
             "assessments", f"expected a sequence of assessments, got {got(assessments)}"
         )
     given = list(assessments)
     for index, assessment in enumerate(given):
         if not isinstance(assessment, Assessment):
-            raise ProfileError(
+            raise AssessmentError(
                 f"assessments[{index}]", f"expected an Assessment, got {got(assessment)}"
             )
     return Chronology(score(assessment, catalogue=catalogue, rule=rule) for assessment in given)
@@ -150,7 +150,7 @@ def review(
         The review.
 
     Raises:
-        ProfileError: If ``chronology`` is not a :class:`Chronology`.
+        AssessmentError: If ``chronology`` is not a :class:`Chronology`.
         PolicyError: If ``policy`` is not a threshold policy,
             ``current_level`` is not one of its levels, or the policy requires a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).

@@ -40,7 +40,6 @@ __all__ = [
     "NeglectProtocolError",
     "OutputExistsError",
     "PolicyError",
-    "ProfileError",
     "SchemaVersionError",
     "ScreeningError",
     "StatisticsError",
@@ -260,24 +259,23 @@ class CatalogueError(InputError, ValueError):
 
 
 class AssessmentError(InputError, ValueError):
-    """An assessment is not valid on its own or against its catalogue.
+    """One child's case data is not valid on its own or against its catalogue.
 
-    An observation window that ends before it starts, a code rated twice, an
-    item rated for a child outside its age bands, or an instrument that does not
-    fit the child (GCP2 for an unborn child) or the catalogue.
+    An assessment with an observation window that ends before it starts, a code
+    rated twice, an item rated for a child outside its age bands, or an instrument
+    that does not fit the child (GCP2 for an unborn child) or the catalogue; and
+    what is built from assessments: a profile whose entries are inconsistent, a
+    history or chronology that is not one child's profiles in date order.
+
+    A profile, a history and a chronology are the same child's record as the
+    assessment they come from, and a caller does the same thing with any of them
+    that is wrong: refuse that record and show its problems. Telling them apart by
+    class would add an ``except`` clause with the same body, so they share this one;
+    ``path`` says which part is at fault.
 
     Attributes:
-        field: The part of the assessment at fault (``"ratings[2]"``, ``"child"``).
-        problem: What is wrong, as a sentence fragment.
-    """
-
-
-class ProfileError(InputError, ValueError):
-    """A profile built from entries (another system's, or a document's) is inconsistent.
-
-    Attributes:
-        field: The entry or field at fault (``"sub_areas[3]"``).
-        problem: What is wrong, as a sentence fragment.
+        path: The part at fault (``"ratings[2]"``, ``"child"``, ``"sub_areas[3]"``,
+            ``"history[1]"``).
     """
 
 

@@ -130,7 +130,7 @@ def decide(
             monotone roll-up (its ``requires_monotone_roll_up``)
             and ``profile`` or its history has grades suggested by a rule not
             known to be monotone, unless ``allow_non_monotone``.
-        ProfileError: If ``profile`` is not a profile, the history is not a
+        AssessmentError: If ``profile`` is not a profile, the history is not a
             sequence of profiles, holds another child's profile, or its windows
             repeat, overlap, run out of order or end after ``profile``'s.
         PolicyError: If a rule returns something that is not ``None`` or a

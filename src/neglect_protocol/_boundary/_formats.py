@@ -410,7 +410,7 @@ def _profile_to_shape(profile: Profile) -> ProfileDocument:
 
 def _profile_from_shape(document: ProfileDocument) -> Profile:
     # Profile.from_entries checks the entries (unique codes, areas that exist, a
-    # source exactly when there is a grade...); its ProfileError names the entry.
+    # source exactly when there is a grade...); its AssessmentError names the entry.
     return Profile.from_entries(**attrs.asdict(document, recurse=False))
 
 

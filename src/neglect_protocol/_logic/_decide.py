@@ -126,7 +126,7 @@ def decide(
     Raises:
         PolicyError: If ``policy`` is not a threshold policy, or it needs a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
-        ProfileError: If the history is not a sequence of one child's earlier profiles.
+        AssessmentError: If the history is not a sequence of one child's earlier profiles.
         PolicyError: If a rule or modifier misbehaves.
     """
     if history == () and isinstance(profile, Profile) and isinstance(policy, ThresholdPolicy):

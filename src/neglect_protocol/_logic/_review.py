@@ -16,7 +16,7 @@ from neglect_protocol._model._decision import Decision
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import PolicyError, ProfileError
+from neglect_protocol.errors import AssessmentError, PolicyError
 
 
 def _unmodified_level(decision: Decision) -> int:
@@ -70,14 +70,14 @@ def review(
     length of the chronology.
 
     Raises:
-        ProfileError: If ``chronology`` is not a chronology.
+        AssessmentError: If ``chronology`` is not a chronology.
         PolicyError: If ``policy`` is not a threshold policy,
             ``current_level`` is not one of its levels, or the policy needs a
             monotone roll-up that a profile lacks (unless ``allow_non_monotone``).
         PolicyError: If a rule of the policy misbehaves.
     """
     if not isinstance(chronology, Chronology):
-        raise ProfileError(
+        raise AssessmentError(
             "chronology",
             f"expected a Chronology (build one from the profiles), got {got(chronology)}",
         )

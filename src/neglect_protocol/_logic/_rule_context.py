@@ -20,12 +20,14 @@ from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._policy import ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile, ProfileEntry
-from neglect_protocol.errors import PolicyError, ProfileError, safe_repr
+from neglect_protocol.errors import AssessmentError, PolicyError, safe_repr
 
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
     if isinstance(value, (str, Profile)) or not isinstance(value, Iterable):
-        raise ProfileError("history", f"expected a sequence of earlier profiles, got {got(value)}")
+        raise AssessmentError(
+            "history", f"expected a sequence of earlier profiles, got {got(value)}"
+        )
     return tuple(value)
 
 
@@ -49,7 +51,7 @@ class RuleContext:
         policy: The threshold policy the decision is made under.
 
     Raises:
-        ProfileError: If ``history`` is not a sequence of profiles, a profile in
+        AssessmentError: If ``history`` is not a sequence of profiles, a profile in
             it is another child's, or the windows repeat, overlap or run out of
             order.
         PolicyError: If ``policy`` is not a threshold policy.

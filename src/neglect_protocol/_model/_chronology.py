@@ -16,7 +16,7 @@ from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._policy import LevelOfNeed
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import ProfileError, safe_repr
+from neglect_protocol.errors import AssessmentError, safe_repr
 
 
 class GradeChange(enum.Enum):
@@ -78,10 +78,10 @@ def _compare(before: Grade | None, after: Grade | None) -> GradeChange:
 
 def _in_order(profiles: Iterable[Profile]) -> tuple[Profile, ...]:
     if isinstance(profiles, (str, Profile)) or not isinstance(profiles, Iterable):
-        raise ProfileError("profiles", f"expected a sequence of profiles, got {got(profiles)}")
+        raise AssessmentError("profiles", f"expected a sequence of profiles, got {got(profiles)}")
     given = list(profiles)
     if not given:
-        raise ProfileError("profiles", "expected at least one profile, got none")
+        raise AssessmentError("profiles", "expected at least one profile, got none")
     require_profiles([(f"profiles[{index}]", profile) for index, profile in enumerate(given)])
     order = sorted(
         range(len(given)), key=lambda index: (given[index].window.end, given[index].window.start)
@@ -103,7 +103,7 @@ class Chronology:
         profiles: The profiles, oldest first.
 
     Raises:
-        ProfileError: If there are no profiles, or they are not one child's
+        AssessmentError: If there are no profiles, or they are not one child's
             history.
     """
 
@@ -156,19 +156,19 @@ class Chronology:
             One change per area or sub-area graded in either profile.
 
         Raises:
-            ProfileError: If an index is out of range or ``earlier`` is not
+            AssessmentError: If an index is out of range or ``earlier`` is not
                 before ``later``.
         """
         count = len(self.profiles)
         positions: list[int] = []
         for name, index in (("earlier", earlier), ("later", later)):
             if isinstance(index, bool) or not isinstance(index, int) or not -count <= index < count:
-                raise ProfileError(
+                raise AssessmentError(
                     name, f"expected an index from {-count} to {count - 1}, got {safe_repr(index)}"
                 )
             positions.append(index % count)
         if positions[0] >= positions[1]:
-            raise ProfileError(
+            raise AssessmentError(
                 "earlier",
                 f"expected an assessment before the later one (position {positions[1]}), "
                 f"got position {positions[0]}",

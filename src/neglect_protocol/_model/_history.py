@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from neglect_protocol._model._assessment import ObservationWindow
 from neglect_protocol._model._profile import Profile
-from neglect_protocol.errors import ProfileError, safe_repr
+from neglect_protocol.errors import AssessmentError, safe_repr
 
 
 def _span(window: ObservationWindow) -> str:
@@ -18,11 +18,11 @@ def require_profiles(labelled: Sequence[tuple[str, object]]) -> None:
     """Refuse anything but a :class:`~neglect_protocol.profile.Profile` (an assessment, say).
 
     Raises:
-        ProfileError: Naming the first value that is not a profile.
+        AssessmentError: Naming the first value that is not a profile.
     """
     for label, value in labelled:
         if not isinstance(value, Profile):
-            raise ProfileError(
+            raise AssessmentError(
                 label,
                 f"expected a Profile (score an assessment first), got a {type(value).__name__}",
             )
@@ -43,14 +43,14 @@ def check_history(labelled: Sequence[tuple[str, Profile]]) -> None:
         labelled: Pairs of a label and a profile, oldest first (at least one).
 
     Raises:
-        ProfileError: Naming the first profile at fault.
+        AssessmentError: Naming the first profile at fault.
     """
     require_profiles(labelled)
     first_label, first = labelled[0]
     birth: tuple[str, dt.date] | None = None
     for position, (label, profile) in enumerate(labelled):
         if profile.child.reference != first.child.reference:
-            raise ProfileError(
+            raise AssessmentError(
                 f"{label}.child",
                 f"expected child {safe_repr(first.child.reference)} like {first_label}, "
                 f"got {safe_repr(profile.child.reference)}",
@@ -59,7 +59,7 @@ def check_history(labelled: Sequence[tuple[str, Profile]]) -> None:
         if born is not None and birth is None:
             birth = (label, born)
         elif born is not None and birth is not None and born != birth[1]:
-            raise ProfileError(
+            raise AssessmentError(
                 f"{label}.child",
                 f"expected child {safe_repr(first.child.reference)}"
                 f" born on {birth[1].isoformat()} as "
@@ -69,13 +69,13 @@ def check_history(labelled: Sequence[tuple[str, Profile]]) -> None:
             continue
         previous_label, previous = labelled[position - 1]
         if profile.window == previous.window:
-            raise ProfileError(
+            raise AssessmentError(
                 f"{label}.window",
                 f"expected each observation window once, got {_span(profile.window)} again "
                 f"(also {previous_label})",
             )
         if profile.window.start <= previous.window.end:
-            raise ProfileError(
+            raise AssessmentError(
                 f"{label}.window",
                 f"expected a window starting after {previous_label} ended on "
                 f"{previous.window.end.isoformat()}, got {_span(profile.window)} "

@@ -14,7 +14,7 @@ from neglect_protocol._model._catalogue import Instrument
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import GRADES, Grade, to_grade
-from neglect_protocol.errors import ProfileError, UnknownCodeError, safe_repr
+from neglect_protocol.errors import AssessmentError, UnknownCodeError, safe_repr
 
 
 class GradeSource(enum.Enum):
@@ -72,43 +72,43 @@ def _optional_grade(value: object, field: str) -> Grade | None:
 def _checked(entry: object, field: str, is_area: bool, seen: set[str]) -> ProfileEntry:
     """Return ``entry`` as a well-formed ProfileEntry, or raise naming ``field``."""
     if not isinstance(entry, ProfileEntry):
-        raise ProfileError(field, f"expected a ProfileEntry, got a {type(entry).__name__}")
+        raise AssessmentError(field, f"expected a ProfileEntry, got a {type(entry).__name__}")
     for name in ("code", "name", "area"):
         if not isinstance(getattr(entry, name), str):
-            raise ProfileError(
+            raise AssessmentError(
                 f"{field}.{name}", f"expected text, got {safe_repr(getattr(entry, name))}"
             )
     if entry.code in seen:
-        raise ProfileError(
+        raise AssessmentError(
             f"{field}.code", f"expected each code once, got {safe_repr(entry.code)} again"
         )
     seen.add(entry.code)
     if entry.is_area is not is_area:
-        raise ProfileError(
+        raise AssessmentError(
             f"{field}.is_area", f"expected {is_area}, got {safe_repr(entry.is_area)}"
         )
     if is_area and entry.area != entry.code:
-        raise ProfileError(f"{field}.area", "expected an area's own code")
+        raise AssessmentError(f"{field}.area", "expected an area's own code")
     grade = _optional_grade(entry.grade, f"{field}.grade")
     suggested = _optional_grade(entry.suggested, f"{field}.suggested")
     worst_beneath = _optional_grade(entry.worst_beneath, f"{field}.worst_beneath")
     source = entry.source
     if source is not None and not isinstance(source, GradeSource):
-        raise ProfileError(
+        raise AssessmentError(
             f"{field}.source", f"expected a GradeSource or None, got {safe_repr(source)}"
         )
     if (grade is None) != (source is None):
-        raise ProfileError(f"{field}.source", "expected a source exactly when there is a grade")
+        raise AssessmentError(f"{field}.source", "expected a source exactly when there is a grade")
     if source is GradeSource.SUGGESTED and suggested != grade:
-        raise ProfileError(
+        raise AssessmentError(
             f"{field}.suggested", "expected a suggested grade to equal the suggestion"
         )
     if not isinstance(entry.discrepancy, bool):
-        raise ProfileError(
+        raise AssessmentError(
             f"{field}.discrepancy", f"expected True or False, got {safe_repr(entry.discrepancy)}"
         )
     if entry.discrepancy and source is not GradeSource.ENTERED:
-        raise ProfileError(
+        raise AssessmentError(
             f"{field}.discrepancy", "expected a discrepancy only on an entered grade"
         )
     return ProfileEntry(
@@ -120,7 +120,7 @@ def _checked(entry: object, field: str, is_area: bool, seen: set[str]) -> Profil
 def _checked_entries(value: object) -> tuple[ProfileEntry, ...]:
     """``value`` as well-formed entries, each area followed by its sub-areas, or raise."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise ProfileError("entries", f"expected a sequence of ProfileEntry, got {got(value)}")
+        raise AssessmentError("entries", f"expected a sequence of ProfileEntry, got {got(value)}")
     seen: set[str] = set()
     checked: list[ProfileEntry] = []
     area: str | None = None
@@ -128,12 +128,12 @@ def _checked_entries(value: object) -> tuple[ProfileEntry, ...]:
         field = f"entries[{index}]"
         is_area = getattr(entry, "is_area", None)
         if isinstance(entry, ProfileEntry) and not isinstance(is_area, bool):
-            raise ProfileError(f"{field}.is_area", f"expected True or False, got {got(is_area)}")
+            raise AssessmentError(f"{field}.is_area", f"expected True or False, got {got(is_area)}")
         result = _checked(entry, field, is_area is True, seen)
         if result.is_area:
             area = result.code
         elif result.area != area:
-            raise ProfileError(
+            raise AssessmentError(
                 f"{field}.area",
                 "expected each sub-area to follow its area or a sub-area of the same area, got "
                 f"{safe_repr(result.area)}",
@@ -200,7 +200,7 @@ class Profile:
         and each code appears once.
 
         Raises:
-            ProfileError: If an entry is malformed or inconsistent.
+            AssessmentError: If an entry is malformed or inconsistent.
             InvalidGradeError: If a grade field holds something other than a grade.
         """
         seen: set[str] = set()
@@ -214,7 +214,7 @@ class Profile:
         area_codes = {area.code for area in checked_areas}
         for index, sub_area in enumerate(checked_subs):
             if sub_area.area not in area_codes:
-                raise ProfileError(
+                raise AssessmentError(
                     f"sub_areas[{index}].area",
                     f"expected the code of one of the areas, got {safe_repr(sub_area.area)}",
                 )
