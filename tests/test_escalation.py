@@ -12,7 +12,6 @@ from neglect_protocol import GCP2, GCP2A, Catalogue, ChildRef, Instrument, Profi
 from neglect_protocol.display import format_decision
 from neglect_protocol.errors import (
     AssessmentError,
-    DecisionError,
     InvalidGradeError,
     NeglectProtocolError,
     PolicyError,
@@ -1168,7 +1167,7 @@ class TestOverride:
     ) -> None:
         """An override needs a known, different level, a rationale and who made it."""
         decision = decide(profile({"A1": 3}))
-        with pytest.raises(DecisionError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             decision.override(level, **({"rationale": "Invented", "by": "PRAC-1"} | fields))  # type: ignore[arg-type]
         assert message == str(caught.value)
         assert isinstance(caught.value, NeglectProtocolError)
@@ -1197,7 +1196,7 @@ class TestDecisionValue:
         """L2: without an override, a decision's level is the highest of its reasons' (the
         lowest level when none fired); dropping an override with attrs.evolve is refused."""
         overridden = decide(profile({"A1": 3})).override(3, rationale="Invented", by="P-1")
-        with pytest.raises(DecisionError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             attrs.evolve(overridden, overridden=None)
         assert (
             "level: expected level 2, the highest of the reasons' levels (the lowest level when "
@@ -1236,13 +1235,13 @@ class TestDecisionValue:
     def test_bad_fields_are_refused(self, change: dict[str, object], message: str) -> None:
         """L2: each field of a decision is checked, with our error naming it."""
         decision = decide(profile({"A1": 3}))
-        with pytest.raises(DecisionError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             attrs.evolve(decision, **change)  # type: ignore[arg-type]
         assert message == str(caught.value)
 
     def test_an_override_must_name_a_decision(self) -> None:
         """L2: the decision an override replaced must be a decision."""
-        with pytest.raises(DecisionError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             Override("x", "Invented", "P-1")  # type: ignore[arg-type]
         assert "original: expected the Decision overridden, got 'x'" == str(caught.value)
 

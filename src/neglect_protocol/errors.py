@@ -31,7 +31,6 @@ __all__ = [
     "AuditError",
     "CatalogueError",
     "CohortError",
-    "DecisionError",
     "DocumentError",
     "DocumentProblem",
     "InputError",
@@ -265,13 +264,18 @@ class AssessmentError(InputError, ValueError):
     rated twice, an item rated for a child outside its age bands, or an instrument
     that does not fit the child (GCP2 for an unborn child) or the catalogue; and
     what is built from assessments: a profile whose entries are inconsistent, a
-    history or chronology that is not one child's profiles in date order.
+    history or chronology that is not one child's profiles in date order; and a
+    decision about the child that contradicts itself (a level its policy lacks, or
+    not the highest of its reasons' levels unless an override says why), or an
+    override without a rationale.
 
-    A profile, a history and a chronology are the same child's record as the
-    assessment they come from, and a caller does the same thing with any of them
-    that is wrong: refuse that record and show its problems. Telling them apart by
-    class would add an ``except`` clause with the same body, so they share this one;
-    ``path`` says which part is at fault.
+    A profile, a history, a chronology and a decision with its override are the
+    same child's record as the assessment they come from, typed or chosen by a
+    practitioner: a caller does the same thing with any of them that is wrong,
+    refuse that record and show its problems. Telling them apart by class would add
+    an ``except`` clause with the same body, so they share this one; ``path`` says
+    which part is at fault. A fault in the partnership's configuration (the
+    policy, the catalogue) is a :class:`PolicyError` instead.
 
     Attributes:
         path: The part at fault (``"ratings[2]"``, ``"child"``, ``"sub_areas[3]"``,
@@ -454,15 +458,3 @@ class OutputExistsError(NeglectProtocolError, FileExistsError):
         # The operator chose this name (the folder and --stem); it is not data about a child.
         name = os.path.basename(os.fspath(path))
         super().__init__(f"'{name}': {problem}{advice}")
-
-
-class DecisionError(InputError, ValueError):
-    """A decision, built directly or changed with ``attrs.evolve``, contradicts itself.
-
-    A decision's level must be one of its policy's levels and, unless an override
-    records why it differs, the highest of its reasons' levels.
-
-    Attributes:
-        field: The field at fault (``"level"``, ``"reasons[2]"``).
-        problem: What is wrong, as a sentence fragment.
-    """

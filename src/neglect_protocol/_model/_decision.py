@@ -11,11 +11,7 @@ import attrs
 from neglect_protocol._model._assessment import ChildRef, ObservationWindow
 from neglect_protocol._model._checks import got, is_a
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, whole_number
-from neglect_protocol.errors import (
-    DecisionError,
-    PolicyError,
-    safe_repr,
-)
+from neglect_protocol.errors import AssessmentError, PolicyError, safe_repr
 
 
 def _rule_name(instance: Reason, attribute: attrs.Attribute[str], value: object) -> None:
@@ -150,26 +146,26 @@ setattr(Reason, "text", _LazyText(_TEXT_SLOT))  # noqa: B010
 def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     # The rationale is free text about a child: only its type may be named.
     if not isinstance(value, str):
-        raise DecisionError("rationale", f"expected text, got a {type(value).__name__}")
+        raise AssessmentError("rationale", f"expected text, got a {type(value).__name__}")
     if not value.strip():
-        raise DecisionError("rationale", "expected a non-empty rationale, got blank text")
+        raise AssessmentError("rationale", "expected a non-empty rationale, got blank text")
 
 
 def _reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise DecisionError(
+        raise AssessmentError(
             attribute.name, f"expected a non-empty reference, got {safe_repr(value)}"
         )
 
 
 def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise DecisionError(attribute.name, f"expected a date or None, got {safe_repr(value)}")
+        raise AssessmentError(attribute.name, f"expected a date or None, got {safe_repr(value)}")
 
 
 def _original(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Decision):
-        raise DecisionError("original", f"expected the Decision overridden, got {got(value)}")
+        raise AssessmentError("original", f"expected the Decision overridden, got {got(value)}")
 
 
 @attrs.frozen
@@ -214,7 +210,7 @@ class Decision:
         overridden: The professional override, if the level was changed by one.
 
     Raises:
-        DecisionError: If a field has the wrong type, the level is not one of the
+        AssessmentError: If a field has the wrong type, the level is not one of the
             policy's, or (without an override) it is not the highest reason's.
     """
 
@@ -225,10 +221,10 @@ class Decision:
     window: ObservationWindow
     policy: ThresholdPolicy
     assessment_reference: str | None = attrs.field(
-        default=None, validator=is_a(str, "a reference", DecisionError, optional=True)
+        default=None, validator=is_a(str, "a reference", AssessmentError, optional=True)
     )
     overridden: Override | None = attrs.field(
-        default=None, validator=is_a(Override, "an Override", DecisionError, optional=True)
+        default=None, validator=is_a(Override, "an Override", AssessmentError, optional=True)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -239,30 +235,30 @@ class Decision:
             ("level", LevelOfNeed, "a LevelOfNeed"),
         ):
             if not isinstance(getattr(self, field), kind):
-                raise DecisionError(field, f"expected {what}, got {got(getattr(self, field))}")
+                raise AssessmentError(field, f"expected {what}, got {got(getattr(self, field))}")
         if not isinstance(self.review_by, dt.date) or isinstance(self.review_by, dt.datetime):
-            raise DecisionError("review_by", f"expected a date, got {got(self.review_by)}")
+            raise AssessmentError("review_by", f"expected a date, got {got(self.review_by)}")
         if not isinstance(self.reasons, tuple):
-            raise DecisionError("reasons", f"expected a tuple of Reason, got {got(self.reasons)}")
+            raise AssessmentError("reasons", f"expected a tuple of Reason, got {got(self.reasons)}")
         levels = self.policy.facts.levels
         for index, reason in enumerate(self.reasons):
             if not isinstance(reason, Reason):
-                raise DecisionError(f"reasons[{index}]", f"expected a Reason, got {got(reason)}")
+                raise AssessmentError(f"reasons[{index}]", f"expected a Reason, got {got(reason)}")
             if reason.level not in levels:
-                raise DecisionError(
+                raise AssessmentError(
                     f"reasons[{index}].level",
                     f"expected one of the policy's levels, got {reason.level}",
                 )
         if self.level not in self.policy.levels:
             # A level's name is configured text: shown only through the echo rule.
-            raise DecisionError(
+            raise AssessmentError(
                 "level",
                 f"expected one of the policy's levels, got level {self.level.number} "
                 f"({safe_repr(self.level.name)})",
             )
         proposed = max((reason.level for reason in self.reasons), default=self.policy.lowest.number)
         if self.overridden is None and self.level.number != proposed:
-            raise DecisionError(
+            raise AssessmentError(
                 "level",
                 f"expected level {proposed}, the highest of the reasons' levels (the lowest "
                 f"level when none fired), got level {self.level.number} without an override",
@@ -346,15 +342,15 @@ class Decision:
             The overridden decision; its ``overridden.original`` is this one.
 
         Raises:
-            DecisionError: If the level is not one of the policy's, is the level
+            AssessmentError: If the level is not one of the policy's, is the level
                 already decided, or the rationale or ``by`` is missing.
         """
         try:
             new_level = self.policy.level(level)
         except PolicyError as error:
-            raise DecisionError("level", error.problems[0].message) from None
+            raise AssessmentError("level", error.problems[0].message) from None
         if new_level == self.level:
-            raise DecisionError(
+            raise AssessmentError(
                 "level",
                 f"expected a level other than the decided level {self.level.number}"
                 f", got {safe_repr(level)}",
