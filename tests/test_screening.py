@@ -10,7 +10,7 @@ import pytest
 
 from neglect_protocol import ChildRef
 from neglect_protocol.display import format_screening_decision
-from neglect_protocol.errors import DocumentError, PolicyError, ScreeningError
+from neglect_protocol.errors import AssessmentError, DocumentError, PolicyError, UnknownCodeError
 from neglect_protocol.escalation import AreaAtOrAbove, InfantStepUp
 from neglect_protocol.grades import Grade
 from neglect_protocol.screening import (
@@ -84,15 +84,15 @@ class TestChecklist:
 
     def test_unknown_sign_and_domain(self) -> None:
         """Looking up a sign or domain the checklist lacks names the nearest codes."""
-        with pytest.raises(ScreeningError) as caught:
+        with pytest.raises(UnknownCodeError) as caught:
             DEFAULT_CHECKLIST.sign("HE4")
         assert (
             "sign: expected a sign of checklist a str of 36 characters, got 'HE4'; "
             "nearest valid codes: HE3, HE2, HE1" == str(caught.value)
         )
-        with pytest.raises(ScreeningError, match="got 7$"):
+        with pytest.raises(UnknownCodeError, match="got 7$"):
             DEFAULT_CHECKLIST.sign(7)  # type: ignore[arg-type]
-        with pytest.raises(ScreeningError) as caught:
+        with pytest.raises(UnknownCodeError) as caught:
             DEFAULT_CHECKLIST.domain("XX")
         assert "domain: expected a domain of checklist a str of 36 characters, got 'XX'" == str(
             caught.value
@@ -127,15 +127,15 @@ class TestChecklist:
         self, domains: tuple[Any, ...], signs: tuple[Any, ...], message: str
     ) -> None:
         """A checklist needs domains and signs, unique codes, and signs in known domains."""
-        with pytest.raises(ScreeningError) as caught:
+        with pytest.raises(PolicyError) as caught:
             Checklist("Mine", "1", domains, signs)
         assert message == str(caught.value)
 
     def test_bad_signs(self) -> None:
         """Signs need text and a true-or-false serious flag."""
-        with pytest.raises(ScreeningError, match="^text: expected non-empty text, got ''$"):
+        with pytest.raises(PolicyError, match="^text: expected non-empty text, got ''$"):
             Sign("A1", "A", "")
-        with pytest.raises(ScreeningError, match="^serious: expected true or false, got 'yes'$"):
+        with pytest.raises(PolicyError, match="^serious: expected true or false, got 'yes'$"):
             Sign("A1", "A", "text", serious="yes")  # type: ignore[arg-type]
 
 
@@ -145,14 +145,14 @@ class TestAnswers:
         answer = SignAnswer("HE1", "sometimes", evidence="Invented: missed the dentist twice")
         assert Answer.SOMETIMES == answer.answer
         assert "missed the dentist" not in repr(answer)
-        with pytest.raises(ScreeningError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             SignAnswer("HE1", "applies", evidence=b"Invented: secret")  # type: ignore[arg-type]
         assert "evidence: expected text, got a bytes" == str(caught.value)
 
     @pytest.mark.parametrize("answer", ["applies", "sometimes"])
     def test_concerning_answers_need_evidence(self, answer: str) -> None:
         """Applies and sometimes need evidence; the other answers do not."""
-        with pytest.raises(ScreeningError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             SignAnswer("HE1", answer, evidence="  ")
         assert f"evidence: expected evidence for an answer of {answer!r}, got none" == str(
             caught.value
@@ -161,14 +161,14 @@ class TestAnswers:
 
     def test_evidence_in_the_answer_slot_is_never_echoed(self) -> None:
         """L4: free text typed where the answer goes is named by its length, not shown."""
-        with pytest.raises(ScreeningError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             SignAnswer("HE1", "Invented: bruise seen on the arm")
         assert "bruise" not in str(caught.value)
         assert str(caught.value).endswith("got a str of 32 characters")
 
     def test_unknown_answer(self) -> None:
         """Only the four answers are accepted."""
-        with pytest.raises(ScreeningError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             SignAnswer("HE1", "yes")
         assert (
             "answer: expected one of 'applies', 'sometimes', 'does not apply', 'not known', "
@@ -194,7 +194,7 @@ class TestAnswers:
     )
     def test_bad_screenings(self, fields: dict[str, object], message: str) -> None:
         """A screening needs a child, a date and each sign answered at most once."""
-        with pytest.raises(ScreeningError) as caught:
+        with pytest.raises(AssessmentError) as caught:
             Screening(**({"child": CHILD, "completed_on": DAY, "answers": ()} | fields))  # type: ignore[arg-type]
         assert message == str(caught.value)
 
@@ -262,7 +262,7 @@ class TestScreen:
     def test_an_unknown_sign_is_refused(self) -> None:
         """An answer to a sign the checklist lacks is an error naming where it is."""
         with pytest.raises(
-            ScreeningError, match=r"^answers\[21\]\.sign: expected a sign of checklist"
+            UnknownCodeError, match=r"^answers\[21\]\.sign: expected a sign of checklist"
         ):
             screen(screening({"QQ1": "not known"}))
 
@@ -435,7 +435,7 @@ class TestRulesInTheirPlace:
     @pytest.mark.parametrize(
         ("call", "error", "message"),
         [
-            (lambda: screen(None), ScreeningError, "screening: expected a Screening, got None"),  # type: ignore[arg-type]
+            (lambda: screen(None), AssessmentError, "screening: expected a Screening, got None"),  # type: ignore[arg-type]
             (
                 lambda: screen(screening({}), policy=DEFAULT_CHECKLIST),  # type: ignore[arg-type]
                 PolicyError,

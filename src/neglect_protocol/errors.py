@@ -40,7 +40,6 @@ __all__ = [
     "OutputExistsError",
     "PolicyError",
     "SchemaVersionError",
-    "ScreeningError",
     "StatisticsError",
     "SuppressedValueError",
     "SurveyError",
@@ -205,8 +204,10 @@ class InvalidGradeError(InputError, ValueError):
 class UnknownCodeError(InputError, LookupError):
     """A code is not among those of the list in use.
 
-    The list is a catalogue's areas, sub-areas and items, an audit scale's
-    judgements, a survey's questions, or a census list's codes.
+    The list is a catalogue's areas, sub-areas and items, a screening checklist's
+    signs and domains, an audit scale's judgements, a survey's questions, or a
+    census list's codes. A caller catches this class to offer the nearest valid
+    codes, whichever list the code was looked up in.
 
     Attributes:
         code: The code that was looked up.
@@ -258,28 +259,29 @@ class CatalogueError(InputError, ValueError):
 
 
 class AssessmentError(InputError, ValueError):
-    """One child's case data is not valid on its own or against its catalogue.
+    """One child's case record is not valid on its own or against its catalogue.
 
     An assessment with an observation window that ends before it starts, a code
     rated twice, an item rated for a child outside its age bands, or an instrument
-    that does not fit the child (GCP2 for an unborn child) or the catalogue; and
-    what is built from assessments: a profile whose entries are inconsistent, a
-    history or chronology that is not one child's profiles in date order; and a
-    decision about the child that contradicts itself (a level its policy lacks, or
-    not the highest of its reasons' levels unless an override says why), or an
-    override without a rationale.
+    that does not fit the child (GCP2 for an unborn child) or the catalogue. What is
+    built from assessments: a profile whose entries are inconsistent, a history or
+    chronology that is not one child's profiles in date order. A decision about the
+    child that contradicts itself (a level its policy lacks, or not the highest of
+    its reasons' levels unless an override says why), or an override without a
+    rationale. A completed screening with a sign answered twice, an answer off the
+    list or an answer of *applies* without evidence (described, never repeated).
 
-    A profile, a history, a chronology and a decision with its override are the
-    same child's record as the assessment they come from, typed or chosen by a
-    practitioner: a caller does the same thing with any of them that is wrong,
-    refuse that record and show its problems. Telling them apart by class would add
-    an ``except`` clause with the same body, so they share this one; ``path`` says
-    which part is at fault. A fault in the partnership's configuration (the
-    policy, the catalogue) is a :class:`PolicyError` instead.
+    Each of these is the same child's record, typed or chosen by a practitioner: a
+    caller does the same thing with any of them that is wrong, refuse that record
+    and show its problems. Telling them apart by class would add ``except`` clauses
+    with the same body, so they share this one; ``path`` says which part is at
+    fault. A fault in the partnership's configuration (a policy, a checklist) is a
+    :class:`PolicyError` instead, so a caller can tell "fix this record" from "fix
+    the configuration".
 
     Attributes:
         path: The part at fault (``"ratings[2]"``, ``"child"``, ``"sub_areas[3]"``,
-            ``"history[1]"``).
+            ``"history[1]"``, ``"answers[4].sign"``).
     """
 
 
@@ -350,7 +352,7 @@ class CohortError(InputError, ValueError):
 
 
 class PolicyError(InputError, ValueError):
-    """A threshold or screening policy (built in code or loaded from a file) breaks a rule.
+    """A threshold or screening policy, or a screening checklist, breaks a rule.
 
     Policies are checked when they are built, never first when they are used: a
     rule naming a level the policy lacks, a grade outside 1 to 5 or a code the
@@ -358,21 +360,15 @@ class PolicyError(InputError, ValueError):
     other than ``None`` or a reason at one of the policy's levels is refused when
     it runs, with the rule named in the path (``rule 'my_rule'``).
 
+    A screening checklist is configured with its screening policy and fixed by the
+    same person, so a checklist without signs, a repeated sign code or a sign in a
+    domain the checklist lacks is a policy error too. A completed screening that is
+    wrong is one child's record: an :class:`AssessmentError`.
+
     Attributes:
         path: Where the problem is: a ``$``-rooted path into a document
             (``$.rules[3].grade``) or the field of a policy built in code
             (``rules[3].level``).
-        problem: What is wrong, as a sentence fragment.
-    """
-
-
-class ScreeningError(InputError, ValueError):
-    """A screening checklist, or a completed screening, breaks a rule.
-
-    Evidence is free text about a child: a message names only its type.
-
-    Attributes:
-        path: Where the problem is (``$.domains[2].signs[0].code``, ``answers[3].sign``).
         problem: What is wrong, as a sentence fragment.
     """
 

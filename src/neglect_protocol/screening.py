@@ -131,8 +131,8 @@ def screen(screening: Screening, *, policy: ScreeningPolicy | None = None) -> Sc
         The decision, with every reason that fired.
 
     Raises:
-        ScreeningError: If ``screening`` is not a screening, or an answer names a
-            sign the checklist lacks.
+        AssessmentError: If ``screening`` is not a screening.
+        UnknownCodeError: If an answer names a sign the checklist lacks.
         PolicyError: If ``policy`` is not a screening policy.
         PolicyError: If a rule returns something that is not ``None`` or a
             :class:`ScreeningReason`.

@@ -72,7 +72,7 @@ from neglect_protocol._model._screening import (
     Sign,
     SignAnswer,
 )
-from neglect_protocol.errors import ScreeningError
+from neglect_protocol.errors import PolicyError
 
 ThresholdRuleSpec = tagged_union("ThresholdRuleSpec", RULE_KINDS)
 ModifierSpec = tagged_union("ModifierSpec", MODIFIER_KINDS)
@@ -265,7 +265,7 @@ def _checklist_from_shape(document: ChecklistDocument) -> Checklist:
     domains = tuple(Domain(domain.code, domain.name) for domain in document.domains)
     try:
         return Checklist(document.name, document.version, domains, tuple(signs))
-    except ScreeningError as error:
+    except PolicyError as error:
         section, _, rest = error.path.partition("[")
         position, _, field = rest.partition("]")
         # Only a repeated code is left for the checklist to find: a sign's domain is

@@ -23,7 +23,7 @@ from neglect_protocol._model._screening import (
     ScreeningReason,
     Sign,
 )
-from neglect_protocol.errors import PolicyError, ScreeningError, safe_repr
+from neglect_protocol.errors import AssessmentError, PolicyError, UnknownCodeError, safe_repr
 
 
 def _outcome(value: object) -> ScreeningOutcome:
@@ -95,7 +95,7 @@ class SignsAnswered:
         for index, code in enumerate(self.domains):
             try:
                 checklist.domain(code)
-            except ScreeningError as error:
+            except UnknownCodeError as error:
                 raise PolicyError(f"{path}.domains[{index}]", error.problems[0].message) from None
 
 
@@ -210,7 +210,7 @@ class NamedSigns:
         for index, code in enumerate(self.codes):
             try:
                 checklist.sign(code)
-            except ScreeningError as error:
+            except UnknownCodeError as error:
                 raise PolicyError(f"{path}.codes[{index}]", error.problems[0].message) from None
 
 
@@ -264,14 +264,14 @@ def screen(screening: Screening, *, policy: ScreeningPolicy) -> ScreeningDecisio
     supplies the default policy.
 
     Raises:
-        ScreeningError: If ``screening`` is not a screening, or an answer names
-            a sign the checklist lacks.
+        AssessmentError: If ``screening`` is not a screening.
+        UnknownCodeError: If an answer names a sign the checklist lacks.
         PolicyError: If ``policy`` is not a screening policy.
         PolicyError: If a rule returns something that is not ``None`` or a
             :class:`~neglect_protocol.screening.ScreeningReason`.
     """
     if not isinstance(screening, Screening):
-        raise ScreeningError("screening", f"expected a Screening, got {got(screening)}")
+        raise AssessmentError("screening", f"expected a Screening, got {got(screening)}")
     if not isinstance(policy, ScreeningPolicy):
         raise PolicyError("policy", f"expected a ScreeningPolicy, got {got(policy)}")
     checklist = policy.checklist

@@ -14,7 +14,7 @@ from neglect_protocol._model._assessment import ChildRef
 from neglect_protocol._model._checks import got, member_of
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._policy import rule_label
-from neglect_protocol.errors import PolicyError, ScreeningError, safe_repr
+from neglect_protocol.errors import AssessmentError, PolicyError, UnknownCodeError, safe_repr
 
 
 class Answer(enum.Enum):
@@ -60,14 +60,24 @@ _DESCRIPTIONS = {
 }
 
 
-def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ScreeningError(attribute.name, f"expected non-empty text, got {safe_repr(value)}")
+def _text(error: Callable[[str, str], Exception]) -> Callable[..., None]:
+    """A validator refusing anything but non-empty text, raising ``error``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise error(attribute.name, f"expected non-empty text, got {safe_repr(value)}")
+
+    return check
+
+
+# A checklist and a policy are the partnership's configuration (PolicyError); a
+# screening is one child's record (AssessmentError).
+_CONFIGURED_TEXT = _text(PolicyError)
 
 
 def _flag(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, bool):
-        raise ScreeningError(attribute.name, f"expected true or false, got {safe_repr(value)}")
+        raise PolicyError(attribute.name, f"expected true or false, got {safe_repr(value)}")
 
 
 @attrs.frozen
@@ -79,8 +89,8 @@ class Domain:
         name: The domain's name.
     """
 
-    code: str = attrs.field(validator=_text)
-    name: str = attrs.field(validator=_text)
+    code: str = attrs.field(validator=_CONFIGURED_TEXT)
+    name: str = attrs.field(validator=_CONFIGURED_TEXT)
 
 
 @attrs.frozen
@@ -95,9 +105,9 @@ class Sign:
             rules that look for serious signs.
     """
 
-    code: str = attrs.field(validator=_text)
-    domain: str = attrs.field(validator=_text)
-    text: str = attrs.field(validator=_text)
+    code: str = attrs.field(validator=_CONFIGURED_TEXT)
+    domain: str = attrs.field(validator=_CONFIGURED_TEXT)
+    text: str = attrs.field(validator=_CONFIGURED_TEXT)
     serious: bool = attrs.field(default=False, validator=_flag)
 
 
@@ -130,17 +140,17 @@ class Checklist:
             order given within each); each names its domain.
 
     Raises:
-        ScreeningError: If there is no domain or sign, a domain has no sign, a
+        PolicyError: If there is no domain or sign, a domain has no sign, a
             code repeats, or a sign names a domain the checklist lacks.
     """
 
-    name: str = attrs.field(validator=_text)
-    version: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_CONFIGURED_TEXT)
+    version: str = attrs.field(validator=_CONFIGURED_TEXT)
     domains: tuple[Domain, ...] = attrs.field(
-        converter=_tuple, validator=_sequence_of("Domain", ScreeningError)
+        converter=_tuple, validator=_sequence_of("Domain", PolicyError)
     )
     signs: tuple[Sign, ...] = attrs.field(
-        converter=_tuple, validator=_sequence_of("Sign", ScreeningError)
+        converter=_tuple, validator=_sequence_of("Sign", PolicyError)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -149,16 +159,16 @@ class Checklist:
             ("signs", Sign, self.signs),
         ):
             if not values:
-                raise ScreeningError(section, f"expected at least one {kind.__name__}, got none")
+                raise PolicyError(section, f"expected at least one {kind.__name__}, got none")
             seen: set[str] = set()
             for index, value in enumerate(values):
                 if not isinstance(value, kind):
-                    raise ScreeningError(
+                    raise PolicyError(
                         f"{section}[{index}]",
                         f"expected a {kind.__name__}, got a {type(value).__name__}",
                     )
                 if value.code in seen:
-                    raise ScreeningError(
+                    raise PolicyError(
                         f"{section}[{index}].code",
                         f"expected each code once, got {safe_repr(value.code)} again",
                     )
@@ -166,7 +176,7 @@ class Checklist:
         domains = {domain.code for domain in self.domains}
         for index, sign in enumerate(self.signs):
             if sign.domain not in domains:
-                raise ScreeningError(
+                raise PolicyError(
                     f"signs[{index}].domain",
                     f"expected a domain of the checklist ({', '.join(sorted(domains))}), "
                     f"got {safe_repr(sign.domain)}",
@@ -174,7 +184,7 @@ class Checklist:
         with_signs = {sign.domain for sign in self.signs}
         for index, domain in enumerate(self.domains):
             if domain.code not in with_signs:
-                raise ScreeningError(
+                raise PolicyError(
                     f"domains[{index}]",
                     f"expected at least one sign in domain {safe_repr(domain.code)}, got none",
                 )
@@ -203,7 +213,7 @@ class Checklist:
         """Return the sign with ``code``.
 
         Raises:
-            ScreeningError: If the checklist has no such sign, with the nearest codes.
+            UnknownCodeError: If the checklist has no such sign, with the nearest codes.
         """
         try:
             return self._by_code[code]
@@ -215,36 +225,37 @@ class Checklist:
                 if isinstance(code, str)
                 else []
             )
-            hint = f"; nearest valid codes: {', '.join(close)}" if close else ""
-            raise ScreeningError(
-                field,
-                f"expected a sign of checklist {safe_repr(self.name)}, got {safe_repr(code)}{hint}",
+            raise UnknownCodeError(
+                code,
+                catalogue=self.name,
+                suggestions=close,
+                field=field,
+                what="a sign of checklist",
             ) from None
 
     def domain(self, code: str) -> Domain:
         """Return the domain with ``code``.
 
         Raises:
-            ScreeningError: If the checklist has no such domain.
+            UnknownCodeError: If the checklist has no such domain.
         """
         for domain in self.domains:
             if domain.code == code:
                 return domain
-        raise ScreeningError(
-            "domain",
-            f"expected a domain of checklist {safe_repr(self.name)}, got {safe_repr(code)}",
+        raise UnknownCodeError(
+            code, catalogue=self.name, field="domain", what="a domain of checklist"
         )
 
 
 def _answer(value: object) -> Answer:
     # A screener's answer slot may hold evidence typed in the wrong place: never echo it.
-    return member_of(Answer, value, "answer", ScreeningError, shown=got)
+    return member_of(Answer, value, "answer", AssessmentError, shown=got)
 
 
 def _evidence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     # Evidence is free text about a child: only its type may be named.
     if not isinstance(value, str):
-        raise ScreeningError("evidence", f"expected text, got a {type(value).__name__}")
+        raise AssessmentError("evidence", f"expected text, got a {type(value).__name__}")
 
 
 @attrs.frozen
@@ -264,14 +275,14 @@ class SignAnswer:
     SignAnswer(sign='HE1', answer=<Answer.APPLIES: 'applies'>)
     """
 
-    sign: str = attrs.field(repr=safe_repr, validator=_text)
+    sign: str = attrs.field(repr=safe_repr, validator=_text(AssessmentError))
     answer: Answer = attrs.field(converter=_answer)
     evidence: str = attrs.field(default="", validator=_evidence, repr=False)
 
     @evidence.validator
     def _check_evidence(self, attribute: attrs.Attribute[str], value: str) -> None:
         if self.answer in (Answer.APPLIES, Answer.SOMETIMES) and not value.strip():
-            raise ScreeningError(
+            raise AssessmentError(
                 "evidence",
                 f"expected evidence for an answer of {safe_repr(self.answer)}, got none",
             )
@@ -279,19 +290,19 @@ class SignAnswer:
 
 def _date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ScreeningError(attribute.name, f"expected a date, got {safe_repr(value)}")
+        raise AssessmentError(attribute.name, f"expected a date, got {safe_repr(value)}")
 
 
 def _optional_reference(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise ScreeningError(
+        raise AssessmentError(
             attribute.name, f"expected a non-empty reference or None, got {safe_repr(value)}"
         )
 
 
 def _child(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, ChildRef):
-        raise ScreeningError("child", f"expected a ChildRef, got a {type(value).__name__}")
+        raise AssessmentError("child", f"expected a ChildRef, got a {type(value).__name__}")
 
 
 @attrs.frozen
@@ -308,13 +319,13 @@ class Screening:
         reference: The host system's reference for the screening.
 
     Raises:
-        ScreeningError: If a sign is answered twice.
+        AssessmentError: If a sign is answered twice.
     """
 
     child: ChildRef = attrs.field(validator=_child)
     completed_on: dt.date = attrs.field(validator=_date)
     answers: tuple[SignAnswer, ...] = attrs.field(
-        converter=_tuple, validator=_sequence_of("SignAnswer", ScreeningError)
+        converter=_tuple, validator=_sequence_of("SignAnswer", AssessmentError)
     )
     screener: str | None = attrs.field(repr=safe_repr, default=None, validator=_optional_reference)
     reference: str | None = attrs.field(repr=safe_repr, default=None, validator=_optional_reference)
@@ -324,11 +335,11 @@ class Screening:
         seen: set[str] = set()
         for index, answer in enumerate(value):
             if not isinstance(answer, SignAnswer):
-                raise ScreeningError(
+                raise AssessmentError(
                     f"answers[{index}]", f"expected a SignAnswer, got a {type(answer).__name__}"
                 )
             if answer.sign in seen:
-                raise ScreeningError(
+                raise AssessmentError(
                     f"answers[{index}].sign",
                     f"expected each sign once, got {safe_repr(answer.sign)} again",
                 )
@@ -420,8 +431,8 @@ class ScreeningPolicy:
             a threshold rule or modifier, or names a sign the checklist lacks.
     """
 
-    name: str = attrs.field(validator=_text)
-    version: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_CONFIGURED_TEXT)
+    version: str = attrs.field(validator=_CONFIGURED_TEXT)
     checklist: Checklist
     rules: tuple[OutcomeRule, ...] = attrs.field(
         converter=_tuple, validator=_sequence_of("outcome rules", PolicyError)
