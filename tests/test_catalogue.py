@@ -13,11 +13,7 @@ from neglect_protocol.catalogue import (
     catalogue_from_document,
     load_catalogue,
 )
-from neglect_protocol.errors import (
-    CatalogueError,
-    DocumentError,
-    UnknownCodeError,
-)
+from neglect_protocol.errors import DocumentError, PolicyError, UnknownCodeError
 
 
 def document(**changes: Any) -> dict[str, Any]:
@@ -154,19 +150,19 @@ class TestUnknownCodes:
 
 class TestBuildingInCode:
     def test_duplicate_codes_are_refused(self) -> None:
-        """Two nodes with one code make a CatalogueError naming the place."""
-        with pytest.raises(CatalogueError) as caught:
+        """Two nodes with one code make a PolicyError naming the place."""
+        with pytest.raises(PolicyError) as caught:
             Catalogue("x", "1", Instrument.GCP2, (Area("A", "One"), Area("A", "Two")))
         assert "areas[1].code: expected each code once, got 'A' again" == str(caught.value)
 
     def test_sub_area_under_unknown_area(self) -> None:
         """A sub-area must belong to an area of the catalogue."""
-        with pytest.raises(CatalogueError, match=r"sub_areas\[0\].area: expected the code"):
+        with pytest.raises(PolicyError, match=r"sub_areas\[0\].area: expected the code"):
             Catalogue("x", "1", Instrument.GCP2, (Area("A", "One"),), (SubArea("B1", "b", "B"),))
 
     def test_item_under_area_with_sub_areas(self) -> None:
         """An item may sit directly under an area only if the area has no sub-areas."""
-        with pytest.raises(CatalogueError, match=r"items\[0\].parent"):
+        with pytest.raises(PolicyError, match=r"items\[0\].parent"):
             GCP2.with_items((Item("Aa", "Invented", "A"),), name="x", version="1")
 
     def test_item_under_section_without_sub_areas(self) -> None:
@@ -176,42 +172,42 @@ class TestBuildingInCode:
 
     def test_no_areas(self) -> None:
         """A catalogue needs at least one area."""
-        with pytest.raises(CatalogueError, match="expected at least one area"):
+        with pytest.raises(PolicyError, match="expected at least one area"):
             Catalogue("x", "1", Instrument.GCP2, ())
 
     @pytest.mark.parametrize("code", ["a", "1A", "", "A-"])
     def test_area_code_shape(self, code: str) -> None:
         """Area codes are capital letters and digits starting with a letter."""
-        with pytest.raises(CatalogueError, match="area.code: expected capital letters"):
+        with pytest.raises(PolicyError, match="area.code: expected capital letters"):
             Area(code, "Name")
 
     def test_sub_area_code_shape(self) -> None:
         """A sub-area code is its area's code followed by a number."""
-        with pytest.raises(CatalogueError, match="expected the area code 'A' followed"):
+        with pytest.raises(PolicyError, match="expected the area code 'A' followed"):
             SubArea("B1", "Name", "A")
-        with pytest.raises(CatalogueError):
+        with pytest.raises(PolicyError):
             SubArea("Ax", "Name", "A")
 
     def test_item_code_shape(self) -> None:
         """An item code is its parent's code followed by lower-case letters."""
-        with pytest.raises(CatalogueError, match="followed by lower-case letters"):
+        with pytest.raises(PolicyError, match="followed by lower-case letters"):
             Item("A11", "Invented", "A1")
 
     def test_blank_names_are_refused(self) -> None:
         """Names and labels must have visible text."""
-        with pytest.raises(CatalogueError, match="expected a non-empty name"):
+        with pytest.raises(PolicyError, match="expected a non-empty name"):
             Area("A", "  ")
 
     def test_descriptor_keys_must_be_grades(self) -> None:
         """Descriptors are keyed by Grade; anything else is refused."""
-        with pytest.raises(CatalogueError, match="expected grades 1 to 5 as keys, got 6"):
+        with pytest.raises(PolicyError, match="expected grades 1 to 5 as keys, got 6"):
             Item("A1a", "Invented", "A1", {6: "x"})  # type: ignore[dict-item]
-        with pytest.raises(CatalogueError, match="expected text, got a int"):
+        with pytest.raises(PolicyError, match="expected text, got a int"):
             Item("A1a", "Invented", "A1", {Grade(1): 5})  # type: ignore[dict-item]
 
     def test_overlapping_age_bands(self) -> None:
         """Two bands of one item must not share a month."""
-        with pytest.raises(CatalogueError, match="do not overlap"):
+        with pytest.raises(PolicyError, match="do not overlap"):
             Item("A1a", "Invented", "A1", age_bands=(AgeBand(0, 60), AgeBand(48, None)))
 
 
@@ -225,13 +221,13 @@ class TestAgeBands:
 
     def test_empty_band(self) -> None:
         """A band that ends where it starts is empty and refused."""
-        with pytest.raises(CatalogueError, match="the band is empty"):
+        with pytest.raises(PolicyError, match="the band is empty"):
             AgeBand(12, 12)
 
     def test_negative_start(self) -> None:
         """A band cannot start before birth."""
         with pytest.raises(
-            CatalogueError, match="from_months: expected a whole number, 0 or more, got -1"
+            PolicyError, match="from_months: expected a whole number, 0 or more, got -1"
         ):
             AgeBand(-1, 5)
 

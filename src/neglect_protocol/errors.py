@@ -29,7 +29,6 @@ from typing import NamedTuple
 __all__ = [
     "AssessmentError",
     "AuditError",
-    "CatalogueError",
     "CohortError",
     "DocumentError",
     "DocumentProblem",
@@ -245,19 +244,6 @@ class UnknownCodeError(InputError, LookupError):
         )
 
 
-class CatalogueError(InputError, ValueError):
-    """A catalogue (built in code or loaded from a file) breaks a structural rule.
-
-    A code that appears twice, an item under an unknown sub-area, or an age band
-    that does not parse.
-
-    Attributes:
-        path: Where the problem is, as a ``$``-rooted path into the document
-            (``$.items[3].code``) or the code concerned.
-        problem: What is wrong, as a sentence fragment.
-    """
-
-
 class AssessmentError(InputError, ValueError):
     """One child's case record is not valid on its own or against its catalogue.
 
@@ -275,9 +261,9 @@ class AssessmentError(InputError, ValueError):
     caller does the same thing with any of them that is wrong, refuse that record
     and show its problems. Telling them apart by class would add ``except`` clauses
     with the same body, so they share this one; ``path`` says which part is at
-    fault. A fault in the partnership's configuration (a policy, a checklist) is a
-    :class:`PolicyError` instead, so a caller can tell "fix this record" from "fix
-    the configuration".
+    fault. A fault in the partnership's configuration (a catalogue, a checklist, a
+    policy) is a :class:`PolicyError` instead, so a caller can tell "fix this
+    record" from "fix the configuration".
 
     Attributes:
         path: The part at fault (``"ratings[2]"``, ``"child"``, ``"sub_areas[3]"``,
@@ -352,24 +338,27 @@ class CohortError(InputError, ValueError):
 
 
 class PolicyError(InputError, ValueError):
-    """A threshold or screening policy, or a screening checklist, breaks a rule.
+    """The partnership's configuration, built in code, breaks a rule.
 
-    Policies are checked when they are built, never first when they are used: a
-    rule naming a level the policy lacks, a grade outside 1 to 5 or a code the
-    catalogue lacks is refused here. A rule or modifier that returns something
-    other than ``None`` or a reason at one of the policy's levels is refused when
-    it runs, with the rule named in the path (``rule 'my_rule'``).
+    The configuration is what a partnership sets once and every child's record is
+    read against: a catalogue (a code that appears twice, an item under an unknown
+    sub-area, an age band that does not parse), a screening checklist (no signs, a
+    repeated sign code, a sign in a domain it lacks), a threshold or screening
+    policy (a rule naming a level the policy lacks, a grade outside 1 to 5, a code
+    the catalogue lacks) and a disclosure policy. Each is checked when it is built,
+    never first when it is used. A rule or modifier that returns something other
+    than ``None`` or a reason at one of the policy's levels is refused when it
+    runs, with the rule named in the path (``rule 'my_rule'``).
 
-    A screening checklist is configured with its screening policy and fixed by the
-    same person, so a checklist without signs, a repeated sign code or a sign in a
-    domain the checklist lacks is a policy error too. A completed screening that is
-    wrong is one child's record: an :class:`AssessmentError`.
+    The same person fixes all of these, by changing the configuration, and no
+    child's record can be judged until they do: a caller catches this class apart
+    from :class:`AssessmentError` ("fix this record") to say "fix the
+    configuration". A configuration file that cannot be read raises
+    :class:`DocumentError` instead, listing every problem at its ``$`` path.
 
     Attributes:
-        path: Where the problem is: a ``$``-rooted path into a document
-            (``$.rules[3].grade``) or the field of a policy built in code
-            (``rules[3].level``).
-        problem: What is wrong, as a sentence fragment.
+        path: Where the problem is, in the value built in code (``items[3].code``,
+            ``rules[3].level``, ``signs[0].domain``) or the rule that misbehaved.
     """
 
 

@@ -14,7 +14,7 @@ import attrs
 from neglect_protocol._model._checks import at_least, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap, freeze
 from neglect_protocol._model._grade import Grade
-from neglect_protocol.errors import CatalogueError, UnknownCodeError, safe_repr
+from neglect_protocol.errors import PolicyError, UnknownCodeError, safe_repr
 
 
 class Instrument(enum.Enum):
@@ -48,13 +48,13 @@ _SUB_AREA_SUFFIX = re.compile(r"[0-9]+\Z")
 _ITEM_SUFFIX = re.compile(r"[a-z]+\Z")
 
 
-_TEXT = is_a(str, "text", CatalogueError)
-_OPTIONAL_TEXT = is_a(str, "text", CatalogueError, optional=True)
+_TEXT = is_a(str, "text", PolicyError)
+_OPTIONAL_TEXT = is_a(str, "text", PolicyError, optional=True)
 
 
 def _non_empty_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise CatalogueError(
+        raise PolicyError(
             attribute.name, f"expected a non-empty {attribute.name}, got {safe_repr(value)}"
         )
 
@@ -78,15 +78,15 @@ class AgeBand:
     '60 months and over'
     """
 
-    from_months: int = attrs.field(validator=at_least(0, CatalogueError))
+    from_months: int = attrs.field(validator=at_least(0, PolicyError))
     until_months: int | None = attrs.field(
-        default=None, validator=is_a(int, "a whole number of months", CatalogueError, optional=True)
+        default=None, validator=is_a(int, "a whole number of months", PolicyError, optional=True)
     )
 
     @until_months.validator
     def _check_not_empty(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
         if value is not None and value <= self.from_months:
-            raise CatalogueError(
+            raise PolicyError(
                 "age_band",
                 f"expected until_months above from_months {self.from_months}, got {value} "
                 "(the band is empty)",
@@ -133,16 +133,16 @@ class Area:
     name: str = attrs.field(validator=[_TEXT, _non_empty_text])
     former_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     phase: Phase | None = attrs.field(
-        default=None, validator=is_a(Phase, "a Phase", CatalogueError, optional=True)
+        default=None, validator=is_a(Phase, "a Phase", PolicyError, optional=True)
     )
     age_band: AgeBand | None = attrs.field(
-        default=None, validator=is_a(AgeBand, "an AgeBand", CatalogueError, optional=True)
+        default=None, validator=is_a(AgeBand, "an AgeBand", PolicyError, optional=True)
     )
 
     @code.validator
     def _check_code(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not _AREA_CODE.match(value):
-            raise CatalogueError(
+            raise PolicyError(
                 "area.code",
                 f"expected capital letters and digits starting with a letter"
                 f", got {safe_repr(value)}",
@@ -167,7 +167,7 @@ class SubArea:
     def _check_code(self, attribute: attrs.Attribute[str], value: str) -> None:
         suffix = self.code[len(value) :]
         if not self.code.startswith(value) or not _SUB_AREA_SUFFIX.match(suffix):
-            raise CatalogueError(
+            raise PolicyError(
                 "sub_area.code",
                 f"expected the area code {safe_repr(value)} followed by a number"
                 f", got {safe_repr(self.code)}",
@@ -201,14 +201,14 @@ class Item:
         factory=FrozenMap, converter=_freeze_descriptors, repr=False
     )
     age_bands: tuple[AgeBand, ...] = attrs.field(
-        default=(), validator=tuple_of(AgeBand, CatalogueError)
+        default=(), validator=tuple_of(AgeBand, PolicyError)
     )
 
     @parent.validator
     def _check_code(self, attribute: attrs.Attribute[str], value: str) -> None:
         suffix = self.code[len(value) :]
         if not self.code.startswith(value) or not _ITEM_SUFFIX.match(suffix):
-            raise CatalogueError(
+            raise PolicyError(
                 "item.code",
                 f"expected the code {safe_repr(value)} followed by lower-case letters"
                 f", got {safe_repr(self.code)}",
@@ -220,12 +220,12 @@ class Item:
     ) -> None:
         for grade, text in value.items():
             if not isinstance(grade, Grade):
-                raise CatalogueError(
+                raise PolicyError(
                     f"{self.code}.descriptors",
                     f"expected grades 1 to 5 as keys, got {safe_repr(grade)}",
                 )
             if not isinstance(text, str):
-                raise CatalogueError(
+                raise PolicyError(
                     f"{self.code}.descriptors[{grade.value}]",
                     f"expected text, got a {type(text).__name__}",
                 )
@@ -237,7 +237,7 @@ class Item:
         for index, band in enumerate(value):
             for other in value[index + 1 :]:
                 if band.overlaps(other):
-                    raise CatalogueError(
+                    raise PolicyError(
                         f"{self.code}.age_bands",
                         f"expected age bands that do not overlap, got {band} and {other}",
                     )
@@ -288,15 +288,15 @@ class Catalogue:
     name: str = attrs.field(validator=[_TEXT, _non_empty_text])
     version: str = attrs.field(validator=_TEXT)
     instrument: Instrument = attrs.field(
-        validator=is_a(Instrument, "Instrument.GCP2 or Instrument.GCP2A", CatalogueError)
+        validator=is_a(Instrument, "Instrument.GCP2 or Instrument.GCP2A", PolicyError)
     )
-    areas: tuple[Area, ...] = attrs.field(validator=tuple_of(Area, CatalogueError))
+    areas: tuple[Area, ...] = attrs.field(validator=tuple_of(Area, PolicyError))
     sub_areas: tuple[SubArea, ...] = attrs.field(
-        default=(), validator=tuple_of(SubArea, CatalogueError)
+        default=(), validator=tuple_of(SubArea, PolicyError)
     )
-    items: tuple[Item, ...] = attrs.field(default=(), validator=tuple_of(Item, CatalogueError))
+    items: tuple[Item, ...] = attrs.field(default=(), validator=tuple_of(Item, PolicyError))
     age_band: AgeBand | None = attrs.field(
-        default=None, validator=is_a(AgeBand, "an AgeBand", CatalogueError, optional=True)
+        default=None, validator=is_a(AgeBand, "an AgeBand", PolicyError, optional=True)
     )
     _nodes: Mapping[str, Node] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _children: Mapping[str, tuple[Node, ...]] = attrs.field(
@@ -307,7 +307,7 @@ class Catalogue:
         nodes: dict[str, Node] = {}
         children: dict[str, list[Node]] = {}
         if not self.areas:
-            raise CatalogueError("areas", "expected at least one area, got none")
+            raise PolicyError("areas", "expected at least one area, got none")
         groups: tuple[tuple[str, tuple[Node, ...]], ...] = (
             ("areas", self.areas),
             ("sub_areas", self.sub_areas),
@@ -316,7 +316,7 @@ class Catalogue:
         for section, group in groups:
             for index, node in enumerate(group):
                 if node.code in nodes:
-                    raise CatalogueError(
+                    raise PolicyError(
                         f"{section}[{index}].code",
                         f"expected each code once, got {safe_repr(node.code)} again",
                     )
@@ -324,7 +324,7 @@ class Catalogue:
                 children[node.code] = []
         for index, sub_area in enumerate(self.sub_areas):
             if not isinstance(nodes.get(sub_area.area), Area):
-                raise CatalogueError(
+                raise PolicyError(
                     f"sub_areas[{index}].area",
                     f"expected the code of an area, got {safe_repr(sub_area.area)}",
                 )
@@ -335,7 +335,7 @@ class Catalogue:
             if not isinstance(parent, SubArea) and not (
                 isinstance(parent, Area) and parent.code not in areas_with_sub_areas
             ):
-                raise CatalogueError(
+                raise PolicyError(
                     f"items[{index}].parent",
                     f"expected the code of a sub-area (or of an area without sub-areas), "
                     f"got {safe_repr(item.parent)}",
@@ -542,6 +542,6 @@ class Catalogue:
         """Return a catalogue with this structure and the given items instead of its own.
 
         Raises:
-            CatalogueError: If an item is duplicated or sits under an unknown sub-area.
+            PolicyError: If an item is duplicated or sits under an unknown sub-area.
         """
         return attrs.evolve(self, name=name, version=version, items=items)
