@@ -33,7 +33,7 @@ from neglect_protocol.assurance import (
     render_html,
     render_markdown,
 )
-from neglect_protocol.errors import AuditError, DocumentError, InvalidArgumentError
+from neglect_protocol.errors import AssuranceError, DocumentError, InvalidArgumentError
 from neglect_protocol.indicators import Cohort, ImplementationMeasures
 from neglect_protocol.serialize import from_dict, from_json, to_dict, to_json
 from neglect_protocol.strategies import action_plans, actions
@@ -88,14 +88,14 @@ class TestActions:
 
     def test_an_action_without_an_owner(self) -> None:
         """An action without an owner is refused with our error, at $.owner."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             action(owner="  ")
         assert [("$.owner", "expected the owning agency's name, got '  '")] == problems_of(caught)
         assert isinstance(caught.value, ValueError)
 
     def test_every_problem_is_listed(self) -> None:
         """Every problem of one action is listed, each at its path, none echoing free text."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             Action("R 1", " ", None, "2022-03-31", "late", evidence=7)  # type: ignore[arg-type]
         assert [
             (
@@ -117,17 +117,17 @@ class TestActions:
 
     def test_unknown_status_suggests_the_nearest(self) -> None:
         """An unknown status names the valid ones and the nearest."""
-        with pytest.raises(AuditError, match="got 'ontrack'; nearest: 'on_track'"):
+        with pytest.raises(AssuranceError, match="got 'ontrack'; nearest: 'on_track'"):
             action(status="ontrack")
 
     def test_a_datetime_is_not_a_due_date(self) -> None:
         """A due date has no time of day: a datetime is refused."""
-        with pytest.raises(AuditError, match=r"^\$\.due: expected a date, got a datetime$"):
+        with pytest.raises(AssuranceError, match=r"^\$\.due: expected a date, got a datetime$"):
             action(due=dt.datetime(2022, 3, 31, 12, 0))
 
     def test_free_text_in_the_wrong_field_is_not_echoed(self) -> None:
         """Text typed into a reference or status is described by its length, never shown."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             Action(SECRET, "Invented", "Health", DAY, SECRET)
         assert "Jane" not in str(caught.value)
         assert "a str of 55 characters" in str(caught.value)
@@ -136,7 +136,7 @@ class TestActions:
 class TestRecommendationsAndPlans:
     def test_duplicate_action_in_a_recommendation(self) -> None:
         """An action reference given twice in a recommendation is refused at the second."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             Recommendation("R1", "Invented", (action("R1A"), action("R1B"), action("R1A")))
         assert [
             (
@@ -149,7 +149,7 @@ class TestRecommendationsAndPlans:
         """An action reference is unique across the whole plan, not only its recommendation."""
         first = Recommendation("R1", "Invented", (action("A-01"),))
         second = Recommendation("R2", "Invented", (action("A-02"), action("A-01")))
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             plan(first, second)
         assert [
             (
@@ -163,7 +163,7 @@ class TestRecommendationsAndPlans:
         """A blank title and a repeated recommendation are both reported."""
         first = Recommendation("R1", "Invented", (action("R1A"),))
         again = Recommendation("R1", "Invented", (action("R1B"),))
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             ActionPlan(" ", (first, again))
         assert [
             ("$.title", "expected the plan's title, got ' '"),
@@ -183,13 +183,13 @@ class TestRecommendationsAndPlans:
     )
     def test_a_plan_needs_recommendations(self, value: object, message: str) -> None:
         """A plan without recommendations, or with text in their place, is refused."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             ActionPlan("Invented", value)
         assert [("$.recommendations", message)] == problems_of(caught)
 
     def test_elements_of_the_wrong_type(self) -> None:
         """Anything but an Action among actions is named by its type, at its index."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             Recommendation("R1", " ", (action(), SECRET))
         assert [
             ("$.text", "expected the recommendation's text, got ' '"),
@@ -442,9 +442,11 @@ class TestReportSection:
         """A plan without a date to measure it on is refused: the library reads no clock."""
         with pytest.raises(InvalidArgumentError, match=r"^as_of: expected the report's date"):
             build_assurance_report(PERIOD, survey=SURVEY, action_plan=plan())
-        with pytest.raises(AuditError, match=r"^report_date: expected the date to measure"):
+        with pytest.raises(AssuranceError, match=r"^report_date: expected the date to measure"):
             ReportInput(SURVEY, PERIOD, action_plan=plan())
-        with pytest.raises(AuditError, match=r"^report_date: expected a date or None, got a str"):
+        with pytest.raises(
+            AssuranceError, match=r"^report_date: expected a date or None, got a str"
+        ):
             ReportInput(SURVEY, PERIOD, report_date="2022-06-16")  # type: ignore[arg-type]
 
     def test_report_input_carries_the_plan(self) -> None:

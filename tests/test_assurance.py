@@ -26,7 +26,7 @@ from neglect_protocol.assurance import (
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditComment, CaseFileAudit
 from neglect_protocol.disclosure import DFE, Base, DisclosedTable, Suppression
 from neglect_protocol.errors import (
-    AuditError,
+    AssuranceError,
     CohortError,
     StatisticsError,
     SuppressedValueError,
@@ -417,7 +417,7 @@ class TestSmallAndEmptyPeriods:
 
     def test_period_label_required(self) -> None:
         """A period needs a label."""
-        with pytest.raises(AuditError, match=r"^label:\ expected\ non\-empty\ text,\ got\ ''"):
+        with pytest.raises(AssuranceError, match=r"^label:\ expected\ non\-empty\ text,\ got\ ''"):
             period(label="")
 
     def test_write_creates_the_directory(self, tmp_path: Path) -> None:

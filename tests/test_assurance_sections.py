@@ -23,7 +23,7 @@ from neglect_protocol.assurance import (
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditTool, CaseFileAudit, Criterion
 from neglect_protocol.census import NeglectBasis
 from neglect_protocol.disclosure import DFE
-from neglect_protocol.errors import AuditError, CohortError, InvalidArgumentError
+from neglect_protocol.errors import AssuranceError, CohortError, InvalidArgumentError
 from neglect_protocol.indicators import Cohort, CohortRecord, ImplementationMeasures
 from neglect_protocol.key_indicators import CaseHistory, KeyIndicator, Period
 from neglect_protocol.moderation import ModerationSet
@@ -344,24 +344,24 @@ class TestBadInput:
     def test_not_a_tuple(self) -> None:
         """A field of records must hold records; a wrong item is named by its index."""
         with pytest.raises(
-            AuditError,
+            AssuranceError,
             match=r"^case_histories: expected a tuple, each item a CaseHistory, or None; got ",
         ):
             report_input(case_histories="K-1")
-        with pytest.raises(AuditError, match=r"^bank_holidays\[0\]: expected a date, got"):
+        with pytest.raises(AssuranceError, match=r"^bank_holidays\[0\]: expected a date, got"):
             report_input(bank_holidays=[dt.datetime(2022, 1, 3, 9, 0)])
 
     def test_a_criterion_judged_in_no_audit(self) -> None:
         """A criterion no audit of the period judged has no share: refused with its path."""
         with pytest.raises(
-            AuditError, match=r"^audit_criteria\[0\]\.code: expected a criterion judged"
+            AssuranceError, match=r"^audit_criteria\[0\]\.code: expected a criterion judged"
         ):
             report_input(audit_criteria=(Criterion("oversight", "Oversight is evident"),))
 
     def test_a_criterion_twice(self) -> None:
         """Each criterion is shown once."""
         with pytest.raises(
-            AuditError, match=r"^audit_criteria\[1\]\.code: expected each criterion once"
+            AssuranceError, match=r"^audit_criteria\[1\]\.code: expected each criterion once"
         ):
             report_input(audit_criteria=(TOOL.criteria[0], TOOL.criteria[0]))
 

@@ -33,9 +33,10 @@ from neglect_protocol.audit import (
     worst_judgement,
 )
 from neglect_protocol.errors import (
-    AuditError,
+    AssuranceError,
     DocumentError,
     NeglectProtocolError,
+    PolicyError,
     UnknownCodeError,
 )
 from neglect_protocol.stats import Proportion
@@ -145,18 +146,18 @@ class TestDefaultScale:
 class TestScaleRules:
     def test_fewer_than_two_judgements(self) -> None:
         """A scale needs at least two judgements."""
-        with pytest.raises(AuditError, match=r"^judgements: expected a tuple of at least"):
+        with pytest.raises(PolicyError, match=r"^judgements: expected a tuple of at least"):
             JudgementScale.from_labels("x", "1", [("a", "A")], good_or_better="a", inadequate="a")
 
     def test_ranks_must_run_in_order(self) -> None:
         """Ranks must be 1, 2, 3, ... in the order given."""
-        with pytest.raises(AuditError, match=r"^judgements\[1\]: expected a Judgement ranked 2"):
+        with pytest.raises(PolicyError, match=r"^judgements\[1\]: expected a Judgement ranked 2"):
             JudgementScale("x", "1", (Judgement(1, "a", "A"), Judgement(3, "b", "B")), "a", "b")
 
     def test_duplicate_code(self) -> None:
         """A code may appear once."""
         with pytest.raises(
-            AuditError,
+            PolicyError,
             match=r"^judgements\[1\]\.code: expected each code once, got the code of "
             r"judgements\[0\] again",
         ):
@@ -166,27 +167,29 @@ class TestScaleRules:
 
     def test_boundary_codes_must_exist(self) -> None:
         """``good_or_better`` and ``inadequate`` must be codes of the scale."""
-        with pytest.raises(AuditError, match=r"^good_or_better: expected one of the scale's codes"):
+        with pytest.raises(
+            PolicyError, match=r"^good_or_better: expected one of the scale's codes"
+        ):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="z", inadequate="b"
             )
-        with pytest.raises(AuditError, match=r"^inadequate: expected one of the scale's codes"):
+        with pytest.raises(PolicyError, match=r"^inadequate: expected one of the scale's codes"):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="a", inadequate="z"
             )
 
     def test_inadequate_must_be_worse(self) -> None:
         """The inadequate boundary must be worse than the good-or-better one."""
-        with pytest.raises(AuditError, match=r"^inadequate: expected a judgement worse than"):
+        with pytest.raises(PolicyError, match=r"^inadequate: expected a judgement worse than"):
             JudgementScale.from_labels(
                 "x", "1", [("a", "A"), ("b", "B")], good_or_better="b", inadequate="a"
             )
 
     def test_empty_label(self) -> None:
         """Names and labels must be non-empty text."""
-        with pytest.raises(AuditError, match=r"^label: expected non-empty text, got ' '"):
+        with pytest.raises(PolicyError, match=r"^label: expected non-empty text, got ' '"):
             Judgement(1, "a", " ")
-        with pytest.raises(AuditError, match=r"^name: expected non-empty text"):
+        with pytest.raises(PolicyError, match=r"^name: expected non-empty text"):
             JudgementScale.from_labels(
                 "", "1", [("a", "A"), ("b", "B")], good_or_better="a", inadequate="b"
             )
@@ -284,23 +287,23 @@ class TestComments:
 
     def test_bad_text_names_only_its_type(self) -> None:
         """A non-text comment is refused without echoing the value."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             AuditComment("x", "positive", text=b"Sam's secret")  # type: ignore[arg-type]
         assert "text: expected text, got a bytes" == str(caught.value)
 
     def test_bad_polarity(self) -> None:
         """Polarity is positive or negative."""
         with pytest.raises(
-            AuditError,
+            AssuranceError,
             match=r"^polarity: expected 'positive' or 'negative', got 'mixed'$",
         ):
             AuditComment("x", "mixed", text="Invented: secret")
-        with pytest.raises(AuditError, match=r"^polarity: expected .*, got \['positive'\]$"):
+        with pytest.raises(AssuranceError, match=r"^polarity: expected .*, got \['positive'\]$"):
             AuditComment("x", ["positive"])
 
     def test_empty_theme(self) -> None:
         """A theme must be named."""
-        with pytest.raises(AuditError, match=r"^theme: expected non-empty text"):
+        with pytest.raises(AssuranceError, match=r"^theme: expected non-empty text"):
             AuditComment("", "positive")
 
 
@@ -336,13 +339,13 @@ class TestCaseFileAudit:
         """Each field is checked, and the error names it."""
         fields: dict[str, Any] = {"reference": "F-1", "team": "North", "date": DAY, "grade": GOOD}
         fields.update(kwargs)
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             CaseFileAudit(**fields)
         assert message == str(caught.value)
 
     def test_grade_must_be_a_judgement(self) -> None:
         """The grade is a judgement of a scale, not a bare code: our error, not attrs' TypeError."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             CaseFileAudit("F-1", "North", DAY, "good")  # type: ignore[arg-type]
         assert (
             "grade: expected a Judgement of a scale (OFSTED_FOUR_POINT['good']), got 'good'"
@@ -437,21 +440,25 @@ class TestAuditTool:
     @pytest.mark.parametrize(
         ("grades", "error", "message"),
         [
-            ({}, AuditError, "grades: expected at least one graded criterion, got an empty dict"),
+            (
+                {},
+                AssuranceError,
+                "grades: expected at least one graded criterion, got an empty dict",
+            ),
             (
                 [("voice", "good")],
-                AuditError,
+                AssuranceError,
                 "grades: expected at least one graded criterion, got a list of 1 item",
             ),
             (
                 {"voice": "good", "review": "good", "colour": "good"},
-                AuditError,
+                AssuranceError,
                 "grades: expected a criterion of tool a str of 14 characters "
                 "(voice, plan, record, review), got 'colour'",
             ),
             (
                 {"voice": "good", "plan": "good"},
-                AuditError,
+                AssuranceError,
                 "grades['review']: expected a judgement for this limiting criterion, got none",
             ),
             (
@@ -478,7 +485,7 @@ class TestAuditTool:
             rule=lambda _: PRE_2013["adequate"],
         )
         with pytest.raises(
-            AuditError, match=r"^rule: expected the rule to return a judgement of the scale"
+            AssuranceError, match=r"^rule: expected the rule to return a judgement of the scale"
         ):
             tool.grade({"c": "good"})
 
@@ -495,14 +502,14 @@ class TestAuditTool:
     )
     def test_bad_criteria(self, criteria: tuple[Any, ...], message: str) -> None:
         """A tool needs at least one criterion, each a Criterion with its own code."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             AuditTool("x", criteria, OFSTED_FOUR_POINT)
         assert message == str(caught.value)
 
     def test_rules_refuse_nothing_to_combine(self) -> None:
         """The roll-up rules need at least one judgement."""
         for rule in (worst_judgement, median_judgement):
-            with pytest.raises(AuditError, match="expected at least one judgement to combine"):
+            with pytest.raises(AssuranceError, match="expected at least one judgement to combine"):
                 rule([])
 
     def test_audit_records_grade_and_criteria(self) -> None:
@@ -628,7 +635,7 @@ class TestSummariseAudits:
     def test_bad_ceiling(self, ceiling: Any, shown: str) -> None:
         """A ceiling must be an exact fraction from 0 to 1; floats are refused as inexact,
         and a NaN is our error, not decimal.InvalidOperation."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             summarise_audits([audit("good")], inadequate_ceiling=ceiling)
         assert (
             "inadequate_ceiling: expected a Fraction or Decimal from 0 to 1, 0, 1 or None, "
@@ -644,13 +651,15 @@ class TestSummariseAudits:
     def test_no_audits(self) -> None:
         """A summary needs at least one audit."""
         with pytest.raises(
-            AuditError, match=r"^audits: expected at least one case-file audit, got none"
+            AssuranceError, match=r"^audits: expected at least one case-file audit, got none"
         ):
             summarise_audits([])
 
     def test_not_an_audit(self) -> None:
         """Each element must be a CaseFileAudit; the error names its place."""
-        with pytest.raises(AuditError, match=r"^audits\[1\]: expected a CaseFileAudit, got a dict"):
+        with pytest.raises(
+            AssuranceError, match=r"^audits\[1\]: expected a CaseFileAudit, got a dict"
+        ):
             summarise_audits([audit("good"), {"grade": "good"}])  # type: ignore[list-item]
 
     def test_grade_off_the_scale(self) -> None:
@@ -697,7 +706,9 @@ class TestSummariseAudits:
 
     def test_empty_previous_period(self) -> None:
         """A previous period given as empty is an error, not a silent 'no change'."""
-        with pytest.raises(AuditError, match=r"^previous: expected at least one case-file audit"):
+        with pytest.raises(
+            AssuranceError, match=r"^previous: expected at least one case-file audit"
+        ):
             summarise_audits([audit("good")], previous=[])
 
     def test_errors_share_the_root(self) -> None:
@@ -762,13 +773,13 @@ class TestCriterionShares:
     )
     def test_bad_criteria_are_refused(self, criteria: object, message: str) -> None:
         """A criterion no file was judged on, or asked twice, is our error, not an empty share."""
-        with pytest.raises(AuditError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             criterion_shares([judged("F-1", voice="good")], criteria=criteria)  # type: ignore[arg-type]
         assert message == str(caught.value)
 
     def test_no_audits_are_refused(self) -> None:
         """A share of no files is undefined: refused."""
-        with pytest.raises(AuditError, match="audits: expected at least one case-file audit"):
+        with pytest.raises(AssuranceError, match="audits: expected at least one case-file audit"):
             criterion_shares([])
 
     def test_a_judgement_of_another_scale_is_refused(self) -> None:
@@ -852,32 +863,32 @@ class TestBareTypeErrorsAreOurs:
         [
             (
                 lambda: AuditTool("Invented", TOOL.criteria, OFSTED_FOUR_POINT, limit_margin="1"),  # type: ignore[arg-type]
-                AuditError,
+                AssuranceError,
                 "limit_margin: expected a whole number, 0 or more, got '1'",
             ),
             (
                 lambda: AuditTool("Invented", TOOL.criteria, OFSTED_FOUR_POINT, rule="median"),  # type: ignore[arg-type]
-                AuditError,
+                AssuranceError,
                 "rule: expected a function of judgements, got 'median'",
             ),
             (
                 lambda: AuditTool("Invented", TOOL.criteria, scale="Ofsted"),  # type: ignore[arg-type]
-                AuditError,
+                AssuranceError,
                 "scale: expected a JudgementScale, got a str of 6 characters",
             ),
             (
                 lambda: Criterion("voice", "Invented", limiting="yes"),  # type: ignore[arg-type]
-                AuditError,
+                AssuranceError,
                 "limiting: expected True or False, got 'yes'",
             ),
             (
                 lambda: Judgement("1", "good", "Good"),  # type: ignore[arg-type]
-                AuditError,
+                PolicyError,
                 "rank: expected a whole number, 1 or more, got '1'",
             ),
             (
                 lambda: JudgementScale("x", "1", SCALE.judgements, 2, "inadequate"),  # type: ignore[arg-type]
-                AuditError,
+                PolicyError,
                 "good_or_better: expected a code, got 2",
             ),
         ],

@@ -21,10 +21,7 @@ from neglect_protocol.audit import (
     load_judgement_scale,
 )
 from neglect_protocol.disclosure import DFE, DisclosurePolicy, load_disclosure_policy
-from neglect_protocol.errors import (
-    DocumentError,
-    UnsupportedTypeError,
-)
+from neglect_protocol.errors import DocumentError, UnsupportedTypeError
 from neglect_protocol.escalation import (
     DEFAULT_POLICY,
     AreaAtOrAbove,
@@ -427,12 +424,16 @@ class TestReportInputs:
     @pytest.mark.parametrize(
         ("options", "error", "message"),
         [
-            ({"title": " "}, "AuditError", "title: expected non-empty text or None, got ' '"),
+            ({"title": " "}, "AssuranceError", "title: expected non-empty text or None, got ' '"),
             ({"level_of_need": True}, "CohortError", "level_of_need: expected a level of need"),
             ({"level_of_need": 0}, "CohortError", "level_of_need: expected a level of need"),
             ({"confidence": 1}, "StatisticsError", "confidence: expected a number strictly"),
             ({"confidence": "0.9"}, "StatisticsError", "confidence: expected a number strictly"),
-            ({"inadequate_ceiling": 0.1}, "AuditError", "inadequate_ceiling: expected a Fraction"),
+            (
+                {"inadequate_ceiling": 0.1},
+                "AssuranceError",
+                "inadequate_ceiling: expected a Fraction",
+            ),
         ],
     )
     def test_options_are_checked_when_built(

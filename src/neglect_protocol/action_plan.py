@@ -7,7 +7,7 @@ until every one is complete (DOMAIN.md section 8).
 
 - :class:`ActionPlan` holds :class:`Recommendation` values, each holding its
   :class:`Action` values. Every value checks all its fields and lists every problem
-  (:class:`~neglect_protocol.errors.AuditError`, each problem at a ``$``-rooted path).
+  (:class:`~neglect_protocol.errors.AssuranceError`, each problem at a ``$``-rooted path).
 - :func:`plan_progress` measures progress on a day that is passed in (never read
   from a clock): per recommendation and overall, the counts by status and the
   actions complete, overdue (due before that day and not complete) and of concern

@@ -143,7 +143,7 @@ def build_assurance_report(
         and :func:`~neglect_protocol.assurance.render_html`.
 
     Raises:
-        AuditError: If an audit, the ceiling or a period label is invalid.
+        AssuranceError: If an audit, the ceiling or a period label is invalid.
         SurveyError: If a response does not fit the survey.
         UnknownCodeError: If an audit's grade is not on ``scale``.
         InvalidArgumentError: If ``action_plan`` is given without a date ``as_of``.

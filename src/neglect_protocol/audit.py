@@ -102,7 +102,7 @@ def summarise_audits(
         The summary.
 
     Raises:
-        AuditError: If there are no audits (this period, or a previous period that
+        AssuranceError: If there are no audits (this period, or a previous period that
             was given), an element is not a
             :class:`~neglect_protocol.audit.CaseFileAudit`, or the ceiling is not a
             fraction from 0 to 1.
@@ -157,7 +157,7 @@ def criterion_shares(
         A read-only mapping from criterion code to its :class:`~neglect_protocol.stats.Proportion`.
 
     Raises:
-        AuditError: If there are no audits, an element is not a
+        AssuranceError: If there are no audits, an element is not a
             :class:`CaseFileAudit`, or a criterion asked for was judged in no file
             or is asked for twice.
         UnknownCodeError: If a judgement is not on ``scale``.

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 __all__ = [
     "AssessmentError",
-    "AuditError",
+    "AssuranceError",
     "CohortError",
     "DocumentError",
     "DocumentProblem",
@@ -305,14 +305,24 @@ class SuppressedValueError(InputError, ValueError):
         )
 
 
-class AuditError(InputError, ValueError):
-    """Case-file audits, an audit tool, their summary or an action plan hold something invalid.
+class AssuranceError(InputError, ValueError):
+    """The partnership's assurance data hold something invalid.
+
+    The data a partnership gathers to see how its neglect work goes, and builds its
+    assurance report from: case-file audits with their comments, an audit tool and
+    its criteria, an action plan and its actions, and what they are summarised
+    with. An auditor's comment or an action's evidence of impact is free text
+    about a child: a message names only its type.
+
+    An analyst or a report pipeline catches this class to send the data back to
+    whoever collected them; whether an audit or an action plan is at fault is in
+    ``path``, not in the class. The scale the audits are judged on is
+    configuration (a :class:`PolicyError`), and a statistic asked for with an
+    argument it cannot use a :class:`StatisticsError`.
 
     Attributes:
         path: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``,
             ``"$.recommendations[0].actions[1].owner"``).
-        problem: What is wrong, as a sentence fragment (never an auditor's comment
-            or an action's evidence of impact).
     """
 
 
@@ -338,23 +348,25 @@ class CohortError(InputError, ValueError):
 
 
 class PolicyError(InputError, ValueError):
-    """The partnership's configuration, built in code, breaks a rule.
+    """The partnership's reference data, built in code, break a rule.
 
-    The configuration is what a partnership sets once and every child's record is
-    read against: a catalogue (a code that appears twice, an item under an unknown
+    Reference data are what a partnership sets once and every record is read
+    against: a catalogue (a code that appears twice, an item under an unknown
     sub-area, an age band that does not parse), a screening checklist (no signs, a
     repeated sign code, a sign in a domain it lacks), a threshold or screening
     policy (a rule naming a level the policy lacks, a grade outside 1 to 5, a code
-    the catalogue lacks) and a disclosure policy. Each is checked when it is built,
+    the catalogue lacks), an audit judgement scale (fewer than two judgements,
+    ranks out of order) and a disclosure policy. Each is checked when it is built,
     never first when it is used. A rule or modifier that returns something other
     than ``None`` or a reason at one of the policy's levels is refused when it
     runs, with the rule named in the path (``rule 'my_rule'``).
 
     The same person fixes all of these, by changing the configuration, and no
-    child's record can be judged until they do: a caller catches this class apart
-    from :class:`AssessmentError` ("fix this record") to say "fix the
-    configuration". A configuration file that cannot be read raises
-    :class:`DocumentError` instead, listing every problem at its ``$`` path.
+    record can be judged until they do: a caller catches this class apart from
+    :class:`AssessmentError` ("fix this child's record") and
+    :class:`AssuranceError` ("fix these figures") to say "fix the configuration".
+    A reference file that cannot be read raises :class:`DocumentError` instead,
+    listing every problem at its ``$`` path.
 
     Attributes:
         path: Where the problem is, in the value built in code (``items[3].code``,

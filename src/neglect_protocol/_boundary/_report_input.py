@@ -32,12 +32,12 @@ from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._moderation import ModerationSet
 from neglect_protocol._model._periods import Period
 from neglect_protocol._model._survey import Survey
-from neglect_protocol.errors import AuditError, CohortError, SurveyError, safe_repr
+from neglect_protocol.errors import AssuranceError, CohortError, SurveyError, safe_repr
 
 
 def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise AuditError("title", f"expected non-empty text or None, got {safe_repr(value)}")
+        raise AssuranceError("title", f"expected non-empty text or None, got {safe_repr(value)}")
 
 
 def _level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -49,7 +49,7 @@ def _level(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 def _ceiling(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, Fraction) or not 0 <= value <= 1):
-        raise AuditError(
+        raise AssuranceError(
             "inadequate_ceiling",
             f"expected a Fraction from 0 to 1 (or None), got {safe_repr(value)}",
         )
@@ -62,9 +62,11 @@ def _confidence(instance: object, attribute: attrs.Attribute[Any], value: object
 
 def _report_date(instance: ReportInput, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise AuditError("report_date", f"expected a date or None, got {safe_repr(value)}")
+        raise AssuranceError("report_date", f"expected a date or None, got {safe_repr(value)}")
     if value is None and instance.action_plan is not None:
-        raise AuditError("report_date", "expected the date to measure the action plan on, got None")
+        raise AssuranceError(
+            "report_date", "expected the date to measure the action plan on, got None"
+        )
 
 
 def _optional_tuple(kind: type, what: str) -> Any:
@@ -74,12 +76,14 @@ def _optional_tuple(kind: type, what: str) -> Any:
         if value is None:
             return
         if not isinstance(value, tuple):
-            raise AuditError(
+            raise AssuranceError(
                 attribute.name, f"expected a tuple, each item {what}, or None; got {got(value)}"
             )
         for index, item in enumerate(value):
             if not isinstance(item, kind) or (kind is dt.date and isinstance(item, dt.datetime)):
-                raise AuditError(f"{attribute.name}[{index}]", f"expected {what}, got {got(item)}")
+                raise AssuranceError(
+                    f"{attribute.name}[{index}]", f"expected {what}, got {got(item)}"
+                )
 
     return check
 
@@ -130,11 +134,11 @@ class ReportInput:
             not on its question's scale, or a respondent answers twice in one period.
         UnknownCodeError: If a response answers a question the survey lacks, or an
             audit's grade is not on the scale.
-        AuditError: If the title or the ceiling is invalid.
+        AssuranceError: If the title or the ceiling is invalid.
         CohortError: If the level of need is not a whole number from 1.
         StatisticsError: If the confidence level is not between 0 and 1.
-        AuditError: If an action plan is given without a report date.
-        AuditError: If an audit criterion is judged in no audit of the period, or
+        AssuranceError: If an action plan is given without a report date.
+        AssuranceError: If an audit criterion is judged in no audit of the period, or
             given twice.
         CohortError: If a key indicator is given without its periods and case
             histories (or they without it), or a period does not parse.
@@ -238,12 +242,12 @@ class ReportInput:
             for index, criterion in enumerate(self.audit_criteria):
                 field = f"audit_criteria[{index}].code"
                 if criterion.code in seen:
-                    raise AuditError(
+                    raise AssuranceError(
                         field, f"expected each criterion once, got {got(criterion.code)} again"
                     )
                 seen.add(criterion.code)
                 if self.current.audits and criterion.code not in judged:
-                    raise AuditError(
+                    raise AssuranceError(
                         field,
                         "expected a criterion judged in an audit of the period, got "
                         f"{got(criterion.code)}",

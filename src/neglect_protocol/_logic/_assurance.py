@@ -49,12 +49,12 @@ from neglect_protocol._model._moderation import ModerationSummary
 from neglect_protocol._model._phrase import Phrase
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
-from neglect_protocol.errors import AuditError, InvalidArgumentError, SuppressedValueError
+from neglect_protocol.errors import AssuranceError, InvalidArgumentError, SuppressedValueError
 
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise AuditError(attribute.name, f"expected non-empty text, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

@@ -15,7 +15,7 @@ from neglect_protocol._model._checks import collected, got
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._views import MetricTable, counted, plural
-from neglect_protocol.errors import AuditError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 
 @attrs.frozen
@@ -120,12 +120,12 @@ class AuditSummary(MetricTable):
 def _checked_audits(
     audits: Iterable[CaseFileAudit], scale: JudgementScale, name: str
 ) -> tuple[CaseFileAudit, ...]:
-    checked = collected(audits, name, "an iterable of CaseFileAudit", AuditError)
+    checked = collected(audits, name, "an iterable of CaseFileAudit", AssuranceError)
     if not checked:
-        raise AuditError(name, "expected at least one case-file audit, got none")
+        raise AssuranceError(name, "expected at least one case-file audit, got none")
     for index, audit in enumerate(checked):
         if not isinstance(audit, CaseFileAudit):
-            raise AuditError(
+            raise AssuranceError(
                 f"{name}[{index}]", f"expected a CaseFileAudit, got a {type(audit).__name__}"
             )
         scale.judgement(audit.grade, field=f"{name}[{index}].grade")
@@ -166,7 +166,7 @@ def _ceiling(value: object) -> Fraction | None:
     ):
         exact = Fraction(value)
     if exact is None or not 0 <= exact <= 1:
-        raise AuditError(
+        raise AssuranceError(
             "inadequate_ceiling",
             f"expected a Fraction or Decimal from 0 to 1, 0, 1 or None, got {got(value)}",
         )
@@ -241,18 +241,18 @@ def criterion_shares(
         wanted = sorted(graded)
     else:
         if isinstance(criteria, str) or not isinstance(criteria, Sequence):
-            raise AuditError(
+            raise AssuranceError(
                 "criteria", f"expected a sequence of criterion codes, got {got(criteria)}"
             )
         wanted = list(criteria)
         for index, code in enumerate(wanted):
             if code not in graded:
-                raise AuditError(
+                raise AssuranceError(
                     f"criteria[{index}]",
                     f"expected a criterion judged in at least one audit, got {safe_repr(code)}",
                 )
             if code in wanted[:index]:
-                raise AuditError(
+                raise AssuranceError(
                     f"criteria[{index}]",
                     f"expected each criterion once, got {safe_repr(code)} again",
                 )

@@ -17,7 +17,7 @@ from neglect_protocol._model._audit import (
     _label,
 )
 from neglect_protocol._model._checks import at_least, got, is_a, tuple_of
-from neglect_protocol.errors import AuditError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 JudgementRule: TypeAlias = Callable[[Sequence[Judgement]], Judgement]
 """A roll-up rule for audits: a callable from a non-empty sequence of judgements to one."""
@@ -25,7 +25,7 @@ JudgementRule: TypeAlias = Callable[[Sequence[Judgement]], Judgement]
 
 def _require_judgements(judgements: Sequence[Judgement], rule: str) -> None:
     if not judgements:
-        raise AuditError(rule, "expected at least one judgement to combine, got none")
+        raise AssuranceError(rule, "expected at least one judgement to combine, got none")
 
 
 def worst_judgement(judgements: Sequence[Judgement]) -> Judgement:
@@ -38,7 +38,7 @@ def worst_judgement(judgements: Sequence[Judgement]) -> Judgement:
         The worst of them.
 
     Raises:
-        AuditError: If ``judgements`` is empty.
+        AssuranceError: If ``judgements`` is empty.
 
     >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale
     >>> from neglect_protocol.audit import worst_judgement
@@ -59,7 +59,7 @@ def median_judgement(judgements: Sequence[Judgement]) -> Judgement:
         The median judgement, the worse of the two middle ones for an even count.
 
     Raises:
-        AuditError: If ``judgements`` is empty.
+        AssuranceError: If ``judgements`` is empty.
 
     >>> from neglect_protocol.audit import OFSTED_FOUR_POINT as scale
     >>> from neglect_protocol.audit import median_judgement
@@ -90,7 +90,7 @@ class AuditGrading:
 
 def _callable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not callable(value):
-        raise AuditError(attribute.name, f"expected a function of judgements, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected a function of judgements, got {got(value)}")
 
 
 @attrs.frozen
@@ -128,14 +128,18 @@ class AuditTool:
     name: str = attrs.field(validator=_label)
     criteria: tuple[Criterion, ...] = attrs.field(
         validator=tuple_of(
-            Criterion, AuditError, non_empty=True, unique_by="code", unique_what="criterion code"
+            Criterion,
+            AssuranceError,
+            non_empty=True,
+            unique_by="code",
+            unique_what="criterion code",
         )
     )
     scale: JudgementScale = attrs.field(
-        validator=is_a(JudgementScale, "a JudgementScale", AuditError)
+        validator=is_a(JudgementScale, "a JudgementScale", AssuranceError)
     )
     rule: JudgementRule = attrs.field(default=median_judgement, validator=_callable)
-    limit_margin: int = attrs.field(default=0, validator=at_least(0, AuditError))
+    limit_margin: int = attrs.field(default=0, validator=at_least(0, AssuranceError))
 
     def grade(self, grades: Mapping[str, Judgement | str]) -> AuditGrading:
         """Roll the criteria's judgements up to an overall grade.
@@ -150,17 +154,19 @@ class AuditTool:
             The overall grade, the rule's grade and the limiting criteria applied.
 
         Raises:
-            AuditError: If ``grades`` is empty, names a criterion the tool lacks, or
+            AssuranceError: If ``grades`` is empty, names a criterion the tool lacks, or
                 leaves a limiting criterion ungraded.
             UnknownCodeError: If a judgement is not on the tool's scale.
         """
         if not isinstance(grades, Mapping) or not grades:
-            raise AuditError("grades", f"expected at least one graded criterion, got {got(grades)}")
+            raise AssuranceError(
+                "grades", f"expected at least one graded criterion, got {got(grades)}"
+            )
         codes = [criterion.code for criterion in self.criteria]
         graded: dict[str, Judgement] = {}
         for code, value in grades.items():
             if code not in codes:
-                raise AuditError(
+                raise AssuranceError(
                     "grades",
                     f"expected a criterion of tool {safe_repr(self.name)} ({', '.join(codes)}), "
                     f"got {got(code)}",
@@ -168,7 +174,7 @@ class AuditTool:
             graded[code] = self.scale.judgement(value, field=f"grades[{safe_repr(code)}]")
         by_rule = self.rule([graded[code] for code in codes if code in graded])
         if by_rule not in self.scale:
-            raise AuditError(
+            raise AssuranceError(
                 "rule", f"expected the rule to return a judgement of the scale, got {got(by_rule)}"
             )
         rank = by_rule.rank
@@ -177,7 +183,7 @@ class AuditTool:
             if not criterion.limiting:
                 continue
             if criterion.code not in graded:
-                raise AuditError(
+                raise AssuranceError(
                     f"grades[{safe_repr(criterion.code)}]",
                     "expected a judgement for this limiting criterion, got none",
                 )
@@ -210,7 +216,7 @@ class AuditTool:
             judgements.
 
         Raises:
-            AuditError: As for :meth:`grade`, or for an invalid reference, team or date.
+            AssuranceError: As for :meth:`grade`, or for an invalid reference, team or date.
             UnknownCodeError: If a judgement is not on the tool's scale.
         """
         grading = self.grade(grades)

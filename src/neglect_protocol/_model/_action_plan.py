@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol.errors import AuditError, DocumentProblem, _nearest, safe_repr
+from neglect_protocol.errors import AssuranceError, DocumentProblem, _nearest, safe_repr
 
 
 class ActionStatus(enum.Enum):
@@ -82,7 +82,7 @@ def _status(value: ActionStatus | str) -> ActionStatus | Any:
 
 def _raise(problems: list[DocumentProblem]) -> None:
     if problems:
-        raise AuditError(problems=problems)
+        raise AssuranceError(problems=problems)
 
 
 @attrs.frozen
@@ -101,7 +101,7 @@ class Action:
             it is left out of the ``repr`` and never shown in an error message.
 
     Raises:
-        AuditError: Listing every problem, each at its path: a reference not
+        AssuranceError: Listing every problem, each at its path: a reference not
             shaped like a code, a blank description, an action without an owner,
             a due date that is not a date, an unknown status, evidence that is not
             text.
@@ -111,10 +111,10 @@ class Action:
     >>> Action("R1A", "Invented: train champions", "Health", dt.date(2022, 3, 31), "complete",
     ...        evidence="Invented: private words about a family")
     Action(reference='R1A', ..., status=<ActionStatus.COMPLETE: 'complete'>)
-    >>> from neglect_protocol.errors import AuditError
+    >>> from neglect_protocol.errors import AssuranceError
     >>> try:
     ...     Action("R1B", "Invented: audit files", " ", "2022-03-31", "completed")
-    ... except AuditError as error:
+    ... except AssuranceError as error:
     ...     for problem in error.problems:
     ...         print(problem)
     $.owner: expected the owning agency's name, got ' '
@@ -213,7 +213,7 @@ class Recommendation:
         actions: The actions that answer it (at least one), each reference once.
 
     Raises:
-        AuditError: Listing every problem, each at its path: a reference not shaped
+        AssuranceError: Listing every problem, each at its path: a reference not shaped
             like a code, blank text, no actions, an element that is not an
             :class:`Action`, an action reference given twice.
     """
@@ -252,7 +252,7 @@ class ActionPlan:
             an action reference is unique across the whole plan.
 
     Raises:
-        AuditError: Listing every problem, each at its path: a blank title, no
+        AssuranceError: Listing every problem, each at its path: a blank title, no
             recommendations, a recommendation or action reference given twice
             (``$.recommendations[2].actions[0].reference``).
 
@@ -265,7 +265,7 @@ class ActionPlan:
     >>> ActionPlan("Invented review", [first, second])
     Traceback (most recent call last):
     ...
-    neglect_protocol.errors.AuditError: $.recommendations[1].actions[0].reference: expected
+    neglect_protocol.errors.AssuranceError: $.recommendations[1].actions[0].reference: expected
         each action reference once in the plan, got 'R1A' again (first under recommendation 'R1')
     """
 

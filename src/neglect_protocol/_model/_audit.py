@@ -11,12 +11,12 @@ import attrs
 
 from neglect_protocol._model._checks import at_least, got, is_a, listed, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol.errors import AuditError, UnknownCodeError, safe_repr
+from neglect_protocol.errors import AssuranceError, PolicyError, UnknownCodeError, safe_repr
 
 
 def _scale_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise AuditError(attribute.name, f"expected non-empty text, got {got(value)}")
+        raise PolicyError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 @attrs.frozen(order=True)
@@ -39,7 +39,7 @@ class Judgement:
     'Inadequate'
     """
 
-    rank: int = attrs.field(validator=at_least(1, AuditError))
+    rank: int = attrs.field(validator=at_least(1, PolicyError))
     code: str = attrs.field(order=False, validator=_scale_text)
     label: str = attrs.field(order=False, validator=_scale_text)
 
@@ -63,7 +63,7 @@ class JudgementScale:
         inadequate: The code of the best judgement counted as inadequate.
 
     Raises:
-        AuditError: If there are fewer than two judgements, the ranks do
+        PolicyError: If there are fewer than two judgements, the ranks do
             not run 1, 2, 3, … in order, a code repeats, or ``good_or_better`` and
             ``inadequate`` are not codes of the scale with ``inadequate`` worse.
 
@@ -79,8 +79,8 @@ class JudgementScale:
     name: str = attrs.field(validator=_scale_text)
     version: str = attrs.field(validator=_scale_text)
     judgements: tuple[Judgement, ...] = attrs.field()
-    good_or_better: str = attrs.field(validator=is_a(str, "a code", AuditError))
-    inadequate: str = attrs.field(validator=is_a(str, "a code", AuditError))
+    good_or_better: str = attrs.field(validator=is_a(str, "a code", PolicyError))
+    inadequate: str = attrs.field(validator=is_a(str, "a code", PolicyError))
     _by_code: FrozenMap[str, Judgement] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     @judgements.validator
@@ -88,13 +88,13 @@ class JudgementScale:
         self, attribute: attrs.Attribute[tuple[Judgement, ...]], value: object
     ) -> None:
         if not isinstance(value, tuple) or len(value) < 2:
-            raise AuditError(
+            raise PolicyError(
                 "judgements", f"expected a tuple of at least two judgements, got {got(value)}"
             )
         seen: dict[str, int] = {}
         for index, judgement in enumerate(value, start=1):
             if not isinstance(judgement, Judgement) or judgement.rank != index:
-                raise AuditError(
+                raise PolicyError(
                     f"judgements[{index - 1}]",
                     f"expected a Judgement ranked {index}, got "
                     + (
@@ -104,7 +104,7 @@ class JudgementScale:
                     ),
                 )
             if judgement.code in seen:
-                raise AuditError(
+                raise PolicyError(
                     f"judgements[{index - 1}].code",
                     f"expected each code once, got the code of judgements[{seen[judgement.code]}] "
                     "again",
@@ -117,12 +117,12 @@ class JudgementScale:
         for field in ("good_or_better", "inadequate"):
             code = getattr(self, field)
             if code not in by_code:
-                raise AuditError(
+                raise PolicyError(
                     field,
                     f"expected one of the scale's codes ({listed(by_code)}), got {got(code)}",
                 )
         if by_code[self.inadequate].rank <= by_code[self.good_or_better].rank:
-            raise AuditError(
+            raise PolicyError(
                 "inadequate",
                 f"expected a judgement worse than good_or_better {safe_repr(self.good_or_better)}, "
                 f"got {safe_repr(self.inadequate)}",  # both are codes of the scale, checked above
@@ -151,7 +151,7 @@ class JudgementScale:
             The scale.
 
         Raises:
-            AuditError: As for the class.
+            PolicyError: As for the class.
         """
         ranked = tuple(
             Judgement(rank, code, label) for rank, (code, label) in enumerate(judgements, start=1)
@@ -236,25 +236,25 @@ def _polarity(value: object) -> Polarity:
     try:
         return Polarity(value)
     except ValueError:
-        raise AuditError(
+        raise AssuranceError(
             "polarity", f"expected 'positive' or 'negative', got {got(value)}"
         ) from None
 
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise AuditError(attribute.name, f"expected non-empty text, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _free_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     # Comment text is personal data about a child: only its type is named.
     if not isinstance(value, str):
-        raise AuditError(attribute.name, f"expected text, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected text, got {got(value)}")
 
 
 def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise AuditError(attribute.name, f"expected a date, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected a date, got {got(value)}")
 
 
 @attrs.frozen
@@ -298,15 +298,17 @@ class Criterion:
 
     code: str = attrs.field(validator=_label)
     label: str = attrs.field(validator=_label)
-    limiting: bool = attrs.field(default=False, validator=is_a(bool, "True or False", AuditError))
+    limiting: bool = attrs.field(
+        default=False, validator=is_a(bool, "True or False", AssuranceError)
+    )
 
 
 def _criteria_grades(value: Mapping[str, Judgement]) -> FrozenMap[str, Judgement]:
     if not isinstance(value, Mapping):
-        raise AuditError("criteria", f"expected a mapping, got {got(value)}")
+        raise AssuranceError("criteria", f"expected a mapping, got {got(value)}")
     for code, judgement in value.items():
         if not isinstance(code, str) or not isinstance(judgement, Judgement):
-            raise AuditError(
+            raise AssuranceError(
                 "criteria",
                 f"expected criterion codes mapped to Judgements, got {got(code)} mapped to "
                 f"{got(judgement)}",
@@ -338,9 +340,11 @@ class CaseFileAudit:
     team: str = attrs.field(repr=safe_repr, validator=_label)
     date: dt.date = attrs.field(validator=_date)
     grade: Judgement = attrs.field(
-        validator=is_a(Judgement, "a Judgement of a scale (OFSTED_FOUR_POINT['good'])", AuditError)
+        validator=is_a(
+            Judgement, "a Judgement of a scale (OFSTED_FOUR_POINT['good'])", AssuranceError
+        )
     )
     comments: tuple[AuditComment, ...] = attrs.field(
-        default=(), validator=tuple_of(AuditComment, AuditError)
+        default=(), validator=tuple_of(AuditComment, AssuranceError)
     )
     criteria: FrozenMap[str, Judgement] = attrs.field(factory=FrozenMap, converter=_criteria_grades)
