@@ -10,11 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neglect_protocol.errors import (
-    NeglectProtocolError,
-    SurveyError,
-    UnknownCodeError,
-)
+from neglect_protocol.errors import AssuranceError, NeglectProtocolError, UnknownCodeError
 from neglect_protocol.stats import Proportion
 from neglect_protocol.strategies import survey_responses, surveys
 from neglect_protocol.survey import (
@@ -75,14 +71,14 @@ class TestQuestions:
     )
     def test_bad_positive_answers(self, positive: Any, message: str) -> None:
         """Positive answers must be a non-empty proper subset of the scale."""
-        with pytest.raises(SurveyError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             Question("q", "Invented?", YES_NO, positive)
         assert str(caught.value).startswith(message)
 
     def test_scale_without_default_needs_positive_answers(self) -> None:
         """On a scale without default positive answers, a question must say which count."""
         scale = ResponseScale("three-point", ("better", "same", "worse"))
-        with pytest.raises(SurveyError, match="expected at least one positive answer"):
+        with pytest.raises(AssuranceError, match="expected at least one positive answer"):
             Question("q", "Invented?", scale)
         assert frozenset({"better"}) == Question("q", "Invented?", scale, {"better"}).positive
 
@@ -97,13 +93,13 @@ class TestQuestions:
     )
     def test_bad_scales(self, answers: Any, message: str) -> None:
         """A response scale offers at least two different, named answers."""
-        with pytest.raises(SurveyError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             ResponseScale("x", answers)
         assert message == str(caught.value)
 
     def test_scale_needs_a_name(self) -> None:
         """A response scale is named."""
-        with pytest.raises(SurveyError, match=r"^name: expected non-empty text, got None"):
+        with pytest.raises(AssuranceError, match=r"^name: expected non-empty text, got None"):
             ResponseScale(None, ("yes", "no"))  # type: ignore[arg-type]
 
 
@@ -111,23 +107,25 @@ class TestSurveyStructure:
     def test_duplicate_question_codes(self) -> None:
         """Question codes are unique within a survey."""
         with pytest.raises(
-            SurveyError,
+            AssuranceError,
             match=r"^questions\[1\]\.code: expected each question code once, got 'agencies' again",
         ):
             Survey("x", (AGENCIES, AGENCIES), ("family",))
 
     def test_questions_must_be_questions(self) -> None:
         """Each question is a Question."""
-        with pytest.raises(SurveyError, match=r"^questions\[0\]: expected a Question, got a str"):
+        with pytest.raises(
+            AssuranceError, match=r"^questions\[0\]: expected a Question, got a str"
+        ):
             Survey("x", ("child",), ("family",))  # type: ignore[arg-type]
         with pytest.raises(
-            SurveyError, match=r"^questions\[0\]: expected a Question, got a SimpleQ"
+            AssuranceError, match=r"^questions\[0\]: expected a Question, got a SimpleQ"
         ):
             Survey("x", (SimpleQ(),), ("family",))  # type: ignore[arg-type]
 
     def test_groups_are_needed(self) -> None:
         """A survey asks at least one respondent group."""
-        with pytest.raises(SurveyError, match=r"^groups: expected a non-empty tuple of group"):
+        with pytest.raises(AssuranceError, match=r"^groups: expected a non-empty tuple of group"):
             Survey("x", (AGENCIES,), ())
 
     def test_response_comment_is_never_shown(self) -> None:
@@ -138,13 +136,13 @@ class TestSurveyStructure:
 
     def test_bad_comment_names_only_its_type(self) -> None:
         """A non-text comment is refused without echoing it."""
-        with pytest.raises(SurveyError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             SurveyResponse("R-1", "family", {}, comment=["Jo"])  # type: ignore[arg-type]
         assert "comment: expected text, got a list of 1 item" == str(caught.value)
 
     def test_answers_must_be_a_mapping(self) -> None:
         """Answers map question codes to answers."""
-        with pytest.raises(SurveyError, match=r"^answers: expected a mapping of question codes"):
+        with pytest.raises(AssuranceError, match=r"^answers: expected a mapping of question codes"):
             SurveyResponse("R-1", "family", ["yes"])  # type: ignore[arg-type]
 
 
@@ -181,7 +179,7 @@ class TestResponseErrors:
     def test_answer_off_the_scale(self) -> None:
         """An answer not on the question's scale is a clear error that does not echo free text."""
         bad = [response(child="agree", agencies="Jo's social worker was great")]
-        with pytest.raises(SurveyError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             survey_metrics(SURVEY, bad)
         assert isinstance(caught.value, ValueError)
         assert (
@@ -192,13 +190,13 @@ class TestResponseErrors:
 
     def test_non_text_answer_is_shown(self) -> None:
         """A non-text answer (a number, say) is not free text and is shown."""
-        with pytest.raises(SurveyError, match=r"for question 'child', got 4$"):
+        with pytest.raises(AssuranceError, match=r"for question 'child', got 4$"):
             survey_metrics(SURVEY, [response(child=4)])  # type: ignore[arg-type]
 
     def test_non_text_answer_holding_free_text_is_not_shown(self) -> None:
         """A list (or other object) given as an answer is named by its type only."""
         answer: Any = ["Invented: dad hits my brother when drunk"]
-        with pytest.raises(SurveyError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             survey_metrics(SURVEY, [response(child=answer)])
         assert str(caught.value).endswith("for question 'child', got a list of 1 item")
         assert "dad" not in str(caught.value)
@@ -210,7 +208,7 @@ class TestResponseErrors:
 
     def test_unknown_group(self) -> None:
         """A respondent group the survey does not ask is refused."""
-        with pytest.raises(SurveyError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             survey_metrics(SURVEY, [response("carer", agencies="yes")])
         assert (
             "responses[0].group: expected a group of survey a str of 25 characters "
@@ -221,7 +219,7 @@ class TestResponseErrors:
         """The same respondent twice in a period is refused, not counted twice (review
         finding 10); each period is checked on its own."""
         twice = [response(agencies="yes"), response(agencies="yes")]
-        with pytest.raises(SurveyError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             survey_metrics(SURVEY, twice)
         assert (
             "responses[1].respondent: expected each respondent once, got a str of 10 "
@@ -234,20 +232,20 @@ class TestResponseErrors:
     def test_responses_must_be_a_collection(self, given: Any) -> None:
         """Responses that are not a collection raise our error, not a bare TypeError."""
         with pytest.raises(
-            SurveyError, match=r"^responses: expected an iterable of SurveyResponse"
+            AssuranceError, match=r"^responses: expected an iterable of SurveyResponse"
         ):
             survey_metrics(SURVEY, given)
 
     def test_scale_must_be_a_response_scale(self) -> None:
         """A scale given by name raises our error, not an AttributeError (review finding 9)."""
-        with pytest.raises(SurveyError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             Question("a", "Invented?", "yes/no")  # type: ignore[arg-type]
         assert "scale: expected a ResponseScale, got a str of 6 characters" == str(caught.value)
 
     def test_not_a_response(self) -> None:
         """Each response must be a SurveyResponse."""
         with pytest.raises(
-            SurveyError, match=r"^previous\[0\]: expected a SurveyResponse, got a dict"
+            AssuranceError, match=r"^previous\[0\]: expected a SurveyResponse, got a dict"
         ):
             survey_metrics(SURVEY, [], previous=[{"agencies": "yes"}])  # type: ignore[list-item]
 

@@ -144,7 +144,7 @@ def build_assurance_report(
 
     Raises:
         AssuranceError: If an audit, the ceiling or a period label is invalid.
-        SurveyError: If a response does not fit the survey.
+        AssuranceError: If a response does not fit the survey.
         UnknownCodeError: If an audit's grade is not on ``scale``.
         InvalidArgumentError: If ``action_plan`` is given without a date ``as_of``.
         CohortError: If ``neglect_basis`` or ``key_indicator`` is not one, a period

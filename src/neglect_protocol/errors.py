@@ -41,7 +41,6 @@ __all__ = [
     "SchemaVersionError",
     "StatisticsError",
     "SuppressedValueError",
-    "SurveyError",
     "UnknownCodeError",
     "UnsupportedTypeError",
     "safe_repr",
@@ -310,31 +309,20 @@ class AssuranceError(InputError, ValueError):
 
     The data a partnership gathers to see how its neglect work goes, and builds its
     assurance report from: case-file audits with their comments, an audit tool and
-    its criteria, an action plan and its actions, and what they are summarised
-    with. An auditor's comment or an action's evidence of impact is free text
-    about a child: a message names only its type.
+    its criteria, an action plan and its actions, a survey with its questions and
+    responses, and what they are summarised with. An auditor's comment, an action's
+    evidence of impact or an answer off its question's scale may be free text about
+    a child or typed by a respondent: a message names only its type and length.
 
     An analyst or a report pipeline catches this class to send the data back to
-    whoever collected them; whether an audit or an action plan is at fault is in
-    ``path``, not in the class. The scale the audits are judged on is
+    whoever collected them; whether an audit, an action plan or a survey is at
+    fault is in ``path``, not in the class. The scale the audits are judged on is
     configuration (a :class:`PolicyError`), and a statistic asked for with an
     argument it cannot use a :class:`StatisticsError`.
 
     Attributes:
         path: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``,
-            ``"$.recommendations[0].actions[1].owner"``).
-    """
-
-
-class SurveyError(InputError, ValueError):
-    """A survey, a question or a response is not valid.
-
-    An answer that is not on its question's scale is described by its type and
-    length, never repeated: a respondent may have typed free text.
-
-    Attributes:
-        path: Where the problem is (``"responses[4].group"``).
-        problem: What is wrong, as a sentence fragment (never a respondent's words).
+            ``"$.recommendations[0].actions[1].owner"``, ``"responses[4].group"``).
     """
 
 

@@ -32,7 +32,7 @@ from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._moderation import ModerationSet
 from neglect_protocol._model._periods import Period
 from neglect_protocol._model._survey import Survey
-from neglect_protocol.errors import AssuranceError, CohortError, SurveyError, safe_repr
+from neglect_protocol.errors import AssuranceError, CohortError, safe_repr
 
 
 def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -130,7 +130,7 @@ class ReportInput:
             files judged good or better the report shows.
 
     Raises:
-        SurveyError: If a response's group is not one of the survey's, an answer is
+        AssuranceError: If a response's group is not one of the survey's, an answer is
             not on its question's scale, or a respondent answers twice in one period.
         UnknownCodeError: If a response answers a question the survey lacks, or an
             audit's grade is not on the scale.
@@ -153,7 +153,7 @@ class ReportInput:
     >>> ReportInput(survey, period)
     Traceback (most recent call last):
     ...
-    neglect_protocol.errors.SurveyError: current.responses[0].group: expected a group of survey ...
+    neglect_protocol.errors.AssuranceError: current.responses[0].group: expected a group of ...
     """
 
     survey: Survey = attrs.field(validator=v.instance_of(Survey))
@@ -211,7 +211,7 @@ class ReportInput:
                 field = f"{name}.responses[{index}]"
                 self.survey.check_response(response, field=field)
                 if response.respondent in respondents:
-                    raise SurveyError(
+                    raise AssuranceError(
                         f"{field}.respondent",
                         f"expected each respondent once, got {got(response.respondent)} again",
                     )

@@ -13,7 +13,7 @@ from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import Survey, SurveyResponse
 from neglect_protocol._model._views import MetricTable, counted, plural
-from neglect_protocol.errors import SurveyError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 
 @attrs.frozen
@@ -88,11 +88,11 @@ def _tally(
     total = 0
     respondents: set[str] = set()
     for index, response in enumerate(
-        collected(responses, name, "an iterable of SurveyResponse", SurveyError)
+        collected(responses, name, "an iterable of SurveyResponse", AssuranceError)
     ):
         survey.check_response(response, field=f"{name}[{index}]")
         if response.respondent in respondents:
-            raise SurveyError(
+            raise AssuranceError(
                 f"{name}[{index}].respondent",
                 f"expected each respondent once, got {got(response.respondent)} again",
             )
@@ -164,7 +164,7 @@ def survey_metrics(
         The metrics.
 
     Raises:
-        SurveyError: If the responses are not a collection of
+        AssuranceError: If the responses are not a collection of
             :class:`~neglect_protocol.survey.SurveyResponse`, a response names a
             group the survey lacks (with its place, ``responses[3].group``), gives
             an answer not on its question's scale, or a respondent answers twice in

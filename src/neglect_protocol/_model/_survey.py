@@ -10,28 +10,28 @@ from attrs import validators as v
 
 from neglect_protocol._model._checks import got, is_a, listed, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
-from neglect_protocol.errors import SurveyError, UnknownCodeError, safe_repr
+from neglect_protocol.errors import AssuranceError, UnknownCodeError, safe_repr
 
 
 def _label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise SurveyError(attribute.name, f"expected non-empty text, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _unique_labels(what: str) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple) or not value:
-            raise SurveyError(
+            raise AssuranceError(
                 attribute.name, f"expected a non-empty tuple of {what}, got {got(value)}"
             )
         seen: dict[str, int] = {}
         for index, element in enumerate(value):
             if not isinstance(element, str) or not element.strip():
-                raise SurveyError(
+                raise AssuranceError(
                     f"{attribute.name}[{index}]", f"expected {what} as text, got {got(element)}"
                 )
             if element in seen:
-                raise SurveyError(
+                raise AssuranceError(
                     f"{attribute.name}[{index}]",
                     f"expected each {what} once, got {attribute.name}[{seen[element]}] again",
                 )
@@ -42,7 +42,7 @@ def _unique_labels(what: str) -> Any:
 
 def _answer_set(answers: Iterable[str]) -> frozenset[str]:
     if isinstance(answers, str) or not isinstance(answers, Iterable):
-        raise SurveyError("positive", f"expected a collection of answers, got {got(answers)}")
+        raise AssuranceError("positive", f"expected a collection of answers, got {got(answers)}")
     return frozenset(answers)
 
 
@@ -70,7 +70,7 @@ class ResponseScale:
         self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
     ) -> None:
         if len(value) < 2:
-            raise SurveyError("answers", f"expected at least two answers, got {len(value)}")
+            raise AssuranceError("answers", f"expected at least two answers, got {len(value)}")
 
     @default_positive.validator
     def _check_default(
@@ -82,13 +82,13 @@ class ResponseScale:
 def _check_positive(answers: tuple[str, ...], positive: frozenset[str], field: str) -> None:
     unknown = len(positive - set(answers))
     if unknown:
-        raise SurveyError(
+        raise AssuranceError(
             field,
             f"expected answers of the scale ({listed(answers)}), got {unknown} "
             f"{'answer' if unknown == 1 else 'answers'} not on it",
         )
     if positive and len(positive) == len(answers):
-        raise SurveyError(
+        raise AssuranceError(
             field, "expected some answers not to count as positive, got every answer of the scale"
         )
 
@@ -123,7 +123,7 @@ class Question:
             (``"the plan had a positive impact on the child"``); optional.
 
     Raises:
-        SurveyError: If a positive answer is not on the scale, no answer or every
+        AssuranceError: If a positive answer is not on the scale, no answer or every
             answer counts as positive.
 
     >>> from neglect_protocol.survey import AGREEMENT, Question
@@ -138,7 +138,7 @@ class Question:
     code: str = attrs.field(validator=_label)
     text: str = attrs.field(validator=_label)
     scale: ResponseScale = attrs.field(
-        default=YES_NO, validator=is_a(ResponseScale, "a ResponseScale", SurveyError)
+        default=YES_NO, validator=is_a(ResponseScale, "a ResponseScale", AssuranceError)
     )
     positive: frozenset[str] = attrs.field(
         default=attrs.Factory(_default_positive, takes_self=True), converter=_answer_set
@@ -151,7 +151,7 @@ class Question:
         self, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]
     ) -> None:
         if not value:
-            raise SurveyError(
+            raise AssuranceError(
                 "positive",
                 f"expected at least one positive answer for question {safe_repr(self.code)}"
                 f", got none",
@@ -165,7 +165,7 @@ class Question:
 
 def _answers(value: Mapping[str, str | None]) -> FrozenMap[str, str | None]:
     if not isinstance(value, Mapping):
-        raise SurveyError(
+        raise AssuranceError(
             "answers",
             f"expected a mapping of question codes to answers, got {got(value)}",
         )
@@ -175,7 +175,7 @@ def _answers(value: Mapping[str, str | None]) -> FrozenMap[str, str | None]:
 def _free_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     # A respondent's own words are personal data: only the type is named.
     if not isinstance(value, str):
-        raise SurveyError(attribute.name, f"expected text, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected text, got {got(value)}")
 
 
 @attrs.frozen
@@ -222,7 +222,7 @@ class Survey:
     name: str = attrs.field(validator=_label)
     questions: tuple[Question, ...] = attrs.field(
         validator=tuple_of(
-            Question, SurveyError, non_empty=True, unique_by="code", unique_what="question code"
+            Question, AssuranceError, non_empty=True, unique_by="code", unique_what="question code"
         )
     )
     groups: tuple[str, ...] = attrs.field(validator=_unique_labels("group"))
@@ -257,10 +257,10 @@ class Survey:
             field: Where the response sits, for error messages (``"responses[3]"``).
 
         Raises:
-            SurveyError: If it is not a :class:`SurveyResponse` or its group is not
+            AssuranceError: If it is not a :class:`SurveyResponse` or its group is not
                 one of the survey's.
             UnknownCodeError: If it answers a question the survey does not ask.
-            SurveyError: If an answer is not on its question's scale (described by its
+            AssuranceError: If an answer is not on its question's scale (described by its
                 type and length, never repeated: it may be free text).
 
         >>> from neglect_protocol.survey import Question, Survey, SurveyResponse
@@ -268,12 +268,12 @@ class Survey:
         >>> survey.check_response(SurveyResponse("R-1", "family", {"q1": "perhaps"}))
         Traceback (most recent call last):
         ...
-        neglect_protocol.errors.SurveyError: response.answers['q1']: ... (7 characters)
+        neglect_protocol.errors.AssuranceError: response.answers['q1']: ... (7 characters)
         """
         if not isinstance(response, SurveyResponse):
-            raise SurveyError(field, f"expected a SurveyResponse, got {got(response)}")
+            raise AssuranceError(field, f"expected a SurveyResponse, got {got(response)}")
         if response.group not in self.groups:
-            raise SurveyError(
+            raise AssuranceError(
                 f"{field}.group",
                 f"expected a group of survey {safe_repr(self.name)} ({listed(self.groups)}), "
                 f"got {got(response.group)}",
@@ -289,7 +289,7 @@ class Survey:
                     if isinstance(answer, str)
                     else safe_repr(answer)
                 )
-                raise SurveyError(
+                raise AssuranceError(
                     f"{field}.answers[{safe_repr(code)}]",
                     f"expected one of {', '.join(safe_repr(c) for c in question.scale.answers)}"
                     f" for question {safe_repr(code)}, got {shown}",
