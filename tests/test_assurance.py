@@ -25,12 +25,7 @@ from neglect_protocol.assurance import (
 )
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditComment, CaseFileAudit
 from neglect_protocol.disclosure import DFE, Base, DisclosedTable, Suppression
-from neglect_protocol.errors import (
-    AssuranceError,
-    CohortError,
-    StatisticsError,
-    SuppressedValueError,
-)
+from neglect_protocol.errors import AssuranceError, StatisticsError, SuppressedValueError
 from neglect_protocol.indicators import (
     CensusAgeBand,
     Cohort,
@@ -570,7 +565,7 @@ class TestHeadlinesNeverUndoTheTables:
     def test_unborn_children_are_never_in_care(self) -> None:
         """The records refuse an unborn child in care (Children Act 1989 s.22(1)), so the
         in-care headline never has unborn children to name."""
-        with pytest.raises(CohortError, match="looked_after: expected an unborn child not"):
+        with pytest.raises(AssuranceError, match="looked_after: expected an unborn child not"):
             children("N1", "unborn", 1, in_care=True)
 
     def test_unborn_in_care_is_not_applicable(self) -> None:

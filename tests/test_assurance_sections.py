@@ -23,7 +23,7 @@ from neglect_protocol.assurance import (
 from neglect_protocol.audit import OFSTED_FOUR_POINT, AuditTool, CaseFileAudit, Criterion
 from neglect_protocol.census import NeglectBasis
 from neglect_protocol.disclosure import DFE
-from neglect_protocol.errors import AssuranceError, CohortError, InvalidArgumentError
+from neglect_protocol.errors import AssuranceError, InvalidArgumentError
 from neglect_protocol.indicators import Cohort, CohortRecord, ImplementationMeasures
 from neglect_protocol.key_indicators import CaseHistory, KeyIndicator, Period
 from neglect_protocol.moderation import ModerationSet
@@ -311,23 +311,23 @@ class TestBadInput:
     def test_key_indicator_without_its_periods(self) -> None:
         """A key indicator needs periods and case histories; the missing field is named."""
         with pytest.raises(
-            CohortError, match=r"^trend_periods: expected it with key_indicator and "
+            AssuranceError, match=r"^trend_periods: expected it with key_indicator and "
         ):
             report_input(key_indicator=KeyIndicator.RE_REFERRALS, case_histories=())
 
     def test_histories_without_an_indicator(self) -> None:
         """Case histories alone say nothing the report could show: refused, not ignored."""
-        with pytest.raises(CohortError, match=r"^key_indicator: expected it with trend_periods"):
+        with pytest.raises(AssuranceError, match=r"^key_indicator: expected it with trend_periods"):
             report_input(trend_periods=("2021-22 Q1",), case_histories=())
 
     def test_bank_holidays_without_an_indicator(self) -> None:
         """Bank holidays without a key indicator are refused, not dropped."""
-        with pytest.raises(CohortError, match=r"^key_indicator: expected it with bank_holidays"):
+        with pytest.raises(AssuranceError, match=r"^key_indicator: expected it with bank_holidays"):
             report_input(bank_holidays=(DAY,))
 
     def test_a_period_that_does_not_parse(self) -> None:
         """A period label that is not a financial year or quarter is refused at its index."""
-        with pytest.raises(CohortError, match=r"^trend_periods\[1\]: expected a financial year"):
+        with pytest.raises(AssuranceError, match=r"^trend_periods\[1\]: expected a financial year"):
             report_input(
                 key_indicator=KeyIndicator.RE_REFERRALS,
                 trend_periods=("2021-22 Q1", "2021-22 Q5"),
@@ -336,7 +336,7 @@ class TestBadInput:
 
     def test_no_periods(self) -> None:
         """A trend over no period is refused."""
-        with pytest.raises(CohortError, match=r"^trend_periods: expected at least one period"):
+        with pytest.raises(AssuranceError, match=r"^trend_periods: expected at least one period"):
             report_input(
                 key_indicator=KeyIndicator.RE_REFERRALS, trend_periods=(), case_histories=()
             )
@@ -367,9 +367,9 @@ class TestBadInput:
 
     def test_unknown_basis_and_indicator(self) -> None:
         """The public function names the valid choices for a basis or indicator."""
-        with pytest.raises(CohortError, match=r"^basis: expected one of 'plan_category'"):
+        with pytest.raises(AssuranceError, match=r"^basis: expected one of 'plan_category'"):
             build_assurance_report(period(), survey=SURVEY, neglect_basis="n1")
-        with pytest.raises(CohortError, match=r"^indicator: expected one of 're_referrals'"):
+        with pytest.raises(AssuranceError, match=r"^indicator: expected one of 're_referrals'"):
             build_assurance_report(period(), survey=SURVEY, key_indicator="rereferrals")
 
 

@@ -26,7 +26,7 @@ from neglect_protocol.census import (
     load_plan_categories,
     neglect_share,
 )
-from neglect_protocol.errors import CohortError, DocumentError
+from neglect_protocol.errors import AssuranceError, DocumentError
 from neglect_protocol.indicators import CohortRecord
 from neglect_protocol.stats import Proportion
 
@@ -112,7 +112,7 @@ class TestLoadingAnotherYear:
         assert 2031 == factors.year
         record = coded("C-1", None, "25A")
         check_codes([record], factors=factors)
-        with pytest.raises(CohortError):
+        with pytest.raises(AssuranceError):
             check_codes([record])
 
     def test_plan_categories_load_from_toml(self, tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ class TestLoadingAnotherYear:
     @pytest.mark.parametrize("year", [2008, 10000, True, "2023"])
     def test_a_list_built_in_code_checks_its_year(self, year: object) -> None:
         """A code list built in Python refuses a year no census collection ends in."""
-        with pytest.raises(CohortError, match=r"^year: expected the year a collection ends"):
+        with pytest.raises(AssuranceError, match=r"^year: expected the year a collection ends"):
             CensusCodeList(
                 CodeListKind.ASSESSMENT_FACTOR,
                 "Invented",
@@ -227,14 +227,14 @@ class TestCodesOnCohortRecords:
         self, category: object, factors: object, message: str
     ) -> None:
         """Free text or a malformed code is refused at once, never echoed."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             CohortRecord("C-1", "N1", "1 to 4", 4, plan_category=category, factors=factors)
         assert str(caught.value).startswith(message)
         assert SECRET not in str(caught.value)
 
     def test_an_unborn_child_is_not_looked_after(self) -> None:
         """An unborn child cannot be in care (Children Act 1989 s.22(1)): refused with its field."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             CohortRecord("C-1", "N1", "unborn", 4, looked_after=True)
         assert str(caught.value).startswith("looked_after: expected an unborn child not to be")
         assert CohortRecord("C-2", "N1", "unborn", 4).age_band.value == "unborn"
@@ -280,7 +280,7 @@ class TestUnbornCodes:
     )
     def test_codes_that_cannot_apply_are_refused(self, record: CohortRecord, message: str) -> None:
         """Under the built-in local policy, N6 and the child's own behaviours are refused unborn."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             check_codes([record])
         assert message == str(caught.value)
 
@@ -298,7 +298,7 @@ class TestUnbornCodes:
         check_codes([record], unborn=None)
         check_codes([record], unborn=UnbornPolicy("county", [], []))
         strict = UnbornPolicy("county", ["N1"], ["16A"])
-        with pytest.raises(CohortError, match=r"\$.records\[0\].primary_need: .*'county'"):
+        with pytest.raises(AssuranceError, match=r"\$.records\[0\].primary_need: .*'county'"):
             check_codes([CohortRecord("C-2", "N1", "unborn", 3)], unborn=strict)
 
     @pytest.mark.parametrize(
@@ -313,14 +313,14 @@ class TestUnbornCodes:
     )
     def test_a_bad_policy_is_refused(self, arguments: tuple[object, ...], message: str) -> None:
         """A policy's needs and factors are checked when it is built, never echoing free text."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             UnbornPolicy(*arguments)  # type: ignore[arg-type]
         assert str(caught.value).startswith(message)
         assert SECRET not in str(caught.value)
 
     def test_the_policy_argument_is_checked(self) -> None:
         """Something other than a policy is refused."""
-        with pytest.raises(CohortError, match="unborn: expected an UnbornPolicy or None"):
+        with pytest.raises(AssuranceError, match="unborn: expected an UnbornPolicy or None"):
             check_codes([coded("C-1")], unborn="N6")  # type: ignore[arg-type]
 
 
@@ -345,25 +345,25 @@ class TestCheckCodes:
         self, record: CohortRecord, message: str
     ) -> None:
         """An unknown category or factor is our error, with its path and the nearest valid code."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             check_codes([coded("C-0", "NEG", "16A"), record])
         assert str(caught.value).startswith(message)
 
     def test_a_child_twice_is_refused(self) -> None:
         """Each child is counted once: a repeated reference is refused, not double counted."""
-        with pytest.raises(CohortError, match=r"\$.records\[1\].reference: expected each"):
+        with pytest.raises(AssuranceError, match=r"\$.records\[1\].reference: expected each"):
             check_codes([coded("C-1"), coded("C-1")])
 
     def test_records_must_be_cohort_records(self) -> None:
         """Something other than a cohort record, or a string, is refused, not silently read."""
-        with pytest.raises(CohortError, match=r"\$.records\[0\]: expected a CohortRecord"):
+        with pytest.raises(AssuranceError, match=r"\$.records\[0\]: expected a CohortRecord"):
             check_codes([{"reference": "C-1"}])  # type: ignore[list-item]
-        with pytest.raises(CohortError, match="records: expected a sequence of cohort records"):
+        with pytest.raises(AssuranceError, match="records: expected a sequence of cohort records"):
             check_codes("C-1")  # type: ignore[arg-type]
 
     def test_lists_of_the_wrong_kind_are_refused(self) -> None:
         """Factors passed as categories are refused."""
-        with pytest.raises(CohortError, match="categories: expected a CensusCodeList of child"):
+        with pytest.raises(AssuranceError, match="categories: expected a CensusCodeList of child"):
             check_codes([coded("C-1")], categories=builtin_assessment_factors())
 
 
@@ -375,24 +375,24 @@ class TestCodeList:
         assert "NEG" == builtin_plan_categories().nearest("NEGL")
         assert factors.nearest(16) is None
         assert builtin_plan_categories().nearest("ZZZZZZZ") is None
-        with pytest.raises(CohortError, match="got 'XYZ'"):
+        with pytest.raises(AssuranceError, match="got 'XYZ'"):
             builtin_plan_categories().label("XYZ")
 
     def test_built_in_code_needs_a_label_and_a_clean_code(self) -> None:
         """A code needs text without surrounding spaces, and a label."""
-        with pytest.raises(CohortError, match="code: expected a code"):
+        with pytest.raises(AssuranceError, match="code: expected a code"):
             CensusCode(" NEG", "neglect")
-        with pytest.raises(CohortError, match="label: expected non-empty text"):
+        with pytest.raises(AssuranceError, match="label: expected non-empty text"):
             CensusCode("NEG", " ")
 
     def test_list_fields_are_checked(self) -> None:
         """Kind, codes and their entries are checked when a list is built in code."""
         neglect = CensusCode("NEG", "neglect")
-        with pytest.raises(CohortError, match="kind: expected one of"):
+        with pytest.raises(AssuranceError, match="kind: expected one of"):
             CensusCodeList("plans", "x", 2023, (neglect,))
-        with pytest.raises(CohortError, match=r"codes\[0\]: expected a CensusCode, got 'NEG'"):
+        with pytest.raises(AssuranceError, match=r"codes\[0\]: expected a CensusCode, got 'NEG'"):
             CensusCodeList(CodeListKind.PLAN_CATEGORY, "x", 2023, ("NEG",))  # type: ignore[arg-type]
-        with pytest.raises(CohortError, match="codes: expected a non-empty tuple"):
+        with pytest.raises(AssuranceError, match="codes: expected a non-empty tuple"):
             CensusCodeList(CodeListKind.PLAN_CATEGORY, "x", 2023, [neglect])  # type: ignore[arg-type]
 
 
@@ -419,12 +419,12 @@ class TestCounts:
     def test_share_of_nothing_recorded_is_refused(self) -> None:
         """A share needs at least one child with a code of the list."""
         counts = count_codes([coded("C-1")], builtin_plan_categories())
-        with pytest.raises(CohortError, match="expected at least one child with a child"):
+        with pytest.raises(AssuranceError, match="expected at least one child with a child"):
             counts.share("NEG")
 
     def test_counting_needs_a_code_list(self) -> None:
         """Counting against something other than a code list is refused."""
-        with pytest.raises(CohortError, match="codes: expected a CensusCodeList, got 'NEG'"):
+        with pytest.raises(AssuranceError, match="codes: expected a CensusCodeList, got 'NEG'"):
             count_codes([coded("C-1")], "NEG")  # type: ignore[arg-type]
 
 
@@ -470,7 +470,7 @@ class TestNeglectShare:
 
     def test_an_unknown_basis_is_refused(self) -> None:
         """The basis is one of three; anything else is our error."""
-        with pytest.raises(CohortError, match="basis: expected one of 'plan_category'"):
+        with pytest.raises(AssuranceError, match="basis: expected one of 'plan_category'"):
             neglect_share(self.RECORDS, "neglect")
 
     @given(
@@ -524,7 +524,7 @@ class TestCohortCuts:
         """A cut never silently matches nothing: a malformed code is refused, never echoed."""
         from neglect_protocol.indicators import Cohort
 
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             Cohort(self.COHORT_RECORDS).where(**criterion)  # type: ignore[arg-type]
         assert str(caught.value).startswith(message)
         assert SECRET not in str(caught.value)

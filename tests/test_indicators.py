@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neglect_protocol.assessment import Assessment, ChildRef, ObservationWindow, Practitioner
-from neglect_protocol.errors import CohortError, NeglectProtocolError
+from neglect_protocol.errors import AssuranceError, NeglectProtocolError
 from neglect_protocol.indicators import (
     CensusAgeBand,
     Cohort,
@@ -71,7 +71,7 @@ class TestNationalCodes:
     def test_bad_ages(self, years: Any, shown: str) -> None:
         """An age must be whole completed years from 0 to 17: a child is anyone under 18
         (Children Act 1989, section 105), so an adult's age is not put in "16 and over"."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             CensusAgeBand.for_age(years)
         assert f"age: expected completed years from 0 to 17 (a child), or None, got {shown}" == str(
             caught.value
@@ -84,14 +84,14 @@ class TestNationalCodes:
     def test_an_adult_is_refused_by_date_of_birth(self) -> None:
         """Review finding 14: someone aged 25 at the census date is not a child."""
         adult = ChildRef("C-1", date_of_birth=dt.date(1997, 1, 1))
-        with pytest.raises(CohortError, match=r"^age: expected completed years from 0 to 17"):
+        with pytest.raises(AssuranceError, match=r"^age: expected completed years from 0 to 17"):
             CensusAgeBand.of_child(adult, census_year=2022)
 
     def test_a_child_due_before_the_census_date_is_not_unborn(self) -> None:
         """Review finding 14: a child due on 1 January has been born by 31 March, so without a
         date of birth the band cannot be known; the due date itself is not repeated."""
         due = ChildRef("C-1", expected_delivery_date=dt.date(2022, 1, 1))
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             CensusAgeBand.of_child(due, census_year=2022)
         assert (
             "child: expected a date of birth for a child due on or before the census date "
@@ -120,7 +120,7 @@ class TestNationalCodes:
         """The census date is 31 March; a year must be a plausible whole year."""
         assert dt.date(2022, 3, 31) == census_date(2022)
         with pytest.raises(
-            CohortError, match=r"^census_year: expected a year such as 2022, got '2022'"
+            AssuranceError, match=r"^census_year: expected a year such as 2022, got '2022'"
         ):
             census_date("2022")  # type: ignore[arg-type]
 
@@ -172,7 +172,7 @@ class TestCohortRecords:
             "level_of_need": 4,
         }
         fields.update(kwargs)
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             CohortRecord(**fields)
         assert str(caught.value).startswith(message)
 
@@ -233,7 +233,7 @@ class TestWhereConvertsLikeRecords:
     )
     def test_bad_criteria_raise(self, criteria: dict[str, Any], message: str) -> None:
         """A criterion that is not a need, band, level or flag is our error, naming the field."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             COHORT.where(**criteria)
         assert str(caught.value).startswith(message)
 
@@ -249,13 +249,13 @@ class TestWhereConvertsLikeRecords:
         assert COHORT.cross_tabulate(
             Dimension.PRIMARY_NEED, Dimension.AGE_BAND
         ) == COHORT.cross_tabulate("primary_need", "age_band")
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             COHORT.breakdown("need")
         assert (
             "dimension: expected a Dimension (primary_need, age_band, level_of_need, "
             "looked_after, agency), got 'need'" == str(caught.value)
         )
-        with pytest.raises(CohortError, match=r"^rows: expected a Dimension"):
+        with pytest.raises(AssuranceError, match=r"^rows: expected a Dimension"):
             COHORT.cross_tabulate(3, "age_band")  # type: ignore[arg-type]
 
     def test_shares_and_cells_take_codes(self) -> None:
@@ -318,53 +318,56 @@ class TestCohortBreakdowns:
     def test_errors(self) -> None:
         """Bad categories, empty cohorts and dimensions that do not apply are clear errors."""
         needs = COHORT.breakdown(Dimension.PRIMARY_NEED)
-        with pytest.raises(CohortError, match=r"^category: expected one of 'N0', 'N1'"):
+        with pytest.raises(AssuranceError, match=r"^category: expected one of 'N0', 'N1'"):
             needs.share("N11")
         agencies = completions_breakdown(
             ImplementationMeasures(1, 1, 1, (GCP2Completion("W-1", "health", 2, "1 to 4"),)),
             Dimension.AGENCY,
         )
         with pytest.raises(
-            CohortError, match=r"^category: expected a category of agency, got 'police'"
+            AssuranceError, match=r"^category: expected a category of agency, got 'police'"
         ):
             agencies.share("police")
         empty = Cohort(()).breakdown(Dimension.PRIMARY_NEED)
         with pytest.raises(
-            CohortError, match=r"^cohort: expected at least one record to take a share of"
+            AssuranceError, match=r"^cohort: expected at least one record to take a share of"
         ):
             empty.share(N1)
-        with pytest.raises(CohortError, match=r"^cohort: expected at least one record, got none"):
+        with pytest.raises(
+            AssuranceError, match=r"^cohort: expected at least one record, got none"
+        ):
             empty.largest()
         with pytest.raises(
-            CohortError, match=r"^records\[0\]: expected a record with a agency, got a CohortRecord"
+            AssuranceError,
+            match=r"^records\[0\]: expected a record with a agency, got a CohortRecord",
         ):
             COHORT.breakdown(Dimension.AGENCY)
         with pytest.raises(
-            CohortError, match=r"^columns: expected a dimension other than the rows'"
+            AssuranceError, match=r"^columns: expected a dimension other than the rows'"
         ):
             COHORT.cross_tabulate(Dimension.AGE_BAND, Dimension.AGE_BAND)
         table = COHORT.cross_tabulate(Dimension.PRIMARY_NEED, Dimension.AGE_BAND)
-        with pytest.raises(CohortError, match=r"^row: expected one of 'N0', .*, got 'N11'$"):
+        with pytest.raises(AssuranceError, match=r"^row: expected one of 'N0', .*, got 'N11'$"):
             table.cell("N11", CensusAgeBand.UNBORN)
-        with pytest.raises(CohortError, match=r"^column: expected one of 'unborn', .*, got 12$"):
+        with pytest.raises(AssuranceError, match=r"^column: expected one of 'unborn', .*, got 12$"):
             table.cell(N1, 12)
         by_level = COHORT.cross_tabulate(Dimension.LEVEL_OF_NEED, Dimension.AGE_BAND)
-        with pytest.raises(CohortError, match=r"^row: expected a category of the table, got 9$"):
+        with pytest.raises(AssuranceError, match=r"^row: expected a category of the table, got 9$"):
             by_level.cell(9, "1 to 4")
 
     def test_each_child_once(self) -> None:
         """A child may appear once in a cohort, and records must be records."""
         with pytest.raises(
-            CohortError,
+            AssuranceError,
             match=r"^records\[1\]\.reference: expected each child once, got 'C-1' again",
         ):
             Cohort((record(1), record(1, "N5")))
         with pytest.raises(
-            CohortError, match=r"^records\[0\]: expected a CohortRecord, got a dict"
+            AssuranceError, match=r"^records\[0\]: expected a CohortRecord, got a dict"
         ):
             Cohort(({"reference": "C-1"},))  # type: ignore[arg-type]
         with pytest.raises(
-            CohortError, match=r"^records: expected a tuple of CohortRecord, got a list"
+            AssuranceError, match=r"^records: expected a tuple of CohortRecord, got a list"
         ):
             Cohort([record(1)])  # type: ignore[arg-type]
         with pytest.raises(NeglectProtocolError):
@@ -470,7 +473,7 @@ class TestImplementationMeasures:
         bands = completions_breakdown(measures, Dimension.AGE_BAND)
         assert 2 == bands.counts[CensusAgeBand.AGED_1_TO_4]
         with pytest.raises(
-            CohortError, match="expected a record with a primary_need, got a GCP2Completion"
+            AssuranceError, match="expected a record with a primary_need, got a GCP2Completion"
         ):
             completions_breakdown(measures, Dimension.PRIMARY_NEED)
 
@@ -506,7 +509,7 @@ class TestImplementationMeasures:
     )
     def test_invalid_measures(self, args: tuple[Any, ...], message: str) -> None:
         """Counts are whole numbers from 0; users of the tool cannot outnumber those trained."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             ImplementationMeasures(*args)
         assert message == str(caught.value)
 
@@ -526,7 +529,7 @@ class TestImplementationMeasures:
         self, practitioners: tuple[Practitioner, ...], got: str
     ) -> None:
         """Without a first practitioner and agency an assessment cannot be counted by agency."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             GCP2Completion.from_assessment(
                 assessment(practitioners), level_of_need=3, census_year=2022
             )

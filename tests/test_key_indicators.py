@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neglect_protocol.census import builtin_assessment_factors, builtin_plan_categories
-from neglect_protocol.errors import CohortError
+from neglect_protocol.errors import AssuranceError
 from neglect_protocol.key_indicators import (
     AssessmentEpisode,
     CaseHistory,
@@ -72,8 +72,8 @@ class TestPeriod:
         ],
     )
     def test_a_period_that_does_not_parse_is_our_error(self, text: object, message: str) -> None:
-        """A bad period label is a CohortError naming the field, never echoing free text."""
-        with pytest.raises(CohortError) as caught:
+        """A bad period label is a AssuranceError naming the field, never echoing free text."""
+        with pytest.raises(AssuranceError) as caught:
             Period.parse(text)
         assert str(caught.value).startswith(message)
         assert SECRET not in str(caught.value)
@@ -101,12 +101,12 @@ class TestPeriod:
         self, arguments: tuple[object, ...], message: str
     ) -> None:
         """A period's label and dates are checked, and it cannot end before it starts."""
-        with pytest.raises(CohortError, match=message):
+        with pytest.raises(AssuranceError, match=message):
             Period(*arguments)  # type: ignore[arg-type]
 
     def test_financial_year_needs_a_year(self) -> None:
         """A financial year starts in a year written as a whole number."""
-        with pytest.raises(CohortError, match="year: expected a year such as 2023, got True"):
+        with pytest.raises(AssuranceError, match="year: expected a year such as 2023, got True"):
             Period.financial_year(True)
 
     @given(st.integers(min_value=1990, max_value=2090), st.integers(min_value=0, max_value=365))
@@ -150,8 +150,8 @@ class TestWorkingDays:
         ],
     )
     def test_bad_input_is_our_error(self, arguments: tuple[object, ...], message: str) -> None:
-        """Bad dates or holidays are CohortErrors naming the argument."""
-        with pytest.raises(CohortError, match=message):
+        """Bad dates or holidays are AssuranceErrors naming the argument."""
+        with pytest.raises(AssuranceError, match=message):
             working_days_between(*arguments)  # type: ignore[arg-type]
 
     @given(st.dates(D(2020, 1, 1), D(2026, 1, 1)), st.integers(0, 400), st.integers(0, 30))
@@ -226,7 +226,7 @@ class TestCaseRecords:
     )
     def test_bad_records_are_refused(self, build: object, message: str) -> None:
         """A plan ending before it starts, a review outside its plan, and other bad input are our errors."""
-        with pytest.raises(CohortError, match=message) as caught:
+        with pytest.raises(AssuranceError, match=message) as caught:
             build()  # type: ignore[operator]
         assert SECRET not in str(caught.value)
 
@@ -279,12 +279,12 @@ class TestReReferrals:
     )
     def test_bad_histories_are_refused(self, histories: object, message: str) -> None:
         """Histories are case histories, each child once, never silently skipped."""
-        with pytest.raises(CohortError, match=message):
+        with pytest.raises(AssuranceError, match=message):
             re_referrals(histories, YEAR)  # type: ignore[arg-type]
 
     def test_a_bad_period_is_refused(self) -> None:
         """A period that does not parse is our error."""
-        with pytest.raises(CohortError, match="period: expected a financial year"):
+        with pytest.raises(AssuranceError, match="period: expected a financial year"):
             re_referrals([], "2023")
 
     @given(st.lists(st.dates(D(2021, 1, 1), D(2024, 6, 30)), unique=True, max_size=8))
@@ -429,7 +429,7 @@ class TestTrend:
         self, arguments: tuple[object, ...], message: str
     ) -> None:
         """An unknown indicator or a bad period is our error, with its path."""
-        with pytest.raises(CohortError, match=message):
+        with pytest.raises(AssuranceError, match=message):
             trend(*arguments)  # type: ignore[arg-type]
 
 
@@ -457,7 +457,7 @@ class TestNeglectCut:
 
     def test_unknown_codes_are_refused_with_their_path(self) -> None:
         """A plan category or factor not on the year's list is refused, nearest suggested."""
-        with pytest.raises(CohortError) as caught:
+        with pytest.raises(AssuranceError) as caught:
             check_history_codes(
                 [child("C-1", plans=[ProtectionPlan(D(2023, 6, 1), initial_category="NGE")])]
             )
@@ -466,7 +466,7 @@ class TestNeglectCut:
             "code of the 2023 census list, got 'NGE'; nearest: 'NEG'"
         )
         with pytest.raises(
-            CohortError,
+            AssuranceError,
             match=r"\$.histories\[0\].assessments\[0\].factors\[0\]: .* got '16B'; nearest: '16A'",
         ):
             check_history_codes(
@@ -476,7 +476,7 @@ class TestNeglectCut:
 
     def test_lists_must_be_of_their_kind(self) -> None:
         """Factors in place of categories are refused."""
-        with pytest.raises(CohortError, match="categories: expected a CensusCodeList of child"):
+        with pytest.raises(AssuranceError, match="categories: expected a CensusCodeList of child"):
             check_history_codes([], categories=builtin_assessment_factors())
-        with pytest.raises(CohortError, match="factors: expected a CensusCodeList of factor"):
+        with pytest.raises(AssuranceError, match="factors: expected a CensusCodeList of factor"):
             check_history_codes([], factors=builtin_plan_categories())

@@ -425,8 +425,8 @@ class TestReportInputs:
         ("options", "error", "message"),
         [
             ({"title": " "}, "AssuranceError", "title: expected non-empty text or None, got ' '"),
-            ({"level_of_need": True}, "CohortError", "level_of_need: expected a level of need"),
-            ({"level_of_need": 0}, "CohortError", "level_of_need: expected a level of need"),
+            ({"level_of_need": True}, "AssuranceError", "level_of_need: expected a level of need"),
+            ({"level_of_need": 0}, "AssuranceError", "level_of_need: expected a level of need"),
             ({"confidence": 1}, "StatisticsError", "confidence: expected a number strictly"),
             ({"confidence": "0.9"}, "StatisticsError", "confidence: expected a number strictly"),
             (

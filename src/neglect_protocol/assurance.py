@@ -147,7 +147,7 @@ def build_assurance_report(
         AssuranceError: If a response does not fit the survey.
         UnknownCodeError: If an audit's grade is not on ``scale``.
         InvalidArgumentError: If ``action_plan`` is given without a date ``as_of``.
-        CohortError: If ``neglect_basis`` or ``key_indicator`` is not one, a period
+        AssuranceError: If ``neglect_basis`` or ``key_indicator`` is not one, a period
             does not parse, or a census code is not on the built-in lists.
     """
     # The defaults are resolved here, in the public module, and passed down.

@@ -102,7 +102,7 @@ def check_codes(
             says which; see :class:`UnbornPolicy`); ``None`` refuses none.
 
     Raises:
-        CohortError: At the first unknown code, with its ``$`` path and the
+        AssuranceError: At the first unknown code, with its ``$`` path and the
             nearest valid code, or the first code ``unborn`` refuses for an
             unborn child.
 
@@ -111,11 +111,11 @@ def check_codes(
     >>> check_codes([CohortRecord("C-1", "N1", "1 to 4", 4, factors=("16B",))])
     Traceback (most recent call last):
     ...
-    neglect_protocol.errors.CohortError: $.records[0].factors[0]: ... got '16B'; nearest: '16A'
+    neglect_protocol.errors.AssuranceError: $.records[0].factors[0]: ... got '16B'; nearest: '16A'
     >>> check_codes([CohortRecord("C-2", "N1", "unborn", 3, factors=("15A",))])
     Traceback (most recent call last):
     ...
-    neglect_protocol.errors.CohortError: $.records[0].factors[0]: expected a factor ... got '15A'
+    neglect_protocol.errors.AssuranceError: $.records[0].factors[0]: expected a factor ... got '15A'
     """
     _census.check_codes(
         records,
@@ -146,7 +146,7 @@ def neglect_share(
         factors: The assessment factors of the year; the built-in list if ``None``.
 
     Raises:
-        CohortError: If ``basis`` is not one, or a code is not on its list.
+        AssuranceError: If ``basis`` is not one, or a code is not on its list.
 
     >>> from neglect_protocol.census import neglect_share
     >>> from neglect_protocol.indicators import CohortRecord

@@ -29,7 +29,6 @@ from typing import NamedTuple
 __all__ = [
     "AssessmentError",
     "AssuranceError",
-    "CohortError",
     "DocumentError",
     "DocumentProblem",
     "InputError",
@@ -310,28 +309,22 @@ class AssuranceError(InputError, ValueError):
     The data a partnership gathers to see how its neglect work goes, and builds its
     assurance report from: case-file audits with their comments, an audit tool and
     its criteria, an action plan and its actions, a survey with its questions and
-    responses, and what they are summarised with. An auditor's comment, an action's
+    responses, cohort records with their census codes and the census lists they
+    are checked against, implementation figures, a key indicator's case histories,
+    and what they are summarised with. An auditor's comment, an action's
     evidence of impact or an answer off its question's scale may be free text about
     a child or typed by a respondent: a message names only its type and length.
 
     An analyst or a report pipeline catches this class to send the data back to
-    whoever collected them; whether an audit, an action plan or a survey is at
-    fault is in ``path``, not in the class. The scale the audits are judged on is
+    whoever collected them; whether an audit, an action plan, a survey or a cohort
+    is at fault is in ``path``, not in the class. The scale the audits are judged on is
     configuration (a :class:`PolicyError`), and a statistic asked for with an
     argument it cannot use a :class:`StatisticsError`.
 
     Attributes:
         path: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``,
-            ``"$.recommendations[0].actions[1].owner"``, ``"responses[4].group"``).
-    """
-
-
-class CohortError(InputError, ValueError):
-    """A cohort record, cohort breakdown or implementation figure is not valid.
-
-    Attributes:
-        path: Where the problem is (``"records[7].level_of_need"``).
-        problem: What is wrong, as a sentence fragment.
+            ``"$.recommendations[0].actions[1].owner"``, ``"responses[4].group"``,
+            ``"records[7].level_of_need"``).
     """
 
 

@@ -83,7 +83,7 @@ def check_history_codes(
         factors: The assessment factors of the year; the built-in list if ``None``.
 
     Raises:
-        CohortError: At the first unknown code, with its ``$`` path
+        AssuranceError: At the first unknown code, with its ``$`` path
             (``$.histories[2].plans[0].initial_category``) and the nearest valid code.
     """
     _key_indicators.check_history_codes(

@@ -32,7 +32,7 @@ from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._moderation import ModerationSet
 from neglect_protocol._model._periods import Period
 from neglect_protocol._model._survey import Survey
-from neglect_protocol.errors import AssuranceError, CohortError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 
 def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -42,7 +42,7 @@ def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 def _level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise CohortError(
+        raise AssuranceError(
             "level_of_need", f"expected a level of need from 1 up (or None), got {safe_repr(value)}"
         )
 
@@ -135,12 +135,12 @@ class ReportInput:
         UnknownCodeError: If a response answers a question the survey lacks, or an
             audit's grade is not on the scale.
         AssuranceError: If the title or the ceiling is invalid.
-        CohortError: If the level of need is not a whole number from 1.
+        AssuranceError: If the level of need is not a whole number from 1.
         StatisticsError: If the confidence level is not between 0 and 1.
         AssuranceError: If an action plan is given without a report date.
         AssuranceError: If an audit criterion is judged in no audit of the period, or
             given twice.
-        CohortError: If a key indicator is given without its periods and case
+        AssuranceError: If a key indicator is given without its periods and case
             histories (or they without it), or a period does not parse.
 
     >>> import datetime as dt
@@ -228,12 +228,12 @@ class ReportInput:
         given = [name for name, value in trend.items() if value is not None]
         if given and len(given) < len(trend):
             missing = next(name for name, value in trend.items() if value is None)
-            raise CohortError(missing, f"expected it with {' and '.join(given)}, got None")
+            raise AssuranceError(missing, f"expected it with {' and '.join(given)}, got None")
         if self.bank_holidays is not None and self.key_indicator is None:
-            raise CohortError("key_indicator", "expected it with bank_holidays, got None")
+            raise AssuranceError("key_indicator", "expected it with bank_holidays, got None")
         if self.trend_periods is not None:
             if not self.trend_periods:
-                raise CohortError("trend_periods", "expected at least one period, got none")
+                raise AssuranceError("trend_periods", "expected at least one period, got none")
             for index, label in enumerate(self.trend_periods):
                 Period.parse(label, f"trend_periods[{index}]")
         if self.audit_criteria is not None:

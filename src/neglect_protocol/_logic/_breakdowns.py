@@ -24,7 +24,7 @@ from neglect_protocol._model._cohort import (
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._views import MetricTable, plural
-from neglect_protocol.errors import CohortError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 
 class Dimension(enum.Enum):
@@ -50,13 +50,13 @@ class Dimension(enum.Enum):
         """Return ``record``'s category on this dimension.
 
         Raises:
-            CohortError: If the dimension does not apply to that kind of record
+            AssuranceError: If the dimension does not apply to that kind of record
                 (records have no agency; completions have no primary need).
         """
         try:
             value: Hashable = getattr(record, self.value)
         except AttributeError:
-            raise CohortError(
+            raise AssuranceError(
                 field,
                 f"expected a record with a {self.value}, got {got(record)}",
             ) from None
@@ -67,13 +67,13 @@ class Dimension(enum.Enum):
         """Return ``value`` as a dimension: a member, or its value (``"primary_need"``).
 
         Raises:
-            CohortError: If it is neither.
+            AssuranceError: If it is neither.
         """
         for member in cls:
             if value is member or value == member.value:
                 return member
         choices = ", ".join(member.value for member in cls)
-        raise CohortError(field, f"expected a Dimension ({choices}), got {got(value)}")
+        raise AssuranceError(field, f"expected a Dimension ({choices}), got {got(value)}")
 
     def category(self, value: object, field: str = "category") -> Hashable:
         """Return ``value`` as a category of this dimension, converting a code (``"N1"``).
@@ -83,7 +83,7 @@ class Dimension(enum.Enum):
         categories are taken as given.
 
         Raises:
-            CohortError: If a primary need or age band is not one.
+            AssuranceError: If a primary need or age band is not one.
         """
         if self is Dimension.PRIMARY_NEED:
             return as_primary_need(value, field)  # type: ignore[arg-type]
@@ -154,27 +154,29 @@ class Breakdown(MetricTable):
         """Return the share of records in ``category`` (a code such as ``"N1"`` is converted).
 
         Raises:
-            CohortError: If there are no records, or ``category`` is not one of
+            AssuranceError: If there are no records, or ``category`` is not one of
                 the breakdown's categories.
         """
         category = self.dimension.category(category)
         if category not in self.counts:
-            raise CohortError(
+            raise AssuranceError(
                 "category",
                 f"expected a category of {self.dimension.value}, got {got(category)}",
             )
         if self.total == 0:
-            raise CohortError("cohort", "expected at least one record to take a share of, got none")
+            raise AssuranceError(
+                "cohort", "expected at least one record to take a share of, got none"
+            )
         return Proportion(self.counts[category], self.total)
 
     def largest(self) -> Hashable:
         """Return the category with the most records (the first in order on a tie).
 
         Raises:
-            CohortError: If there are no records.
+            AssuranceError: If there are no records.
         """
         if self.total == 0:
-            raise CohortError("cohort", "expected at least one record, got none")
+            raise AssuranceError("cohort", "expected at least one record, got none")
         return max(self.counts, key=lambda category: self.counts[category])
 
 
@@ -217,7 +219,7 @@ class CrossTab:
         """Return the count in ``row`` and ``column`` (codes such as ``"N1"`` are converted).
 
         Raises:
-            CohortError: If either is not a category of the table.
+            AssuranceError: If either is not a category of the table.
         """
         row = self.rows.category(row, "row")
         column = self.columns.category(column, "column")
@@ -226,7 +228,7 @@ class CrossTab:
             ("column", self.column_keys, column),
         ):
             if value not in keys:
-                raise CohortError(name, f"expected a category of the table, got {got(value)}")
+                raise AssuranceError(name, f"expected a category of the table, got {got(value)}")
         return self.counts[self.row_keys.index(row)][self.column_keys.index(column)]
 
 
@@ -249,7 +251,7 @@ def cross_tabulate(
     """Count ``records`` (cohort records or completions) by two dimensions."""
     rows, columns = Dimension.of(rows, "rows"), Dimension.of(columns, "columns")
     if rows is columns:
-        raise CohortError(
+        raise AssuranceError(
             "columns", f"expected a dimension other than the rows', got {safe_repr(columns)}"
         )
     pairs = [
@@ -290,7 +292,7 @@ class Cohort:
     """
 
     records: tuple[CohortRecord, ...] = attrs.field(
-        validator=tuple_of(CohortRecord, CohortError, unique_by="reference", unique_what="child")
+        validator=tuple_of(CohortRecord, AssuranceError, unique_by="reference", unique_what="child")
     )
 
     def __len__(self) -> int:
@@ -316,7 +318,7 @@ class Cohort:
         meanings of "due to neglect" (see :mod:`neglect_protocol.census`).
 
         Raises:
-            CohortError: If a criterion is not a primary need, age band, level of
+            AssuranceError: If a criterion is not a primary need, age band, level of
                 need (a whole number from 1 up), ``True``/``False``, or shaped like
                 a plan category or factor code.
 
@@ -356,7 +358,7 @@ class Cohort:
         """Count the children by ``dimension`` (or its value, ``"primary_need"``).
 
         Raises:
-            CohortError: If the dimension is not one, or does not apply to children
+            AssuranceError: If the dimension is not one, or does not apply to children
                 (agency).
         """
         return breakdown(self.records, dimension)
@@ -365,7 +367,7 @@ class Cohort:
         """Count the children by two dimensions, with totals.
 
         Raises:
-            CohortError: If a dimension does not apply to children, or both are the same.
+            AssuranceError: If a dimension does not apply to children, or both are the same.
         """
         return cross_tabulate(self.records, rows, columns)
 
@@ -383,7 +385,7 @@ def completions_breakdown(
     """Count the GCP2s completed by agency, level of need or age band.
 
     Raises:
-        CohortError: If the dimension does not apply to completions (primary need).
+        AssuranceError: If the dimension does not apply to completions (primary need).
 
     >>> from neglect_protocol.indicators import (Dimension, GCP2Completion,
     ...     ImplementationMeasures, completions_breakdown)

@@ -12,7 +12,7 @@ from neglect_protocol._model._checks import got, member_of
 from neglect_protocol._model._cohort import CensusAgeBand, CohortRecord, UnbornPolicy
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import CohortError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 NEGLECT_CATEGORY = "NEG"
 """The census plan category code for neglect (the DfE's category of abuse code set)."""
@@ -68,9 +68,9 @@ class NeglectBasis(enum.Enum):
         """Return ``value`` as a basis: a member, or its value (``"plan_category"``).
 
         Raises:
-            CohortError: If it is neither.
+            AssuranceError: If it is neither.
         """
-        return member_of(cls, value, "basis", CohortError, shown=got)
+        return member_of(cls, value, "basis", AssuranceError, shown=got)
 
 
 _DESCRIPTIONS = {
@@ -90,14 +90,18 @@ _DESCRIPTIONS = {
 
 def _records(records: Sequence[CohortRecord]) -> tuple[CohortRecord, ...]:
     if isinstance(records, str) or not isinstance(records, Sequence):
-        raise CohortError("records", f"expected a sequence of cohort records, got {got(records)}")
+        raise AssuranceError(
+            "records", f"expected a sequence of cohort records, got {got(records)}"
+        )
     for index, record in enumerate(records):
         if not isinstance(record, CohortRecord):
-            raise CohortError(f"$.records[{index}]", f"expected a CohortRecord, got {got(record)}")
+            raise AssuranceError(
+                f"$.records[{index}]", f"expected a CohortRecord, got {got(record)}"
+            )
     references = [record.reference for record in records]
     for index, reference in enumerate(references):
         if reference in references[:index]:
-            raise CohortError(
+            raise AssuranceError(
                 f"$.records[{index}].reference",
                 f"expected each child once, got {safe_repr(reference)} again",
             )
@@ -106,7 +110,9 @@ def _records(records: Sequence[CohortRecord]) -> tuple[CohortRecord, ...]:
 
 def _check_list(value: object, kind: CodeListKind, argument: str) -> CensusCodeList:
     if not isinstance(value, CensusCodeList) or value.kind is not kind:
-        raise CohortError(argument, f"expected a CensusCodeList of {kind.label}s, got {got(value)}")
+        raise AssuranceError(
+            argument, f"expected a CensusCodeList of {kind.label}s, got {got(value)}"
+        )
     return value
 
 
@@ -126,14 +132,14 @@ def check_codes(
         unborn: The codes that cannot apply to an unborn child; ``None`` checks none.
 
     Raises:
-        CohortError: At the first unknown code, with its ``$`` path
+        AssuranceError: At the first unknown code, with its ``$`` path
             (``$.records[3].factors[1]``) and the nearest valid code; or at the
             first code ``unborn`` refuses for an unborn child.
     """
     categories = _check_list(categories, CodeListKind.PLAN_CATEGORY, "categories")
     factors = _check_list(factors, CodeListKind.ASSESSMENT_FACTOR, "factors")
     if unborn is not None and not isinstance(unborn, UnbornPolicy):
-        raise CohortError("unborn", f"expected an UnbornPolicy or None, got {got(unborn)}")
+        raise AssuranceError("unborn", f"expected an UnbornPolicy or None, got {got(unborn)}")
     for index, record in enumerate(_records(records)):
         if record.plan_category is not None:
             categories.check(record.plan_category, f"$.records[{index}].plan_category")
@@ -146,14 +152,14 @@ def check_codes(
 def _check_unborn(record: CohortRecord, index: int, policy: UnbornPolicy) -> None:
     where = f"the unborn policy {safe_repr(policy.name)}, local policy"
     if policy.refuses_need(record.primary_need):
-        raise CohortError(
+        raise AssuranceError(
             f"$.records[{index}].primary_need",
             f"expected a primary need that can apply to an unborn child ({where}), "
             f"got {safe_repr(record.primary_need.value)}",
         )
     for position, code in enumerate(record.factors):
         if policy.refuses_factor(code):
-            raise CohortError(
+            raise AssuranceError(
                 f"$.records[{index}].factors[{position}]",
                 f"expected a factor that can apply to an unborn child ({where}), "
                 f"got {safe_repr(code)}",
@@ -188,12 +194,12 @@ class CodeCounts:
         """Return the share of children with a code recorded who have ``code``.
 
         Raises:
-            CohortError: If ``code`` is not on the list (nearest suggested), or no
+            AssuranceError: If ``code`` is not on the list (nearest suggested), or no
                 child has a code of this list recorded.
         """
         code = self.codes.check(code)
         if self.recorded == 0:
-            raise CohortError(
+            raise AssuranceError(
                 "records", f"expected at least one child with a {self.codes.kind.label}, got none"
             )
         return Proportion(self.counts[code], self.recorded)
@@ -203,7 +209,7 @@ def count_codes(records: Sequence[CohortRecord], codes: CensusCodeList) -> CodeC
     """Count children by plan category or by assessment factor, as ``codes`` is.
 
     Raises:
-        CohortError: If a record's code is not on ``codes`` (its path and the
+        AssuranceError: If a record's code is not on ``codes`` (its path and the
             nearest valid code are named).
 
     >>> from neglect_protocol.census import builtin_plan_categories, count_codes
@@ -215,7 +221,7 @@ def count_codes(records: Sequence[CohortRecord], codes: CensusCodeList) -> CodeC
     (1, 1, 1)
     """
     if not isinstance(codes, CensusCodeList):
-        raise CohortError("codes", f"expected a CensusCodeList, got {got(codes)}")
+        raise AssuranceError("codes", f"expected a CensusCodeList, got {got(codes)}")
     counted = dict.fromkeys(codes.code_values, 0)
     recorded = 0
     for index, record in enumerate(_records(records)):
@@ -269,7 +275,7 @@ def neglect_share(
     """Count the children "due to neglect" on ``basis``, codes checked against the year's lists.
 
     Raises:
-        CohortError: If ``basis`` is not one, or a code is not on its list.
+        AssuranceError: If ``basis`` is not one, or a code is not on its list.
     """
     basis = NeglectBasis.of(basis)
     found = _records(records)

@@ -40,7 +40,7 @@ from neglect_protocol._model._census import CensusCodeList, CodeListKind
 from neglect_protocol._model._checks import got, member_of
 from neglect_protocol._model._periods import Period, add_months
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import CohortError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 ASSESSMENT_WORKING_DAYS = 45
 """The longest an assessment should take, in working days (Working Together to Safeguard
@@ -58,17 +58,17 @@ LONG_PLAN_YEARS = 2
 
 def _histories(histories: Sequence[CaseHistory]) -> tuple[CaseHistory, ...]:
     if isinstance(histories, str) or not isinstance(histories, Sequence):
-        raise CohortError(
+        raise AssuranceError(
             "histories", f"expected a sequence of case histories, got {got(histories)}"
         )
     seen: set[str] = set()
     for index, history in enumerate(histories):
         if not isinstance(history, CaseHistory):
-            raise CohortError(
+            raise AssuranceError(
                 f"$.histories[{index}]", f"expected a CaseHistory, got {got(history)}"
             )
         if history.reference in seen:
-            raise CohortError(
+            raise AssuranceError(
                 f"$.histories[{index}].reference",
                 f"expected each child once, got {safe_repr(history.reference)} again",
             )
@@ -84,13 +84,13 @@ def _period(period: Period | str) -> Period:
 
 def _holidays(bank_holidays: Iterable[dt.date]) -> frozenset[dt.date]:
     if isinstance(bank_holidays, str) or not isinstance(bank_holidays, Iterable):
-        raise CohortError(
+        raise AssuranceError(
             "bank_holidays", f"expected a collection of dates, got {got(bank_holidays)}"
         )
     days = tuple(bank_holidays)
     for index, day in enumerate(days):
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            raise CohortError(f"bank_holidays[{index}]", f"expected a date, got {got(day)}")
+            raise AssuranceError(f"bank_holidays[{index}]", f"expected a date, got {got(day)}")
     return frozenset(days)
 
 
@@ -104,7 +104,7 @@ def working_days_between(
     assessment started and completed on the same day took 0 working days.
 
     Raises:
-        CohortError: If ``end`` is before ``start`` or a holiday is not a date.
+        AssuranceError: If ``end`` is before ``start`` or a holiday is not a date.
 
     >>> import datetime as dt
     >>> from neglect_protocol.key_indicators import working_days_between
@@ -115,9 +115,9 @@ def working_days_between(
     """
     for name, value in (("start", start), ("end", end)):
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise CohortError(name, f"expected a date, got {got(value)}")
+            raise AssuranceError(name, f"expected a date, got {got(value)}")
     if end < start:
-        raise CohortError(
+        raise AssuranceError(
             "end", f"expected a date on or after {start.isoformat()}, got {end.isoformat()}"
         )
     holidays = _holidays(bank_holidays)
@@ -140,7 +140,7 @@ def re_referrals(histories: Sequence[CaseHistory], period: Period | str) -> Prop
     """Return the share of the period's referrals made within 12 months of a previous one.
 
     Raises:
-        CohortError: If the histories or the period are not valid.
+        AssuranceError: If the histories or the period are not valid.
     """
     period = _period(period)
     positive = total = 0
@@ -160,7 +160,7 @@ def second_or_subsequent_plans(
     """Return the share of children starting a plan in the period who had an earlier plan.
 
     Raises:
-        CohortError: If the histories or the period are not valid.
+        AssuranceError: If the histories or the period are not valid.
     """
     period = _period(period)
     positive = total = 0
@@ -179,7 +179,7 @@ def plans_lasting_two_years(
     """Return the share of plans ending in the period that lasted two years or more.
 
     Raises:
-        CohortError: If the histories or the period are not valid.
+        AssuranceError: If the histories or the period are not valid.
     """
     period = _period(period)
     positive = total = 0
@@ -209,7 +209,7 @@ def plans_reviewed_within_timescales(
     Only reviews held by the period's last day count.
 
     Raises:
-        CohortError: If the histories or the period are not valid.
+        AssuranceError: If the histories or the period are not valid.
     """
     period = _period(period)
     positive = total = 0
@@ -231,7 +231,7 @@ def assessments_within_45_working_days(
     """Return the share of assessments completed in the period within 45 working days.
 
     Raises:
-        CohortError: If the histories, the period or a holiday are not valid.
+        AssuranceError: If the histories, the period or a holiday are not valid.
     """
     period = _period(period)
     holidays = _holidays(bank_holidays)
@@ -274,9 +274,9 @@ class KeyIndicator(enum.Enum):
         """Return ``value`` as an indicator: a member, or its value (``"re_referrals"``).
 
         Raises:
-            CohortError: If it is neither.
+            AssuranceError: If it is neither.
         """
-        return member_of(cls, value, "indicator", CohortError, shown=got)
+        return member_of(cls, value, "indicator", AssuranceError, shown=got)
 
 
 _MEASURES: dict[
@@ -336,12 +336,12 @@ def trend(
     """Compute ``indicator`` for each of ``periods``.
 
     Raises:
-        CohortError: If the indicator, a period (at ``periods[i]``) or the histories
+        AssuranceError: If the indicator, a period (at ``periods[i]``) or the histories
             are not valid.
     """
     indicator = KeyIndicator.of(indicator)
     if isinstance(periods, str) or not isinstance(periods, Sequence):
-        raise CohortError("periods", f"expected a sequence of periods, got {got(periods)}")
+        raise AssuranceError("periods", f"expected a sequence of periods, got {got(periods)}")
     parsed = tuple(
         period if isinstance(period, Period) else Period.parse(period, f"periods[{index}]")
         for index, period in enumerate(periods)
@@ -383,7 +383,7 @@ def check_history_codes(
     """Refuse a plan category or assessment factor not on the year's lists, with its ``$`` path.
 
     Raises:
-        CohortError: At the first unknown code (``$.histories[2].plans[0].initial_category``),
+        AssuranceError: At the first unknown code (``$.histories[2].plans[0].initial_category``),
             naming the nearest valid code.
     """
     for argument, codes, kind in (
@@ -391,7 +391,7 @@ def check_history_codes(
         ("factors", factors, CodeListKind.ASSESSMENT_FACTOR),
     ):
         if not isinstance(codes, CensusCodeList) or codes.kind is not kind:
-            raise CohortError(
+            raise AssuranceError(
                 argument, f"expected a CensusCodeList of {kind.label}s, got {got(codes)}"
             )
     for index, history in enumerate(_histories(histories)):

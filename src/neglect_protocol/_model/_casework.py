@@ -15,12 +15,12 @@ import attrs
 
 from neglect_protocol._model._census import factors_field, plan_category_field
 from neglect_protocol._model._checks import got
-from neglect_protocol.errors import CohortError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 
 def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise CohortError(attribute.name, f"expected a date, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected a date, got {got(value)}")
 
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -30,16 +30,16 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 def _dates(value: object, field: str) -> tuple[dt.date, ...]:
     if not isinstance(value, tuple | list):
-        raise CohortError(field, f"expected a tuple of dates, got {got(value)}")
+        raise AssuranceError(field, f"expected a tuple of dates, got {got(value)}")
     for index, day in enumerate(value):
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            raise CohortError(f"{field}[{index}]", f"expected a date, got {got(day)}")
+            raise AssuranceError(f"{field}[{index}]", f"expected a date, got {got(day)}")
     return tuple(value)
 
 
 def _not_before(start: dt.date, end: dt.date | None, field: str, what: str) -> None:
     if end is not None and end < start:
-        raise CohortError(
+        raise AssuranceError(
             field,
             f"expected a date on or after the {what} {start.isoformat()}, got {end.isoformat()}",
         )
@@ -59,7 +59,7 @@ class AssessmentEpisode:
         factors: The factors identified at its end (``("16A",)``), shape-checked.
 
     Raises:
-        CohortError: If a date is not a date, or the end is before the start.
+        AssuranceError: If a date is not a date, or the end is before the start.
     """
 
     start: dt.date = attrs.field(validator=_date)
@@ -81,7 +81,7 @@ class ProtectionPlan:
         reviews: The days of its review conferences, in order.
 
     Raises:
-        CohortError: If the plan ends before it starts, a review is before the
+        AssuranceError: If the plan ends before it starts, a review is before the
             plan starts or after it ends, or the reviews are not in date order.
 
     >>> import datetime as dt
@@ -89,7 +89,7 @@ class ProtectionPlan:
     >>> ProtectionPlan(dt.date(2023, 5, 1), dt.date(2023, 4, 1))
     Traceback (most recent call last):
     ...
-    neglect_protocol.errors.CohortError: end: expected a date on or after ... got 2023-04-01
+    neglect_protocol.errors.AssuranceError: end: expected a date on or after ... got 2023-04-01
     """
 
     start: dt.date = attrs.field(validator=_date)
@@ -103,7 +103,7 @@ class ProtectionPlan:
             field = f"reviews[{index}]"
             _not_before(self.start, review, field, "plan's start")
             if self.end is not None and review > self.end:
-                raise CohortError(
+                raise AssuranceError(
                     field,
                     f"expected a review on or before the plan's end {self.end.isoformat()}, "
                     f"got {review.isoformat()}",
@@ -118,14 +118,14 @@ class ProtectionPlan:
 
 def _reference(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise CohortError(attribute.name, f"expected non-empty text, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _referrals(value: object) -> tuple[dt.date, ...]:
     days = _dates(value, "referrals")
     for index, day in enumerate(days):
         if day in days[:index]:
-            raise CohortError(
+            raise AssuranceError(
                 f"referrals[{index}]",
                 f"expected one referral a day, got {safe_repr(day.isoformat())} again",
             )
@@ -134,10 +134,12 @@ def _referrals(value: object) -> tuple[dt.date, ...]:
 
 def _in_order(value: object, kind: type, what: str) -> tuple[Any, ...]:
     if not isinstance(value, tuple | list):
-        raise CohortError(what, f"expected a tuple of {kind.__name__}s, got {got(value)}")
+        raise AssuranceError(what, f"expected a tuple of {kind.__name__}s, got {got(value)}")
     for index, entry in enumerate(value):
         if not isinstance(entry, kind):
-            raise CohortError(f"{what}[{index}]", f"expected a {kind.__name__}, got {got(entry)}")
+            raise AssuranceError(
+                f"{what}[{index}]", f"expected a {kind.__name__}, got {got(entry)}"
+            )
     return tuple(sorted(value, key=lambda entry: entry.start))
 
 

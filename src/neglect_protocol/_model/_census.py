@@ -19,7 +19,7 @@ import re
 import attrs
 
 from neglect_protocol._model._checks import got, member_of
-from neglect_protocol.errors import CohortError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 
 class CodeListKind(enum.Enum):
@@ -54,10 +54,10 @@ def check_code_shape(value: object, kind: CodeListKind, field: str) -> str:
     """Return ``value`` if it is shaped like a code of ``kind``.
 
     Raises:
-        CohortError: If it is not text of that shape.
+        AssuranceError: If it is not text of that shape.
     """
     if not isinstance(value, str) or not _SHAPES[kind].fullmatch(value):
-        raise CohortError(
+        raise AssuranceError(
             field, f"expected a {kind.label} code ({_SHAPE_WORDS[kind]}), got {got(value)}"
         )
     return value
@@ -65,12 +65,12 @@ def check_code_shape(value: object, kind: CodeListKind, field: str) -> str:
 
 def _code(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip() or value != value.strip():
-        raise CohortError(attribute.name, f"expected a code, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected a code, got {got(value)}")
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise CohortError(attribute.name, f"expected non-empty text, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 @attrs.frozen
@@ -88,14 +88,14 @@ class CensusCode:
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 2009 <= value <= 9999:
-        raise CohortError(
+        raise AssuranceError(
             attribute.name,
             f"expected the year a collection ends, such as 2023, got {got(value)}",
         )
 
 
 def _kind(value: CodeListKind | str) -> CodeListKind:
-    return member_of(CodeListKind, value, "kind", CohortError, shown=got)
+    return member_of(CodeListKind, value, "kind", AssuranceError, shown=got)
 
 
 @attrs.frozen
@@ -109,7 +109,7 @@ class CensusCodeList:
         codes: The codes, in the census's order, each once and of the list's shape.
 
     Raises:
-        CohortError: If a code is repeated or not of the list's shape, or the list
+        AssuranceError: If a code is repeated or not of the list's shape, or the list
             is empty.
 
     >>> from neglect_protocol.census import CensusCode, CensusCodeList
@@ -129,14 +129,14 @@ class CensusCodeList:
         self, attribute: attrs.Attribute[tuple[CensusCode, ...]], value: object
     ) -> None:
         if not isinstance(value, tuple) or not value:
-            raise CohortError("codes", f"expected a non-empty tuple of codes, got {got(value)}")
+            raise AssuranceError("codes", f"expected a non-empty tuple of codes, got {got(value)}")
         seen: set[str] = set()
         for index, entry in enumerate(value):
             if not isinstance(entry, CensusCode):
-                raise CohortError(f"codes[{index}]", f"expected a CensusCode, got {got(entry)}")
+                raise AssuranceError(f"codes[{index}]", f"expected a CensusCode, got {got(entry)}")
             check_code_shape(entry.code, self.kind, f"codes[{index}].code")
             if entry.code in seen:
-                raise CohortError(
+                raise AssuranceError(
                     f"codes[{index}].code",
                     f"expected each code once, got {safe_repr(entry.code)} again",
                 )
@@ -154,7 +154,7 @@ class CensusCodeList:
         """Return what ``code`` stands for.
 
         Raises:
-            CohortError: If ``code`` is not on the list (the nearest code is suggested).
+            AssuranceError: If ``code`` is not on the list (the nearest code is suggested).
         """
         code = self.check(code)
         return next(entry.label for entry in self.codes if entry.code == code)
@@ -184,13 +184,13 @@ class CensusCodeList:
             field: Where the code was found, for the message (``"$.records[3].factors[1]"``).
 
         Raises:
-            CohortError: If it is not, naming the nearest valid code when one is close.
+            AssuranceError: If it is not, naming the nearest valid code when one is close.
         """
         if isinstance(code, str) and code in self:
             return code
         nearest = self.nearest(code)
         hint = f"; nearest: {safe_repr(nearest)}" if nearest else ""
-        raise CohortError(
+        raise AssuranceError(
             field,
             f"expected a {self.kind.label} code of the {self.year} census list, "
             f"got {got(code)}{hint}",
@@ -201,7 +201,7 @@ def plan_category_field(value: object) -> str | None:
     """Convert a plan category: ``None`` (no plan) or a code such as ``"NEG"``.
 
     Raises:
-        CohortError: If it is neither ``None`` nor shaped like a plan category code.
+        AssuranceError: If it is neither ``None`` nor shaped like a plan category code.
     """
     if value is None:
         return None
@@ -216,23 +216,23 @@ def factors_field(value: object) -> tuple[str, ...]:
     """Convert assessment factors: a tuple (or list) of codes, each once.
 
     Raises:
-        CohortError: If it is not a tuple or list of factor-shaped codes, repeats a
+        AssuranceError: If it is not a tuple or list of factor-shaped codes, repeats a
             code, or gives ``"21"`` (no factors identified) beside another code, which
             the census refuses (validation rule 8869).
     """
     if not isinstance(value, tuple | list):
-        raise CohortError("factors", f"expected a tuple of factor codes, got {got(value)}")
+        raise AssuranceError("factors", f"expected a tuple of factor codes, got {got(value)}")
     codes = tuple(
         check_code_shape(code, CodeListKind.ASSESSMENT_FACTOR, f"factors[{index}]")
         for index, code in enumerate(value)
     )
     for index, code in enumerate(codes):
         if code in codes[:index]:
-            raise CohortError(
+            raise AssuranceError(
                 f"factors[{index}]", f"expected each factor once, got {safe_repr(code)} again"
             )
     if _NO_FACTORS in codes and len(codes) > 1:
-        raise CohortError(
+        raise AssuranceError(
             "factors",
             f"expected {safe_repr(_NO_FACTORS)} (no factors identified) on its own, "
             f"got it with {len(codes) - 1} other code{'' if len(codes) == 2 else 's'}",

@@ -12,7 +12,7 @@ from neglect_protocol._model._assessment import Assessment, ChildRef
 from neglect_protocol._model._census import factors_field, plan_category_field
 from neglect_protocol._model._checks import got, tuple_of
 from neglect_protocol._model._proportion import Proportion
-from neglect_protocol.errors import CohortError, safe_repr
+from neglect_protocol.errors import AssuranceError, safe_repr
 
 
 class PrimaryNeed(enum.Enum):
@@ -72,7 +72,7 @@ def census_date(year: int) -> dt.date:
     datetime.date(2022, 3, 31)
     """
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 9999:
-        raise CohortError("census_year", f"expected a year such as 2022, got {got(year)}")
+        raise AssuranceError("census_year", f"expected a year such as 2022, got {got(year)}")
     return dt.date(year, 3, 31)
 
 
@@ -110,12 +110,12 @@ class CensusAgeBand(enum.Enum):
         """Return the band for an age in completed years, ``None`` meaning unborn.
 
         Raises:
-            CohortError: If ``years`` is not a whole number from 0 to 17 (or ``None``).
+            AssuranceError: If ``years`` is not a whole number from 0 to 17 (or ``None``).
         """
         if years is None:
             return cls.UNBORN
         if isinstance(years, bool) or not isinstance(years, int) or not 0 <= years < _ADULT:
-            raise CohortError(
+            raise AssuranceError(
                 "age",
                 f"expected completed years from 0 to {_ADULT - 1} (a child), or None, "
                 f"got {got(years)}",
@@ -130,7 +130,7 @@ class CensusAgeBand(enum.Enum):
         """Return the band of ``child`` by age at 31 March of ``census_year``.
 
         Raises:
-            CohortError: If the child has no date of birth but was due on or before
+            AssuranceError: If the child has no date of birth but was due on or before
                 the census date (born by then, so the band cannot be known), or is
                 18 or over at the census date.
 
@@ -144,7 +144,7 @@ class CensusAgeBand(enum.Enum):
         day = census_date(census_year)
         due = child.expected_delivery_date
         if child.date_of_birth is None and due is not None and due <= day:
-            raise CohortError(
+            raise AssuranceError(
                 "child",
                 f"expected a date of birth for a child due on or before the census date "
                 f"{day.isoformat()}, got only an expected delivery date",
@@ -170,14 +170,14 @@ def _member(kind: type[enum.Enum], field: str, value: object) -> Any:
         if value == member.value or (isinstance(member, CensusAgeBand) and value == member.label):
             return member
     choices = ", ".join(safe_repr(member) for member in kind)
-    raise CohortError(field, f"expected one of {choices}, got {got(value)}")
+    raise AssuranceError(field, f"expected one of {choices}, got {got(value)}")
 
 
 def as_primary_need(value: PrimaryNeed | str, field: str = "primary_need") -> PrimaryNeed:
     """Return ``value`` as a primary need: a member, or its code (``"N1"``).
 
     Raises:
-        CohortError: If it is neither.
+        AssuranceError: If it is neither.
     """
     member: PrimaryNeed = _member(PrimaryNeed, field, value)
     return member
@@ -187,7 +187,7 @@ def as_age_band(value: CensusAgeBand | str, field: str = "age_band") -> CensusAg
     """Return ``value`` as an age band: a member, its value (``"under 1"``) or its label.
 
     Raises:
-        CohortError: If it is none of these.
+        AssuranceError: If it is none of these.
     """
     member: CensusAgeBand = _member(CensusAgeBand, field, value)
     return member
@@ -197,10 +197,10 @@ def check_level(value: object, field: str) -> int:
     """Return ``value`` if it is a level of need, a whole number from 1 up.
 
     Raises:
-        CohortError: If it is not.
+        AssuranceError: If it is not.
     """
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise CohortError(
+        raise AssuranceError(
             field, f"expected a level of need from 1 up (local policy), got {got(value)}"
         )
     return value
@@ -210,10 +210,10 @@ def check_flag(value: object, field: str) -> bool:
     """Return ``value`` if it is ``True`` or ``False``.
 
     Raises:
-        CohortError: If it is not.
+        AssuranceError: If it is not.
     """
     if not isinstance(value, bool):
-        raise CohortError(field, f"expected True or False, got {got(value)}")
+        raise AssuranceError(field, f"expected True or False, got {got(value)}")
     return value
 
 
@@ -227,7 +227,7 @@ def _age_band(value: CensusAgeBand | str) -> CensusAgeBand:
 
 def _reference(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise CohortError(attribute.name, f"expected non-empty text, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected non-empty text, got {got(value)}")
 
 
 def _level(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -262,7 +262,7 @@ class CohortRecord:
     does not know its year.
 
     Raises:
-        CohortError: If a field is invalid; if a code is not shaped like one or is
+        AssuranceError: If a field is invalid; if a code is not shaped like one or is
             repeated, or ``"21"`` (no factors identified) is given beside another
             factor (census validation rule 8869); or if an unborn child is
             recorded as looked after.
@@ -290,7 +290,7 @@ class CohortRecord:
         # (Children Act 1989, s.22(1)), and a child is a person under 18 (s.105(1)):
         # one not yet born cannot be looked after; pre-birth work plans care from birth.
         if self.age_band is CensusAgeBand.UNBORN and self.looked_after:
-            raise CohortError(
+            raise AssuranceError(
                 "looked_after",
                 "expected an unborn child not to be looked after (a child can be in care "
                 "only once born, Children Act 1989 s.22(1)), got True",
@@ -331,7 +331,7 @@ class CohortRecord:
 
 def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise CohortError(attribute.name, f"expected a whole number from 0 up, got {got(value)}")
+        raise AssuranceError(attribute.name, f"expected a whole number from 0 up, got {got(value)}")
 
 
 @attrs.frozen
@@ -357,7 +357,7 @@ class GCP2Completion:
         """Count ``assessment``, led by its first practitioner, with the child's age band.
 
         Raises:
-            CohortError: If the assessment names no practitioner, or its first
+            AssuranceError: If the assessment names no practitioner, or its first
                 practitioner has no agency.
 
         >>> import datetime as dt
@@ -373,7 +373,7 @@ class GCP2Completion:
         ('W-9', 'health', '1 to 4')
         """
         if not assessment.practitioners or assessment.practitioners[0].agency is None:
-            raise CohortError(
+            raise AssuranceError(
                 "assessment.practitioners",
                 "expected a first practitioner with an agency, got "
                 + ("none" if not assessment.practitioners else "one without an agency"),
@@ -398,7 +398,7 @@ class ImplementationMeasures:
         completions: The GCP2s completed in the period.
 
     Raises:
-        CohortError: If a count is not a whole number from 0 up, or more distinct
+        AssuranceError: If a count is not a whole number from 0 up, or more distinct
             practitioners completed a GCP2 than were trained.
 
     >>> from neglect_protocol.indicators import GCP2Completion, ImplementationMeasures
@@ -414,12 +414,12 @@ class ImplementationMeasures:
     awareness_attendance: int = attrs.field(validator=_count)
     practitioners_trained: int = attrs.field(validator=_count)
     completions: tuple[GCP2Completion, ...] = attrs.field(
-        default=(), validator=tuple_of(GCP2Completion, CohortError)
+        default=(), validator=tuple_of(GCP2Completion, AssuranceError)
     )
 
     def __attrs_post_init__(self) -> None:
         if self.practitioners_using > self.practitioners_trained:
-            raise CohortError(
+            raise AssuranceError(
                 "completions",
                 f"expected no more practitioners completing GCP2s than the "
                 f"{self.practitioners_trained} trained, got {self.practitioners_using}",
@@ -450,7 +450,7 @@ class ImplementationMeasures:
 
 def _needs(value: object) -> frozenset[PrimaryNeed]:
     if isinstance(value, str) or not isinstance(value, tuple | list | set | frozenset):
-        raise CohortError("primary_needs", f"expected a set of primary needs, got {got(value)}")
+        raise AssuranceError("primary_needs", f"expected a set of primary needs, got {got(value)}")
     return frozenset(
         as_primary_need(need, f"primary_needs[{index}]") for index, need in enumerate(value)
     )
@@ -458,7 +458,7 @@ def _needs(value: object) -> frozenset[PrimaryNeed]:
 
 def _factor_codes(value: object) -> frozenset[str]:
     if isinstance(value, str) or not isinstance(value, tuple | list | set | frozenset):
-        raise CohortError("factors", f"expected a set of factor codes, got {got(value)}")
+        raise AssuranceError("factors", f"expected a set of factor codes, got {got(value)}")
     return frozenset(factors_field(tuple(sorted(value, key=str))))
 
 

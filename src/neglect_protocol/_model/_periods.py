@@ -8,7 +8,7 @@ import re
 import attrs
 
 from neglect_protocol._model._checks import got
-from neglect_protocol.errors import CohortError
+from neglect_protocol.errors import AssuranceError
 
 _LABEL = re.compile(r"(?P<first>[0-9]{4})-(?P<second>[0-9]{2})(?: Q(?P<quarter>[1-4]))?")
 
@@ -61,13 +61,13 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.label, str) or not self.label.strip():
-            raise CohortError("label", f"expected non-empty text, got {got(self.label)}")
+            raise AssuranceError("label", f"expected non-empty text, got {got(self.label)}")
         for name in ("start", "end"):
             value = getattr(self, name)
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-                raise CohortError(name, f"expected a date, got {got(value)}")
+                raise AssuranceError(name, f"expected a date, got {got(value)}")
         if self.end < self.start:
-            raise CohortError(
+            raise AssuranceError(
                 "end",
                 f"expected a date on or after the start {self.start.isoformat()}, "
                 f"got {self.end.isoformat()}",
@@ -78,19 +78,19 @@ class Period:
         """Read a period written ``"YYYY-YY"`` (a financial year) or ``"YYYY-YY Qn"``.
 
         Raises:
-            CohortError: If ``text`` is not such a label, or its two years do not
+            AssuranceError: If ``text`` is not such a label, or its two years do not
                 follow each other (``"2023-25"``).
         """
         found = _LABEL.fullmatch(text) if isinstance(text, str) else None
         if found is None:
-            raise CohortError(
+            raise AssuranceError(
                 field,
                 f"expected a financial year such as '2023-24' or a quarter such as "
                 f"'2023-24 Q1', got {got(text)}",
             )
         first = int(found["first"])
         if int(found["second"]) != (first + 1) % 100:
-            raise CohortError(
+            raise AssuranceError(
                 field,
                 f"expected the second year to follow the first ({first}-"
                 f"{(first + 1) % 100:02d}), got {got(text)}",
@@ -105,10 +105,10 @@ class Period:
         """Return the financial year starting 1 April ``first``.
 
         Raises:
-            CohortError: If ``first`` is not a year from 1900 to 9998.
+            AssuranceError: If ``first`` is not a year from 1900 to 9998.
         """
         if isinstance(first, bool) or not isinstance(first, int) or not 1900 <= first <= 9998:
-            raise CohortError("year", f"expected a year such as 2023, got {got(first)}")
+            raise AssuranceError("year", f"expected a year such as 2023, got {got(first)}")
         return cls(
             f"{first}-{(first + 1) % 100:02d}", dt.date(first, 4, 1), dt.date(first + 1, 3, 31)
         )
