@@ -5,6 +5,18 @@ Every exception the library raises on purpose derives from
 Each leaf also derives from the closest builtin (:class:`ValueError` or
 :class:`LookupError`), so existing ``except ValueError`` handlers keep working.
 
+There is a class for each thing a caller would do differently, not one per
+message: :class:`AssessmentError` (fix this child's record),
+:class:`PolicyError` (fix the partnership's reference data),
+:class:`AssuranceError` (fix the assurance data), :class:`DocumentError` (fix
+the file), :class:`UnknownCodeError` (offer the nearest code),
+:class:`InvalidGradeError` (a grade that is not 1 to 5),
+:class:`StatisticsError` and :class:`SuppressedValueError` for figures,
+:class:`InvalidArgumentError` for a call the code got wrong, and
+:class:`OutputExistsError` before a file is replaced. Every input error
+(:class:`InputError`) lists its ``problems``, each a ``$``-rooted path and a
+message; where in the data a problem is goes in the path, not in the class.
+
 Messages say what was expected, what was received and where. They never repeat
 free-text evidence or carers' comments: those are personal data about a child.
 
@@ -186,6 +198,10 @@ class InputError(NeglectProtocolError):
 class InvalidGradeError(InputError, ValueError):
     """A value was offered as a GCP2 grade but is not an integer from 1 to 5.
 
+    Grades are what a host system most often converts from its own data (a
+    spreadsheet cell, a form field), one at a time: a caller catches this class to
+    mark that value, and keeps :attr:`value` to show it back to whoever typed it.
+
     Attributes:
         value: The rejected value (kept on the error for the caller; the message
             shows it only if it cannot be free text, see :func:`safe_repr`).
@@ -202,14 +218,15 @@ class UnknownCodeError(InputError, LookupError):
     """A code is not among those of the list in use.
 
     The list is a catalogue's areas, sub-areas and items, a screening checklist's
-    signs and domains, an audit scale's judgements, a survey's questions, or a
-    census list's codes. A caller catches this class to offer the nearest valid
-    codes, whichever list the code was looked up in.
+    signs and domains, an audit scale's judgements or a survey's questions. A
+    caller catches this class to offer :attr:`suggestions`, whichever list the code
+    was looked up in; as a :class:`LookupError` it is caught where a missing key
+    would be.
 
     Attributes:
         code: The code that was looked up.
-        catalogue: The name of the list it was looked up in (a catalogue, scale or
-            survey).
+        catalogue: The name of the list it was looked up in (a catalogue,
+            checklist, scale or survey).
         suggestions: The nearest valid codes, best first (may be empty).
         path: Where the code was found, if it came from a document or an
             assessment (for example ``"ratings[2].code"``); empty otherwise.
@@ -274,11 +291,15 @@ class StatisticsError(InputError, ValueError):
 
     A count that is not a whole number, is negative, is zero where a base is
     needed or exceeds its total; a confidence level not strictly between 0 and 1;
-    a negative number of decimal places; an unknown weighting.
+    a negative number of decimal places; an unknown weighting; grades to compare
+    or a moderation set that give nothing to agree on.
+
+    An analyst catches this class to leave one figure out of a table and go on:
+    the counts or grades cannot give that statistic, whichever data they came
+    from.
 
     Attributes:
-        field: The argument at fault (``"ndigits"``, ``"weights"``, ``"a[3]"``).
-        problem: What is wrong, as a sentence fragment.
+        path: The argument at fault (``"ndigits"``, ``"weights"``, ``"a[3]"``).
     """
 
 
@@ -286,10 +307,11 @@ class SuppressedValueError(InputError, ValueError):
     """A value hidden by disclosure control was asked for as a share or a phrase.
 
     The message names where the value is and the policy that hides it, never the
-    value itself.
+    value itself. A caller catches this class to print the policy's symbol in
+    place of the figure: nothing is wrong with the data.
 
     Attributes:
-        field: Which value was asked for (``"positive"``, ``"cells[2][0]"``).
+        path: Which value was asked for (``"positive"``, ``"cells[2][0]"``).
         policy: The name of the disclosure policy that suppresses it.
     """
 
@@ -360,6 +382,8 @@ class DocumentError(InputError, ValueError):
 
     The message is the problems as ``path: message`` lines. Values of free-text
     fields (evidence, comments) are never repeated: a problem names only their type.
+    A caller catches this class to send the file back whole, whatever it holds (an
+    assessment, a catalogue, a policy): every problem is at its ``$`` path.
 
     Attributes:
         problems: Every problem found, in document order.
@@ -373,6 +397,9 @@ class DocumentError(InputError, ValueError):
 
 class SchemaVersionError(DocumentError):
     """A document's ``schema_version`` is missing, newer than this release, or unknown.
+
+    A caller catches this class apart from other :class:`DocumentError` to say
+    "upgrade the library" (or the sender's) rather than "fix the file".
 
     Attributes:
         version: The version the document gave (``None`` if it gave none).
@@ -390,6 +417,9 @@ class SchemaVersionError(DocumentError):
 class UnsupportedTypeError(NeglectProtocolError, TypeError):
     """A value or type was passed for serialisation that the library does not serialise.
 
+    A mistake in the calling code, not in any data: a :class:`TypeError`, not an
+    input error.
+
     Attributes:
         type_name: The name of the type.
     """
@@ -405,12 +435,14 @@ class UnsupportedTypeError(NeglectProtocolError, TypeError):
 class InvalidArgumentError(InputError, ValueError):
     """An argument to a function is outside what it accepts.
 
-    A table layout or a plot's series it does not know, or a roll-up rule given
-    no grades to combine.
+    A table layout or a plot's series it does not know, a roll-up rule given no
+    grades to combine, a report file name that is not a plain name. The calling
+    code (or the command line's user) chose the argument, not the data, so it is
+    fixed where the call is written (the command line reports a bad ``--stem`` as
+    a usage mistake).
 
     Attributes:
-        argument: The name of the argument.
-        problem: What was expected and what was received.
+        path: The name of the argument (``"layout"``, ``"stem"``).
     """
 
 
