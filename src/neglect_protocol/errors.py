@@ -339,9 +339,12 @@ class AssuranceError(InputError, ValueError):
 
     An analyst or a report pipeline catches this class to send the data back to
     whoever collected them; whether an audit, an action plan, a survey or a cohort
-    is at fault is in ``path``, not in the class. The scale the audits are judged on is
-    configuration (a :class:`PolicyError`), and a statistic asked for with an
-    argument it cannot use a :class:`StatisticsError`.
+    is at fault is in ``path``, not in the class. The scale the audits are judged
+    on is configuration (a :class:`PolicyError`), and a statistic asked for with
+    an argument it cannot use a :class:`StatisticsError`. A census list (and the
+    local policy on codes that cannot apply to an unborn child) is checked with
+    the same code checks as the records it checks, so a code of the wrong shape
+    is this error in either.
 
     Attributes:
         path: Where the problem is (``"audits[2].team"``, ``"grades['C9']"``,
