@@ -289,6 +289,27 @@ class TestScreen:
         ):
             ScreeningReason("mine", "refer", "text")  # type: ignore[arg-type]
 
+    def test_rule_settings_off_the_list_are_not_echoed(self) -> None:
+        """A rule's outcome or answer off its list is described, never shown, if it is text.
+
+        A policy file is typed by a person, and a sentence in the wrong field is no
+        safer to echo than a record's evidence.
+        """
+        sentence = "Invented: the mother said the baby sleeps in the car"
+        with pytest.raises(PolicyError) as caught:
+            SignsAnswered(sentence)  # type: ignore[arg-type]
+        assert str(caught.value).endswith(f"got a str of {len(sentence)} characters")
+        assert sentence not in repr(caught.value.problems)
+        with pytest.raises(PolicyError) as caught:
+            SignsAnswered(
+                ScreeningOutcome.REQUEST_GCP2,
+                answers=("applies", sentence),  # type: ignore[arg-type]
+            )
+        assert str(caught.value).startswith("answers[1]: expected one of ")
+        assert sentence not in str(caught.value)
+        with pytest.raises(PolicyError, match="got 'maybe'$"):
+            SignsAnswered("maybe")  # type: ignore[arg-type]
+
     def test_reprs_name_no_evidence(self) -> None:
         """Contexts and decisions have short reprs without any evidence."""
         chosen = screening({"HE1": "applies"})

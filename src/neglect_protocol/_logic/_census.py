@@ -70,7 +70,7 @@ class NeglectBasis(enum.Enum):
         Raises:
             AssuranceError: If it is neither.
         """
-        return member_of(cls, value, "basis", AssuranceError, shown=got)
+        return member_of(cls, value, "basis", AssuranceError)
 
 
 _DESCRIPTIONS = {

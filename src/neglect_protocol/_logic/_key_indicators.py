@@ -276,7 +276,7 @@ class KeyIndicator(enum.Enum):
         Raises:
             AssuranceError: If it is neither.
         """
-        return member_of(cls, value, "indicator", AssuranceError, shown=got)
+        return member_of(cls, value, "indicator", AssuranceError)
 
 
 _MEASURES: dict[

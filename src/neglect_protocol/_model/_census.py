@@ -95,7 +95,7 @@ def _year(instance: object, attribute: attrs.Attribute[int], value: object) -> N
 
 
 def _kind(value: CodeListKind | str) -> CodeListKind:
-    return member_of(CodeListKind, value, "kind", AssuranceError, shown=got)
+    return member_of(CodeListKind, value, "kind", AssuranceError)
 
 
 @attrs.frozen

@@ -147,8 +147,6 @@ def member_of(
     value: object,
     field: str,
     error: Callable[[str, str], Exception],
-    *,
-    shown: Callable[[object], str] = repr,
 ) -> Member:
     """Return ``value`` as a member of the enum ``kind``, accepting a member or its value.
 
@@ -156,9 +154,9 @@ def member_of(
         kind: The enum.
         value: A member or a member's value.
         field: Where the value came from, for the error.
-        error: Builds the error from the field and a problem.
-        shown: How the error shows a wrong value (``repr`` for configuration; a
-            safe rendering where the value may be free text in the wrong place).
+        error: Builds the error from the field and a problem. A wrong value is shown
+            by the echo rule (:func:`got`): a policy file's value is no safer to echo
+            than a record's.
 
     Raises:
         Exception: ``error(field, ...)`` listing the choices, if ``value`` is neither.
@@ -169,4 +167,4 @@ def member_of(
         return kind(value)
     except ValueError:
         choices = ", ".join(safe_repr(choice) for choice in kind)
-        raise error(field, f"expected one of {choices}, got {shown(value)}") from None
+        raise error(field, f"expected one of {choices}, got {got(value)}") from None

@@ -249,7 +249,7 @@ class Checklist:
 
 def _answer(value: object) -> Answer:
     # A screener's answer slot may hold evidence typed in the wrong place: never echo it.
-    return member_of(Answer, value, "answer", AssessmentError, shown=got)
+    return member_of(Answer, value, "answer", AssessmentError)
 
 
 def _evidence(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
