@@ -249,29 +249,32 @@ def whole(pattern: str) -> dict[str, Any]:
 
 _DATE_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
-SCALARS: dict[Any, Scalar] = {
-    str: Scalar(_string, lambda value: value, {"type": "string"}),
-    int: Scalar(_integer, lambda value: value, {"type": "integer"}),
-    bool: Scalar(_boolean, lambda value: value, {"type": "boolean"}),
-    Grade: Scalar(
-        _grade, lambda value: value.value, {"type": "integer", "minimum": 1, "maximum": 5}
-    ),
-    dt.date: Scalar(
-        _date,
-        lambda value: value.isoformat(),
-        {"type": "string", "format": "date", **whole(_DATE_PATTERN)},
-    ),
-    float: Scalar(_number, lambda value: value, {"type": "number"}),
-    # Exact shares (a ceiling on the share inadequate) are text, as JSON numbers are not exact.
-    Fraction: Scalar(
-        _fraction,
-        str,
-        {"type": "string", **whole("[0-9]+(/[0-9]*[1-9][0-9]*|\\.[0-9]+)?")},
-    ),
-}
+SCALARS: Mapping[Any, Scalar] = FrozenMap(
+    {
+        str: Scalar(_string, lambda value: value, {"type": "string"}),
+        int: Scalar(_integer, lambda value: value, {"type": "integer"}),
+        bool: Scalar(_boolean, lambda value: value, {"type": "boolean"}),
+        Grade: Scalar(
+            _grade, lambda value: value.value, {"type": "integer", "minimum": 1, "maximum": 5}
+        ),
+        dt.date: Scalar(
+            _date,
+            lambda value: value.isoformat(),
+            {"type": "string", "format": "date", **whole(_DATE_PATTERN)},
+        ),
+        float: Scalar(_number, lambda value: value, {"type": "number"}),
+        # Exact shares (a ceiling on the share inadequate) are text, as JSON numbers are not exact.
+        Fraction: Scalar(
+            _fraction,
+            str,
+            {"type": "string", **whole("[0-9]+(/[0-9]*[1-9][0-9]*|\\.[0-9]+)?")},
+        ),
+    }
+)
 """The scalar types of the wire format; enumerations are handled by :func:`enum_scalar`."""
 
 
+@functools.cache
 def enum_scalar(kind: type[enum.Enum]) -> Scalar:
     """The wire form of an enumeration: its values (codes), refused if unknown."""
     members = {member.value: member for member in kind}
@@ -293,9 +296,7 @@ def scalar_for(kind: Any) -> Scalar | None:
     if kind in SCALARS:
         return SCALARS[kind]
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        scalar = enum_scalar(kind)
-        SCALARS[kind] = scalar
-        return scalar
+        return enum_scalar(kind)
     return None
 
 
