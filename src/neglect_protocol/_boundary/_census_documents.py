@@ -14,9 +14,10 @@ import attrs
 from neglect_protocol._boundary._wire import (
     AT_LEAST_ONE,
     NONBLANK,
+    Defaults,
     Layout,
+    WireRules,
     described,
-    field_rules,
     matching,
 )
 from neglect_protocol._model._census import CensusCode, CensusCodeList, CodeListKind
@@ -44,25 +45,28 @@ class CensusCodeListDocument:
     codes: tuple[CensusCode, ...]
 
 
-def _to_shape(codes: CensusCodeList) -> CensusCodeListDocument:
+def _to_shape(codes: CensusCodeList, _: Defaults) -> CensusCodeListDocument:
     return CensusCodeListDocument(codes.kind, codes.source, codes.year, codes.codes)
 
 
-def _from_shape(document: CensusCodeListDocument) -> CensusCodeList:
+def _from_shape(document: CensusCodeListDocument, _: Defaults) -> CensusCodeList:
     return CensusCodeList(document.code_list, document.source, document.year, document.codes)
 
 
-field_rules(
-    CensusCode,
-    code=matching(r"\S(?:.*\S)?", "a code without spaces around it"),
-    label=NONBLANK,
+RULES = WireRules(
+    fields={
+        CensusCode: {
+            "code": matching(r"\S(?:.*\S)?", "a code without spaces around it"),
+            "label": NONBLANK,
+        },
+        CensusCodeListDocument: {
+            "source": NONBLANK,
+            # The list checks its year itself (a year a census collection ends in: 2009 to 9999).
+            "year": described({"minimum": 2009, "maximum": 9999}),
+            "codes": AT_LEAST_ONE,
+        },
+    }
 )
-# The list checks its year itself (a year a census collection ends in: 2009 to 9999).
-field_rules(
-    CensusCodeListDocument,
-    source=NONBLANK,
-    year=described({"minimum": 2009, "maximum": 9999}),
-    codes=AT_LEAST_ONE,
-)
+"""How the census code lists look on the wire beyond their annotations."""
 
 CENSUS_CODE_LIST_LAYOUT = Layout(CensusCodeListDocument, _to_shape, _from_shape)

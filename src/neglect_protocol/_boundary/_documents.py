@@ -3,7 +3,11 @@
 A *document* is a value exchanged on its own (an assessment, a catalogue, a
 profile): its JSON object carries ``kind`` and ``schema_version``. Every other
 public value type is a *part*, written without them. Both are declared once, in
-:mod:`neglect_protocol._boundary._kinds`.
+:mod:`neglect_protocol._boundary._kinds`, with the wire rules of every format.
+
+The converter is built here from those declarations, and given the shipped
+reference data a document may leave out (an instrument's structure, the
+screening checklist), which it reads here, with itself, on first use.
 """
 
 from __future__ import annotations
@@ -11,15 +15,17 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Mapping
+from importlib.resources import files
 from typing import Any, TypeVar
 
 import attrs
 from cattrs.preconf.json import JsonConverter
 
-from neglect_protocol._boundary._kinds import DOCUMENT_KINDS, PARTS, DocumentKind
-from neglect_protocol._boundary._parse import parse_json
+from neglect_protocol._boundary._kinds import DOCUMENT_KINDS, PARTS, RULES, DocumentKind
+from neglect_protocol._boundary._parse import parse_json, read_file
 from neglect_protocol._boundary._wire import (
     SHAPE,
+    Defaults,
     WireError,
     describe,
     json_type,
@@ -27,6 +33,8 @@ from neglect_protocol._boundary._wire import (
     problems_of,
     relative,
 )
+from neglect_protocol._model._catalogue import Catalogue, Instrument
+from neglect_protocol._model._screening import Checklist
 from neglect_protocol.errors import (
     DocumentError,
     DocumentProblem,
@@ -95,9 +103,28 @@ def serialisable_types() -> frozenset[type]:
 
 @functools.cache
 def _converter() -> JsonConverter:
-    omit: frozenset[type] = frozenset().union(*(entry.omit_if_default for entry in DOCUMENT_KINDS))
     layouts = {entry.type: entry.layout for entry in DOCUMENT_KINDS if entry.layout is not None}
-    return make_wire_converter(omit, layouts)
+    return make_wire_converter(RULES, layouts, Defaults(builtin_catalogue, builtin_checklist))
+
+
+_CATALOGUE_FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
+
+
+@functools.cache
+def builtin_catalogue(instrument: Instrument) -> Catalogue:
+    """Return the shipped structure-only catalogue for ``instrument``."""
+    return read_as(
+        Catalogue,
+        read_file(files("neglect_protocol").joinpath("data", _CATALOGUE_FILES[instrument])),
+    )
+
+
+@functools.cache
+def builtin_checklist() -> Checklist:
+    """Return the shipped invented screening checklist."""
+    return read_as(
+        Checklist, read_file(files("neglect_protocol").joinpath("data", "screening_checklist.toml"))
+    )
 
 
 # --- Writing ---

@@ -24,19 +24,18 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._boundary._builtin import builtin_catalogues, builtin_checklist
 from neglect_protocol._boundary._wire import (
     AT_LEAST_ONE,
     NONBLANK,
     NONBLANK_CODES,
     OPTIONAL_NONBLANK,
     RULE,
+    Defaults,
     Layout,
     WireError,
+    WireRules,
     at_least,
     described,
-    field_rules,
-    field_types,
     optional,
     tagged_union,
 )
@@ -94,36 +93,6 @@ PARTS = (
 )
 """The public value types of escalation and screening written without an envelope."""
 
-# Ranges the rules' own validators check, said again here so that the converter
-# reports them as ranges and the JSON Schema refuses them too.
-LEVEL = at_least(1)
-field_rules(LevelOfNeed, number=LEVEL, name=NONBLANK, typical_response=NONBLANK)
-field_rules(LevelOfNeed, review_after_days=at_least(1))
-for _spec in RULE_KINDS.values():
-    field_rules(_spec, level=optional(LEVEL) if _spec is AllOf else LEVEL)
-field_rules(SubAreasAtOrAbove, count=at_least(1))
-field_rules(AreaAtOrAbove, count=at_least(1), areas=NONBLANK_CODES)
-field_rules(PersistentBorderline, assessments=at_least(2), count=at_least(1))
-field_rules(InfantStepUp, steps=at_least(1), under_months=at_least(1))
-field_rules(Reason, level=LEVEL, text=NONBLANK)
-field_rules(Override, rationale=NONBLANK, by=NONBLANK)
-field_types(AllOf, rules=tuple[ThresholdRuleSpec, ...])  # type: ignore[valid-type]
-field_rules(Domain, code=NONBLANK, name=NONBLANK)
-field_rules(Sign, code=NONBLANK, domain=NONBLANK, text=NONBLANK)
-field_rules(Checklist, name=NONBLANK, version=NONBLANK)
-field_rules(SignAnswer, sign=NONBLANK)
-field_rules(Screening, screener=OPTIONAL_NONBLANK, reference=OPTIONAL_NONBLANK)
-field_rules(SignsAnswered, min_count=at_least(1), domains=NONBLANK_CODES, answers=AT_LEAST_ONE)
-field_rules(NamedSigns, codes=NONBLANK_CODES, answers=AT_LEAST_ONE)
-field_rules(
-    NamedSubAreasAtOrAbove,
-    codes=described({"minItems": 1, "items": {"type": "string", "pattern": "\\S"}}),
-)
-field_rules(DomainsWithSigns, min_domains=at_least(1), answers=AT_LEAST_ONE)
-field_rules(SeriousSigns, answers=AT_LEAST_ONE)
-field_rules(NotKnown, min_count=at_least(1))
-
-
 # --- Threshold policies: the policy file format ---
 
 
@@ -147,22 +116,7 @@ class PolicyDocument:
     requires_monotone_roll_up: bool = attrs.field(default=True, kw_only=True)
 
 
-field_rules(
-    PolicyDocument,
-    name=NONBLANK,
-    version=NONBLANK,
-    drift_period_days=at_least(1),
-    levels=AT_LEAST_ONE,
-    rules=AT_LEAST_ONE,
-)
-field_types(
-    PolicyDocument,
-    rules=tuple[ThresholdRuleSpec, ...],  # type: ignore[valid-type]
-    modifiers=tuple[ModifierSpec, ...],  # type: ignore[valid-type]
-)
-
-
-def _policy_to_shape(policy: ThresholdPolicy) -> PolicyDocument:
+def _policy_to_shape(policy: ThresholdPolicy, _: Defaults) -> PolicyDocument:
     # The layout's fields are named as the policy's attributes and keyword arguments,
     # so both directions copy by name.
     return PolicyDocument(
@@ -170,9 +124,11 @@ def _policy_to_shape(policy: ThresholdPolicy) -> PolicyDocument:
     )
 
 
-def _policy_from_shape(document: PolicyDocument) -> ThresholdPolicy:
+def _policy_from_shape(document: PolicyDocument, defaults: Defaults) -> ThresholdPolicy:
     # ThresholdPolicy checks levels and rules together; its PolicyError names the place.
-    return ThresholdPolicy(**attrs.asdict(document, recurse=False), catalogues=builtin_catalogues())
+    return ThresholdPolicy(
+        **attrs.asdict(document, recurse=False), catalogues=defaults.catalogues()
+    )
 
 
 THRESHOLD_POLICY_LAYOUT = Layout(PolicyDocument, _policy_to_shape, _policy_from_shape)
@@ -223,12 +179,7 @@ class ChecklistDocument:
     domains: tuple[ChecklistDomain, ...]
 
 
-field_rules(ChecklistSign, code=NONBLANK, text=NONBLANK)
-field_rules(ChecklistDomain, code=NONBLANK, name=NONBLANK)
-field_rules(ChecklistDocument, name=NONBLANK, version=NONBLANK, domains=AT_LEAST_ONE)
-
-
-def _checklist_to_shape(checklist: Checklist) -> ChecklistDocument:
+def _checklist_to_shape(checklist: Checklist, _: Defaults) -> ChecklistDocument:
     return ChecklistDocument(
         checklist.name,
         checklist.version,
@@ -247,7 +198,7 @@ def _checklist_to_shape(checklist: Checklist) -> ChecklistDocument:
     )
 
 
-def _checklist_from_shape(document: ChecklistDocument) -> Checklist:
+def _checklist_from_shape(document: ChecklistDocument, _defaults: Defaults) -> Checklist:
     # The checklist lists signs flat; remember where each sits in the document.
     places: list[str] = []
     signs: list[Sign] = []
@@ -292,20 +243,86 @@ class ScreeningPolicyDocument:
     checklist: Checklist | None = None
 
 
-field_rules(ScreeningPolicyDocument, name=NONBLANK, version=NONBLANK)
-field_types(ScreeningPolicyDocument, rules=tuple[OutcomeRuleSpec, ...])  # type: ignore[valid-type]
-
-
-def _screening_policy_to_shape(policy: ScreeningPolicy) -> ScreeningPolicyDocument:
-    checklist = None if policy.checklist == builtin_checklist() else policy.checklist
+def _screening_policy_to_shape(
+    policy: ScreeningPolicy, defaults: Defaults
+) -> ScreeningPolicyDocument:
+    checklist = None if policy.checklist == defaults.checklist() else policy.checklist
     return ScreeningPolicyDocument(policy.name, policy.version, policy.rules, checklist)
 
 
-def _screening_policy_from_shape(document: ScreeningPolicyDocument) -> ScreeningPolicy:
-    checklist = builtin_checklist() if document.checklist is None else document.checklist
+def _screening_policy_from_shape(
+    document: ScreeningPolicyDocument, defaults: Defaults
+) -> ScreeningPolicy:
+    checklist = defaults.checklist() if document.checklist is None else document.checklist
     return ScreeningPolicy(document.name, document.version, checklist, document.rules)
 
 
 SCREENING_POLICY_LAYOUT = Layout(
     ScreeningPolicyDocument, _screening_policy_to_shape, _screening_policy_from_shape
 )
+
+# Ranges the rules' own validators check, said again here so that the converter
+# reports them as ranges and the JSON Schema refuses them too.
+LEVEL = at_least(1)
+
+RULES = WireRules(
+    fields={
+        LevelOfNeed: {
+            "number": LEVEL,
+            "name": NONBLANK,
+            "typical_response": NONBLANK,
+            "review_after_days": at_least(1),
+        },
+        # Every rule names a level; an all-of may leave it to the rules it holds.
+        **{spec: {"level": LEVEL} for spec in RULE_KINDS.values()},
+        AllOf: {"level": optional(LEVEL)},
+        SubAreasAtOrAbove: {"level": LEVEL, "count": at_least(1)},
+        AreaAtOrAbove: {"level": LEVEL, "count": at_least(1), "areas": NONBLANK_CODES},
+        PersistentBorderline: {"level": LEVEL, "assessments": at_least(2), "count": at_least(1)},
+        NamedSubAreasAtOrAbove: {
+            "level": LEVEL,
+            "codes": described({"minItems": 1, "items": {"type": "string", "pattern": "\\S"}}),
+        },
+        InfantStepUp: {"steps": at_least(1), "under_months": at_least(1)},
+        Reason: {"level": LEVEL, "text": NONBLANK},
+        Override: {"rationale": NONBLANK, "by": NONBLANK},
+        Domain: {"code": NONBLANK, "name": NONBLANK},
+        Sign: {"code": NONBLANK, "domain": NONBLANK, "text": NONBLANK},
+        Checklist: {"name": NONBLANK, "version": NONBLANK},
+        SignAnswer: {"sign": NONBLANK},
+        Screening: {"screener": OPTIONAL_NONBLANK, "reference": OPTIONAL_NONBLANK},
+        SignsAnswered: {
+            "min_count": at_least(1),
+            "domains": NONBLANK_CODES,
+            "answers": AT_LEAST_ONE,
+        },
+        NamedSigns: {"codes": NONBLANK_CODES, "answers": AT_LEAST_ONE},
+        DomainsWithSigns: {"min_domains": at_least(1), "answers": AT_LEAST_ONE},
+        SeriousSigns: {"answers": AT_LEAST_ONE},
+        NotKnown: {"min_count": at_least(1)},
+        PolicyDocument: {
+            "name": NONBLANK,
+            "version": NONBLANK,
+            "drift_period_days": at_least(1),
+            "levels": AT_LEAST_ONE,
+            "rules": AT_LEAST_ONE,
+        },
+        ChecklistSign: {"code": NONBLANK, "text": NONBLANK},
+        ChecklistDomain: {"code": NONBLANK, "name": NONBLANK},
+        ChecklistDocument: {"name": NONBLANK, "version": NONBLANK, "domains": AT_LEAST_ONE},
+        ScreeningPolicyDocument: {"name": NONBLANK, "version": NONBLANK},
+    },
+    types={
+        AllOf: {"rules": tuple[ThresholdRuleSpec, ...]},  # type: ignore[valid-type]
+        PolicyDocument: {
+            "rules": tuple[ThresholdRuleSpec, ...],  # type: ignore[valid-type]
+            "modifiers": tuple[ModifierSpec, ...],  # type: ignore[valid-type]
+        },
+        ScreeningPolicyDocument: {"rules": tuple[OutcomeRuleSpec, ...]},  # type: ignore[valid-type]
+    },
+    # As a hand-written file: a sign is not serious unless it says so, and a policy
+    # on the built-in checklist does not hold it.
+    omitted={ChecklistSign: {"serious"}, ScreeningPolicyDocument: {"checklist"}},
+    unions=(ThresholdRuleSpec, ModifierSpec, OutcomeRuleSpec),
+)
+"""How the records of escalation and screening look on the wire beyond their annotations."""

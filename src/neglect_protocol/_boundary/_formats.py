@@ -23,7 +23,6 @@ from typing import Any
 
 import attrs
 
-from neglect_protocol._boundary._builtin import builtin_catalogue
 from neglect_protocol._boundary._wire import (
     AREA_CODE,
     AT_LEAST_ONE,
@@ -35,12 +34,13 @@ from neglect_protocol._boundary._wire import (
     RANGE,
     RULE,
     SHAPE,
+    Defaults,
     Layout,
     WireError,
+    WireRules,
+    defaulted,
     describe,
     described,
-    fast_reader,
-    field_rules,
     key_segment,
     split_location,
 )
@@ -85,7 +85,6 @@ PARTS = (
     ProfileEntry,
 )
 """The public value types of the foundation written without an envelope."""
-field_rules(ChildRef, reference=NONBLANK)
 
 _RATING_KEYS = frozenset(("code", "grade", "evidence", "carer_comment"))
 _GRADE_OF = {grade.value: grade for grade in Grade}
@@ -113,16 +112,6 @@ def _read_rating(value: dict[str, Any]) -> Rating | None:
     ):
         return Rating._built(code, _GRADE_OF[grade], evidence, comment)
     return None
-
-
-fast_reader(Rating, _read_rating)
-field_rules(Carer, reference=NONBLANK)
-field_rules(Practitioner, reference=NONBLANK)
-field_rules(Assessment, reference=OPTIONAL_NONBLANK)
-field_rules(AgeBand, from_months=MONTHS, until_months=OPTIONAL_MONTHS)
-field_rules(Area, code=AREA_CODE, name=NONBLANK)
-field_rules(SubArea, name=NONBLANK)
-field_rules(Item, label=NONBLANK)
 
 
 # --- Assessments ---
@@ -252,24 +241,12 @@ class CatalogueDocument:
     age_band: AgeBand | None = None
 
 
-field_rules(CatalogueDocument, name=NONBLANK, areas=AT_LEAST_ONE)
-field_rules(CatalogueArea, code=AREA_CODE, name=NONBLANK)
-field_rules(CatalogueSubArea, name=NONBLANK)
-field_rules(
-    CatalogueItem,
-    code=ITEM_CODE,
-    label=NONBLANK,
-    # The wording for each grade must not be blank, as the reader checks.
-    descriptors=described({"additionalProperties": {"type": "string", "pattern": "\\S"}}),
-)
-
-
-def _catalogue_to_shape(catalogue: Catalogue) -> CatalogueDocument:
+def _catalogue_to_shape(catalogue: Catalogue, defaults: Defaults) -> CatalogueDocument:
     items = tuple(
         CatalogueItem(item.code, item.label, item.descriptors, item.age_bands)
         for item in catalogue.items
     )
-    base = builtin_catalogue(catalogue.instrument)
+    base = defaults.catalogue(catalogue.instrument)
     structure = (catalogue.areas, catalogue.sub_areas, catalogue.age_band)
     if structure == (base.areas, base.sub_areas, base.age_band):
         return CatalogueDocument(catalogue.name, catalogue.version, catalogue.instrument, items)
@@ -296,11 +273,11 @@ def _catalogue_to_shape(catalogue: Catalogue) -> CatalogueDocument:
 _SECTION = re.compile(r"(areas|sub_areas|items)\[([0-9]+)\](.*)\Z")
 
 
-def _catalogue_from_shape(document: CatalogueDocument) -> Catalogue:
+def _catalogue_from_shape(document: CatalogueDocument, defaults: Defaults) -> Catalogue:
     problems: list[tuple[str, str, str]] = []
     where: dict[str, list[str]] = {"areas": [], "sub_areas": [], "items": []}
     if document.areas is None:
-        base = builtin_catalogue(document.instrument)
+        base = defaults.catalogue(document.instrument)
         areas, sub_areas = base.areas, base.sub_areas
         age_band = base.age_band if document.age_band is None else document.age_band
         where["areas"] = where["sub_areas"] = ["$.instrument"] * len(base.sub_areas + base.areas)
@@ -400,7 +377,7 @@ class ProfileDocument:
     assessment_reference: str | None = None
 
 
-def _profile_to_shape(profile: Profile) -> ProfileDocument:
+def _profile_to_shape(profile: Profile, _: Defaults) -> ProfileDocument:
     # The shape's fields are named as the profile's attributes and as the keyword
     # arguments of Profile.from_entries, so both directions copy by name.
     return ProfileDocument(
@@ -408,10 +385,42 @@ def _profile_to_shape(profile: Profile) -> ProfileDocument:
     )
 
 
-def _profile_from_shape(document: ProfileDocument) -> Profile:
+def _profile_from_shape(document: ProfileDocument, _: Defaults) -> Profile:
     # Profile.from_entries checks the entries (unique codes, areas that exist, a
     # source exactly when there is a grade...); its AssessmentError names the entry.
     return Profile.from_entries(**attrs.asdict(document, recurse=False))
 
 
 PROFILE_LAYOUT = Layout(ProfileDocument, _profile_to_shape, _profile_from_shape)
+
+
+RULES = WireRules(
+    fields={
+        ChildRef: {"reference": NONBLANK},
+        Carer: {"reference": NONBLANK},
+        Practitioner: {"reference": NONBLANK},
+        Assessment: {"reference": OPTIONAL_NONBLANK},
+        AgeBand: {"from_months": MONTHS, "until_months": OPTIONAL_MONTHS},
+        Area: {"code": AREA_CODE, "name": NONBLANK},
+        SubArea: {"name": NONBLANK},
+        Item: {"label": NONBLANK},
+        CatalogueDocument: {"name": NONBLANK, "areas": AT_LEAST_ONE},
+        CatalogueArea: {"code": AREA_CODE, "name": NONBLANK},
+        CatalogueSubArea: {"name": NONBLANK},
+        CatalogueItem: {
+            "code": ITEM_CODE,
+            "label": NONBLANK,
+            # The wording for each grade must not be blank, as the reader checks.
+            "descriptors": described(
+                {"additionalProperties": {"type": "string", "pattern": "\\S"}}
+            ),
+        },
+    },
+    # A catalogue file leaves out the options it does not use.
+    omitted={
+        CatalogueDocument: defaulted(CatalogueDocument),
+        CatalogueArea: defaulted(CatalogueArea),
+    },
+    fast_readers={Rating: _read_rating},
+)
+"""How the foundation's records look on the wire beyond their annotations."""

@@ -5,8 +5,9 @@ carries ``kind`` and ``schema_version``. :data:`DOCUMENT_KINDS` lists each kind 
 its Python type, the schema version this release writes, how it is laid out when
 that differs from the Python class, and the migrations from older versions.
 :data:`PARTS` lists the public value types written inside documents without an
-envelope. Everything else derives from these two tuples: the converter, the
-``schema`` command, :func:`~neglect_protocol.serialize.json_schema`,
+envelope. :data:`RULES` merges the wire rules each format module declares as a
+constant. Everything else derives from these: the converter, the ``schema``
+command, :func:`~neglect_protocol.serialize.json_schema`,
 :func:`~neglect_protocol.serialize.document_types` and the parametrised tests.
 Nothing is registered as a side effect of importing a module.
 
@@ -26,10 +27,10 @@ from neglect_protocol._boundary import _escalation_documents as escalation
 from neglect_protocol._boundary import _formats as foundation
 from neglect_protocol._boundary import _metrics_documents as metrics
 from neglect_protocol._boundary._report_input import ReportInput
-from neglect_protocol._boundary._wire import Layout
+from neglect_protocol._boundary._wire import Layout, WireRules
 from neglect_protocol._logic._assurance import PeriodRecords
 from neglect_protocol._logic._breakdowns import Cohort
-from neglect_protocol._model._action_plan import Action, ActionPlan
+from neglect_protocol._model._action_plan import ActionPlan
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._audit import CaseFileAudit, JudgementScale
 from neglect_protocol._model._catalogue import Catalogue
@@ -63,7 +64,6 @@ class DocumentKind:
             a value into it and back, if the document is not laid out as ``type`` is.
         migrations: By version, the function upgrading a document of that version
             to the next; the oldest version read is the first of an unbroken chain.
-        omit_if_default: Layout classes whose default-valued fields are left out.
     """
 
     kind: str
@@ -71,7 +71,6 @@ class DocumentKind:
     schema_version: int
     layout: Layout | None = None
     migrations: Mapping[int, Migration] = attrs.field(factory=dict)
-    omit_if_default: tuple[builtins.type, ...] = ()
 
     @property
     def shape(self) -> builtins.type:
@@ -120,7 +119,6 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         Catalogue,
         CATALOGUE_SCHEMA_VERSION,
         foundation.CATALOGUE_LAYOUT,
-        omit_if_default=(foundation.CatalogueDocument, foundation.CatalogueArea),
     ),
     DocumentKind("profile", Profile, PROFILE_SCHEMA_VERSION, foundation.PROFILE_LAYOUT),
     DocumentKind(
@@ -137,14 +135,12 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         Checklist,
         SCREENING_CHECKLIST_SCHEMA_VERSION,
         escalation.CHECKLIST_LAYOUT,
-        omit_if_default=(escalation.ChecklistSign,),
     ),
     DocumentKind(
         "screening_policy",
         ScreeningPolicy,
         SCREENING_POLICY_SCHEMA_VERSION,
         escalation.SCREENING_POLICY_LAYOUT,
-        omit_if_default=(escalation.ScreeningPolicyDocument,),
     ),
     DocumentKind("screening", Screening, SCREENING_SCHEMA_VERSION),
     DocumentKind("screening_decision", ScreeningDecision, SCREENING_DECISION_SCHEMA_VERSION),
@@ -168,21 +164,14 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         DISCLOSURE_POLICY_SCHEMA_VERSION,
         metrics.DISCLOSURE_POLICY_LAYOUT,
     ),
-    DocumentKind(
-        "assurance_input",
-        ReportInput,
-        ASSURANCE_INPUT_SCHEMA_VERSION,
-        # Options left to their defaults are left out, as a hand-written input would.
-        omit_if_default=(ReportInput,),
-    ),
+    DocumentKind("assurance_input", ReportInput, ASSURANCE_INPUT_SCHEMA_VERSION),
     DocumentKind(
         "census_code_list",
         CensusCodeList,
         CENSUS_CODE_LIST_SCHEMA_VERSION,
         census.CENSUS_CODE_LIST_LAYOUT,
     ),
-    # An action with no evidence of impact yet leaves the key out, as a hand-written plan would.
-    DocumentKind("action_plan", ActionPlan, ACTION_PLAN_SCHEMA_VERSION, omit_if_default=(Action,)),
+    DocumentKind("action_plan", ActionPlan, ACTION_PLAN_SCHEMA_VERSION),
 )
 """Every document kind, in the order the ``schema`` command and the tests list them."""
 
@@ -193,3 +182,6 @@ PARTS: tuple[type, ...] = (
     *census.PARTS,
 )
 """The public value types serialised on their own, without ``kind`` and ``schema_version``."""
+
+RULES = WireRules.merge(foundation.RULES, escalation.RULES, metrics.RULES, census.RULES)
+"""The wire rules of every format, which the converter and the schemas both read."""

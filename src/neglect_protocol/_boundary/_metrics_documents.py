@@ -33,15 +33,16 @@ from neglect_protocol._boundary._wire import (
     OPTIONAL_NONBLANK,
     RULE,
     SHARE,
+    Defaults,
     Layout,
     Lazily,
     WireError,
+    WireRules,
     at_least,
+    defaulted,
     described,
-    field_rules,
     matching,
     none_of,
-    omit_if_default,
     optional,
     satisfying,
     whole,
@@ -101,66 +102,6 @@ PARTS = (
     Recommendation,
 )
 """The public value types of the metrics written without an envelope."""
-field_rules(Judgement, rank=at_least(1), code=NONBLANK, label=NONBLANK)
-field_rules(AuditComment, theme=NONBLANK)
-field_rules(Criterion, code=NONBLANK, label=NONBLANK)
-field_rules(CaseFileAudit, reference=NONBLANK, team=NONBLANK)
-field_rules(ResponseScale, name=NONBLANK, answers=LABELS)
-field_rules(
-    Question, code=NONBLANK, text=NONBLANK, finding=OPTIONAL_NONBLANK, positive=AT_LEAST_ONE
-)
-field_rules(Survey, name=NONBLANK, groups=LABELS)
-field_rules(SurveyResponse, respondent=NONBLANK, group=NONBLANK)
-field_rules(
-    CohortRecord,
-    reference=NONBLANK,
-    level_of_need=at_least(1),
-    # The census code shapes a record checks when built (membership of one year's list
-    # is checked against that list), told to the schema.
-    plan_category=described(whole("[A-Z]{3}")),
-    factors=described({"items": {"type": "string", **whole("[0-9]{1,2}[A-Z]?")}}),
-)
-# The census codes came after the first cohort documents: left at their default,
-# they are left out, so those documents are written as they always were.
-omit_if_default(CohortRecord, "plan_category", "factors")
-field_rules(GCP2Completion, practitioner=NONBLANK, agency=NONBLANK, level_of_need=at_least(1))
-field_rules(
-    ImplementationMeasures,
-    champions_trained=at_least(0),
-    awareness_attendance=at_least(0),
-    practitioners_trained=at_least(0),
-)
-field_rules(PeriodRecords, label=NONBLANK)
-field_rules(
-    ReportInput,
-    title=OPTIONAL_NONBLANK,
-    level_of_need=optional(at_least(1)),
-    inadequate_ceiling=optional(SHARE),
-    confidence=optional(OPEN_SHARE),
-)
-_ACTION_REFERENCE = matching(REFERENCE_PATTERN, REFERENCE_SHAPE)
-field_rules(Action, reference=_ACTION_REFERENCE, description=NONBLANK, owner=NONBLANK)
-field_rules(Recommendation, reference=_ACTION_REFERENCE, text=NONBLANK, actions=AT_LEAST_ONE)
-field_rules(ActionPlan, title=NONBLANK, recommendations=AT_LEAST_ONE)
-# A moderation set's references are code-shaped, with at least one digit (the model's
-# rule); the digit is a second pattern, since a portable pattern has no look-ahead.
-_MODERATION_REFERENCE = described(
-    {**whole("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"), "allOf": [{"pattern": "[0-9]"}]}
-)
-field_rules(
-    ModerationGrade,
-    rater=_MODERATION_REFERENCE,
-    case=_MODERATION_REFERENCE,
-    sub_area=_MODERATION_REFERENCE,
-)
-# A trend's periods are financial years or their quarters (``2021-22``, ``2021-22 Q3``);
-# that the second year follows the first is the library's check alone.
-field_rules(
-    ReportInput,
-    trend_periods=described(
-        {"minItems": 1, "items": {"type": "string", **whole("[0-9]{4}-[0-9]{2}(?: Q[1-4])?")}}
-    ),
-)
 
 
 # --- Judgement scales: the scale file format ---
@@ -190,18 +131,7 @@ class JudgementScaleDocument:
     judgements: tuple[ScaleJudgement, ...]
 
 
-field_rules(ScaleJudgement, code=NONBLANK, label=NONBLANK)
-field_rules(
-    JudgementScaleDocument,
-    name=NONBLANK,
-    version=NONBLANK,
-    good_or_better=NONBLANK,
-    inadequate=NONBLANK,
-    judgements=described({"minItems": 2}),
-)
-
-
-def _scale_to_shape(scale: JudgementScale) -> JudgementScaleDocument:
+def _scale_to_shape(scale: JudgementScale, _: Defaults) -> JudgementScaleDocument:
     return JudgementScaleDocument(
         scale.name,
         scale.version,
@@ -211,7 +141,7 @@ def _scale_to_shape(scale: JudgementScale) -> JudgementScaleDocument:
     )
 
 
-def _scale_from_shape(document: JudgementScaleDocument) -> JudgementScale:
+def _scale_from_shape(document: JudgementScaleDocument, _: Defaults) -> JudgementScale:
     return JudgementScale.from_labels(
         document.name,
         document.version,
@@ -298,20 +228,7 @@ class DisclosurePolicyDocument:
     rounding: RoundingSection = RoundingSection()
 
 
-field_rules(DisclosurePolicyDocument, name=NONBLANK, version=NONBLANK, source=NONBLANK)
-field_rules(SuppressionSection, min_count=at_least(1), max_count=at_least(1))
-# A symbol holds a character that is neither white space nor a digit: the same
-# rule as the policy's own (is_symbol), and a pattern built from the same test.
-SYMBOL = satisfying(
-    is_symbol,
-    "a non-empty symbol that is not a number",
-    Lazily(lambda: {"pattern": none_of(is_space_or_digit)}),
-)
-field_rules(SymbolsSection, suppressed=SYMBOL, not_available=SYMBOL, not_applicable=SYMBOL)
-field_rules(RoundingSection, totals_to_nearest=at_least(1), percent_decimal_places=at_least(0))
-
-
-def _disclosure_to_shape(policy: DisclosurePolicy) -> DisclosurePolicyDocument:
+def _disclosure_to_shape(policy: DisclosurePolicy, _: Defaults) -> DisclosurePolicyDocument:
     sections: list[Any] = [
         section(**{field.name: getattr(policy, field.name) for field in attrs.fields(section)})
         for section in _SECTIONS
@@ -326,7 +243,7 @@ _WHERE = {
 }
 
 
-def _disclosure_from_shape(document: DisclosurePolicyDocument) -> DisclosurePolicy:
+def _disclosure_from_shape(document: DisclosurePolicyDocument, _: Defaults) -> DisclosurePolicy:
     fields = {
         name: value
         for section in (document.suppression, document.symbols, document.rounding)
@@ -344,3 +261,104 @@ def _disclosure_from_shape(document: DisclosurePolicyDocument) -> DisclosurePoli
 DISCLOSURE_POLICY_LAYOUT = Layout(
     DisclosurePolicyDocument, _disclosure_to_shape, _disclosure_from_shape
 )
+
+_ACTION_REFERENCE = matching(REFERENCE_PATTERN, REFERENCE_SHAPE)
+# A moderation set's references are code-shaped, with at least one digit (the model's
+# rule); the digit is a second pattern, since a portable pattern has no look-ahead.
+_MODERATION_REFERENCE = described(
+    {**whole("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"), "allOf": [{"pattern": "[0-9]"}]}
+)
+# A symbol holds a character that is neither white space nor a digit: the same
+# rule as the policy's own (is_symbol), and a pattern built from the same test.
+SYMBOL = satisfying(
+    is_symbol,
+    "a non-empty symbol that is not a number",
+    Lazily(lambda: {"pattern": none_of(is_space_or_digit)}),
+)
+
+RULES = WireRules(
+    fields={
+        Judgement: {"rank": at_least(1), "code": NONBLANK, "label": NONBLANK},
+        AuditComment: {"theme": NONBLANK},
+        Criterion: {"code": NONBLANK, "label": NONBLANK},
+        CaseFileAudit: {"reference": NONBLANK, "team": NONBLANK},
+        ResponseScale: {"name": NONBLANK, "answers": LABELS},
+        Question: {
+            "code": NONBLANK,
+            "text": NONBLANK,
+            "finding": OPTIONAL_NONBLANK,
+            "positive": AT_LEAST_ONE,
+        },
+        Survey: {"name": NONBLANK, "groups": LABELS},
+        SurveyResponse: {"respondent": NONBLANK, "group": NONBLANK},
+        CohortRecord: {
+            "reference": NONBLANK,
+            "level_of_need": at_least(1),
+            # The census code shapes a record checks when built (membership of one
+            # year's list is checked against that list), told to the schema.
+            "plan_category": described(whole("[A-Z]{3}")),
+            "factors": described({"items": {"type": "string", **whole("[0-9]{1,2}[A-Z]?")}}),
+        },
+        GCP2Completion: {
+            "practitioner": NONBLANK,
+            "agency": NONBLANK,
+            "level_of_need": at_least(1),
+        },
+        ImplementationMeasures: {
+            "champions_trained": at_least(0),
+            "awareness_attendance": at_least(0),
+            "practitioners_trained": at_least(0),
+        },
+        PeriodRecords: {"label": NONBLANK},
+        ReportInput: {
+            "title": OPTIONAL_NONBLANK,
+            "level_of_need": optional(at_least(1)),
+            "inadequate_ceiling": optional(SHARE),
+            "confidence": optional(OPEN_SHARE),
+            # A trend's periods are financial years or their quarters (``2021-22``,
+            # ``2021-22 Q3``); that the second year follows the first is the library's
+            # check alone.
+            "trend_periods": described(
+                {
+                    "minItems": 1,
+                    "items": {"type": "string", **whole("[0-9]{4}-[0-9]{2}(?: Q[1-4])?")},
+                }
+            ),
+        },
+        Action: {"reference": _ACTION_REFERENCE, "description": NONBLANK, "owner": NONBLANK},
+        Recommendation: {
+            "reference": _ACTION_REFERENCE,
+            "text": NONBLANK,
+            "actions": AT_LEAST_ONE,
+        },
+        ActionPlan: {"title": NONBLANK, "recommendations": AT_LEAST_ONE},
+        ModerationGrade: {
+            "rater": _MODERATION_REFERENCE,
+            "case": _MODERATION_REFERENCE,
+            "sub_area": _MODERATION_REFERENCE,
+        },
+        ScaleJudgement: {"code": NONBLANK, "label": NONBLANK},
+        JudgementScaleDocument: {
+            "name": NONBLANK,
+            "version": NONBLANK,
+            "good_or_better": NONBLANK,
+            "inadequate": NONBLANK,
+            "judgements": described({"minItems": 2}),
+        },
+        DisclosurePolicyDocument: {"name": NONBLANK, "version": NONBLANK, "source": NONBLANK},
+        SuppressionSection: {"min_count": at_least(1), "max_count": at_least(1)},
+        SymbolsSection: {"suppressed": SYMBOL, "not_available": SYMBOL, "not_applicable": SYMBOL},
+        RoundingSection: {"totals_to_nearest": at_least(1), "percent_decimal_places": at_least(0)},
+    },
+    omitted={
+        # The census codes came after the first cohort documents: left at their
+        # default, they are left out, so those documents are written as they always were.
+        CohortRecord: {"plan_category", "factors"},
+        # Options left to their defaults are left out, as a hand-written input would.
+        ReportInput: defaulted(ReportInput),
+        # An action with no evidence of impact yet leaves the key out, as a
+        # hand-written plan would.
+        Action: {"evidence"},
+    },
+)
+"""How the records of the metrics look on the wire beyond their annotations."""

@@ -9,12 +9,6 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from neglect_protocol._boundary._builtin import (
-    builtin_assessment_factors,
-    builtin_disclosure_policy,
-    builtin_judgement_scale,
-    builtin_plan_categories,
-)
 from neglect_protocol._logic._assurance import (
     AssuranceReport,
     PeriodRecords,
@@ -200,6 +194,10 @@ class ReportInput:
     )
 
     def __attrs_post_init__(self) -> None:
+        # Imported here, as the shipped data is read by the converter, which reads this
+        # class too: the one import circle left (see pyproject's acyclic contract).
+        from neglect_protocol._boundary._builtin import builtin_judgement_scale
+
         scale = builtin_judgement_scale() if self.scale is None else self.scale
         self._check_sections()
         for name in ("current", "previous"):
@@ -259,6 +257,13 @@ class ReportInput:
         Returns:
             The report, ready for :func:`~neglect_protocol.assurance.render_markdown`.
         """
+        from neglect_protocol._boundary._builtin import (
+            builtin_assessment_factors,
+            builtin_disclosure_policy,
+            builtin_judgement_scale,
+            builtin_plan_categories,
+        )
+
         options: dict[str, Any] = {
             name: value
             for name, value in (

@@ -1,7 +1,8 @@
 """JSON Schema (2020-12) for the documents the converter reads and writes.
 
-The schema is generated from the same types, scalars and field rules the
-converter uses (:mod:`neglect_protocol._boundary._wire`), so the two agree: a
+The schema is generated from the same types, scalars and wire rules the
+converter uses (:mod:`neglect_protocol._boundary._wire`, and the merged rules
+of :mod:`neglect_protocol._boundary._kinds`), so the two agree: a
 document the converter writes is valid, and a document it refuses for its shape
 or for a value out of range is invalid. Rules across fields (a window that ends
 before it starts, a duplicated code) are the converter's alone.
@@ -27,12 +28,9 @@ from importlib.resources import files
 from typing import Any
 
 from neglect_protocol._boundary._documents import _BY_TYPE, serialisable_types
-from neglect_protocol._boundary._kinds import DOCUMENT_KINDS
+from neglect_protocol._boundary._kinds import DOCUMENT_KINDS, RULES
 from neglect_protocol._boundary._parse import read_file
 from neglect_protocol._boundary._wire import (
-    FIELD_RULES,
-    KIND_TAGS,
-    UNIONS,
     is_frozenset,
     is_mapping,
     is_record,
@@ -105,14 +103,14 @@ def _inline(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
 def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
-    tag = KIND_TAGS.get(cls)
+    tag = RULES.tags.get(cls)
     documented = _documented(cls)
     if tag is not None:
         properties["kind"] = {"description": _KIND.format(kind=f'"{tag}"'), "const": tag}
         required.append("kind")
-    for name, kind, needed in record_fields(cls):
+    for name, kind, needed in record_fields(cls, RULES):
         schema = _type(kind, definitions)
-        rule = FIELD_RULES.get((cls, name))
+        rule = RULES.rule(cls, name)
         if rule is not None:
             schema = {**schema, **rule.schema}
         # The field's own words first; a rule may add what its keywords cannot say.
@@ -151,8 +149,8 @@ def _type(kind: Any, definitions: dict[str, Any]) -> dict[str, Any]:
             **({} if keys is None else {"propertyNames": {"enum": keys}}),
             "additionalProperties": _type(arguments[1], definitions),
         }
-    if kind in UNIONS:
-        return {"oneOf": [_type(member, definitions) for member in UNIONS[kind].values()]}
+    if kind in RULES.unions:
+        return {"oneOf": [_type(member, definitions) for member in kind.kinds.values()]}
     registration = _BY_TYPE.get(kind)
     if registration is not None and registration.shape is not kind:
         # A document nested in another is written in its own layout, without an envelope.

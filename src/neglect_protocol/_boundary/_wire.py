@@ -19,7 +19,7 @@ import json
 import math
 import re
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -33,8 +33,10 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter, make_converter
 
+from neglect_protocol._model._catalogue import Catalogue, Instrument
 from neglect_protocol._model._frozen import FrozenMap
 from neglect_protocol._model._grade import Grade
+from neglect_protocol._model._screening import Checklist
 from neglect_protocol.errors import (
     DocumentProblem,
     InputError,
@@ -130,16 +132,16 @@ def is_record(kind: Any) -> bool:
     return attrs.has(kind) or is_namedtuple(kind)
 
 
-def record_fields(cls: type) -> list[tuple[str, Any, bool]]:
+def record_fields(cls: type, rules: WireRules | None = None) -> list[tuple[str, Any, bool]]:
     """The fields of a record as (key, wire type, required), in order.
 
-    The wire type is the field's annotation unless :func:`field_types` gave it another.
+    The wire type is the field's annotation unless ``rules`` give it another.
     """
     if attrs.has(cls):
         return [
             (
                 field.alias,
-                FIELD_TYPES.get((cls, field.name), field.type),
+                field.type if rules is None else rules.wire_type(cls, field.name, field.type),
                 field.default is attrs.NOTHING,
             )
             for field in attrs.fields(attrs.resolve_types(cls))
@@ -247,29 +249,32 @@ def whole(pattern: str) -> dict[str, Any]:
 
 _DATE_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
-SCALARS: dict[Any, Scalar] = {
-    str: Scalar(_string, lambda value: value, {"type": "string"}),
-    int: Scalar(_integer, lambda value: value, {"type": "integer"}),
-    bool: Scalar(_boolean, lambda value: value, {"type": "boolean"}),
-    Grade: Scalar(
-        _grade, lambda value: value.value, {"type": "integer", "minimum": 1, "maximum": 5}
-    ),
-    dt.date: Scalar(
-        _date,
-        lambda value: value.isoformat(),
-        {"type": "string", "format": "date", **whole(_DATE_PATTERN)},
-    ),
-    float: Scalar(_number, lambda value: value, {"type": "number"}),
-    # Exact shares (a ceiling on the share inadequate) are text, as JSON numbers are not exact.
-    Fraction: Scalar(
-        _fraction,
-        str,
-        {"type": "string", **whole("[0-9]+(/[0-9]*[1-9][0-9]*|\\.[0-9]+)?")},
-    ),
-}
+SCALARS: Mapping[Any, Scalar] = FrozenMap(
+    {
+        str: Scalar(_string, lambda value: value, {"type": "string"}),
+        int: Scalar(_integer, lambda value: value, {"type": "integer"}),
+        bool: Scalar(_boolean, lambda value: value, {"type": "boolean"}),
+        Grade: Scalar(
+            _grade, lambda value: value.value, {"type": "integer", "minimum": 1, "maximum": 5}
+        ),
+        dt.date: Scalar(
+            _date,
+            lambda value: value.isoformat(),
+            {"type": "string", "format": "date", **whole(_DATE_PATTERN)},
+        ),
+        float: Scalar(_number, lambda value: value, {"type": "number"}),
+        # Exact shares (a ceiling on the share inadequate) are text, as JSON numbers are not exact.
+        Fraction: Scalar(
+            _fraction,
+            str,
+            {"type": "string", **whole("[0-9]+(/[0-9]*[1-9][0-9]*|\\.[0-9]+)?")},
+        ),
+    }
+)
 """The scalar types of the wire format; enumerations are handled by :func:`enum_scalar`."""
 
 
+@functools.cache
 def enum_scalar(kind: type[enum.Enum]) -> Scalar:
     """The wire form of an enumeration: its values (codes), refused if unknown."""
     members = {member.value: member for member in kind}
@@ -291,9 +296,7 @@ def scalar_for(kind: Any) -> Scalar | None:
     if kind in SCALARS:
         return SCALARS[kind]
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        scalar = enum_scalar(kind)
-        SCALARS[kind] = scalar
-        return scalar
+        return enum_scalar(kind)
     return None
 
 
@@ -504,84 +507,173 @@ class Lazily(Mapping[str, Any]):
         return len(self._keywords)
 
 
-FIELD_RULES: dict[tuple[type, str], FieldRule] = {}
-"""Constraints by (class, field name), applied by the converter and written into schemas."""
+class TaggedUnion:
+    """A type standing for any record of a closed set, each told apart by its ``kind``.
 
-FIELD_TYPES: dict[tuple[type, str], Any] = {}
-"""Wire types by (class, field name), for fields whose annotation the wire cannot read."""
-
-
-OMITTED_IF_DEFAULT: set[tuple[type, str]] = set()
-"""Fields, by (class, field name), left out of a document when they hold their default."""
-
-
-def omit_if_default(cls: type, *names: str) -> None:
-    """Leave the fields ``names`` of ``cls`` out of documents when they hold their default.
-
-    For fields added to a class after documents of it were written: a document
-    that never had them still reads, and a value that leaves them at their default
-    is written exactly as before.
+    Made by :func:`tagged_union`; the records it stands for are in ``kinds``.
     """
-    for name in names:
-        OMITTED_IF_DEFAULT.add((cls, name))
+
+    kinds: typing.ClassVar[Mapping[str, type]]
 
 
-def field_rules(cls: type, **rules: FieldRule) -> None:
-    """Register constraints on fields of ``cls`` (before the converter first meets it)."""
-    for name, rule in rules.items():
-        FIELD_RULES[cls, name] = rule
-
-
-def field_types(cls: type, **kinds: Any) -> None:
-    """Read and write fields of ``cls`` as other types (a tuple of rules as a tagged union)."""
-    for name, kind in kinds.items():
-        FIELD_TYPES[cls, name] = kind
-
-
-FAST_READERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
-"""Readers of the common case of a record, by class: each returns the value, or ``None``.
-
-A record read many times per document (a rating) is read once, field by field, by
-its fast reader; anything the reader is not sure of (a missing or unknown key, a
-value of another type) makes it answer ``None``, and the converter's own reader
-then reads the record, with its own messages and paths. A fast reader must accept
-exactly what that reader accepts, and build the same value.
-"""
-
-
-def fast_reader(cls: type, read: Callable[[dict[str, Any]], Any]) -> None:
-    """Register the reader of the common case of ``cls`` (see :data:`FAST_READERS`)."""
-    FAST_READERS[cls] = read
-
-
-# --- Tagged unions: records told apart by their "kind" key ---
-
-
-KIND_TAGS: dict[type, str] = {}
-"""The ``kind`` each tagged record class writes first and requires when read."""
-
-UNIONS: dict[type, Mapping[str, type]] = {}
-"""Each tagged union's classes by ``kind``."""
-
-
-def tagged_union(name: str, kinds: Mapping[str, type]) -> type:
+def tagged_union(name: str, kinds: Mapping[str, type]) -> type[TaggedUnion]:
     """A type standing for any of ``kinds``' classes, each written with its ``kind`` first.
 
     Rule specs of threshold and screening policies are such records: a policy
-    document lists rules of several classes, each naming itself by ``kind``.
-    The mapping is kept, not copied, so kinds added to it later are known too.
+    document lists rules of several classes, each naming itself by ``kind``. The
+    union is known to the converter once a :class:`WireRules` lists it.
     """
-    union = type(name, (), {"__doc__": f"Any of the records in {name}, by their kind."})
-    UNIONS[union] = kinds
-    for kind, cls in kinds.items():
-        KIND_TAGS[cls] = kind
-    return union
+    return type(
+        name,
+        (TaggedUnion,),
+        {"kinds": FrozenMap(kinds), "__doc__": f"Any of the records in {name}, by their kind."},
+    )
+
+
+def defaulted(cls: type) -> frozenset[str]:
+    """The names of the fields of ``cls`` that have a default.
+
+    For :attr:`WireRules.omitted`, of a record written as a person would write it
+    by hand: every option left at its default is left out.
+    """
+    return frozenset(
+        field.name for field in attrs.fields(cls) if field.default is not attrs.NOTHING
+    )
+
+
+def _nested(mapping: Mapping[type, Mapping[str, Any]]) -> FrozenMap[type, FrozenMap[str, Any]]:
+    return FrozenMap({cls: FrozenMap(inner) for cls, inner in mapping.items()})
+
+
+def _sets(mapping: Mapping[type, Iterable[str]]) -> FrozenMap[type, frozenset[str]]:
+    return FrozenMap({cls: frozenset(names) for cls, names in mapping.items()})
+
+
+def _readers(
+    mapping: Mapping[type, Callable[[dict[str, Any]], Any]],
+) -> FrozenMap[type, Callable[[dict[str, Any]], Any]]:
+    return FrozenMap(mapping)
+
+
+def _unions(unions: Iterable[type[TaggedUnion]]) -> tuple[type[TaggedUnion], ...]:
+    return tuple(unions)
+
+
+@attrs.frozen
+class WireRules:
+    """How the records of one format look on the wire, where that is not their annotations.
+
+    Each format module declares its rules as one value, a module constant; nothing
+    is registered anywhere when it is imported. The declaration of document kinds
+    merges them (:meth:`merge`), and the one converter and the JSON Schemas are
+    built from that merge, so the two read the same rules:
+
+    >>> from neglect_protocol._model._assessment import ChildRef
+    >>> rules = WireRules(fields={ChildRef: {"reference": NONBLANK}})
+    >>> WireRules.merge(rules, WireRules()).rule(ChildRef, "reference") is NONBLANK
+    True
+
+    Attributes:
+        fields: By class, constraints on its fields by field name (:class:`FieldRule`).
+        types: By class, wire types of fields whose annotation the wire cannot read
+            (a tuple of rules read as a tagged union), by field name.
+        omitted: By class, the fields left out of a document when they hold their
+            default: the options of a record written as by hand (see
+            :func:`defaulted`), or fields added after documents were written, so
+            that a value leaving them at their default is written as before.
+        fast_readers: By class, the reader of the record's common case: it returns
+            the value, or ``None`` for anything it is not sure of (a missing or
+            unknown key, a value of another type), and the converter's own reader
+            then reads the record, with its own messages and paths. A fast reader
+            must accept exactly what that reader accepts, and build the same value.
+        unions: The tagged unions (:func:`tagged_union`) the format's records form.
+        tags: The ``kind`` each record of a union writes first and requires when
+            read, derived from ``unions``.
+    """
+
+    fields: Mapping[type, Mapping[str, FieldRule]] = attrs.field(
+        factory=FrozenMap, converter=_nested
+    )
+    types: Mapping[type, Mapping[str, Any]] = attrs.field(factory=FrozenMap, converter=_nested)
+    omitted: Mapping[type, frozenset[str]] = attrs.field(factory=FrozenMap, converter=_sets)
+    fast_readers: Mapping[type, Callable[[dict[str, Any]], Any]] = attrs.field(
+        factory=FrozenMap, converter=_readers
+    )
+    unions: tuple[type[TaggedUnion], ...] = attrs.field(default=(), converter=_unions)
+    tags: Mapping[type, str] = attrs.field(init=False)
+
+    @tags.default
+    def _tags(self) -> Mapping[type, str]:
+        return FrozenMap({cls: kind for union in self.unions for kind, cls in union.kinds.items()})
+
+    def rule(self, cls: type, name: str) -> FieldRule | None:
+        """The constraint on field ``name`` of ``cls``, if it has one."""
+        rules: Mapping[str, FieldRule] = self.fields.get(cls, _NONE)
+        return rules.get(name)
+
+    def wire_type(self, cls: type, name: str, annotation: Any) -> Any:
+        """The type field ``name`` of ``cls`` is read and written as: its annotation, or another."""
+        return self.types.get(cls, _NONE).get(name, annotation)
+
+    @classmethod
+    def merge(cls, *parts: WireRules) -> WireRules:
+        """The rules of several formats together; each says what it says of its own classes.
+
+        Raises:
+            ValueError: If two of them say something of the same class.
+        """
+        merged: dict[str, dict[type, Any]] = {
+            "fields": {},
+            "types": {},
+            "omitted": {},
+            "fast_readers": {},
+        }
+        for part in parts:
+            for name, declared in merged.items():
+                said: Mapping[type, Any] = getattr(part, name)
+                twice = sorted(record.__name__ for record in said.keys() & declared.keys())
+                if twice:
+                    raise ValueError(f"wire rules ({name}) of {', '.join(twice)} said twice")
+                declared.update(said)
+        return cls(
+            merged["fields"],
+            merged["types"],
+            merged["omitted"],
+            merged["fast_readers"],
+            [union for part in parts for union in part.unions],
+        )
+
+
+_NONE: Mapping[str, Any] = FrozenMap()
+
+
+@attrs.frozen
+class Defaults:
+    """The shipped reference data a document falls back on where it leaves a part out.
+
+    The converter is given them when it is built, so that its hooks look nothing
+    up: functions, since the shipped files are read by the converter itself, on
+    first use.
+
+    Attributes:
+        catalogue: The built-in catalogue of an instrument, whose structure a
+            catalogue document without ``areas`` takes.
+        checklist: The built-in screening checklist, for a screening policy
+            document that holds none.
+    """
+
+    catalogue: Callable[[Instrument], Catalogue]
+    checklist: Callable[[], Checklist]
+
+    def catalogues(self) -> tuple[Catalogue, ...]:
+        """The built-in catalogues of every instrument: what a policy checks codes against."""
+        return tuple(self.catalogue(instrument) for instrument in Instrument)
 
 
 def _union_hooks(
-    converter: JsonConverter, union: type
+    converter: JsonConverter, union: type[TaggedUnion], tags: Mapping[type, str]
 ) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
-    kinds = UNIONS[union]
+    kinds = union.kinds
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
@@ -599,7 +691,7 @@ def _union_hooks(
         return converter.structure(value, cls)
 
     def unstructure(value: Any) -> Any:
-        if KIND_TAGS.get(type(value)) not in kinds:
+        if tags.get(type(value)) not in kinds:
             # A rule written as a plain function has no document form.
             raise UnsupportedTypeError(getattr(value, "__name__", type(value).__name__))
         return converter.unstructure(value, type(value))
@@ -754,13 +846,15 @@ def _set_hooks(
 class Layout:
     """How a class is written: as ``shape``, turned to and from it by two functions.
 
-    ``from_shape`` raises :class:`WireError` or a library error for rules across
-    fields that the shape cannot express.
+    Both are given the converter's :class:`Defaults`, for a layout that leaves out
+    what the shipped reference data holds. ``from_shape`` raises
+    :class:`WireError` or a library error for rules across fields that the shape
+    cannot express.
     """
 
     shape: type
-    to_shape: Callable[[Any], Any]
-    from_shape: Callable[[Any], Any]
+    to_shape: Callable[[Any, Defaults], Any]
+    from_shape: Callable[[Any, Defaults], Any]
 
 
 def relative(error: BaseException, cls: type) -> WireError:
@@ -777,15 +871,14 @@ def relative(error: BaseException, cls: type) -> WireError:
 
 
 def make_wire_converter(
-    omit_if_default: frozenset[type] = frozenset(),
-    layouts: Mapping[type, Layout] | None = None,
+    rules: WireRules, layouts: Mapping[type, Layout], defaults: Defaults
 ) -> JsonConverter:
     """Build the library's converter, on ``cattrs.preconf.json``.
 
     Args:
-        omit_if_default: Classes whose fields are left out of a document when they
-            hold their default (the catalogue file format omits empty options).
+        rules: The wire rules of every format, merged.
         layouts: Classes written in another layout, wherever they appear.
+        defaults: The shipped reference data the layouts fall back on.
 
     Returns:
         A converter that refuses unknown keys and collects every problem.
@@ -827,29 +920,31 @@ def make_wire_converter(
     converter.register_unstructure_hook_factory(
         is_frozenset, lambda kind: _set_hooks(converter, kind)[1]
     )
-    is_union = lambda kind: kind in UNIONS  # noqa: E731
+    tags = rules.tags
+    is_union = lambda kind: kind in rules.unions  # noqa: E731
     converter.register_structure_hook_factory(
-        is_union, lambda kind: _union_hooks(converter, kind)[0]
+        is_union, lambda kind: _union_hooks(converter, kind, tags)[0]
     )
     converter.register_unstructure_hook_factory(
-        is_union, lambda kind: _union_hooks(converter, kind)[1]
+        is_union, lambda kind: _union_hooks(converter, kind, tags)[1]
     )
 
     def record_structure(cls: type) -> Callable[[Any, Any], Any]:
         overrides: dict[str, Any] = {}
-        for name, kind, _ in record_fields(cls):
-            rule = FIELD_RULES.get((cls, name))
+        retyped = rules.types.get(cls, _NONE)
+        for name, kind, _ in record_fields(cls, rules):
+            rule = rules.rule(cls, name)
             if rule is not None and rule.check is not None:
                 overrides[name] = override(struct_hook=rule.check)
-            elif (cls, name) in FIELD_TYPES:
+            elif name in retyped:
                 overrides[name] = override(struct_hook=converter.get_structure_hook(kind))
         # Valid documents are the common case, so each record is first read by a function
         # that stops at the first problem; only if it fails is it read again by the
         # converter's detailed function, which collects every problem.
         fast = _record_structure_fn(cls, converter, False, overrides)
         detailed = _record_structure_fn(cls, converter, True, overrides)
-        tag = KIND_TAGS.get(cls)
-        fast_read = FAST_READERS.get(cls)
+        tag = tags.get(cls)
+        fast_read = rules.fast_readers.get(cls)
 
         def structure(value: Any, kind: Any) -> Any:
             if type(value) is not dict:
@@ -891,21 +986,20 @@ def make_wire_converter(
         return structure
 
     def record_unstructure(cls: type) -> Callable[[Any], Any]:
-        omit = cls in omit_if_default
         if not attrs.has(cls):
-            return namedtuple_dict_unstructure_factory(cls, converter, omit)
+            return namedtuple_dict_unstructure_factory(cls, converter)
+        retyped = rules.types.get(cls, _NONE)
+        omitted = rules.omitted.get(cls, frozenset())
         overrides: dict[str, Any] = {
-            name: override(unstruct_hook=converter.get_unstructure_hook(kind))
-            for name, kind, _ in record_fields(cls)
-            if (cls, name) in FIELD_TYPES
+            name: override(
+                omit_if_default=name in omitted or None,
+                unstruct_hook=converter.get_unstructure_hook(kind) if name in retyped else None,
+            )
+            for name, kind, _ in record_fields(cls, rules)
+            if name in retyped or name in omitted
         }
-        for name, kind, _ in record_fields(cls):
-            if (cls, name) in OMITTED_IF_DEFAULT:
-                overrides[name] = override(
-                    omit_if_default=True, unstruct_hook=converter.get_unstructure_hook(kind)
-                )
-        write = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=omit, **overrides)
-        tag = KIND_TAGS.get(cls)
+        write = make_dict_unstructure_fn(cls, converter, **overrides)
+        tag = tags.get(cls)
         if tag is None:
             return write
         # As in policy files, a rule leaves out a parameter that is None by default.
@@ -923,20 +1017,24 @@ def make_wire_converter(
     converter.register_structure_hook_factory(is_tuple, lambda kind: _tuple_hook(converter, kind))
     converter.register_structure_hook_factory(is_record, record_structure)
     converter.register_unstructure_hook_factory(is_record, record_unstructure)
-    for cls, layout in (layouts or {}).items():
-        converter.register_structure_hook(cls, _layout_structure(converter, layout))
-        converter.register_unstructure_hook(cls, _layout_unstructure(converter, layout))
+    for cls, layout in layouts.items():
+        converter.register_structure_hook(cls, _layout_structure(converter, layout, defaults))
+        converter.register_unstructure_hook(cls, _layout_unstructure(converter, layout, defaults))
     return converter
 
 
-def _layout_unstructure(converter: JsonConverter, layout: Layout) -> Callable[[Any], Any]:
+def _layout_unstructure(
+    converter: JsonConverter, layout: Layout, defaults: Defaults
+) -> Callable[[Any], Any]:
     def unstructure(value: Any) -> Any:
-        return converter.unstructure(layout.to_shape(value), layout.shape)
+        return converter.unstructure(layout.to_shape(value, defaults), layout.shape)
 
     return unstructure
 
 
-def _layout_structure(converter: JsonConverter, layout: Layout) -> Callable[[Any, Any], Any]:
+def _layout_structure(
+    converter: JsonConverter, layout: Layout, defaults: Defaults
+) -> Callable[[Any, Any], Any]:
     shape = layout.shape
     readers: list[Callable[[Any, Any], Any]] = []
 
@@ -947,7 +1045,7 @@ def _layout_structure(converter: JsonConverter, layout: Layout) -> Callable[[Any
             readers.append(converter.get_structure_hook(shape))
         built = readers[0](value, shape)
         try:
-            return layout.from_shape(built)
+            return layout.from_shape(built, defaults)
         except (WireError, NeglectProtocolError) as error:
             raise relative(error, shape) from None
 
