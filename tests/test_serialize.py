@@ -586,6 +586,11 @@ class TestJsonText:
                 b"\xff\xfe\x00",
                 "$: expected JSON text in UTF-8, UTF-16 or UTF-32, got bytes that do not decode",
             ),
+            (
+                "\ufeff{}",
+                "$: expected JSON, got a syntax error at line 1 column 1 (Unexpected UTF-8 BOM "
+                "(decode using utf-8-sig))",
+            ),
         ],
     )
     def test_text_that_is_not_strict_json(self, text: str | bytes, message: str) -> None:
