@@ -198,7 +198,7 @@ def _practitioner(value: Any) -> Practitioner:
     )
 
 
-_RATING_KEYS = frozenset(("code", "grade", "evidence", "carer_comment"))
+_ABSENT: Any = object()
 _GRADE_OF = {grade.value: grade for grade in Grade}
 
 
@@ -206,21 +206,30 @@ def _ratings(items: Any) -> tuple[Rating, ...]:
     """Ratings: each a code, a grade from 1 to 5, and optional text.
 
     One loop, with the converter's checks (of a string, a grade, optional text)
-    written out in it: a document holds dozens of ratings.
+    written out in it: a document holds dozens of ratings. A rating has no key
+    but its four when the keys found, with those absent, make four.
     """
     if type(items) is not list:
         raise _UncommonError
     ratings = []
     build = Rating._built
     for value in items:
-        if type(value) is not dict or not value.keys() <= _RATING_KEYS:
+        if type(value) is not dict:
             raise _UncommonError
         code = value.get("code")
         grade = value.get("grade")
-        evidence = value.get("evidence", "")
-        comment = value.get("carer_comment")
+        evidence = value.get("evidence", _ABSENT)
+        comment = value.get("carer_comment", _ABSENT)
+        keys = len(value)
+        if evidence is _ABSENT:
+            evidence = ""
+            keys += 1
+        if comment is _ABSENT:
+            comment = None
+            keys += 1
         if not (
-            type(code) is str
+            keys == 4
+            and type(code) is str
             and type(grade) is int
             and 1 <= grade <= 5
             and type(evidence) is str
