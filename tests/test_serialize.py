@@ -611,6 +611,20 @@ class TestJsonText:
         ]
         assert caught.value.problems[0].message.startswith("expected each key once in an object")
 
+    def test_a_lone_surrogate_in_a_key_is_refused_at_its_object(self) -> None:
+        """A key holding a lone surrogate is refused at the object holding it (the key,
+        being no text, cannot be shown in the path)."""
+        text = to_json(minimal()).replace('"child": {', '"child": {"\\ud800": 1, ', 1)
+        with pytest.raises(DocumentError) as caught:
+            from_json(Assessment, text)
+        assert [
+            (
+                "$.child",
+                "expected text of Unicode characters, got a lone surrogate (half of a UTF-16 "
+                "pair, which is no character), in a key",
+            )
+        ] == [(problem.path, problem.message) for problem in caught.value.problems]
+
     def test_bytes_in_utf8(self) -> None:
         """JSON bytes in UTF-8 read like text."""
         assert minimal() == from_json(Assessment, to_json(minimal()).encode("utf-8"))

@@ -298,8 +298,7 @@ def _assessment(value: Any) -> Assessment:
     )
 
 
-_read_rating = _or_none(_rating)
-fast_reader(Rating, _read_rating)
+fast_reader(Rating, _or_none(_rating))
 fast_reader(ChildRef, _or_none(_child))
 fast_reader(ObservationWindow, _or_none(_window))
 fast_reader(Carer, _or_none(_carer))
