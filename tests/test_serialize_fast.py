@@ -14,6 +14,7 @@ import contextlib
 import copy
 import datetime as dt
 import functools
+import json
 from collections.abc import Iterator
 from typing import Any
 from unittest import mock
@@ -37,7 +38,8 @@ from neglect_protocol import (
     TargetedItem,
 )
 from neglect_protocol._boundary import _documents
-from neglect_protocol._boundary._wire import FAST_READERS
+from neglect_protocol._boundary._parse import parse_json
+from neglect_protocol._boundary._wire import FAST_READERS, key_segment
 from neglect_protocol.errors import DocumentError
 from neglect_protocol.serialize import from_dict, to_dict
 from neglect_protocol.strategies import any_child_refs, assessments, assessments_with_evidence
@@ -233,3 +235,73 @@ class TestAgainstTheConverterAlone:
         assert alone == fast
         assert DocumentError is fast[0]
         assert 1 == len(fast[2])
+
+
+# --- Strict JSON: repeated keys found wherever they are, whatever the text looks like ---
+
+# Keys and text with what could fool a reader counting characters: colons, quotes,
+# escapes of a colon, white space before a colon, a key repeated.
+_KEYS = st.sampled_from(["a", "b", "a:b", " :", '"', '":', "\\", "\\u003a", "code"])
+_LEAVES = st.one_of(st.integers(-5, 5), st.none(), st.booleans(), _KEYS, st.just("Invented: x"))
+
+
+class _Object(list[tuple[str, Any]]):
+    """An object written member by member, a key possibly repeated."""
+
+
+_VALUES = st.recursive(
+    _LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.lists(st.tuples(_KEYS, inner), max_size=4).map(_Object)
+    ),
+    max_leaves=12,
+)
+
+
+def _written(value: Any, space: str) -> str:
+    """``value`` as JSON text, with ``space`` around every colon and comma."""
+    if isinstance(value, _Object):
+        members = (
+            f"{json.dumps(key)}{space}:{space}{_written(item, space)}" for key, item in value
+        )
+        return "{" + f"{space},{space}".join(members) + "}"
+    if isinstance(value, list):
+        return "[" + f"{space},".join(_written(item, space) for item in value) + "]"
+    return json.dumps(value)
+
+
+def _repeated(text: str) -> list[str]:
+    """Where keys are repeated, found plainly: every object's keys counted, the value kept
+    for a repeated key being the last (as a JSON reader keeps it)."""
+    paths: list[str] = []
+    stack: list[tuple[str, Any]] = [("$", json.loads(text, object_pairs_hook=_Object))]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _Object):
+            keys = [key for key, _ in value]
+            paths.extend(
+                path + key_segment(key) for key in dict.fromkeys(keys) if keys.count(key) > 1
+            )
+            stack.extend((path + key_segment(key), item) for key, item in dict(value).items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+    return sorted(paths)
+
+
+class TestStrictJson:
+    @given(value=_VALUES, space=st.sampled_from(["", " ", "\n", "\t ", "\r\n"]))
+    def test_repeated_keys_are_refused_and_nothing_else(self, value: Any, space: str) -> None:
+        """Law: JSON text reads as the json module reads it when no object repeats a key,
+        and is refused with one problem at each repeated key's path when one does."""
+        text = _written(value, space)
+        expected = _repeated(text)
+        if not expected:
+            assert json.loads(text) == parse_json(text)
+            return
+        with pytest.raises(DocumentError) as caught:
+            parse_json(text)
+        assert expected == [problem.path for problem in caught.value.problems]
+        assert all(
+            problem.message.startswith("expected each key once in an object")
+            for problem in caught.value.problems
+        )
