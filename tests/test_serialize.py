@@ -586,6 +586,11 @@ class TestJsonText:
                 b"\xff\xfe\x00",
                 "$: expected JSON text in UTF-8, UTF-16 or UTF-32, got bytes that do not decode",
             ),
+            (
+                "\ufeff{}",
+                "$: expected JSON, got a syntax error at line 1 column 1 (Unexpected UTF-8 BOM "
+                "(decode using utf-8-sig))",
+            ),
         ],
     )
     def test_text_that_is_not_strict_json(self, text: str | bytes, message: str) -> None:
@@ -605,6 +610,20 @@ class TestJsonText:
             problem.path for problem in caught.value.problems
         ]
         assert caught.value.problems[0].message.startswith("expected each key once in an object")
+
+    def test_a_lone_surrogate_in_a_key_is_refused_at_its_object(self) -> None:
+        """A key holding a lone surrogate is refused at the object holding it (the key,
+        being no text, cannot be shown in the path)."""
+        text = to_json(minimal()).replace('"child": {', '"child": {"\\ud800": 1, ', 1)
+        with pytest.raises(DocumentError) as caught:
+            from_json(Assessment, text)
+        assert [
+            (
+                "$.child",
+                "expected text of Unicode characters, got a lone surrogate (half of a UTF-16 "
+                "pair, which is no character), in a key",
+            )
+        ] == [(problem.path, problem.message) for problem in caught.value.problems]
 
     def test_bytes_in_utf8(self) -> None:
         """JSON bytes in UTF-8 read like text."""

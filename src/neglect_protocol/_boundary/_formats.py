@@ -17,9 +17,10 @@ Schema versions:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -33,6 +34,7 @@ from neglect_protocol._boundary._wire import (
     OPTIONAL_NONBLANK,
     RANGE,
     RULE,
+    SCALARS,
     SHAPE,
     Defaults,
     Layout,
@@ -41,6 +43,7 @@ from neglect_protocol._boundary._wire import (
     defaulted,
     describe,
     described,
+    enum_scalar,
     key_segment,
     split_location,
 )
@@ -86,32 +89,209 @@ PARTS = (
 )
 """The public value types of the foundation written without an envelope."""
 
-_RATING_KEYS = frozenset(("code", "grade", "evidence", "carer_comment"))
+
+# --- Reading an assessment's records once ---
+#
+# Each reader below reads one record of an assessment document in its common
+# shape, checking each field once with the converter's own check for it (or the
+# one-line type test that check makes), then builds the value with the class's
+# `_built`, which checks only the rules across its fields. Anything else (a key
+# missing or unknown, a value of another type or out of range, a rule broken)
+# makes it answer None, and the converter reads the record instead, with its own
+# messages and paths (see WireRules.fast_readers): a reader may answer None for a record the
+# converter accepts, costing time only, but never a value the converter would not
+# build. tests/test_serialize_fast.py checks both against the converter alone.
+
+
+class _UncommonError(Exception):
+    """A record not in its common shape: the converter reads it."""
+
+
+_REFUSED = (_UncommonError, WireError, NeglectProtocolError)
+
+T = TypeVar("T")
+
+# The converter's checks of the fields read here (see _wire.SCALARS and the rules above).
+_date = SCALARS[dt.date].structure
+_grade = SCALARS[Grade].structure
+_instrument = enum_scalar(Instrument).structure
+_nonblank: Callable[[Any, Any], str] = NONBLANK.check  # type: ignore[assignment]
+_optional_nonblank: Callable[[Any, Any], str | None] = OPTIONAL_NONBLANK.check  # type: ignore[assignment]
+_NONE: list[Any] = []  # The absent list of an optional field; never changed.
+
+
+def _keys(value: Any, allowed: frozenset[str], required: frozenset[str]) -> dict[str, Any]:
+    if type(value) is not dict or not required <= value.keys() <= allowed:
+        raise _UncommonError
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _UncommonError
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    return None if value is None else _date(value, None)
+
+
+def _listed(items: Any, read: Callable[[Any], T]) -> tuple[T, ...]:
+    if type(items) is not list:
+        raise _UncommonError
+    return tuple([read(item) for item in items])
+
+
+def _or_none(read: Callable[[dict[str, Any]], T]) -> Callable[[dict[str, Any]], T | None]:
+    def reader(value: dict[str, Any]) -> T | None:
+        try:
+            return read(value)
+        except _REFUSED:
+            return None
+
+    reader.__doc__ = read.__doc__
+    return reader
+
+
+_CHILD_KEYS = frozenset(("reference", "date_of_birth", "expected_delivery_date"))
+_REFERENCE = frozenset(("reference",))
+
+
+def _child(value: Any) -> ChildRef:
+    """A child: a reference, and a date of birth, a due date or both, in order."""
+    child = _keys(value, _CHILD_KEYS, _REFERENCE)
+    return ChildRef._built(
+        _nonblank(child["reference"], None),
+        _optional_date(child.get("date_of_birth")),
+        _optional_date(child.get("expected_delivery_date")),
+    )
+
+
+_WINDOW_KEYS = frozenset(("start", "end"))
+
+
+def _window(value: Any) -> ObservationWindow:
+    """A window: two dates, the end not before the start."""
+    window = _keys(value, _WINDOW_KEYS, _WINDOW_KEYS)
+    return ObservationWindow._built(_date(window["start"], None), _date(window["end"], None))
+
+
+_CARER_KEYS = frozenset(("reference", "role"))
+_PRACTITIONER_KEYS = frozenset(("reference", "agency"))
+
+
+def _carer(value: Any) -> Carer:
+    """A carer: a reference, and a role or null."""
+    carer = _keys(value, _CARER_KEYS, _REFERENCE)
+    return Carer._built(_nonblank(carer["reference"], None), _text(carer.get("role")))
+
+
+def _practitioner(value: Any) -> Practitioner:
+    """A practitioner: a reference, and an agency or null."""
+    practitioner = _keys(value, _PRACTITIONER_KEYS, _REFERENCE)
+    return Practitioner._built(
+        _nonblank(practitioner["reference"], None), _text(practitioner.get("agency"))
+    )
+
+
+_ABSENT: Any = object()
 _GRADE_OF = {grade.value: grade for grade in Grade}
 
 
-def _read_rating(value: dict[str, Any]) -> Rating | None:
-    """A rating in the common shape, each field checked once; ``None`` for anything else.
+def _ratings(items: Any) -> tuple[Rating, ...]:
+    """Ratings: each a code, a grade from 1 to 5, and optional text.
 
-    Accepts exactly what the converter's reader and Rating's checks accept
-    together (a code, a grade from 1 to 5, optional text), so the value is the
-    same, and leaves everything else to that reader and its messages.
+    One loop, with the converter's checks (of a string, a grade, optional text)
+    written out in it: a document holds dozens of ratings. A rating has no key
+    but its four when the keys found, with those absent, make four.
     """
-    if not value.keys() <= _RATING_KEYS:
-        return None
-    code = value.get("code")
-    grade = value.get("grade")
-    evidence = value.get("evidence", "")
-    comment = value.get("carer_comment")
-    if (
-        type(code) is str
-        and type(grade) is int
-        and 1 <= grade <= 5
-        and type(evidence) is str
-        and (comment is None or type(comment) is str)
-    ):
-        return Rating._built(code, _GRADE_OF[grade], evidence, comment)
-    return None
+    if type(items) is not list:
+        raise _UncommonError
+    ratings = []
+    build = Rating._built
+    for value in items:
+        if type(value) is not dict:
+            raise _UncommonError
+        code = value.get("code")
+        grade = value.get("grade")
+        evidence = value.get("evidence", _ABSENT)
+        comment = value.get("carer_comment", _ABSENT)
+        keys = len(value)
+        if evidence is _ABSENT:
+            evidence = ""
+            keys += 1
+        if comment is _ABSENT:
+            comment = None
+            keys += 1
+        if not (
+            keys == 4
+            and type(code) is str
+            and type(grade) is int
+            and 1 <= grade <= 5
+            and type(evidence) is str
+            and (comment is None or type(comment) is str)
+        ):
+            raise _UncommonError
+        ratings.append(build(code, _GRADE_OF[grade], evidence, comment))
+    return tuple(ratings)
+
+
+def _rating(value: Any) -> Rating:
+    """A rating: a code, a grade from 1 to 5, and optional text."""
+    return _ratings([value])[0]
+
+
+_TARGET_KEYS = frozenset(("code", "current_grade", "target_grade", "review_by", "grade_at_review"))
+_TARGET_REQUIRED = _TARGET_KEYS - {"grade_at_review"}
+
+
+def _target(value: Any) -> TargetedItem:
+    """A targeted item: a code, two grades in order, a date, and a grade at review or null."""
+    target = _keys(value, _TARGET_KEYS, _TARGET_REQUIRED)
+    code = target["code"]
+    if type(code) is not str:
+        raise _UncommonError
+    at_review = target.get("grade_at_review")
+    return TargetedItem._built(
+        code,
+        _grade(target["current_grade"], None),
+        _grade(target["target_grade"], None),
+        _date(target["review_by"], None),
+        None if at_review is None else _grade(at_review, None),
+    )
+
+
+_ASSESSMENT_KEYS = frozenset(
+    (
+        "child",
+        "window",
+        "ratings",
+        "instrument",
+        "carers",
+        "practitioners",
+        "targets",
+        "reference",
+    )
+)
+_ASSESSMENT_REQUIRED = frozenset(("child", "window", "ratings"))
+
+
+def _assessment(value: Any) -> Assessment:
+    """An assessment: its parts each read as above, each code rated and targeted once."""
+    document = _keys(value, _ASSESSMENT_KEYS, _ASSESSMENT_REQUIRED)
+    instrument = (
+        _instrument(document["instrument"], None) if "instrument" in document else Instrument.GCP2
+    )
+    return Assessment._built(
+        _child(document["child"]),
+        _window(document["window"]),
+        _ratings(document["ratings"]),
+        instrument,
+        _listed(document.get("carers", _NONE), _carer),
+        _listed(document.get("practitioners", _NONE), _practitioner),
+        _listed(document.get("targets", _NONE), _target),
+        _optional_nonblank(document.get("reference"), None),
+    )
 
 
 # --- Assessments ---
@@ -421,6 +601,14 @@ RULES = WireRules(
         CatalogueDocument: defaulted(CatalogueDocument),
         CatalogueArea: defaulted(CatalogueArea),
     },
-    fast_readers={Rating: _read_rating},
+    fast_readers={
+        Rating: _or_none(_rating),
+        ChildRef: _or_none(_child),
+        ObservationWindow: _or_none(_window),
+        Carer: _or_none(_carer),
+        Practitioner: _or_none(_practitioner),
+        TargetedItem: _or_none(_target),
+        Assessment: _or_none(_assessment),
+    },
 )
 """How the foundation's records look on the wire beyond their annotations."""

@@ -15,7 +15,6 @@ from typing import IO, Any
 
 import attrs
 
-from neglect_protocol._boundary import _formats  # noqa: F401 - registers the document types
 from neglect_protocol._boundary._builtin import builtin_catalogue
 from neglect_protocol._boundary._documents import from_dict, to_dict
 from neglect_protocol._boundary._parse import SYNTAX, parse_json

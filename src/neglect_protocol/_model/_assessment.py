@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from neglect_protocol._model._assembly import assembler
 from neglect_protocol._model._catalogue import Instrument
 from neglect_protocol._model._checks import got, is_a, tuple_of
 from neglect_protocol._model._frozen import FrozenMap
@@ -147,6 +149,21 @@ class ChildRef:
                 "delivery date; the two dates are further apart",
             )
 
+    @classmethod
+    def _built(
+        cls, reference: str, date_of_birth: dt.date | None, expected_delivery_date: dt.date | None
+    ) -> ChildRef:
+        """A child whose fields the caller has checked, each of its type; its dates checked here.
+
+        For the wire format's reader, which checks each field as it reads it.
+
+        Raises:
+            AssessmentError: As the constructor does, if the dates do not go together.
+        """
+        child = _ASSEMBLE_CHILD(reference, date_of_birth, expected_delivery_date)
+        child.__attrs_post_init__()
+        return child
+
     def is_unborn_on(self, day: dt.date) -> bool:
         """Whether the child had not been born on ``day``."""
         return self.date_of_birth is None or day < self.date_of_birth
@@ -175,6 +192,11 @@ class Carer:
     reference: str = attrs.field(repr=safe_repr, validator=_reference)
     role: str | None = attrs.field(repr=safe_repr, default=None, validator=_OPTIONAL_LABEL)
 
+    @classmethod
+    def _built(cls, reference: str, role: str | None) -> Carer:
+        """A carer whose fields the caller has checked (a reference that is not blank)."""
+        return _ASSEMBLE_CARER(reference, role)
+
 
 @attrs.frozen
 class Practitioner:
@@ -187,6 +209,11 @@ class Practitioner:
 
     reference: str = attrs.field(repr=safe_repr, validator=_reference)
     agency: str | None = attrs.field(repr=safe_repr, default=None, validator=_OPTIONAL_LABEL)
+
+    @classmethod
+    def _built(cls, reference: str, agency: str | None) -> Practitioner:
+        """A practitioner whose fields the caller has checked (a reference that is not blank)."""
+        return _ASSEMBLE_PRACTITIONER(reference, agency)
 
 
 @attrs.frozen
@@ -212,19 +239,33 @@ class ObservationWindow:
 
     @end.validator
     def _check_order(self, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
-        if value < self.start:
-            # Dates about a child are personal data: the message gives only the gap.
-            days = (self.start - value).days
-            raise AssessmentError(
-                "window",
-                f"expected an end on or after the start, got an end {days} "
-                f"day{'' if days == 1 else 's'} before the start",
-            )
+        _in_order(self.start, value)
+
+    @classmethod
+    def _built(cls, start: dt.date, end: dt.date) -> ObservationWindow:
+        """A window of two dates the caller has checked; their order is checked here.
+
+        Raises:
+            AssessmentError: As the constructor does, if the end is before the start.
+        """
+        _in_order(start, end)
+        return _ASSEMBLE_WINDOW(start, end)
 
     @property
     def days(self) -> int:
         """How many days the window covers, counting both ends."""
         return (self.end - self.start).days + 1
+
+
+def _in_order(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        # Dates about a child are personal data: the message gives only the gap.
+        days = (start - end).days
+        raise AssessmentError(
+            "window",
+            f"expected an end on or after the start, got an end {days} "
+            f"day{'' if days == 1 else 's'} before the start",
+        )
 
 
 @attrs.frozen
@@ -250,20 +291,23 @@ class Rating:
     evidence: str = attrs.field(default="", validator=_text, repr=False)
     carer_comment: str | None = attrs.field(default=None, validator=_optional_text, repr=False)
 
-    @classmethod
-    def _built(cls, code: str, grade: Grade, evidence: str, carer_comment: str | None) -> Rating:
-        """A rating whose fields the caller has checked already, not checked again.
+    _built: ClassVar[Callable[[str, Grade, str, str | None], Rating]]
+    """Build a rating from fields the caller has checked already, not checking them again.
 
-        For the wire format's reader, which has checked each field's type (and
-        made the grade) as it read it: an assessment document holds dozens of
-        ratings, and checking each field twice was a large share of reading one.
-        """
-        rating = object.__new__(cls)
-        object.__setattr__(rating, "code", code)
-        object.__setattr__(rating, "grade", grade)
-        object.__setattr__(rating, "evidence", evidence)
-        object.__setattr__(rating, "carer_comment", carer_comment)
-        return rating
+    For the wire format's reader, which has checked each field's type (and made
+    the grade) as it read it: an assessment document holds dozens of ratings, and
+    checking each field twice was a large share of reading one. A plain function
+    (set below the class), not a method, as it runs for every rating read.
+    """
+
+
+def _no_worse(current: Grade, target: Grade) -> None:
+    if target > current:
+        raise AssessmentError(
+            "target_grade",
+            f"expected a target no worse than the current grade {current.value}, "
+            f"got {target.value}",
+        )
 
 
 @attrs.frozen
@@ -295,12 +339,24 @@ class TargetedItem:
 
     @target_grade.validator
     def _check_target(self, attribute: attrs.Attribute[Grade], value: Grade) -> None:
-        if value > self.current_grade:
-            raise AssessmentError(
-                "target_grade",
-                f"expected a target no worse than the current grade {self.current_grade.value}, "
-                f"got {value.value}",
-            )
+        _no_worse(self.current_grade, value)
+
+    @classmethod
+    def _built(
+        cls,
+        code: str,
+        current_grade: Grade,
+        target_grade: Grade,
+        review_by: dt.date,
+        grade_at_review: Grade | None,
+    ) -> TargetedItem:
+        """A line whose fields the caller has checked and made; the target is checked here.
+
+        Raises:
+            AssessmentError: As the constructor does, if the target is worse than the grade.
+        """
+        _no_worse(current_grade, target_grade)
+        return _ASSEMBLE_TARGET(code, current_grade, target_grade, review_by, grade_at_review)
 
     @property
     def met(self) -> bool | None:
@@ -308,6 +364,24 @@ class TargetedItem:
         if self.grade_at_review is None:
             return None
         return self.grade_at_review <= self.target_grade
+
+
+def _once_each(values: tuple[Rating | TargetedItem, ...], field: str, what: str) -> None:
+    codes = list(map(_CODE_OF, values))
+    if len(set(codes)) == len(codes):
+        return  # The common case, found without a loop in Python.
+    seen: set[str] = set()
+    index = 0
+    while codes[index] not in seen:
+        seen.add(codes[index])
+        index += 1
+    raise AssessmentError(
+        f"{field}[{index}].code",
+        f"expected each {what} code once, got {safe_repr(codes[index])} again",
+    )
+
+
+_CODE_OF = operator.attrgetter("code")
 
 
 @attrs.frozen
@@ -352,27 +426,41 @@ class Assessment:
 
     @ratings.validator
     def _check_unique(self, attribute: attrs.Attribute[object], value: tuple[Rating, ...]) -> None:
-        seen: set[str] = set()
-        for index, rating in enumerate(value):
-            if rating.code in seen:
-                raise AssessmentError(
-                    f"ratings[{index}].code",
-                    f"expected each rated code once, got {safe_repr(rating.code)} again",
-                )
-            seen.add(rating.code)
+        _once_each(value, "ratings", "rated")
 
     @targets.validator
     def _check_unique_targets(
         self, attribute: attrs.Attribute[object], value: tuple[TargetedItem, ...]
     ) -> None:
-        seen: set[str] = set()
-        for index, target in enumerate(value):
-            if target.code in seen:
-                raise AssessmentError(
-                    f"targets[{index}].code",
-                    f"expected each targeted code once, got {safe_repr(target.code)} again",
-                )
-            seen.add(target.code)
+        _once_each(value, "targets", "targeted")
+
+    @classmethod
+    def _built(
+        cls,
+        child: ChildRef,
+        window: ObservationWindow,
+        ratings: tuple[Rating, ...],
+        instrument: Instrument,
+        carers: tuple[Carer, ...],
+        practitioners: tuple[Practitioner, ...],
+        targets: tuple[TargetedItem, ...],
+        reference: str | None,
+    ) -> Assessment:
+        """An assessment of parts the caller has checked or built; their codes are checked here.
+
+        For the wire format's reader, which reads each part (with its own
+        ``_built``) and checks each field as it reads it: an assessment document
+        holds dozens of parts, and checking each field twice was a large share of
+        reading one.
+
+        Raises:
+            AssessmentError: As the constructor does, if a code is rated or targeted twice.
+        """
+        _once_each(ratings, "ratings", "rated")
+        _once_each(targets, "targets", "targeted")
+        return _ASSEMBLE_ASSESSMENT(
+            child, window, ratings, instrument, carers, practitioners, targets, reference
+        )
 
     if TYPE_CHECKING:  # Attached by the public module from the boundary; see _api.attach_views.
 
@@ -382,3 +470,13 @@ class Assessment:
     def grades(self) -> Mapping[str, Grade]:
         """The grade recorded for each rated code, in the order rated."""
         return FrozenMap({rating.code: rating.grade for rating in self.ratings})
+
+
+# Made once the classes exist; their _built methods call them.
+_ASSEMBLE_CHILD = assembler(ChildRef)
+_ASSEMBLE_CARER = assembler(Carer)
+_ASSEMBLE_PRACTITIONER = assembler(Practitioner)
+_ASSEMBLE_WINDOW = assembler(ObservationWindow)
+Rating._built = assembler(Rating)
+_ASSEMBLE_TARGET = assembler(TargetedItem)
+_ASSEMBLE_ASSESSMENT = assembler(Assessment)
