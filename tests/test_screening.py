@@ -297,18 +297,18 @@ class TestScreen:
         """
         sentence = "Invented: the mother said the baby sleeps in the car"
         with pytest.raises(PolicyError) as caught:
-            SignsAnswered(sentence)  # type: ignore[arg-type]
+            SignsAnswered(sentence)
         assert str(caught.value).endswith(f"got a str of {len(sentence)} characters")
         assert sentence not in repr(caught.value.problems)
         with pytest.raises(PolicyError) as caught:
             SignsAnswered(
                 ScreeningOutcome.REQUEST_GCP2,
-                answers=("applies", sentence),  # type: ignore[arg-type]
+                answers=("applies", sentence),
             )
         assert str(caught.value).startswith("answers[1]: expected one of ")
         assert sentence not in str(caught.value)
         with pytest.raises(PolicyError, match="got 'maybe'$"):
-            SignsAnswered("maybe")  # type: ignore[arg-type]
+            SignsAnswered("maybe")
 
     def test_reprs_name_no_evidence(self) -> None:
         """Contexts and decisions have short reprs without any evidence."""
