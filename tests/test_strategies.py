@@ -17,6 +17,7 @@ from neglect_protocol import GCP2, GCP2A, Assessment, Catalogue, ChildRef, valid
 from neglect_protocol.audit import AuditComment, JudgementScale
 from neglect_protocol.disclosure import DisclosurePolicy
 from neglect_protocol.indicators import ImplementationMeasures
+from neglect_protocol.serialize import document_types
 from neglect_protocol.strategies import (
     assessments,
     audit_comments,
@@ -148,6 +149,29 @@ class TestTypeTable:
             assert isinstance(value, kind)
 
         draws()
+
+    def test_every_document_kind_has_a_strategy(self) -> None:
+        """Each declared document kind draws from a strategy of the table, so none is forgotten."""
+        table = type_strategies()
+        assert [] == [kind.kind for kind in document_types() if kind.type not in table]
+
+    def test_every_part_has_a_strategy(self) -> None:
+        """Each public type written inside documents draws from a strategy of the table."""
+        # PARTS is private: it is the declaration the table is derived from.
+        from neglect_protocol._boundary._kinds import PARTS
+
+        table = type_strategies()
+        assert [] == [part.__name__ for part in PARTS if part not in table]
+
+    def test_no_strategy_is_left_unused(self) -> None:
+        """Every strategy written for a kind or a part names one the library declares."""
+        # The tables are private: an entry the declaration no longer names is dead code.
+        from neglect_protocol._boundary._kinds import PARTS
+        from neglect_protocol.strategies._types import document_strategies, part_strategies
+
+        declared = {kind.kind for kind in document_types()}
+        assert [] == [kind for kind in document_strategies() if kind not in declared]
+        assert [] == [part.__name__ for part in part_strategies() if part not in PARTS]
 
     def test_strategies_are_built_once(self) -> None:
         """The table hands out the same strategy objects each time: none is rebuilt per call."""

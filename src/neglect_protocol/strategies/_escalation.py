@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._screening_rules import (
+    OUTCOME_RULE_KINDS,
     DomainsWithSigns,
     NamedSigns,
     NotKnown,
@@ -425,7 +426,7 @@ def checklists(draw: st.DrawFn, *, max_domains: int = 4, max_signs: int = 3) -> 
 _ANSWER_SETS = st.lists(_ANSWERS, min_size=1, max_size=2, unique=True).map(tuple)
 
 
-_OUTCOME_RULE_KINDS = (SignsAnswered, DomainsWithSigns, SeriousSigns, NamedSigns, NotKnown)
+_OUTCOME_RULE_KINDS = tuple(OUTCOME_RULE_KINDS.values())
 
 
 @st.composite
