@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from neglect_protocol._model._audit import JudgementScale
 from neglect_protocol._model._catalogue import Catalogue, Instrument
@@ -15,12 +16,17 @@ from neglect_protocol._model._screening import Checklist, ScreeningPolicy
 _FILES = {Instrument.GCP2: "gcp2.toml", Instrument.GCP2A: "gcp2a.toml"}
 
 
+def _shipped(name: str) -> Traversable:
+    """The package data file ``name``."""
+    return files("neglect_protocol").joinpath("data", name)
+
+
 @functools.cache
 def builtin_catalogue(instrument: Instrument) -> Catalogue:
     """Return the shipped structure-only catalogue for ``instrument``."""
     from neglect_protocol._boundary._loaders import load_catalogue
 
-    return load_catalogue(files("neglect_protocol").joinpath("data", _FILES[instrument]))
+    return load_catalogue(_shipped(_FILES[instrument]))
 
 
 def builtin_catalogues() -> tuple[Catalogue, ...]:
@@ -33,9 +39,7 @@ def builtin_judgement_scale() -> JudgementScale:
     """Return the shipped default audit scale, Ofsted's four-point judgements."""
     from neglect_protocol._boundary._loaders import load_judgement_scale
 
-    return load_judgement_scale(
-        files("neglect_protocol").joinpath("data", "ofsted_four_point.toml")
-    )
+    return load_judgement_scale(_shipped("ofsted_four_point.toml"))
 
 
 @functools.cache
@@ -43,7 +47,7 @@ def builtin_policy() -> ThresholdPolicy:
     """Return the shipped example threshold policy (the four-level windscreen)."""
     from neglect_protocol._boundary._loaders import load_policy
 
-    return load_policy(files("neglect_protocol").joinpath("data", "policy_default.toml"))
+    return load_policy(_shipped("policy_default.toml"))
 
 
 @functools.cache
@@ -51,7 +55,7 @@ def builtin_checklist() -> Checklist:
     """Return the shipped invented screening checklist."""
     from neglect_protocol._boundary._loaders import load_checklist
 
-    return load_checklist(files("neglect_protocol").joinpath("data", "screening_checklist.toml"))
+    return load_checklist(_shipped("screening_checklist.toml"))
 
 
 @functools.cache
@@ -60,7 +64,7 @@ def builtin_screening_policy() -> ScreeningPolicy:
     from neglect_protocol._boundary._loaders import load_screening_policy
 
     return load_screening_policy(
-        files("neglect_protocol").joinpath("data", "screening_policy_default.toml"),
+        _shipped("screening_policy_default.toml"),
         checklist=builtin_checklist(),
     )
 
@@ -70,7 +74,7 @@ def builtin_disclosure_policy() -> DisclosurePolicy:
     """Return the shipped DfE policy, read from package data once."""
     from neglect_protocol._boundary._loaders import load_disclosure_policy
 
-    return load_disclosure_policy(files("neglect_protocol").joinpath("data", "disclosure-dfe.toml"))
+    return load_disclosure_policy(_shipped("disclosure-dfe.toml"))
 
 
 @functools.cache
@@ -78,9 +82,7 @@ def builtin_disclosure_policy_cla() -> DisclosurePolicy:
     """Return the shipped DfE children looked after policy, read from package data once."""
     from neglect_protocol._boundary._loaders import load_disclosure_policy
 
-    return load_disclosure_policy(
-        files("neglect_protocol").joinpath("data", "disclosure-dfe-cla.toml")
-    )
+    return load_disclosure_policy(_shipped("disclosure-dfe-cla.toml"))
 
 
 @functools.cache
@@ -88,9 +90,7 @@ def builtin_plan_categories() -> CensusCodeList:
     """Return the shipped list of child protection plan categories, read once."""
     from neglect_protocol._boundary._loaders import load_plan_categories
 
-    return load_plan_categories(
-        files("neglect_protocol").joinpath("data", "cin-plan-categories.toml")
-    )
+    return load_plan_categories(_shipped("cin-plan-categories.toml"))
 
 
 @functools.cache
@@ -98,6 +98,4 @@ def builtin_assessment_factors() -> CensusCodeList:
     """Return the shipped list of factors identified at the end of assessment, read once."""
     from neglect_protocol._boundary._loaders import load_assessment_factors
 
-    return load_assessment_factors(
-        files("neglect_protocol").joinpath("data", "cin-assessment-factors.toml")
-    )
+    return load_assessment_factors(_shipped("cin-assessment-factors.toml"))
