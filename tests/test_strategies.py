@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,20 @@ class TestDocumentStrategies:
         assert measures.practitioners_using <= measures.practitioners_trained
         assert [judgement.rank for judgement in scale] == list(range(1, len(scale) + 1))
         assert policy.min_count <= policy.max_count
+
+
+class TestNotBlankText:
+    def test_no_white_space_outside_the_excluded_categories(self) -> None:
+        """Text drawn not blank starts outside the blank categories: no white space is there."""
+        # BLANK_CATEGORIES is private: the strategies for names rely on this law of Unicode.
+        from neglect_protocol.strategies._foundation import BLANK_CATEGORIES
+
+        characters = map(chr, range(sys.maxunicode + 1))
+        assert [] == [
+            f"U+{ord(character):04X}"
+            for character in characters
+            if character.isspace() and unicodedata.category(character) not in BLANK_CATEGORIES
+        ]
 
 
 class TestTypeTable:

@@ -385,14 +385,13 @@ def decisions(
             level.number,
             rationale=draw(NOT_BLANK),
             by=draw(references("W")),
-            on=draw(_maybe_day_after(decision.window.end)),
+            on=_draw_day_after(draw, decision.window.end),
         )
     return decision
 
 
-# A decision needs a policy and a short history, not a large one: kept small, it draws fast.
-@st.composite
-def _maybe_day_after(draw: st.DrawFn, day: dt.date) -> dt.date | None:
+def _draw_day_after(draw: st.DrawFn, day: dt.date) -> dt.date | None:
+    """No day, or a day from ``day`` on, building no strategy but the cached ranges."""
     # Days are drawn as a number after ``day``: a strategy mapped by a new function
     # at every draw is slow (Hypothesis reads the source of each new lambda).
     if draw(_BOOLEANS):
@@ -400,6 +399,7 @@ def _maybe_day_after(draw: st.DrawFn, day: dt.date) -> dt.date | None:
     return day + dt.timedelta(days=draw(between(0, (LATEST - day).days)))
 
 
+# A decision needs a policy and a short history, not a large one: kept small, it draws fast.
 _DECISION_POLICIES = policies(max_levels=4, max_rules=2)
 _MANY_LEVEL_POLICIES = policies(min_levels=2, max_levels=4, max_rules=2)
 _DECISION_HISTORIES = profile_histories(max_size=3, max_ratings=3)
