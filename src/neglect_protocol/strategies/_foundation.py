@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from hypothesis import strategies as st
 
@@ -57,7 +57,7 @@ _MAYBE_FREE_TEXT = st.none() | _FREE_TEXT
 # often) throws whole examples away, and that made draws slow. Every character
 # ``str.isspace`` calls white space is of one of these categories (the tests check
 # it against the running Python's Unicode data), so the first one needs no filter.
-BLANK_CATEGORIES = ("Zs", "Zl", "Zp", "Cc", "Cs")
+BLANK_CATEGORIES: tuple[Literal["Zs", "Zl", "Zp", "Cc", "Cs"], ...] = ("Zs", "Zl", "Zp", "Cc", "Cs")
 _VISIBLE = st.characters(exclude_categories=BLANK_CATEGORIES)
 
 

@@ -309,7 +309,9 @@ def _table() -> dict[type, _S]:
 def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """A strategy for each public value type, as registered for ``st.from_type``.
 
-    The strategies are built once and shared; the mapping returned is a copy.
+    Every document kind :func:`~neglect_protocol.serialize.document_types` lists has
+    one, and so has every public type written inside a document. The strategies are
+    built once and shared; the mapping returned is a copy.
 
     >>> from neglect_protocol.strategies import type_strategies
     >>> from neglect_protocol import Catalogue
