@@ -65,6 +65,19 @@ class TestPublicSurface:
         assert "neglect_protocol.profile" == neglect_protocol.Profile.__module__
         assert "neglect_protocol.grades" == neglect_protocol.Grade.__module__
 
+    @pytest.mark.parametrize("name", _SUBMODULES)
+    def test_every_exported_class_and_function_names_its_module(self, name: str) -> None:
+        """Each class and function a public module exports names that module as its home."""
+        module = importlib.import_module(name)
+        exported = {attr: getattr(module, attr) for attr in module.__all__}
+        elsewhere = {
+            attr: obj.__module__
+            for attr, obj in exported.items()
+            if (inspect.isclass(obj) or inspect.isfunction(inspect.unwrap(obj)))
+            and obj.__module__ != name
+        }
+        assert {} == elsewhere
+
     def test_import_is_cheap(self) -> None:
         """`import neglect_protocol` (and its serialize, cli, records, plot) imports no optional dependency."""
         code = (

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from neglect_protocol import GCP2, GCP2A, Assessment, Catalogue, ChildRef, valid
 from neglect_protocol.audit import AuditComment, JudgementScale
 from neglect_protocol.disclosure import DisclosurePolicy
 from neglect_protocol.indicators import ImplementationMeasures
+from neglect_protocol.serialize import document_types
 from neglect_protocol.strategies import (
     assessments,
     audit_comments,
@@ -131,6 +133,20 @@ class TestDocumentStrategies:
         assert policy.min_count <= policy.max_count
 
 
+class TestNotBlankText:
+    def test_no_white_space_outside_the_excluded_categories(self) -> None:
+        """Text drawn not blank starts outside the blank categories: no white space is there."""
+        # BLANK_CATEGORIES is private: the strategies for names rely on this law of Unicode.
+        from neglect_protocol.strategies._foundation import BLANK_CATEGORIES
+
+        characters = map(chr, range(sys.maxunicode + 1))
+        assert [] == [
+            f"U+{ord(character):04X}"
+            for character in characters
+            if character.isspace() and unicodedata.category(character) not in BLANK_CATEGORIES
+        ]
+
+
 class TestTypeTable:
     """st.from_type draws every public type quickly enough for Hypothesis' health checks."""
 
@@ -148,6 +164,29 @@ class TestTypeTable:
             assert isinstance(value, kind)
 
         draws()
+
+    def test_every_document_kind_has_a_strategy(self) -> None:
+        """Each declared document kind draws from a strategy of the table, so none is forgotten."""
+        table = type_strategies()
+        assert [] == [kind.kind for kind in document_types() if kind.type not in table]
+
+    def test_every_part_has_a_strategy(self) -> None:
+        """Each public type written inside documents draws from a strategy of the table."""
+        # PARTS is private: it is the declaration the table is derived from.
+        from neglect_protocol._boundary._kinds import PARTS
+
+        table = type_strategies()
+        assert [] == [part.__name__ for part in PARTS if part not in table]
+
+    def test_no_strategy_is_left_unused(self) -> None:
+        """Every strategy written for a kind or a part names one the library declares."""
+        # The tables are private: an entry the declaration no longer names is dead code.
+        from neglect_protocol._boundary._kinds import PARTS
+        from neglect_protocol.strategies._types import document_strategies, part_strategies
+
+        declared = {kind.kind for kind in document_types()}
+        assert [] == [kind for kind in document_strategies() if kind not in declared]
+        assert [] == [part.__name__ for part in part_strategies() if part not in PARTS]
 
     def test_strategies_are_built_once(self) -> None:
         """The table hands out the same strategy objects each time: none is rebuilt per call."""

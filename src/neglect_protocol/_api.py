@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -24,6 +25,25 @@ def publish(module: str, *objects: Any) -> None:
         elif isinstance(obj, type) and issubclass(obj, tuple) and hasattr(obj, "_fields"):
             obj.__annotations__ = typing.get_type_hints(obj)  # The same, for a named tuple.
         obj.__module__ = module
+
+
+def publish_exports(namespace: Mapping[str, Any]) -> None:
+    """Publish, as :func:`publish` does, every class and function a public module exports.
+
+    What a module exports is its ``__all__``, so the list is written once. A name the
+    module resolves lazily (in its ``__getattr__``) is not there yet, and is
+    published when resolved; values and type aliases are left as they are.
+
+    Args:
+        namespace: The public module's ``globals()``.
+    """
+    exported = (namespace.get(name) for name in namespace["__all__"])
+    publish(namespace["__name__"], *(obj for obj in exported if _is_definition(obj)))
+
+
+def _is_definition(obj: object) -> bool:
+    """Whether ``obj`` is a class or a function (a cached one included), not a value or alias."""
+    return isinstance(obj, type) or (callable(obj) and inspect.isfunction(inspect.unwrap(obj)))
 
 
 def attach_views(

@@ -32,7 +32,7 @@ An action plan is a JSON document of kind ``action_plan``
 (2, 1, 1)
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._logic._action_plan import (
     PlanProgress,
     Progress,
@@ -54,18 +54,7 @@ __all__ = [
     "plan_progress",
 ]
 
-publish(
-    __name__,
-    Action,
-    ActionPlan,
-    ActionStatus,
-    PlanProgress,
-    Progress,
-    Recommendation,
-    RecommendationProgress,
-    action_progress,
-    plan_progress,
-)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

@@ -1,6 +1,6 @@
 """Assessments of one child, and their validation against a catalogue."""
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish_exports
 from neglect_protocol._logic._validate import validate
 from neglect_protocol._model._assessment import (
     Assessment,
@@ -26,18 +26,7 @@ __all__ = [
 ]
 
 
-publish(
-    __name__,
-    Assessment,
-    Carer,
-    ChildRef,
-    ObservationWindow,
-    Practitioner,
-    Rating,
-    TargetedItem,
-    completed_months,
-    validate,
-)
+publish_exports(globals())
 
 
 # The package imports this module, so the view imports the boundary's renderer when

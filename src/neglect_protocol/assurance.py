@@ -23,7 +23,7 @@ from fractions import Fraction
 import neglect_protocol.audit
 import neglect_protocol.disclosure
 import neglect_protocol.survey  # noqa: F401
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary._assurance_render import (
     render_html,
     render_markdown,
@@ -177,24 +177,7 @@ def build_assurance_report(
     )
 
 
-publish(
-    __name__,
-    AssuranceReport,
-    ChangeLine,
-    CriterionShare,
-    Headline,
-    IndicatorTrend,
-    NeglectCut,
-    PeriodRecords,
-    ReportTable,
-    build_assurance_report,
-    render_html,
-    render_markdown,
-    write_assurance_report,
-)
-
-
-publish(__name__, ReportInput)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

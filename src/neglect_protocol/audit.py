@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish_exports
 from neglect_protocol._boundary._builtin import builtin_judgement_scale
 from neglect_protocol._boundary._kinds import JUDGEMENT_SCALE_SCHEMA_VERSION
 from neglect_protocol._boundary._loaders import (
@@ -182,26 +182,7 @@ def criterion_shares(
     )
 
 
-publish(
-    __name__,
-    AuditComment,
-    AuditGrading,
-    AuditSummary,
-    AuditTool,
-    CaseFileAudit,
-    Criterion,
-    GradeCounts,
-    Judgement,
-    JudgementScale,
-    Polarity,
-    ThemeTally,
-    criterion_shares,
-    judgement_scale_from_document,
-    load_judgement_scale,
-    median_judgement,
-    summarise_audits,
-    worst_judgement,
-)
+publish_exports(globals())
 
 attach_views(AuditSummary, html=audit_summary_html, records=audit_summary_records)
 

@@ -7,7 +7,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish, publish_exports
 from neglect_protocol._model._catalogue import (
     AgeBand,
     Area,
@@ -57,16 +57,7 @@ _FROM_FILES = {
 }
 
 
-publish(
-    __name__,
-    AgeBand,
-    Area,
-    Catalogue,
-    Instrument,
-    Item,
-    Phase,
-    SubArea,
-)
+publish_exports(globals())
 
 
 # The package imports this module, so the view imports the boundary's renderer when

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary._builtin import (
     builtin_assessment_factors,
     builtin_plan_categories,
@@ -167,24 +167,7 @@ def neglect_share(
     )
 
 
-publish(
-    __name__,
-    CensusCode,
-    CensusCodeList,
-    CodeCounts,
-    CodeListKind,
-    NeglectBasis,
-    NeglectShare,
-    UnbornPolicy,
-    builtin_assessment_factors,
-    builtin_plan_categories,
-    check_codes,
-    code_list_from_document,
-    count_codes,
-    load_assessment_factors,
-    load_plan_categories,
-    neglect_share,
-)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

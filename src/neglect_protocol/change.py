@@ -9,13 +9,13 @@ this module holds the value they use.
 Decimal('17')
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._logic._change import Change, change_between
 
 __all__ = ["Change", "change_between"]
 
 
-publish(__name__, Change, change_between)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

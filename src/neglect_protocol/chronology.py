@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish_exports
 from neglect_protocol._logic import _review
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._model._assessment import Assessment
@@ -69,17 +69,7 @@ __all__ = [
 ]
 
 
-publish(
-    __name__,
-    Chronology,
-    ChronologyReview,
-    DriftFinding,
-    EntryChange,
-    GradeChange,
-    LevelFall,
-    LevelSpell,
-    StepDown,
-)
+publish_exports(globals())
 
 
 def from_assessments(

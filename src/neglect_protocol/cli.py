@@ -22,12 +22,12 @@ written, 2 for a usage mistake and 141 when standard output was closed early
 (``| head``); ``neglect-protocol --help`` lists them.
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary._cli import main
 
 __all__ = ["main"]
 
-publish(__name__, main)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

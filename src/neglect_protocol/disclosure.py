@@ -25,7 +25,7 @@ whose statistics a table sits beside; a partnership's own policy loads with
  37 |  20 |  71 | 128
 """
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish_exports
 from neglect_protocol._boundary._builtin import (
     builtin_disclosure_policy,
     builtin_disclosure_policy_cla,
@@ -84,17 +84,7 @@ location*, 2024, "Rounding, suppression and grossing").
 (True, False)
 """
 
-publish(
-    __name__,
-    DisclosedCell,
-    DisclosedTable,
-    DisclosurePolicy,
-    Missing,
-    Suppression,
-    apply_disclosure,
-    disclosure_policy_from_document,
-    load_disclosure_policy,
-)
+publish_exports(globals())
 
 attach_views(DisclosedTable, html=disclosed_table_html, records=disclosed_table_records)
 

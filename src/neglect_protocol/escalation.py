@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish_exports
 from neglect_protocol._boundary._builtin import builtin_policy
 from neglect_protocol._boundary._kinds import (
     THRESHOLD_POLICY_SCHEMA_VERSION as POLICY_SCHEMA_VERSION,
@@ -157,29 +157,7 @@ def decide(
     )
 
 
-publish(
-    __name__,
-    AllOf,
-    AreaAtOrAbove,
-    Decision,
-    Deterioration,
-    Drift,
-    InfantStepUp,
-    LevelOfNeed,
-    NamedSubAreasAtOrAbove,
-    NoImprovement,
-    Override,
-    PersistentBorderline,
-    PolicyFacts,
-    Reason,
-    RuleContext,
-    SubAreasAtOrAbove,
-    ThresholdPolicy,
-    decide,
-    load_policy,
-    policy_from_document,
-    policy_to_document,
-)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

@@ -5,13 +5,13 @@
 [1, 2, 3, 4, 5]
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._model._grade import Grade
 
 __all__ = ["Grade"]
 
 
-publish(__name__, Grade)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

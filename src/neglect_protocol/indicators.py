@@ -9,7 +9,7 @@ status; :class:`ImplementationMeasures` counts training and use of the GCP2.
 ('abuse or neglect', ['Unborn', 'Under 1'])
 """
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish_exports
 from neglect_protocol._boundary._metric_html import breakdown_html
 from neglect_protocol._boundary._metric_records import breakdown_records, cohort_records
 from neglect_protocol._logic._breakdowns import (
@@ -45,21 +45,7 @@ __all__ = [
 ]
 
 
-publish(
-    __name__,
-    Breakdown,
-    CensusAgeBand,
-    Cohort,
-    CohortRecord,
-    CrossTab,
-    Dimension,
-    GCP2Completion,
-    ImplementationMeasures,
-    PrimaryNeed,
-    category_label,
-    census_date,
-    completions_breakdown,
-)
+publish_exports(globals())
 
 attach_views(Breakdown, html=breakdown_html, records=breakdown_records)
 attach_views(Cohort, records=cohort_records)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary._builtin import (
     builtin_assessment_factors,
     builtin_plan_categories,
@@ -93,24 +93,7 @@ def check_history_codes(
     )
 
 
-publish(
-    __name__,
-    AssessmentEpisode,
-    CaseHistory,
-    KeyIndicator,
-    Period,
-    ProtectionPlan,
-    Trend,
-    assessments_within_45_working_days,
-    check_history_codes,
-    due_to_neglect,
-    plans_lasting_two_years,
-    plans_reviewed_within_timescales,
-    re_referrals,
-    second_or_subsequent_plans,
-    trend,
-    working_days_between,
-)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

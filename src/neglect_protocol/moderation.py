@@ -29,7 +29,7 @@ reported.
 (2, 1)
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._logic._moderation import fleiss_kappa, krippendorff_alpha, moderate
 from neglect_protocol._model._moderation import (
     Agreement,
@@ -57,18 +57,7 @@ __all__ = [
 AlphaMetric = _AlphaMetric
 """The metrics :func:`krippendorff_alpha` offers: ``"ordinal"``, ``"interval"`` or ``"nominal"``."""
 
-publish(
-    __name__,
-    Agreement,
-    AlphaResult,
-    FleissResult,
-    ModerationGrade,
-    ModerationSet,
-    ModerationSummary,
-    fleiss_kappa,
-    krippendorff_alpha,
-    moderate,
-)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary._builtin import builtin_policy
 from neglect_protocol._boundary._stream import (
     DEFAULT_MAX_LINE_BYTES,
@@ -127,4 +127,4 @@ def score_documents(
     return _score_documents(documents, _scorer(catalogue, rule, policy, decide))
 
 
-publish(__name__, LineError, Scored, score_documents, score_lines)
+publish_exports(globals())

@@ -9,12 +9,12 @@ method, so no ``%matplotlib`` magic or ``plt.show()`` is needed). Save it with
 plot is drawn there and the figure holding those axes is returned.
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary._plot import GRADE_AXIS_LABEL, plot_history, plot_profile
 
 __all__ = ["GRADE_AXIS_LABEL", "plot_history", "plot_profile"]
 
-publish(__name__, plot_history, plot_profile)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

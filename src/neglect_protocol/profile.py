@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish_exports
 from neglect_protocol._logic._rules import RollUpRule, worst
 from neglect_protocol._model._assessment import Assessment
 from neglect_protocol._model._catalogue import Catalogue
@@ -66,7 +66,7 @@ def score(
     return _score.score(assessment, catalogue=catalogue, rule=rule)
 
 
-publish(__name__, GradeSource, Profile, ProfileEntry, score)
+publish_exports(globals())
 
 
 # The package imports this module, so its views import the boundary's renderers when

@@ -19,7 +19,7 @@ spreadsheet export.
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, TypeAlias
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary import _columns
 from neglect_protocol._boundary._assessment_rows import assessment_records
 from neglect_protocol._boundary._columns import columns
@@ -172,21 +172,7 @@ def assessments_from_rows(
     return _assessment_rows.assessments_from_rows(rows, layout=layout, catalogues=catalogues)
 
 
-publish(__name__, profile_records)
-publish(
-    __name__,
-    assessment_records,
-    audit_summary_records,
-    breakdown_records,
-    cohort_records,
-    columns,
-    decision_records,
-    disclosed_table_records,
-    survey_metrics_records,
-    theme_records,
-    to_pandas,
-    to_polars,
-)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

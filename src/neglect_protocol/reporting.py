@@ -10,7 +10,7 @@ just over four fifths (81%)
 
 from fractions import Fraction
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._logic import _phrasing
 from neglect_protocol._logic._phrasing import describe
 from neglect_protocol._model._phrase import Phrase, Relation
@@ -39,7 +39,7 @@ called "just over" or "just under" it."""
 NAMED_FRACTIONS: tuple[tuple[Fraction, str], ...] = _phrasing.NAMED_FRACTIONS
 """The fractions a phrase may name, from none to all, with their words."""
 
-publish(__name__, Phrase, Relation, describe)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

@@ -10,7 +10,7 @@ partnership can pass its own to :func:`~neglect_protocol.profile.score`:
 [5, 2, 2, 3]
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._logic._rules import (
     RollUpRule,
     is_monotone,
@@ -24,7 +24,7 @@ from neglect_protocol._logic._rules import (
 __all__ = ["RollUpRule", "is_monotone", "mean", "median", "mode", "rule_name", "worst"]
 
 
-publish(__name__, is_monotone, mean, median, mode, rule_name, worst)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

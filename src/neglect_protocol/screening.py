@@ -16,7 +16,7 @@ The shipped checklist and outcome rules are invented examples: load your own wit
 
 from __future__ import annotations
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary._builtin import builtin_checklist, builtin_screening_policy
 from neglect_protocol._boundary._kinds import SCREENING_SCHEMA_VERSION
 from neglect_protocol._boundary._loaders import (
@@ -89,30 +89,7 @@ DEFAULT_SCREENING_POLICY: ScreeningPolicy = builtin_screening_policy()
 """Example outcome rules on :data:`DEFAULT_CHECKLIST`, to be reviewed locally."""
 
 
-publish(
-    __name__,
-    Answer,
-    Checklist,
-    Domain,
-    DomainsWithSigns,
-    NamedSigns,
-    NotKnown,
-    Screening,
-    ScreeningContext,
-    ScreeningDecision,
-    ScreeningOutcome,
-    ScreeningPolicy,
-    ScreeningReason,
-    SeriousSigns,
-    Sign,
-    SignAnswer,
-    SignsAnswered,
-    checklist_from_document,
-    load_checklist,
-    load_screening_policy,
-    screening_policy_from_document,
-    screening_policy_to_document,
-)
+publish_exports(globals())
 
 
 def screen(screening: Screening, *, policy: ScreeningPolicy | None = None) -> ScreeningDecision:

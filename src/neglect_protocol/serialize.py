@@ -30,7 +30,7 @@ Traceback (most recent call last):
 neglect_protocol.errors.DocumentError: $.ratings[0].grade: expected an integer from 1 to 5, got 7
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._boundary._documents import (
     DocumentType,
     document_type,
@@ -54,17 +54,7 @@ __all__ = [
 ]
 
 
-publish(
-    __name__,
-    DocumentType,
-    document_type,
-    document_types,
-    from_dict,
-    from_json,
-    json_schema,
-    to_dict,
-    to_json,
-)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

@@ -13,7 +13,7 @@ are computed from the counts, never from a rounded share.
 '54.4% to 77.1%'
 """
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol._logic._intervals import newcombe_interval
 from neglect_protocol._logic._kappa import cohen_kappa
 from neglect_protocol._model._agreement import KappaResult
@@ -32,7 +32,7 @@ __all__ = [
 KappaWeights = _KappaWeights
 """The disagreement weightings :func:`cohen_kappa` offers: ``"linear"`` or ``"quadratic"``."""
 
-publish(__name__, KappaResult, Proportion, cohen_kappa, newcombe_interval, round_half_up)
+publish_exports(globals())
 
 
 def __dir__() -> list[str]:

@@ -9,7 +9,7 @@ the previous period, per question, per respondent group and overall.
 True
 """
 
-from neglect_protocol._api import attach_views, publish
+from neglect_protocol._api import attach_views, publish_exports
 from neglect_protocol._boundary._metric_html import survey_metrics_html
 from neglect_protocol._boundary._metric_records import survey_metrics_records
 from neglect_protocol._logic._survey import ShareMetric, SurveyMetrics, survey_metrics
@@ -35,16 +35,7 @@ __all__ = [
 ]
 
 
-publish(
-    __name__,
-    Question,
-    ResponseScale,
-    ShareMetric,
-    Survey,
-    SurveyMetrics,
-    SurveyResponse,
-    survey_metrics,
-)
+publish_exports(globals())
 
 attach_views(SurveyMetrics, html=survey_metrics_html, records=survey_metrics_records)
 

@@ -42,6 +42,14 @@ Source = str | os.PathLike[str] | Traversable
 """A path, or a resource from :func:`importlib.resources.files`."""
 
 
+def _document_of(cls: type, value: object) -> dict[str, Any]:
+    """``value`` written as a document of ``cls``; a value of another kind is refused."""
+    if not isinstance(value, cls):
+        raise UnsupportedTypeError(type(value).__name__)
+    written: dict[str, Any] = to_dict(value)
+    return written
+
+
 # --- Catalogues ---
 
 
@@ -174,10 +182,7 @@ def policy_to_document(policy: ThresholdPolicy) -> dict[str, Any]:
     >>> policy_from_document(policy_to_document(DEFAULT_POLICY)) == DEFAULT_POLICY
     True
     """
-    if not isinstance(policy, ThresholdPolicy):
-        raise UnsupportedTypeError(type(policy).__name__)
-    written: dict[str, Any] = to_dict(policy)
-    return written
+    return _document_of(ThresholdPolicy, policy)
 
 
 def load_policy(
@@ -300,10 +305,7 @@ def screening_policy_to_document(policy: ScreeningPolicy) -> dict[str, Any]:
         UnsupportedTypeError: If a rule is a plain function or another callable the
             document format cannot name.
     """
-    if not isinstance(policy, ScreeningPolicy):
-        raise UnsupportedTypeError(type(policy).__name__)
-    written: dict[str, Any] = to_dict(policy)
-    return written
+    return _document_of(ScreeningPolicy, policy)
 
 
 def load_screening_policy(source: Source, *, checklist: Checklist | None = None) -> ScreeningPolicy:

@@ -19,7 +19,7 @@ this module is their one public home.
 
 from __future__ import annotations
 
-from neglect_protocol._api import publish
+from neglect_protocol._api import publish_exports
 from neglect_protocol.strategies._action_plan import action_plans, actions, recommendations
 from neglect_protocol.strategies._escalation import (
     checklists,
@@ -122,4 +122,4 @@ def __dir__() -> list[str]:
     return __all__
 
 
-publish(__name__, *(globals()[name] for name in __all__))
+publish_exports(globals())

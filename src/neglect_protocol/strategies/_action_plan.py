@@ -16,8 +16,8 @@ _DUE = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2027, 12, 31))
 _EVIDENCE = st.none() | free_text()
 
 
-@st.composite
 def _draw_action(draw: st.DrawFn, reference: str) -> Action:
+    """Draw an action with this reference, building no strategy."""
     return Action(
         reference,
         draw(NAMES),
@@ -39,19 +39,23 @@ def actions(draw: st.DrawFn) -> Action:
     ...     assert not (action.is_complete and action.is_overdue(action.due.max))
     >>> test_complete_is_never_overdue()
     """
-    return draw(_draw_action(f"A{draw(between(1, 999))}"))
+    return _draw_action(draw, f"A{draw(between(1, 999))}")
+
+
+def _draw_recommendation(draw: st.DrawFn, number: int, max_actions: int) -> Recommendation:
+    """Draw recommendation ``R<number>`` of 1 to ``max_actions`` actions, building no strategy."""
+    count = draw(between(1, max_actions))
+    return Recommendation(
+        f"R{number}",
+        draw(NAMES),
+        tuple(_draw_action(draw, f"R{number}{_LETTERS[index]}") for index in range(count)),
+    )
 
 
 @st.composite
 def recommendations(draw: st.DrawFn, *, max_actions: int = 4) -> Recommendation:
     """Any valid recommendation of 1 to ``max_actions`` actions (``R<n>A``, ``R<n>B``, …)."""
-    number = draw(between(1, 9))
-    count = draw(between(1, max_actions))
-    return Recommendation(
-        f"R{number}",
-        draw(NAMES),
-        tuple(draw(_draw_action(f"R{number}{_LETTERS[index]}")) for index in range(count)),
-    )
+    return _draw_recommendation(draw, draw(between(1, 9)), max_actions)
 
 
 @st.composite
@@ -67,14 +71,6 @@ def action_plans(
     ...     assert len(plan.actions) == len({action.reference for action in plan.actions})
     >>> test_every_action_is_listed_once()
     """
-    items = []
-    for number in range(1, draw(between(1, max_recommendations)) + 1):
-        count = draw(between(1, max_actions))
-        items.append(
-            Recommendation(
-                f"R{number}",
-                draw(NAMES),
-                tuple(draw(_draw_action(f"R{number}{_LETTERS[index]}")) for index in range(count)),
-            )
-        )
-    return ActionPlan(draw(NAMES), tuple(items))
+    count = draw(between(1, max_recommendations))
+    items = tuple(_draw_recommendation(draw, number, max_actions) for number in range(1, count + 1))
+    return ActionPlan(draw(NAMES), items)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._screening_rules import (
+    OUTCOME_RULE_KINDS,
     DomainsWithSigns,
     NamedSigns,
     NotKnown,
@@ -384,14 +385,13 @@ def decisions(
             level.number,
             rationale=draw(NOT_BLANK),
             by=draw(references("W")),
-            on=draw(_maybe_day_after(decision.window.end)),
+            on=_draw_day_after(draw, decision.window.end),
         )
     return decision
 
 
-# A decision needs a policy and a short history, not a large one: kept small, it draws fast.
-@st.composite
-def _maybe_day_after(draw: st.DrawFn, day: dt.date) -> dt.date | None:
+def _draw_day_after(draw: st.DrawFn, day: dt.date) -> dt.date | None:
+    """No day, or a day from ``day`` on, building no strategy but the cached ranges."""
     # Days are drawn as a number after ``day``: a strategy mapped by a new function
     # at every draw is slow (Hypothesis reads the source of each new lambda).
     if draw(_BOOLEANS):
@@ -399,6 +399,7 @@ def _maybe_day_after(draw: st.DrawFn, day: dt.date) -> dt.date | None:
     return day + dt.timedelta(days=draw(between(0, (LATEST - day).days)))
 
 
+# A decision needs a policy and a short history, not a large one: kept small, it draws fast.
 _DECISION_POLICIES = policies(max_levels=4, max_rules=2)
 _MANY_LEVEL_POLICIES = policies(min_levels=2, max_levels=4, max_rules=2)
 _DECISION_HISTORIES = profile_histories(max_size=3, max_ratings=3)
@@ -425,7 +426,7 @@ def checklists(draw: st.DrawFn, *, max_domains: int = 4, max_signs: int = 3) -> 
 _ANSWER_SETS = st.lists(_ANSWERS, min_size=1, max_size=2, unique=True).map(tuple)
 
 
-_OUTCOME_RULE_KINDS = (SignsAnswered, DomainsWithSigns, SeriousSigns, NamedSigns, NotKnown)
+_OUTCOME_RULE_KINDS = tuple(OUTCOME_RULE_KINDS.values())
 
 
 @st.composite

@@ -36,7 +36,7 @@ from neglect_protocol._model._disclosure import DisclosurePolicy
 from neglect_protocol._model._moderation import ModerationSet
 from neglect_protocol._model._proportion import Proportion
 from neglect_protocol._model._survey import AGREEMENT, YES_NO, Question, Survey, SurveyResponse
-from neglect_protocol.strategies._foundation import NAMES, between, free_text, references
+from neglect_protocol.strategies._foundation import NAMES, between, free_text, pick, references
 
 AUDIT_THEMES = ("engaging children", "identifying worries", "wishes and feelings")
 """Invented comment themes the audit strategies draw from by default."""
@@ -470,12 +470,17 @@ _MAYBE_DISCLOSURE = st.none() | disclosure_policies()
 _QUARTERS = ("2021-22 Q1", "2021-22 Q2", "2021-22 Q3", "2021-22 Q4")
 
 
+_REFERRAL_DAYS = st.lists(
+    st.dates(dt.date(2020, 6, 1), dt.date(2022, 3, 31)), max_size=3, unique=True
+)
+_MAYBE_MODERATION_GRADE = st.none() | between(1, 5)
+
+
 @st.composite
 def case_histories(draw: st.DrawFn) -> tuple[CaseHistory, ...]:
     """Children referred in 2021-22 (some of them within 12 months of an earlier referral)."""
-    days = st.dates(dt.date(2020, 6, 1), dt.date(2022, 3, 31))
     return tuple(
-        CaseHistory(f"K-{number:03d}", referrals=draw(st.lists(days, max_size=3, unique=True)))
+        CaseHistory(f"K-{number:03d}", referrals=draw(_REFERRAL_DAYS))
         for number in range(draw(between(0, 12)))
     )
 
@@ -489,9 +494,8 @@ def moderation_sets(draw: st.DrawFn) -> ModerationSet:
     raters = draw(between(2, 3))
     cases = draw(between(1, 3))
     sub_areas = ("A1", "B1")[: draw(between(1, 2))]
-    grade = st.none() | between(1, 5)
     return ModerationSet.from_rows(
-        (f"P0{rater + 1}", f"M0{case + 1}", sub_area, draw(grade))
+        (f"P0{rater + 1}", f"M0{case + 1}", sub_area, draw(_MAYBE_MODERATION_GRADE))
         for rater in range(raters)
         for case in range(cases)
         for sub_area in sub_areas
@@ -502,8 +506,14 @@ def _criteria(draw: st.DrawFn, period: PeriodRecords) -> tuple[Criterion, ...] |
     judged = sorted({code for audit in period.audits for code in audit.criteria})
     if not judged or draw(_BOOLEANS):
         return None
-    chosen = draw(st.lists(st.sampled_from(judged), min_size=1, unique=True))
-    return tuple(Criterion(code, draw(NAMES)) for code in chosen)
+    return tuple(Criterion(code, draw(NAMES)) for code in pick(draw, judged, min_size=1))
+
+
+# The report's optional sections, built once rather than at every draw.
+_MAYBE_NEGLECT_BASIS = st.none() | st.sampled_from(NeglectBasis)
+_KEY_INDICATORS = st.sampled_from(KeyIndicator)
+_CASE_HISTORIES = case_histories()
+_MAYBE_MODERATION = st.none() | moderation_sets()
 
 
 @st.composite
@@ -528,10 +538,10 @@ def report_inputs(draw: st.DrawFn) -> ReportInput:
         confidence=draw(_MAYBE_CONFIDENCE),
         scale=scale,
         disclosure=draw(_MAYBE_DISCLOSURE),
-        neglect_basis=draw(st.none() | st.sampled_from(NeglectBasis)),
-        key_indicator=draw(st.sampled_from(KeyIndicator)) if trend else None,
+        neglect_basis=draw(_MAYBE_NEGLECT_BASIS),
+        key_indicator=draw(_KEY_INDICATORS) if trend else None,
         trend_periods=_QUARTERS[: draw(between(1, 4))] if trend else None,
-        case_histories=draw(case_histories()) if trend else None,
-        moderation=draw(st.none() | moderation_sets()),
+        case_histories=draw(_CASE_HISTORIES) if trend else None,
+        moderation=draw(_MAYBE_MODERATION),
         audit_criteria=_criteria(draw, current),
     )

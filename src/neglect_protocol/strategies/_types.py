@@ -1,9 +1,11 @@
-"""The one table of public value types and the strategy ``st.from_type`` draws for each.
+"""The strategy ``st.from_type`` draws for each public value type.
 
-This is the only list of public value types in the strategies package; the
-``hypothesis`` entry point, :func:`register_type_strategies` and the tests all
-derive from it. Each row names a type and how to draw it; when the library gains
-a single declaration of its document kinds, this table should be built from it.
+Which types have one is not written here: it is read from the library's one
+declaration of its types (:data:`~neglect_protocol._boundary._kinds.DOCUMENT_KINDS`
+and :data:`~neglect_protocol._boundary._kinds.PARTS`). This module says only how to
+draw each: a document kind by its ``kind`` tag, a part that is not an enumeration by
+its type, and an enumeration by its members. A document kind or part with no
+strategy here is found by the tests, not left to Hypothesis' guess.
 
 The strategies are built once, on first use, and kept: a strategy rebuilt inside
 every draw spends most of the draw being validated by Hypothesis.
@@ -12,19 +14,18 @@ every draw spends most of the draw being validated by Hypothesis.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from hypothesis import strategies as st
 
-from neglect_protocol._boundary._report_input import ReportInput
-from neglect_protocol._logic._assurance import PeriodRecords
-from neglect_protocol._logic._breakdowns import Cohort, Dimension
+from neglect_protocol._boundary._kinds import DOCUMENT_KINDS, PARTS
 from neglect_protocol._logic._score import score
 from neglect_protocol._logic._screening_rules import OUTCOME_RULE_KINDS
 from neglect_protocol._logic._threshold_rules import RULE_KINDS, AllOf, InfantStepUp
-from neglect_protocol._model._action_plan import Action, ActionPlan, ActionStatus, Recommendation
+from neglect_protocol._model._action_plan import Action, Recommendation
 from neglect_protocol._model._assessment import (
     Assessment,
     Carer,
@@ -34,48 +35,23 @@ from neglect_protocol._model._assessment import (
     Rating,
     TargetedItem,
 )
-from neglect_protocol._model._audit import (
-    AuditComment,
-    CaseFileAudit,
-    Criterion,
-    Judgement,
-    JudgementScale,
-    Polarity,
-)
-from neglect_protocol._model._catalogue import AgeBand, Area, Catalogue, Item, Phase, SubArea
+from neglect_protocol._model._audit import AuditComment, Criterion, Judgement, Polarity
+from neglect_protocol._model._catalogue import AgeBand, Area, Item, Phase, SubArea
 from neglect_protocol._model._census import CensusCode, CensusCodeList, CodeListKind
-from neglect_protocol._model._cohort import (
-    CensusAgeBand,
-    CohortRecord,
-    GCP2Completion,
-    ImplementationMeasures,
-    PrimaryNeed,
-)
+from neglect_protocol._model._cohort import CohortRecord, GCP2Completion
 from neglect_protocol._model._decision import Decision, Override, Reason
-from neglect_protocol._model._disclosure import DisclosurePolicy, Missing, Suppression
 from neglect_protocol._model._grade import Grade
-from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
+from neglect_protocol._model._policy import LevelOfNeed
 from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol._model._screening import (
     Answer,
-    Checklist,
     Domain,
-    Screening,
-    ScreeningDecision,
     ScreeningOutcome,
-    ScreeningPolicy,
     ScreeningReason,
     Sign,
     SignAnswer,
 )
-from neglect_protocol._model._survey import (
-    AGREEMENT,
-    YES_NO,
-    Question,
-    ResponseScale,
-    Survey,
-    SurveyResponse,
-)
+from neglect_protocol._model._survey import AGREEMENT, YES_NO, Question, ResponseScale
 from neglect_protocol.catalogue import GCP2
 from neglect_protocol.strategies import _action_plan as action_plan
 from neglect_protocol.strategies import _escalation as escalation
@@ -178,132 +154,6 @@ def _sign_answers(draw: st.DrawFn) -> SignAnswer:
     return SignAnswer(sign.code, answer, evidence=draw(escalation.evidence(answer)))
 
 
-def _foundation_types() -> dict[type, _S]:
-    profiles = _profiles_of_any_catalogue()
-    return {
-        Grade: foundation.grades(),
-        AgeBand: _age_bands(),
-        Area: st.builds(
-            Area,
-            _LETTER,
-            foundation.NAMES,
-            foundation.MAYBE_NAME,
-            st.none() | st.sampled_from(list(Phase)),
-        ),
-        SubArea: _sub_areas(),
-        Item: _items(),
-        Catalogue: foundation.catalogues(max_areas=3, max_sub_areas=2, max_items=2),
-        ChildRef: foundation.any_child_refs(),
-        Carer: st.builds(Carer, foundation.references("P"), role=foundation.MAYBE_NAME),
-        Practitioner: st.builds(
-            Practitioner, foundation.references("W"), agency=foundation.MAYBE_NAME
-        ),
-        ObservationWindow: foundation.observation_windows(),
-        Rating: st.builds(
-            Rating,
-            st.text(max_size=8),
-            foundation.grades(),
-            evidence=foundation.free_text(),
-            carer_comment=st.none() | foundation.free_text(),
-        ),
-        TargetedItem: _targeted_items(),
-        Assessment: _assessments_of_any_catalogue(),
-        Profile: profiles,
-        ProfileEntry: _part_of(profiles, lambda profile: (*profile.areas, *profile.sub_areas)),
-    }
-
-
-def _escalation_types() -> dict[type, _S]:
-    checklists = escalation.checklists()
-    screenings = escalation.screenings_with_evidence()
-    screening_decisions = escalation.screening_decisions()
-    shipped = escalation.shipped_checklist()
-    return {
-        **escalation.simple_rules_by_kind((1, 2, 3, 4)),
-        AllOf: escalation.joins((1, 2, 3, 4)),
-        **{kind: escalation.outcome_rules(shipped, kind) for kind in OUTCOME_RULE_KINDS.values()},
-        InfantStepUp: escalation.INFANT_STEP_UPS,
-        LevelOfNeed: st.builds(
-            LevelOfNeed,
-            foundation.between(1, 9),
-            foundation.NAMES,
-            foundation.NAMES,
-            foundation.between(1, 400),
-        ),
-        ThresholdPolicy: escalation.policies(max_levels=4, max_rules=3),
-        Reason: st.builds(
-            Reason, _RULE_NAMES, foundation.between(1, 9), foundation.NAMES, _CODE_LISTS
-        ),
-        Decision: escalation.decisions(),
-        Override: escalation.decisions(overrides=1).map(_overridden),
-        Answer: st.sampled_from(list(Answer)),
-        ScreeningOutcome: st.sampled_from(list(ScreeningOutcome)),
-        Domain: _part_of(checklists, lambda checklist: checklist.domains),
-        Sign: _part_of(checklists, lambda checklist: checklist.signs),
-        Checklist: checklists,
-        ScreeningPolicy: st.one_of(
-            escalation.screening_policies(),
-            _with_drawn(checklists, escalation.draw_screening_policies),
-        ),
-        SignAnswer: _sign_answers(),
-        Screening: screenings,
-        ScreeningReason: st.builds(
-            ScreeningReason,
-            _SCREENING_RULE_NAMES,
-            st.sampled_from(list(ScreeningOutcome)),
-            foundation.NAMES,
-            st.lists(
-                st.sampled_from([sign.code for sign in escalation.shipped_checklist().signs]),
-                max_size=3,
-            ).map(tuple),
-        ),
-        ScreeningDecision: screening_decisions,
-    }
-
-
-def _metrics_types() -> dict[type, _S]:
-    scales = metrics.judgement_scales()
-    surveys = metrics.surveys()
-    return {
-        Judgement: _part_of(scales, lambda scale: scale.judgements),
-        JudgementScale: scales,
-        Polarity: st.sampled_from(list(Polarity)),
-        AuditComment: st.builds(
-            AuditComment,
-            st.sampled_from(metrics.AUDIT_THEMES),
-            st.sampled_from(list(Polarity)),
-            foundation.free_text(),
-        ),
-        Criterion: st.builds(Criterion, foundation.NAMES, foundation.NAMES, st.booleans()),
-        CaseFileAudit: st.one_of(
-            metrics.audits_with_text(), _with_drawn(scales, metrics.draw_audits_with_text)
-        ),
-        ResponseScale: st.sampled_from([YES_NO, AGREEMENT]),
-        Question: _part_of(surveys, lambda survey: survey.questions),
-        Survey: surveys,
-        SurveyResponse: _with_drawn(surveys, metrics.draw_survey_responses),
-        PrimaryNeed: st.sampled_from(list(PrimaryNeed)),
-        CensusAgeBand: st.sampled_from(list(CensusAgeBand)),
-        Dimension: st.sampled_from(list(Dimension)),
-        CohortRecord: metrics.cohort_records(),
-        Cohort: metrics.cohorts(max_size=12),
-        GCP2Completion: metrics.gcp2_completions(),
-        ImplementationMeasures: metrics.implementation_measures(),
-        PeriodRecords: _with_drawn(surveys, metrics.draw_period_records),
-        ReportInput: metrics.report_inputs(),
-        DisclosurePolicy: metrics.disclosure_policies(),
-        Suppression: st.sampled_from(list(Suppression)),
-        Missing: st.sampled_from(list(Missing)),
-        CodeListKind: st.sampled_from(list(CodeListKind)),
-        CensusCode: _census_codes(CodeListKind.ASSESSMENT_FACTOR),
-        CensusCodeList: _census_code_lists(),
-        ActionStatus: st.sampled_from(list(ActionStatus)),
-        Action: action_plan.actions(),
-        Recommendation: action_plan.recommendations(),
-        ActionPlan: action_plan.action_plans(),
-    }
-
-
 def _census_codes(kind: CodeListKind) -> _S:
     code = (
         st.from_regex(r"[A-Z]{3}", fullmatch=True)
@@ -329,14 +179,139 @@ def _census_code_lists() -> _S:
 
 
 @functools.cache
+def document_strategies() -> dict[str, _S]:
+    """The strategy for each document kind, by its ``kind`` tag."""
+    checklists = escalation.checklists()
+    scales = metrics.judgement_scales()
+    surveys = metrics.surveys()
+    return {
+        "assessment": _assessments_of_any_catalogue(),
+        "catalogue": foundation.catalogues(max_areas=3, max_sub_areas=2, max_items=2),
+        "profile": _profiles_of_any_catalogue(),
+        "threshold_policy": escalation.policies(max_levels=4, max_rules=3),
+        "decision": escalation.decisions(),
+        "screening_checklist": checklists,
+        "screening_policy": st.one_of(
+            escalation.screening_policies(),
+            _with_drawn(checklists, escalation.draw_screening_policies),
+        ),
+        "screening": escalation.screenings_with_evidence(),
+        "screening_decision": escalation.screening_decisions(),
+        "judgement_scale": scales,
+        "case_file_audit": st.one_of(
+            metrics.audits_with_text(), _with_drawn(scales, metrics.draw_audits_with_text)
+        ),
+        "survey": surveys,
+        "survey_response": _with_drawn(surveys, metrics.draw_survey_responses),
+        "cohort": metrics.cohorts(max_size=12),
+        "implementation_measures": metrics.implementation_measures(),
+        "period_records": _with_drawn(surveys, metrics.draw_period_records),
+        "disclosure_policy": metrics.disclosure_policies(),
+        "assurance_input": metrics.report_inputs(),
+        "census_code_list": _census_code_lists(),
+        "action_plan": action_plan.action_plans(),
+    }
+
+
+@functools.cache
+def part_strategies() -> dict[type, _S]:
+    """The strategy for each part that is not an enumeration, by its type.
+
+    A part of a document (a profile's entry, a checklist's sign) is picked from a
+    document drawn by the strategy :func:`document_strategies` gives its kind.
+    """
+    whole = document_strategies()
+    checklists = whole["screening_checklist"]
+    shipped = escalation.shipped_checklist()
+    return {
+        AgeBand: _age_bands(),
+        Area: st.builds(
+            Area,
+            _LETTER,
+            foundation.NAMES,
+            foundation.MAYBE_NAME,
+            st.none() | st.sampled_from(list(Phase)),
+        ),
+        SubArea: _sub_areas(),
+        Item: _items(),
+        Carer: st.builds(Carer, foundation.references("P"), role=foundation.MAYBE_NAME),
+        Practitioner: st.builds(
+            Practitioner, foundation.references("W"), agency=foundation.MAYBE_NAME
+        ),
+        ChildRef: foundation.any_child_refs(),
+        ObservationWindow: foundation.observation_windows(),
+        Rating: st.builds(
+            Rating,
+            st.text(max_size=8),
+            foundation.grades(),
+            evidence=foundation.free_text(),
+            carer_comment=st.none() | foundation.free_text(),
+        ),
+        TargetedItem: _targeted_items(),
+        ProfileEntry: _part_of(
+            whole["profile"], lambda profile: (*profile.areas, *profile.sub_areas)
+        ),
+        **escalation.simple_rules_by_kind((1, 2, 3, 4)),
+        AllOf: escalation.joins((1, 2, 3, 4)),
+        **{kind: escalation.outcome_rules(shipped, kind) for kind in OUTCOME_RULE_KINDS.values()},
+        InfantStepUp: escalation.INFANT_STEP_UPS,
+        LevelOfNeed: st.builds(
+            LevelOfNeed,
+            foundation.between(1, 9),
+            foundation.NAMES,
+            foundation.NAMES,
+            foundation.between(1, 400),
+        ),
+        Reason: st.builds(
+            Reason, _RULE_NAMES, foundation.between(1, 9), foundation.NAMES, _CODE_LISTS
+        ),
+        Override: escalation.decisions(overrides=1).map(_overridden),
+        Domain: _part_of(checklists, lambda checklist: checklist.domains),
+        Sign: _part_of(checklists, lambda checklist: checklist.signs),
+        SignAnswer: _sign_answers(),
+        ScreeningReason: st.builds(
+            ScreeningReason,
+            _SCREENING_RULE_NAMES,
+            st.sampled_from(list(ScreeningOutcome)),
+            foundation.NAMES,
+            st.lists(st.sampled_from([sign.code for sign in shipped.signs]), max_size=3).map(tuple),
+        ),
+        Judgement: _part_of(whole["judgement_scale"], lambda scale: scale.judgements),
+        AuditComment: st.builds(
+            AuditComment,
+            st.sampled_from(metrics.AUDIT_THEMES),
+            st.sampled_from(list(Polarity)),
+            foundation.free_text(),
+        ),
+        Criterion: st.builds(Criterion, foundation.NAMES, foundation.NAMES, st.booleans()),
+        ResponseScale: st.sampled_from([YES_NO, AGREEMENT]),
+        Question: _part_of(whole["survey"], lambda survey: survey.questions),
+        CohortRecord: metrics.cohort_records(),
+        GCP2Completion: metrics.gcp2_completions(),
+        CensusCode: _census_codes(CodeListKind.ASSESSMENT_FACTOR),
+        Action: action_plan.actions(),
+        Recommendation: action_plan.recommendations(),
+    }
+
+
+@functools.cache
 def _table() -> dict[type, _S]:
-    return {**_foundation_types(), **_escalation_types(), **_metrics_types()}
+    """The strategies by type, for every declared type that has one (the tests check all do)."""
+    by_kind, by_type = document_strategies(), part_strategies()
+    found = {entry.type: by_kind.get(entry.kind) for entry in DOCUMENT_KINDS}
+    found.update(
+        (part, st.sampled_from(part) if issubclass(part, enum.Enum) else by_type.get(part))
+        for part in PARTS
+    )
+    return {kind: strategy for kind, strategy in found.items() if strategy is not None}
 
 
 def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """A strategy for each public value type, as registered for ``st.from_type``.
 
-    The strategies are built once and shared; the mapping returned is a copy.
+    Every document kind :func:`~neglect_protocol.serialize.document_types` lists has
+    one, and so has every public type written inside a document. The strategies are
+    built once and shared; the mapping returned is a copy.
 
     >>> from neglect_protocol.strategies import type_strategies
     >>> from neglect_protocol import Catalogue
