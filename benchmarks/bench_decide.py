@@ -25,6 +25,13 @@ history / score of its assessment, before the perf branch 3.40x and 4.72x, after
 for the per-grade caches). Growth 100 / 10: review 9.8x and 8.3x before, 10.1x and
 10.2x after (linear).
 
+Figures of 3 December 2026 after a first decision is made straight from the profile's
+entries (same options, load average 8 to 9): decide of one profile without history /
+score of its assessment 2.46x, 2.46x and 2.90x before, 0.90x, 1.01x and 1.09x after
+(target 2x, met; with the garbage collector off about 0.95x). Decide with two earlier
+profiles / score of three: 2.78x, 2.83x and 3.00x before, 2.57x, 2.80x and 2.47x after.
+Review / score of three: 6.5x, 7.0x and 7.8x before, 6.8x, 6.3x and 6.0x after.
+
 Usage: python benchmarks/bench_decide.py [--count N] [--repeat R] [--longest L]
 """
 

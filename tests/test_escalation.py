@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import inspect
+import pickle
 
 import attrs
 import pytest
@@ -793,6 +794,20 @@ class TestRuleContext:
         assert "text=" in repr(reason)
         assert type(Reason.__dict__["text"].slot) is type(Reason.__dict__["rule"])
         assert Reason.text is Reason.__dict__["text"].slot
+
+    def test_pending_reason_codes_are_never_seen(self) -> None:
+        """A reason that reads one profile works out its codes with its text, when either is
+        first read: read in any order, pickled or copied unread, it is the same reason, and
+        the class keeps its codes slot for tools that look at it."""
+        made = [decide(profile({"A1": 3, "B": 4, "B2": 4})).reasons for _ in range(3)]
+        codes_first = [(reason.codes, reason.text) for reason in made[0]]
+        text_first = [(reason.text, reason.codes) for reason in made[1]]
+        assert codes_first == [(codes, text) for text, codes in text_first]
+        assert {("B",), ("A", "B"), ("B2",), ("A1", "B2")} == {codes for codes, _ in codes_first}
+        assert made[0] == pickle.loads(pickle.dumps(made[2]))
+        assert all(type(reason.codes) is tuple for reason in made[2])
+        assert type(Reason.__dict__["codes"].slot) is type(Reason.__dict__["rule"])
+        assert Reason.codes is Reason.__dict__["codes"].slot
 
     def test_levels_drift_and_concern_grade_come_from_the_policy(self) -> None:
         """L8: what a rule reads of the policy is the policy's, never a default of the model."""

@@ -13,11 +13,22 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from neglect_protocol import Assessment, Instrument, Profile, ThresholdPolicy, load_policy, score
+from neglect_protocol import (
+    GCP2A,
+    Assessment,
+    Instrument,
+    Profile,
+    ThresholdPolicy,
+    load_policy,
+    score,
+)
 from neglect_protocol.chronology import Chronology, review
 from neglect_protocol.escalation import (
     DEFAULT_POLICY,
+    AreaAtOrAbove,
+    NamedSubAreasAtOrAbove,
     RuleContext,
+    SubAreasAtOrAbove,
     decide,
     policy_from_document,
     policy_to_document,
@@ -38,6 +49,7 @@ from neglect_protocol.strategies import (
     infant_profiles,
     policies,
     profile_histories,
+    profiles,
     screenings,
     threshold_rules,
 )
@@ -69,6 +81,47 @@ class TestNoBareErrors:
         """The same holds for unborn children and babies, GCP2A or GCP2."""
         decide(profile, policy=policy)
         decide(profile)
+
+
+def plainly_decided(profile: Profile, policy: ThresholdPolicy) -> tuple[object, ...]:
+    """A first decision made the plain way: every rule asked about one context, every reason
+    passed through every modifier (a reference for ``decide``'s shortcuts)."""
+    context = RuleContext(profile, (), policy)
+    reasons = []
+    for rule in policy.rules:
+        reason = rule(context)
+        if reason is not None:
+            for modifier in policy.modifiers:
+                reason = modifier(context, reason)
+            reasons.append(reason)
+    level = max((reason.level for reason in reasons), default=policy.lowest.number)
+    return level, [(r.rule, r.level, r.text, r.codes, r.stepped_up_from) for r in reasons]
+
+
+@st.composite
+def profile_rule_policies(draw: st.DrawFn) -> ThresholdPolicy:
+    """Drawn policies keeping only their rules that read one profile alone, when they have any:
+    the policies a first decision is made for straight from the profile's entries."""
+    policy = draw(policies(max_rules=10))
+    kinds = (AreaAtOrAbove, SubAreasAtOrAbove, NamedSubAreasAtOrAbove)
+    kept = tuple(rule for rule in policy.rules if type(rule) in kinds)
+    return attrs.evolve(policy, rules=kept) if kept else policy
+
+
+class TestFirstDecisions:
+    @given(
+        policy=st.one_of(profile_rule_policies(), policies(), st.just(DEFAULT_POLICY)),
+        profile=st.one_of(profiles(), infant_profiles(), profiles(GCP2A)),
+    )
+    def test_decided_as_the_plain_way_decides(
+        self, policy: ThresholdPolicy, profile: Profile
+    ) -> None:
+        """Issue 9: a decision without history, made straight from the profile's entries,
+        has the level and the reasons (rules, levels, texts, codes, order) that asking every
+        rule about a context gives."""
+        decision = decide(profile, policy=policy)
+        reasons = [(r.rule, r.level, r.text, r.codes, r.stepped_up_from) for r in decision.reasons]
+        assert plainly_decided(profile, policy) == (decision.level.number, reasons)
 
 
 def worsened(assessment: Assessment, index: int, grade: int) -> Assessment:

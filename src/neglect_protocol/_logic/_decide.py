@@ -5,16 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
-from neglect_protocol._logic._rule_context import RuleContext, checked_reason
+from neglect_protocol._logic._rule_context import (
+    RuleContext,
+    among,
+    checked_reason,
+    entries_at_or_above,
+    is_infant,
+)
 from neglect_protocol._logic._rules import MONOTONE_RULE_NAMES
-from neglect_protocol._logic._threshold_rules import HISTORY_RULE_KINDS, MODIFIER_KINDS, RULE_KINDS
+from neglect_protocol._logic._threshold_rules import (
+    HISTORY_RULE_KINDS,
+    MODIFIER_KINDS,
+    PROFILE_RULE_KINDS,
+    RULE_KINDS,
+    InfantStepUp,
+    ProfileRule,
+)
 from neglect_protocol._model._decision import Decision, Reason
+from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, rule_label
-from neglect_protocol._model._profile import Profile
+from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol.errors import PolicyError, safe_repr
 
 NON_MONOTONE_RULE = "non_monotone_roll_up"
@@ -33,18 +47,30 @@ class CompiledPolicy:
     Attributes:
         levels: The policy's level numbers, lowest first.
         by_number: Its levels by number.
+        review_after: The review interval of each level, by number.
         rules: Each rule, and whether its answers can be trusted unchecked.
         first_rules: The same for a decision without history: the library's
             rules that compare assessments (silent without any) are left out.
         modifiers: Each modifier, and for the library's own (whose answers are
             trusted unchecked) its ``applies`` test; ``None`` for any other.
+        reads: For a decision without history, when every rule left reads one
+            profile alone and every modifier is the infant modifier: what the
+            rules read (a source and a grade, each once); ``None`` otherwise.
+        firing: The rules' ``_fire``, each with the position in ``reads`` of
+            what it reads.
+        infant_under: The greatest ``under_months`` of the infant modifiers,
+            ``None`` without any: a child younger is decided with the modifiers.
     """
 
     levels: tuple[int, ...]
     by_number: dict[int, LevelOfNeed]
+    review_after: dict[int, dt.timedelta]
     rules: tuple[tuple[Callable[..., Any], bool], ...]
     first_rules: tuple[tuple[Callable[..., Any], bool], ...]
     modifiers: tuple[tuple[Callable[..., Any], Callable[[RuleContext], bool] | None], ...]
+    reads: tuple[tuple[str, Grade], ...] | None
+    firing: tuple[tuple[Callable[[Profile, Sequence[ProfileEntry]], Reason | None], int], ...]
+    infant_under: int | None
 
 
 _COMPILED: dict[int, tuple[weakref.ref[ThresholdPolicy], CompiledPolicy]] = {}
@@ -60,20 +86,59 @@ def compiled(policy: ThresholdPolicy) -> CompiledPolicy:
     if entry is not None and entry[0]() is policy:
         return entry[1]
     rules = tuple((rule, type(rule) in _TRUSTED) for rule in policy.rules)
+    first_rules = tuple(
+        (rule, trusted) for rule, trusted in rules if type(rule) not in HISTORY_RULE_KINDS
+    )
+    reads, firing, infant_under = _profile_plan([rule for rule, _ in first_rules], policy.modifiers)
     result = CompiledPolicy(
         levels=tuple(level.number for level in policy.levels),
         by_number={level.number: level for level in policy.levels},
+        review_after={
+            level.number: dt.timedelta(days=level.review_after_days) for level in policy.levels
+        },
         rules=rules,
-        first_rules=tuple(
-            (rule, trusted) for rule, trusted in rules if type(rule) not in HISTORY_RULE_KINDS
-        ),
+        first_rules=first_rules,
         modifiers=tuple(
             (modifier, getattr(modifier, "applies", None) if type(modifier) in _TRUSTED else None)
             for modifier in policy.modifiers
         ),
+        reads=reads,
+        firing=firing,
+        infant_under=infant_under,
     )
     _COMPILED[key] = (weakref.ref(policy, lambda _: _COMPILED.pop(key, None)), result)
     return result
+
+
+def _profile_plan(
+    rules: Sequence[object], modifiers: Sequence[object]
+) -> tuple[
+    tuple[tuple[str, Grade], ...] | None,
+    tuple[tuple[Callable[[Profile, Sequence[ProfileEntry]], Reason | None], int], ...],
+    int | None,
+]:
+    """What :attr:`CompiledPolicy.reads`, ``firing`` and ``infant_under`` say for a policy.
+
+    ``rules`` are the policy's rules that do not compare assessments, in order.
+    """
+    if not all(type(modifier) is InfantStepUp for modifier in modifiers):
+        return None, (), None
+    reads: list[tuple[str, Grade]] = []
+    firing = []
+    for rule in rules:
+        if type(rule) not in PROFILE_RULE_KINDS:
+            return None, (), None
+        spec = cast(ProfileRule, rule)
+        read = (spec.source, spec.grade)
+        if read not in reads:
+            reads.append(read)
+        firing.append((spec._fire, reads.index(read)))
+    infants = cast(Sequence[InfantStepUp], modifiers)
+    return (
+        tuple(reads),
+        tuple(firing),
+        max((modifier.under_months for modifier in infants), default=None),
+    )
 
 
 def roll_up_is_monotone(profile: Profile) -> bool:
@@ -131,6 +196,12 @@ def decide(
     """
     if history == () and isinstance(profile, Profile) and isinstance(policy, ThresholdPolicy):
         # The common case, a first decision: nothing to check beyond the types.
+        plan = compiled(policy)
+        reads = plan.reads
+        if reads is not None and profile.rule in MONOTONE_RULE_NAMES:
+            decision = _first_decided(profile, policy, plan, reads)
+            if decision is not None:
+                return decision
         context = RuleContext._first(profile, policy)
     else:
         context = RuleContext(profile, history, policy)
@@ -142,6 +213,51 @@ def decide(
         )
     )
     return decided(context, compiled(policy), non_monotone)
+
+
+def _first_decided(
+    profile: Profile,
+    policy: ThresholdPolicy,
+    plan: CompiledPolicy,
+    reads: tuple[tuple[str, Grade], ...],
+) -> Decision | None:
+    """Decide ``profile`` without history, as :func:`decided` does, straight from its entries.
+
+    Only for a policy whose rules (those not comparing assessments) all read
+    one profile alone (``reads``: ``plan.reads``) and whose modifiers are infant modifiers,
+    and a profile rolled up by a monotone rule. What the rules read is worked
+    out once, in one pass per grade, and no context is built. ``None`` for a
+    child a modifier applies to (an infant), left to :func:`decided`.
+    """
+    under = plan.infant_under
+    if under is not None and is_infant(profile.child.age_in_months_on(profile.window.start), under):
+        return None
+    entries = profile.entries
+    at: dict[Grade, Sequence[ProfileEntry]] = {}
+    found = []
+    for source, grade in reads:
+        hits = at.get(grade)
+        if hits is None:
+            hits = at[grade] = entries_at_or_above(entries, grade)
+        found.append(among(source, hits))
+    reasons = []
+    top = 0
+    for fire, position in plan.firing:
+        reason = fire(profile, found[position])
+        if reason is not None:
+            reasons.append(reason)
+            if reason.level > top:
+                top = reason.level
+    level = plan.by_number[top] if reasons else policy.lowest
+    return Decision._built(
+        level=level,
+        reasons=tuple(reasons),
+        review_by=profile.window.end + plan.review_after[level.number],
+        child=profile.child,
+        window=profile.window,
+        policy=policy,
+        assessment_reference=profile.assessment_reference,
+    )
 
 
 def decided(
@@ -205,7 +321,7 @@ def decided(
     return Decision._built(
         level=level,
         reasons=tuple(reasons),
-        review_by=profile.window.end + dt.timedelta(days=level.review_after_days),
+        review_by=profile.window.end + plan.review_after[level.number],
         child=profile.child,
         window=profile.window,
         policy=policy,

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
-from neglect_protocol._logic._trends import Trail, graded
+from neglect_protocol._logic._trends import Trail, counted_among, graded
 from neglect_protocol._model._checks import got
 from neglect_protocol._model._decision import Reason
 from neglect_protocol._model._grade import Grade
@@ -21,6 +21,37 @@ from neglect_protocol._model._history import check_history, require_profiles
 from neglect_protocol._model._policy import ThresholdPolicy, rule_label
 from neglect_protocol._model._profile import Profile, ProfileEntry
 from neglect_protocol.errors import AssessmentError, PolicyError, safe_repr
+
+AT: Final = "at"
+"""What a rule reads of a profile: every area and sub-area at or above its grade."""
+
+AREAS: Final = "areas"
+"""What a rule reads of a profile: the areas (or GCP2A sections) at or above its grade."""
+
+COUNTED: Final = "counted"
+"""What a rule reads of a profile: the units at or above its grade, counted as sub-areas."""
+
+
+def entries_at_or_above(entries: Iterable[ProfileEntry], grade: Grade) -> list[ProfileEntry]:
+    """The ``entries`` graded ``grade`` or worse, in order."""
+    return [entry for entry in entries if entry.grade is not None and entry.grade >= grade]
+
+
+def among(source: str, hits: Sequence[ProfileEntry]) -> Sequence[ProfileEntry]:
+    """What ``source`` (:data:`AT`, :data:`AREAS` or :data:`COUNTED`) reads of ``hits``.
+
+    ``hits`` are the entries of one profile at or above a grade, in profile order.
+    """
+    if source == AREAS:
+        return [entry for entry in hits if entry.is_area]
+    if source == COUNTED:
+        return counted_among(hits)
+    return hits
+
+
+def is_infant(age_in_months: int | None, under_months: int) -> bool:
+    """Whether a child of ``age_in_months`` (``None``: unborn) is younger than ``under_months``."""
+    return age_in_months is None or age_in_months < under_months
 
 
 def _profiles(value: Iterable[Profile]) -> tuple[Profile, ...]:
@@ -136,11 +167,6 @@ class RuleContext:
         return Trail.of(self.history, self.policy.concern_grade)
 
     @cached_property
-    def _with_sub_areas(self) -> frozenset[str]:
-        # Read from the entries: a profile's sub_areas is a tuple of its own to build.
-        return frozenset([entry.area for entry in self.profile.entries if not entry.is_area])
-
-    @cached_property
     def _at(self) -> dict[Grade, tuple[ProfileEntry, ...]]:
         return {}
 
@@ -159,13 +185,7 @@ class RuleContext:
         """
         found = self._at.get(grade)
         if found is None:
-            found = self._at[grade] = tuple(
-                [
-                    entry
-                    for entry in self.profile.entries
-                    if entry.grade is not None and entry.grade >= grade
-                ]
-            )
+            found = self._at[grade] = tuple(entries_at_or_above(self.profile.entries, grade))
         return found
 
     def areas_at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
@@ -175,9 +195,7 @@ class RuleContext:
         """
         found = self._areas_at.get(grade)
         if found is None:
-            found = self._areas_at[grade] = tuple(
-                [entry for entry in self.at_or_above(grade) if entry.is_area]
-            )
+            found = self._areas_at[grade] = tuple(among(AREAS, self.at_or_above(grade)))
         return found
 
     def counted_at_or_above(self, grade: Grade) -> tuple[ProfileEntry, ...]:
@@ -189,18 +207,7 @@ class RuleContext:
         """
         found = self._counted_at.get(grade)
         if found is None:
-            hits = self.at_or_above(grade)
-            with_sub_areas = self._with_sub_areas
-            covered = {entry.area for entry in hits if not entry.is_area}
-            found = self._counted_at[grade] = tuple(
-                [
-                    entry
-                    for entry in hits
-                    if not entry.is_area
-                    or entry.code not in covered
-                    or entry.code not in with_sub_areas
-                ]
-            )
+            found = self._counted_at[grade] = tuple(among(COUNTED, self.at_or_above(grade)))
         return found
 
     @cached_property
@@ -254,8 +261,7 @@ class RuleContext:
         The age limit is the policy's (the infant modifier's ``under_months``),
         so it is always passed in.
         """
-        age = self.age_in_months
-        return age is None or age < under_months
+        return is_infant(self.age_in_months, under_months)
 
     @property
     def profiles(self) -> tuple[Profile, ...]:

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
 import attrs
 
-from neglect_protocol._logic._rule_context import Rule, RuleContext, checked_reason
+from neglect_protocol._logic._rule_context import (
+    AREAS,
+    AT,
+    COUNTED,
+    Rule,
+    RuleContext,
+    among,
+    checked_reason,
+    entries_at_or_above,
+)
 from neglect_protocol._logic._specs import (
     as_tuple,
     codes,
@@ -109,6 +118,11 @@ def _grade_words(grade: Grade | None) -> str:
     return "at the policy's concern grade" if grade is None else f"graded {grade.value}"
 
 
+def read(profile: Profile, source: str, grade: Grade) -> Sequence[ProfileEntry]:
+    """What ``source`` reads of ``profile`` at ``grade``, as a rule is given it."""
+    return among(source, entries_at_or_above(profile.entries, grade))
+
+
 @attrs.frozen
 class AreaAtOrAbove:
     """Propose ``level`` when ``count`` areas (or GCP2A sections) are graded ``grade`` or worse.
@@ -137,17 +151,26 @@ class AreaAtOrAbove:
     areas: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=codes)
     count: int = attrs.field(default=1, validator=whole_number(1))
 
+    source: ClassVar[str] = AREAS
+
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if enough areas reach the grade, else ``None``."""
-        profile = context.profile
-        hits = context.areas_at_or_above(self.grade)
-        if self.areas:
-            hits = tuple([entry for entry in hits if entry.code in self.areas])
-        if not hits or len(hits) < self.count:
+        return self._fire(context.profile, context.areas_at_or_above(self.grade))
+
+    def _fire(self, profile: Profile, found: Sequence[ProfileEntry]) -> Reason | None:
+        """The reason, given the areas of ``profile`` at or above the grade, else ``None``."""
+        count = len(self._hits(found)) if self.areas else len(found)
+        if not count or count < self.count:
             return None
-        return Reason._built(
-            self.kind, self.level, (AreaAtOrAbove._write, self, profile, hits), _codes(hits)
-        )
+        return Reason._pending(self.kind, self.level, self, profile)
+
+    def _hits(self, found: Sequence[ProfileEntry]) -> Sequence[ProfileEntry]:
+        areas = self.areas
+        return [entry for entry in found if entry.code in areas] if areas else found
+
+    def _written(self, profile: Profile) -> tuple[str, tuple[str, ...]]:
+        hits = self._hits(read(profile, AREAS, self.grade))
+        return self._write(profile, hits), _codes(hits)
 
     def _write(self, profile: Profile, hits: Sequence[ProfileEntry]) -> str:
         graded_at = f"{_area_noun(profile, len(hits))} graded {self.grade.value} or worse"
@@ -194,15 +217,21 @@ class SubAreasAtOrAbove:
     level: int = attrs.field(validator=level_number)
     count: int = attrs.field(default=1, validator=whole_number(1))
 
+    source: ClassVar[str] = COUNTED
+
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if enough sub-areas reach the grade, else ``None``."""
-        profile = context.profile
-        hits = context.counted_at_or_above(self.grade)
-        if not hits or len(hits) < self.count:
+        return self._fire(context.profile, context.counted_at_or_above(self.grade))
+
+    def _fire(self, profile: Profile, found: Sequence[ProfileEntry]) -> Reason | None:
+        """The reason, given the units of ``profile`` counted at the grade, else ``None``."""
+        if not found or len(found) < self.count:
             return None
-        return Reason._built(
-            self.kind, self.level, (SubAreasAtOrAbove._write, self, profile, hits), _codes(hits)
-        )
+        return Reason._pending(self.kind, self.level, self, profile)
+
+    def _written(self, profile: Profile) -> tuple[str, tuple[str, ...]]:
+        hits = read(profile, COUNTED, self.grade)
+        return self._write(profile, hits), _codes(hits)
 
     def _write(self, profile: Profile, hits: Sequence[ProfileEntry]) -> str:
         return (
@@ -254,17 +283,26 @@ class NamedSubAreasAtOrAbove:
         if not value:
             raise PolicyError("codes", "expected at least one sub-area code, got none")
 
+    source: ClassVar[str] = AT
+
     def __call__(self, context: RuleContext) -> Reason | None:
         """Return the reason if a named sub-area reaches the grade, else ``None``."""
-        hits = [entry for entry in context.at_or_above(self.grade) if entry.code in self.codes]
-        if not hits:
-            return None
-        return Reason._built(
-            self.kind,
-            self.level,
-            (NamedSubAreasAtOrAbove._write, self, context.profile, hits),
-            _codes(hits),
-        )
+        return self._fire(context.profile, context.at_or_above(self.grade))
+
+    def _fire(self, profile: Profile, found: Sequence[ProfileEntry]) -> Reason | None:
+        """The reason, given the entries of ``profile`` at or above the grade, else ``None``."""
+        codes = self.codes
+        for entry in found:
+            if entry.code in codes:
+                return Reason._pending(self.kind, self.level, self, profile)
+        return None
+
+    def _hits(self, found: Sequence[ProfileEntry]) -> list[ProfileEntry]:
+        return [entry for entry in found if entry.code in self.codes]
+
+    def _written(self, profile: Profile) -> tuple[str, tuple[str, ...]]:
+        hits = self._hits(read(profile, AT, self.grade))
+        return self._write(profile, hits), _codes(hits)
 
     def _write(self, profile: Profile, hits: Sequence[ProfileEntry]) -> str:
         return (
@@ -703,6 +741,19 @@ RULE_KINDS: FrozenMap[str, type] = FrozenMap(
     }
 )
 """The rule specs a policy document can name, by ``kind``."""
+
+ProfileRule: TypeAlias = AreaAtOrAbove | SubAreasAtOrAbove | NamedSubAreasAtOrAbove
+"""A rule of the kinds that read one profile alone (:data:`PROFILE_RULE_KINDS`)."""
+
+PROFILE_RULE_KINDS: frozenset[type] = frozenset(
+    (AreaAtOrAbove, SubAreasAtOrAbove, NamedSubAreasAtOrAbove)
+)
+"""The rule kinds that read one profile alone, each what its ``source`` names at its ``grade``.
+
+Each has ``_fire(profile, found)``, given what :func:`read` reads of the profile,
+so a decision without history can give every such rule of a policy what it
+reads from one pass over the profile.
+"""
 
 HISTORY_RULE_KINDS: frozenset[type] = frozenset(
     (NoImprovement, Deterioration, PersistentBorderline, Drift)

@@ -9,7 +9,7 @@ positions skipped are returned so that the caller can report them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from neglect_protocol._model._chronology import DriftFinding
@@ -47,15 +47,17 @@ def counted(profile: Profile, counts: Callable[[ProfileEntry], bool]) -> tuple[P
     Making a grade worse never shrinks the count: an area that drops out is
     replaced by a sub-area of its own.
     """
-    with_sub_areas = {entry.area for entry in profile.sub_areas}
-    counting = [entry for entry in profile if counts(entry)]
-    # Areas with a counted sub-area are counted through it; the rest stand in for theirs.
-    covered = {entry.area for entry in counting if not entry.is_area}
-    return tuple(
-        entry
-        for entry in counting
-        if not entry.is_area or entry.code not in with_sub_areas or entry.code not in covered
-    )
+    return tuple(counted_among([entry for entry in profile if counts(entry)]))
+
+
+def counted_among(entries: Sequence[ProfileEntry]) -> list[ProfileEntry]:
+    """Of some entries of one profile, those counted as :func:`counted` counts them, in order.
+
+    Sub-areas (and GCP2A sections), and the areas none of whose sub-areas is
+    among ``entries``: an area with a sub-area among them is counted through it.
+    """
+    covered = {entry.area for entry in entries if not entry.is_area}
+    return [entry for entry in entries if not entry.is_area or entry.code not in covered]
 
 
 def stands_in(profile: Profile, entry: ProfileEntry) -> bool:

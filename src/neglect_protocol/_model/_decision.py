@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
 
 from neglect_protocol._model._assessment import ChildRef, ObservationWindow
 from neglect_protocol._model._checks import got, is_a
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy, whole_number
+from neglect_protocol._model._profile import Profile
 from neglect_protocol.errors import AssessmentError, PolicyError, safe_repr
 
 
@@ -101,13 +102,51 @@ class Reason:
         arguments (one object for the garbage collector to track, where a closure
         is several); either must be pure: it may run once, later, or never.
         """
-        reason = object.__new__(cls)
-        _RULE_SLOT.__set__(reason, rule)
-        _LEVEL_SLOT.__set__(reason, level)
-        _TEXT_SLOT.__set__(reason, text)  # pending: a callable, where written text is a str
-        _CODES_SLOT.__set__(reason, codes)
-        _STEPPED_SLOT.__set__(reason, stepped_up_from)
+        reason = _new(cls)
+        _set_rule(reason, rule)
+        _set_level(reason, level)
+        _set_text(reason, text)  # pending: a callable, where written text is a str
+        _set_codes(reason, codes)
+        _set_stepped(reason, stepped_up_from)
         return reason
+
+    @classmethod
+    def _pending(cls, rule: str, level: int, writer: Writer, profile: Profile) -> Reason:
+        """A reason whose text and codes ``writer`` works out from ``profile`` when first read.
+
+        Not for reasons from outside: nothing is checked. A rule that reads one
+        profile alone (an area or sub-areas at a grade) can say again from the
+        profile which entries made it fire, so a decision holds the reason alone
+        until its text or codes are read: no sentence, no tuple of entries and
+        no tuple of codes for each reason of each decision. ``writer`` must be
+        pure (immutable, as the library's rule specs are).
+        """
+        reason = _new(cls)
+        _set_rule(reason, rule)
+        _set_level(reason, level)
+        _set_text(reason, writer)  # pending: the writer, where written text is a str
+        _set_codes(reason, profile)  # pending: the profile, where written codes are a tuple
+        _set_stepped(reason, None)
+        return reason
+
+
+class Writer(Protocol):
+    """What writes a pending reason's text and codes (see :meth:`Reason._pending`)."""
+
+    def _written(self, profile: Profile) -> tuple[str, tuple[str, ...]]:
+        """The reason's text and codes for ``profile``."""
+
+
+def _write(instance: Reason, pending: Any) -> str:
+    """Write the pending text of ``instance`` (and its codes, if pending too), and return it."""
+    codes = _CODES_SLOT.__get__(instance, Reason)
+    if type(codes) is Profile:
+        text, written = pending._written(codes)
+        _set_codes(instance, written)
+    else:
+        text = pending[0](*pending[1:]) if type(pending) is tuple else pending()
+    _set_text(instance, text)
+    return text  # type: ignore[no-any-return]
 
 
 class _LazyText:
@@ -125,22 +164,49 @@ class _LazyText:
             return self.slot
         value = self.slot.__get__(instance, owner)
         if type(value) is not str:
-            value = value[0](*value[1:]) if type(value) is tuple else value()
-            self.slot.__set__(instance, value)
+            value = _write(instance, value)  # type: ignore[arg-type]
         return value
 
     def __set__(self, instance: object, value: object) -> None:
         self.slot.__set__(instance, value)
 
 
-# The slots themselves, for Reason._built: setting them directly skips the checks
-# of a frozen class, and the text slot takes the pending text as it is.
-_RULE_SLOT = Reason.__dict__["rule"]
-_LEVEL_SLOT = Reason.__dict__["level"]
+class _LazyCodes:
+    """The ``codes`` slot of :class:`Reason`, working out pending codes on first read.
+
+    The codes are pending only while the text is (see :meth:`Reason._pending`):
+    both are written together.
+    """
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self.slot
+        value = self.slot.__get__(instance, owner)
+        if type(value) is Profile:
+            _write(instance, _TEXT_SLOT.__get__(instance, owner))  # type: ignore[arg-type]
+            value = self.slot.__get__(instance, owner)
+        return value
+
+    def __set__(self, instance: object, value: object) -> None:
+        self.slot.__set__(instance, value)
+
+
+# The slots themselves, for Reason._built and Reason._pending: setting them directly
+# skips the checks of a frozen class, and the text and codes slots take the pending
+# forms as they are.
 _TEXT_SLOT = Reason.__dict__["text"]
 _CODES_SLOT = Reason.__dict__["codes"]
-_STEPPED_SLOT = Reason.__dict__["stepped_up_from"]
+_new = object.__new__
+_set_rule = Reason.__dict__["rule"].__set__
+_set_level = Reason.__dict__["level"].__set__
+_set_text = _TEXT_SLOT.__set__
+_set_codes = _CODES_SLOT.__set__
+_set_stepped = Reason.__dict__["stepped_up_from"].__set__
 setattr(Reason, "text", _LazyText(_TEXT_SLOT))  # noqa: B010
+setattr(Reason, "codes", _LazyCodes(_CODES_SLOT))  # noqa: B010
 
 
 def _rationale(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -281,18 +347,15 @@ class Decision:
         reasons' (whose levels it checked) and copies the rest from a profile,
         so the checks of ``__init__`` could only repeat what it knows.
         """
-        decision = object.__new__(cls)
-        for name, value in (
-            ("level", level),
-            ("reasons", reasons),
-            ("review_by", review_by),
-            ("child", child),
-            ("window", window),
-            ("policy", policy),
-            ("assessment_reference", assessment_reference),
-            ("overridden", None),
-        ):
-            object.__setattr__(decision, name, value)
+        decision = _new(cls)
+        _DECISION_SLOTS.level(decision, level)
+        _DECISION_SLOTS.reasons(decision, reasons)
+        _DECISION_SLOTS.review_by(decision, review_by)
+        _DECISION_SLOTS.child(decision, child)
+        _DECISION_SLOTS.window(decision, window)
+        _DECISION_SLOTS.policy(decision, policy)
+        _DECISION_SLOTS.assessment_reference(decision, assessment_reference)
+        _DECISION_SLOTS.overridden(decision, None)
         return decision
 
     def __repr__(self) -> str:
@@ -366,3 +429,21 @@ class Decision:
     if TYPE_CHECKING:  # Attached by the public module from the boundary; see _api.attach_views.
 
         def _repr_html_(self) -> str: ...
+
+
+class _DecisionSlots(NamedTuple):
+    """The setters of :class:`Decision`'s slots, for ``Decision._built``."""
+
+    level: Callable[[Decision, Any], None]
+    reasons: Callable[[Decision, Any], None]
+    review_by: Callable[[Decision, Any], None]
+    child: Callable[[Decision, Any], None]
+    window: Callable[[Decision, Any], None]
+    policy: Callable[[Decision, Any], None]
+    assessment_reference: Callable[[Decision, Any], None]
+    overridden: Callable[[Decision, Any], None]
+
+
+_DECISION_SLOTS = _DecisionSlots(
+    *(Decision.__dict__[name].__set__ for name in _DecisionSlots._fields)
+)
