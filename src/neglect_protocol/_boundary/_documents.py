@@ -94,10 +94,14 @@ def serialisable_types() -> frozenset[type]:
 
 
 @functools.cache
-def _converter() -> JsonConverter:
+def _converter(fast_writers: bool = True) -> JsonConverter:
+    """The library's converter; with ``fast_writers=False``, every class written generically.
+
+    The generic one is what the tests check the fast writers against.
+    """
     omit: frozenset[type] = frozenset().union(*(entry.omit_if_default for entry in DOCUMENT_KINDS))
     layouts = {entry.type: entry.layout for entry in DOCUMENT_KINDS if entry.layout is not None}
-    return make_wire_converter(omit, layouts)
+    return make_wire_converter(omit, layouts, fast_writers=fast_writers)
 
 
 # --- Writing ---

@@ -20,11 +20,15 @@ Rules of both kinds of policy are written as in policy files: a table whose
 
 from __future__ import annotations
 
+import marshal
+from collections.abc import Callable
 from typing import Any
 
 import attrs
+from cattrs.preconf.json import JsonConverter
 
 from neglect_protocol._boundary._builtin import builtin_catalogues, builtin_checklist
+from neglect_protocol._boundary._formats import write_child, write_window
 from neglect_protocol._boundary._wire import (
     AT_LEAST_ONE,
     NONBLANK,
@@ -35,9 +39,11 @@ from neglect_protocol._boundary._wire import (
     WireError,
     at_least,
     described,
+    fast_writer,
     field_rules,
     field_types,
     optional,
+    plain,
     tagged_union,
 )
 from neglect_protocol._logic._screening_rules import (
@@ -58,7 +64,7 @@ from neglect_protocol._logic._threshold_rules import (
     PersistentBorderline,
     SubAreasAtOrAbove,
 )
-from neglect_protocol._model._decision import Override, Reason
+from neglect_protocol._model._decision import Decision, Override, Reason
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._screening import (
@@ -179,6 +185,79 @@ THRESHOLD_POLICY_LAYOUT = Layout(PolicyDocument, _policy_to_shape, _policy_from_
 
 
 # --- Decisions ---
+#
+# A stream writes a decision a line, so a decision has its own writer, building
+# the dict the converter's generic writer builds (tests/test_serialize.py checks
+# them against each other). A decision holds the whole policy that made it, the
+# same policy on every line of a stream: it is written once, and each decision
+# gets a fresh copy of what was written (``marshal`` copies plain JSON data in one
+# C call, several times faster than writing the policy again), so that no two
+# results share a mutable part.
+
+
+def _write_level(level: LevelOfNeed) -> dict[str, Any]:
+    return {
+        "number": level.number,
+        "name": level.name,
+        "typical_response": level.typical_response,
+        "review_after_days": level.review_after_days,
+    }
+
+
+def _write_reason(reason: Reason) -> dict[str, Any]:
+    return {
+        "rule": reason.rule,
+        "level": reason.level,
+        "text": reason.text,
+        "codes": list(reason.codes),
+        "stepped_up_from": reason.stepped_up_from,
+    }
+
+
+def _policy_writer(converter: JsonConverter) -> Callable[[ThresholdPolicy], Any]:
+    """The converter's writer of policies, remembering what it wrote for the last one."""
+    write = converter.get_unstructure_hook(ThresholdPolicy)
+    last: list[tuple[ThresholdPolicy, bytes]] = []
+
+    def write_policy(policy: ThresholdPolicy) -> Any:
+        # A policy is immutable, so the same object is written the same way again.
+        if not last or last[0][0] is not policy:
+            last[:] = [(policy, marshal.dumps(write(policy)))]
+        return marshal.loads(last[0][1])
+
+    return write_policy
+
+
+def _decision_writer(converter: JsonConverter) -> Callable[[Decision], dict[str, Any]]:
+    write_policy = _policy_writer(converter)
+
+    def write_decision(decision: Decision) -> dict[str, Any]:
+        overridden = decision.overridden
+        return {
+            "level": _write_level(decision.level),
+            "reasons": [_write_reason(reason) for reason in decision.reasons],
+            "review_by": decision.review_by.isoformat(),
+            "child": write_child(decision.child),
+            "window": write_window(decision.window),
+            "policy": write_policy(decision.policy),
+            "assessment_reference": decision.assessment_reference,
+            "overridden": None if overridden is None else write_override(overridden),
+        }
+
+    def write_override(record: Override) -> dict[str, Any]:
+        return {
+            "original": write_decision(record.original),
+            "rationale": record.rationale,
+            "by": record.by,
+            "on": None if record.on is None else record.on.isoformat(),
+        }
+
+    return write_decision
+
+
+fast_writer(LevelOfNeed, plain(_write_level))
+fast_writer(Reason, plain(_write_reason))
+fast_writer(Decision, _decision_writer)
 
 
 # --- Screening: checklists, policies, screenings and decisions ---
