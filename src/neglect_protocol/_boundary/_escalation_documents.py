@@ -217,13 +217,17 @@ def _write_reason(reason: Reason) -> dict[str, Any]:
 def _policy_writer(converter: JsonConverter) -> Callable[[ThresholdPolicy], Any]:
     """The converter's writer of policies, remembering what it wrote for the last one."""
     write = converter.get_unstructure_hook(ThresholdPolicy)
-    last: list[tuple[ThresholdPolicy, bytes]] = []
+    last: list[tuple[ThresholdPolicy, bytes] | None] = [None]
 
     def write_policy(policy: ThresholdPolicy) -> Any:
         # A policy is immutable, so the same object is written the same way again.
-        if not last or last[0][0] is not policy:
-            last[:] = [(policy, marshal.dumps(write(policy)))]
-        return marshal.loads(last[0][1])
+        # The entry is read and replaced whole, so that threads writing decisions
+        # under different policies at once each copy their own policy.
+        entry = last[0]
+        if entry is None or entry[0] is not policy:
+            entry = (policy, marshal.dumps(write(policy)))
+            last[0] = entry
+        return marshal.loads(entry[1])
 
     return write_policy
 
