@@ -785,8 +785,8 @@ A stream writes a profile and a decision a line; the converter's generated write
 call a hook per field and per list item, several times the cost of building the
 same dict directly. Each builder is given the converter (for the fields it leaves
 to it) and returns a function writing the value as a dict with exactly the keys,
-order and values the converter's generic writer gives, which a property test checks
-against that writer (see ``make_wire_converter(fast_writers=False)``).
+order and values the converter's generic writer gives (with the layouts of the
+document kinds), which a property test checks against that writer.
 """
 
 
@@ -807,7 +807,7 @@ def make_wire_converter(
     omit_if_default: frozenset[type] = frozenset(),
     layouts: Mapping[type, Layout] | None = None,
     *,
-    fast_writers: bool = True,
+    fast_writers: bool = False,
 ) -> JsonConverter:
     """Build the library's converter, on ``cattrs.preconf.json``.
 
@@ -816,7 +816,8 @@ def make_wire_converter(
             hold their default (the catalogue file format omits empty options).
         layouts: Classes written in another layout, wherever they appear.
         fast_writers: Whether the classes of :data:`FAST_WRITERS` are written by
-            their own writers (the same output, faster) rather than the generic ones.
+            their own writers (the same output, faster) rather than the generic ones;
+            only with the layouts of the document kinds, which those writers follow.
 
     Returns:
         A converter that refuses unknown keys and collects every problem.
