@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from pathlib import Path
 
+import attrs
 import pytest
+from cattrs.preconf.json import JsonConverter
 from hypothesis import HealthCheck, settings
 
 from neglect_protocol import Catalogue, load_catalogue
+from neglect_protocol._boundary import _documents
+from neglect_protocol._boundary._kinds import DOCUMENT_KINDS, RULES
+from neglect_protocol._boundary._wire import Defaults, make_wire_converter
 
 # "dev" keeps the edit-test loop quick; "ci" explores much more. `make test` picks
 # "ci" when the CI variable is set, and HYPOTHESIS_PROFILE overrides either.
@@ -62,3 +68,21 @@ def invented_catalogue() -> Catalogue:
 def school_age_child_window() -> tuple[dt.date, dt.date]:
     """A three-week observation window in spring 2024."""
     return dt.date(2024, 3, 4), dt.date(2024, 3, 22)
+
+
+@functools.cache
+def converter_without(*, fast_readers: bool = False, fast_writers: bool = False) -> JsonConverter:
+    """The library's converter built without its fast readers or writers (or both).
+
+    Reaches the private wire rules and converter builder: that the fast readers and
+    writers read and write exactly what the converter's generic functions do is an
+    internal law, which only a converter built without them can show.
+    """
+    layouts = {entry.type: entry.layout for entry in DOCUMENT_KINDS if entry.layout is not None}
+    rules = attrs.evolve(
+        RULES,
+        fast_readers=RULES.fast_readers if fast_readers else {},
+        fast_writers=RULES.fast_writers if fast_writers else {},
+    )
+    defaults = Defaults(_documents.builtin_catalogue, _documents.builtin_checklist)
+    return make_wire_converter(rules, layouts, defaults)

@@ -17,18 +17,32 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from neglect_protocol import Catalogue, load_catalogue
 
 # The stream's reader, scorer and runner are private: how a line is framed, scored in a
 # worker and reported when a worker dies are internal laws no public call can force.
-from neglect_protocol._boundary._stream import Scorer, read_lines
+from neglect_protocol._boundary._stream import (
+    Scorer,
+    _line_writer,
+    _standard_line,
+    json_line,
+    read_lines,
+)
 from neglect_protocol._boundary._stream_run import WorkerDied, run
 from neglect_protocol.cli import main
-from neglect_protocol.errors import NeglectProtocolError, PolicyError, UnsupportedTypeError
+from neglect_protocol.errors import (
+    DocumentProblem,
+    NeglectProtocolError,
+    PolicyError,
+    UnsupportedTypeError,
+)
 from neglect_protocol.escalation import DEFAULT_POLICY, RuleContext
 from neglect_protocol.pipeline import LineError, Scored, score_documents, score_lines
 from neglect_protocol.rules import worst
+from neglect_protocol.strategies import decisions, profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "invented_assessment.json"
@@ -186,6 +200,54 @@ class TestBadLines:
         scorer = Scorer(invented_catalogue, worst, DEFAULT_POLICY)
         results = [scorer.line(number, line) for number, line in read_lines(stream)]
         assert [Scored, LineError] == [type(result) for result in results]
+
+
+_RESULTS = st.one_of(
+    st.builds(Scored, st.integers(1, 2**40), profiles(), st.none() | decisions()),
+    st.builds(
+        LineError,
+        st.integers(1, 2**40),
+        st.lists(st.builds(DocumentProblem, st.text(), st.text()), max_size=3).map(tuple),
+    ),
+)
+
+
+class TestOutputLines:
+    """Each result is one line of compact JSON, the same with orjson installed or not."""
+
+    def test_a_line_is_compact_json_with_text_as_it_is(self) -> None:
+        """No spaces after separators; text is written as it is, not escaped to ASCII."""
+        problem = DocumentProblem("$.child", 'expected "é"\n')
+        assert '{"line":2,"problems":[{"path":"$.child","message":"expected \\"é\\"\\n"}]}' == (
+            json_line(LineError(2, (problem,)).to_dict())
+        )
+
+    @given(_RESULTS)
+    def test_orjson_writes_what_the_json_module_writes(self, result: Scored | LineError) -> None:
+        """Rule: with orjson (the ``fast`` extra) every result is written byte for byte as without."""
+        pytest.importorskip("orjson")
+        data = result.to_dict()
+        assert _standard_line(data) == _line_writer()(data)
+        assert _line_writer() is not _standard_line
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ({"count": 2**64}, '{"count":18446744073709551616}'),
+            ({"text": "half \ud800 pair"}, '{"text":"half \ud800 pair"}'),
+        ],
+    )
+    def test_what_orjson_refuses_the_json_module_writes(
+        self, value: dict[str, object], expected: str
+    ) -> None:
+        """A whole number beyond 64 bits or a lone surrogate is written by the json module."""
+        pytest.importorskip("orjson")
+        assert expected == _line_writer()(value)
+
+    def test_without_orjson_the_json_module_writes(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """When orjson cannot be imported, lines are written by the json module alone."""
+        monkeypatch.setitem(sys.modules, "orjson", None)
+        assert _standard_line is _line_writer.__wrapped__()
 
 
 def _jsonl(path: Path, lines: list[str]) -> Path:

@@ -82,6 +82,7 @@ ACROSS_FIELDS = {
     ".case_histories": "a key indicator's trend comes with its periods and case histories",
     ".report_date": "an action plan in a report comes with the date of its progress",
     "modifiers[].level": "a modifier's level is one of its policy's levels",
+    "levels[].number": "a policy's level numbers rise without repeats",
     # A policy's codes are checked against the catalogues (or checklist) in use,
     # which a partnership may replace: no fixed schema can list them.
     ".areas[]": "a rule's area codes are codes of the catalogues in use",

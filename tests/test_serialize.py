@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import share_of_examples
+from conftest import converter_without, share_of_examples
 from neglect_protocol import (
     GCP2,
     Assessment,
@@ -29,6 +29,10 @@ from neglect_protocol import (
     load_catalogue,
     score,
 )
+
+# The fast writers and the converter are private: see TestFastWriters for why they are reached.
+from neglect_protocol._boundary._documents import _converter
+from neglect_protocol._boundary._kinds import RULES
 from neglect_protocol.action_plan import ActionPlan
 from neglect_protocol.errors import (
     DocumentError,
@@ -37,6 +41,7 @@ from neglect_protocol.errors import (
     SchemaVersionError,
     UnsupportedTypeError,
 )
+from neglect_protocol.escalation import Decision
 from neglect_protocol.serialize import (
     document_type,
     document_types,
@@ -46,7 +51,11 @@ from neglect_protocol.serialize import (
     to_dict,
     to_json,
 )
-from neglect_protocol.strategies import assessments_with_evidence, register_type_strategies
+from neglect_protocol.strategies import (
+    assessments_with_evidence,
+    decisions,
+    register_type_strategies,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -835,3 +844,42 @@ class TestRatingsReadOnce:
         with pytest.raises(DocumentError) as caught:
             from_dict(Rating, document)
         assert [(path, message)] == [tuple(problem[:2]) for problem in caught.value.problems]
+
+
+def _name(cls: object) -> str:
+    return getattr(cls, "__name__", "")
+
+
+class TestFastWriters:
+    """Profiles, decisions and their parts have their own writers, writing what the generic one does."""
+
+    # The writers and the converter are private: that a fast writer writes exactly what
+    # the converter's generic writer writes is an internal law, and only the generic
+    # converter (never used to write) can show it.
+    @pytest.mark.parametrize("cls", sorted(RULES.fast_writers, key=_name), ids=_name)
+    @share_of_examples(0.5)
+    @given(data=st.data())
+    def test_the_fast_writer_writes_what_the_generic_writer_writes(
+        self, cls: type, data: st.DataObject
+    ) -> None:
+        """Rule: a fast writer gives the generic writer's keys, in its order, and its values."""
+        register_type_strategies()
+        value = data.draw(st.from_type(cls))
+        fast = _converter().unstructure(value, cls)
+        generic = converter_without(fast_readers=True).unstructure(value, cls)
+        assert generic == fast
+        assert json.dumps(generic) == json.dumps(fast)
+
+    @given(decisions(), decisions())
+    def test_a_policy_written_once_is_copied_into_each_decision(
+        self, first: Decision, second: Decision
+    ) -> None:
+        """Rule: decisions under one policy each get their own copy of it, equal to the first."""
+        written = [to_dict(first), to_dict(first)]
+        expected = json.dumps(written[1])
+        written[0]["policy"]["levels"].clear()
+        written[0]["policy"]["name"] = "changed"
+        assert expected == json.dumps(written[1])
+        assert expected == json.dumps(to_dict(first))
+        assert second == from_dict(Decision, to_dict(second))
+        assert expected == json.dumps(to_dict(first))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import functools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -25,7 +24,7 @@ from cattrs.preconf.json import JsonConverter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import share_of_examples
+from conftest import converter_without, share_of_examples
 from neglect_protocol import (
     GCP2A,
     Assessment,
@@ -38,25 +37,17 @@ from neglect_protocol import (
     TargetedItem,
 )
 from neglect_protocol._boundary import _documents
-from neglect_protocol._boundary._kinds import DOCUMENT_KINDS, RULES
+from neglect_protocol._boundary._kinds import RULES
 from neglect_protocol._boundary._parse import parse_json
-from neglect_protocol._boundary._wire import Defaults, key_segment, make_wire_converter
+from neglect_protocol._boundary._wire import key_segment
 from neglect_protocol.errors import DocumentError
 from neglect_protocol.serialize import from_dict, to_dict
 from neglect_protocol.strategies import any_child_refs, assessments, assessments_with_evidence
 
 
-@functools.cache
 def _converter_alone() -> JsonConverter:
-    """The library's converter as it is built with no fast reader declared.
-
-    Reaches the private merged wire rules and converter builder: the law is about
-    the converter with and without its fast readers, which no public name builds.
-    """
-    layouts = {entry.type: entry.layout for entry in DOCUMENT_KINDS if entry.layout is not None}
-    rules = attrs.evolve(RULES, fast_readers={})
-    defaults = Defaults(_documents.builtin_catalogue, _documents.builtin_checklist)
-    return make_wire_converter(rules, layouts, defaults)
+    """The library's converter with no fast reader declared (its fast writers kept)."""
+    return converter_without(fast_writers=True)
 
 
 @contextlib.contextmanager

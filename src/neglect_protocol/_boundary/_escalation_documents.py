@@ -20,10 +20,14 @@ Rules of both kinds of policy are written as in policy files: a table whose
 
 from __future__ import annotations
 
+import marshal
+from collections.abc import Callable
 from typing import Any
 
 import attrs
+from cattrs.preconf.json import JsonConverter
 
+from neglect_protocol._boundary._formats import write_child, write_window
 from neglect_protocol._boundary._wire import (
     AT_LEAST_ONE,
     NONBLANK,
@@ -37,6 +41,7 @@ from neglect_protocol._boundary._wire import (
     at_least,
     described,
     optional,
+    plain,
     tagged_union,
 )
 from neglect_protocol._logic._screening_rules import (
@@ -57,7 +62,7 @@ from neglect_protocol._logic._threshold_rules import (
     PersistentBorderline,
     SubAreasAtOrAbove,
 )
-from neglect_protocol._model._decision import Override, Reason
+from neglect_protocol._model._decision import Decision, Override, Reason
 from neglect_protocol._model._grade import Grade
 from neglect_protocol._model._policy import LevelOfNeed, ThresholdPolicy
 from neglect_protocol._model._screening import (
@@ -135,6 +140,78 @@ THRESHOLD_POLICY_LAYOUT = Layout(PolicyDocument, _policy_to_shape, _policy_from_
 
 
 # --- Decisions ---
+#
+# A stream writes a decision a line, so a decision has its own writer, building
+# the dict the converter's generic writer builds (tests/test_serialize.py checks
+# them against each other). A decision holds the whole policy that made it, the
+# same policy on every line of a stream: it is written once, and each decision
+# gets a fresh copy of what was written (``marshal`` copies plain JSON data in one
+# C call, several times faster than writing the policy again), so that no two
+# results share a mutable part.
+
+
+def _write_level(level: LevelOfNeed) -> dict[str, Any]:
+    return {
+        "number": level.number,
+        "name": level.name,
+        "typical_response": level.typical_response,
+        "review_after_days": level.review_after_days,
+    }
+
+
+def _write_reason(reason: Reason) -> dict[str, Any]:
+    return {
+        "rule": reason.rule,
+        "level": reason.level,
+        "text": reason.text,
+        "codes": list(reason.codes),
+        "stepped_up_from": reason.stepped_up_from,
+    }
+
+
+def _policy_writer(converter: JsonConverter) -> Callable[[ThresholdPolicy], Any]:
+    """The converter's writer of policies, remembering what it wrote for the last one."""
+    write = converter.get_unstructure_hook(ThresholdPolicy)
+    last: list[tuple[ThresholdPolicy, bytes] | None] = [None]
+
+    def write_policy(policy: ThresholdPolicy) -> Any:
+        # A policy is immutable, so the same object is written the same way again.
+        # The entry is read and replaced whole, so that threads writing decisions
+        # under different policies at once each copy their own policy.
+        entry = last[0]
+        if entry is None or entry[0] is not policy:
+            entry = (policy, marshal.dumps(write(policy)))
+            last[0] = entry
+        return marshal.loads(entry[1])
+
+    return write_policy
+
+
+def _decision_writer(converter: JsonConverter) -> Callable[[Decision], dict[str, Any]]:
+    write_policy = _policy_writer(converter)
+
+    def write_decision(decision: Decision) -> dict[str, Any]:
+        overridden = decision.overridden
+        return {
+            "level": _write_level(decision.level),
+            "reasons": [_write_reason(reason) for reason in decision.reasons],
+            "review_by": decision.review_by.isoformat(),
+            "child": write_child(decision.child),
+            "window": write_window(decision.window),
+            "policy": write_policy(decision.policy),
+            "assessment_reference": decision.assessment_reference,
+            "overridden": None if overridden is None else write_override(overridden),
+        }
+
+    def write_override(record: Override) -> dict[str, Any]:
+        return {
+            "original": write_decision(record.original),
+            "rationale": record.rationale,
+            "by": record.by,
+            "on": None if record.on is None else record.on.isoformat(),
+        }
+
+    return write_decision
 
 
 # --- Screening: checklists, policies, screenings and decisions ---
@@ -323,6 +400,12 @@ RULES = WireRules(
     # As a hand-written file: a sign is not serious unless it says so, and a policy
     # on the built-in checklist does not hold it.
     omitted={ChecklistSign: {"serious"}, ScreeningPolicyDocument: {"checklist"}},
+    # A decision a line in a stream, written field by field (see WireRules.fast_writers).
+    fast_writers={
+        LevelOfNeed: plain(_write_level),
+        Reason: plain(_write_reason),
+        Decision: _decision_writer,
+    },
     unions=(ThresholdRuleSpec, ModifierSpec, OutcomeRuleSpec),
 )
 """How the records of escalation and screening look on the wire beyond their annotations."""

@@ -555,6 +555,19 @@ def _readers(
     return FrozenMap(mapping)
 
 
+WriterFactory = Callable[[JsonConverter], Callable[[Any], Any]]
+"""Builds a record's fast writer, given the converter (for the fields it leaves to it)."""
+
+
+def plain(write: Callable[[Any], Any]) -> WriterFactory:
+    """The builder of a fast writer that needs nothing from the converter."""
+    return lambda _converter: write
+
+
+def _writers(mapping: Mapping[type, WriterFactory]) -> FrozenMap[type, WriterFactory]:
+    return FrozenMap(mapping)
+
+
 def _unions(unions: Iterable[type[TaggedUnion]]) -> tuple[type[TaggedUnion], ...]:
     return tuple(unions)
 
@@ -586,6 +599,13 @@ class WireRules:
             unknown key, a value of another type), and the converter's own reader
             then reads the record, with its own messages and paths. A fast reader
             must accept exactly what that reader accepts, and build the same value.
+        fast_writers: By class, the builder of the writer of a record written many
+            times (a profile, a decision: a stream writes one of each a line). The
+            converter's generated writers call a hook per field and per list item,
+            several times the cost of building the same dict directly. Each builder
+            is given the converter and returns a function writing the value with
+            exactly the keys, order and values of the generic writer (with the
+            layouts of the document kinds), which a property test checks.
         unions: The tagged unions (:func:`tagged_union`) the format's records form.
         tags: The ``kind`` each record of a union writes first and requires when
             read, derived from ``unions``.
@@ -599,6 +619,7 @@ class WireRules:
     fast_readers: Mapping[type, Callable[[dict[str, Any]], Any]] = attrs.field(
         factory=FrozenMap, converter=_readers
     )
+    fast_writers: Mapping[type, WriterFactory] = attrs.field(factory=FrozenMap, converter=_writers)
     unions: tuple[type[TaggedUnion], ...] = attrs.field(default=(), converter=_unions)
     tags: Mapping[type, str] = attrs.field(init=False)
 
@@ -627,6 +648,7 @@ class WireRules:
             "types": {},
             "omitted": {},
             "fast_readers": {},
+            "fast_writers": {},
         }
         for part in parts:
             for name, declared in merged.items():
@@ -636,11 +658,12 @@ class WireRules:
                     raise ValueError(f"wire rules ({name}) of {', '.join(twice)} said twice")
                 declared.update(said)
         return cls(
-            merged["fields"],
-            merged["types"],
-            merged["omitted"],
-            merged["fast_readers"],
-            [union for part in parts for union in part.unions],
+            fields=merged["fields"],
+            types=merged["types"],
+            omitted=merged["omitted"],
+            fast_readers=merged["fast_readers"],
+            fast_writers=merged["fast_writers"],
+            unions=[union for part in parts for union in part.unions],
         )
 
 
@@ -1020,6 +1043,9 @@ def make_wire_converter(
     for cls, layout in layouts.items():
         converter.register_structure_hook(cls, _layout_structure(converter, layout, defaults))
         converter.register_unstructure_hook(cls, _layout_unstructure(converter, layout, defaults))
+    # Registered last, so that each takes the place of its class's generic writer.
+    for cls, build in rules.fast_writers.items():
+        converter.register_unstructure_hook(cls, build(converter))
     return converter
 
 
